@@ -219,6 +219,13 @@ class Measure:
     # order: deadline for each finding, keyed by finding id
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     required_action: str = ""
+    # protocol: victims, place and time of the offence
+    victims: list[Person] = field(default_factory=list)
+    offence_place: str = ""
+    offence_time: dt.time | None = None
+    # order / recommendation: the measure required for each finding, keyed by finding id
+    # (falls back to required_action)
+    actions: dict[str, str] = field(default_factory=dict)
     # recommendation / disciplinary referral
     text: str = ""
     official: Person | None = None
