@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Mapping
 
+from .errors import UserError
 from .models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
 
 
@@ -93,6 +94,8 @@ class UnavailableForm:
     """A form file that failed to load: listed in the app with its error."""
     source: str
     error: str
+    # the same error as a UserError, to show it in the user's language
+    problem: UserError | None = field(default=None, compare=False)
 
 
 def answer_key(verdict: Verdict | None, value: str | None) -> str | None:

@@ -1,0 +1,90 @@
+"""The facility register: rows, full-text search, bulk upsert."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..domain.models import Facility, FacilityKind, RiskDegree
+from ..domain.text import fold, search_terms
+from .engine import Database
+from .models import FacilityRow
+
+_T = FacilityRow.__table__
+_FIELDS = ("id", "name_kk", "name_ru", "kind", "region", "district", "settlement", "bin",
+           "address", "head", "capacity", "children", "risk", "special_control")
+
+
+def search_text(f: Facility) -> str:
+    return fold(" ".join((f.name_kk, f.name_ru, f.settlement, f.district, f.address, f.bin, f.head)))
+
+
+def to_row(f: Facility) -> dict:
+    row = {name: getattr(f, name) for name in _FIELDS}
+    row["kind"], row["risk"] = f.kind.value, f.risk.value
+    row["special_control"] = bool(f.special_control)
+    row["search_text"] = search_text(f)
+    return row
+
+
+def from_row(row) -> Facility:
+    data = {name: row[name] for name in _FIELDS}
+    data["kind"], data["risk"] = FacilityKind(data["kind"]), RiskDegree(data["risk"])
+    data["special_control"] = bool(data["special_control"])
+    return Facility(**data)
+
+
+class FacilityRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def upsert_many(self, facilities: list[Facility]) -> None:
+        """Insert or replace by id in one transaction (the FTS index follows by trigger)."""
+        if not facilities:
+            return
+        statement = sqlite_insert(_T)
+        statement = statement.on_conflict_do_update(
+            index_elements=[_T.c.id],
+            set_={c.name: statement.excluded[c.name] for c in _T.columns if c.name != "id"})
+        with self._db.write() as connection:
+            connection.execute(statement, [to_row(f) for f in facilities])
+
+    def get(self, facility_id: str) -> Facility:
+        with self._db.read() as connection:
+            row = connection.execute(sa.select(_T).where(_T.c.id == facility_id)).mappings().one()
+        return from_row(row)
+
+    def count(self) -> int:
+        with self._db.read() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(_T)).scalar_one()
+
+    def districts(self, region: str | None = None) -> list[str]:
+        query = sa.select(_T.c.district).distinct().where(_T.c.district != "")
+        if region:
+            query = query.where(_T.c.region == region)
+        with self._db.read() as connection:
+            return sorted(connection.execute(query).scalars())
+
+    def search(self, text: str = "", *, region: str | None = None, district: str | None = None,
+               kind: FacilityKind | None = None, special_control: bool | None = None,
+               limit: int = 200) -> list[Facility]:
+        """Facilities whose names or places start with every word typed, case and Kazakh
+        letters folded, best matches first."""
+        query = sa.select(_T)
+        terms = search_terms(text)
+        if terms:
+            match = " ".join(f'"{term}"*' for term in terms)
+            fts = sa.text("SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m "
+                          "ORDER BY rank").bindparams(m=match).columns(sa.column("rowid"))
+            ranked = fts.subquery("hits")
+            query = query.join(ranked, ranked.c.rowid == sa.literal_column("facilities.rowid"))
+        else:
+            query = query.order_by(_T.c.name_ru)
+        for column, value in ((_T.c.region, region), (_T.c.district, district),
+                              (_T.c.kind, kind.value if kind else None)):
+            if value:
+                query = query.where(column == value)
+        if special_control is not None:
+            query = query.where(_T.c.special_control == special_control)
+        with self._db.read() as connection:
+            rows = connection.execute(query.limit(limit)).mappings().all()
+        return [from_row(r) for r in rows]

@@ -1,0 +1,182 @@
+"""Inspections and everything recorded in them. Every call is one committed transaction:
+an answer is durable when `save_answer` returns."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import sqlalchemy as sa
+
+from ..domain.codec import date_or_none, measure_from_json, person_from_json, to_json
+from ..domain.errors import UserError
+from ..domain.forms import Form
+from ..domain.models import (Answer, Degree, Finding, Inspection, InspectionMode,
+                             InspectionStatus, InspectionType, Measure, RestoredRights,
+                             RightsCategory, UnscheduledGround, Verdict)
+from ..domain.workflow import derive_findings, finalisation_problems
+from .engine import Database, sqlite_insert, sqlite_upsert
+from .models import (AnswerRow, FacilityRow, FindingRow, InspectionRow, MeasureRow, PhotoRow,
+                     RestoredRightsRow)
+
+_I, _A, _F = InspectionRow.__table__, AnswerRow.__table__, FindingRow.__table__
+_M, _R, _P = MeasureRow.__table__, RestoredRightsRow.__table__, PhotoRow.__table__
+_FAC = FacilityRow.__table__
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def touch(connection: sa.Connection, inspection_id: str) -> None:
+    """Mark a draft changed (a new revision opens once the last one was synced); refuse
+    any change to a finalised inspection."""
+    result = connection.execute(
+        sa.update(_I).where(_I.c.id == inspection_id, _I.c.status == InspectionStatus.DRAFT)
+        .values(updated_at=now(), revision=sa.case(
+            (_I.c.revision == _I.c.synced_revision, _I.c.revision + 1), else_=_I.c.revision)))
+    if result.rowcount != 1:
+        raise UserError("inspection.locked")
+
+
+def inspection_from_row(r) -> Inspection:
+    return Inspection(
+        id=r["id"], facility_id=r["facility_id"], form_id=r["form_id"],
+        form_version=r["form_version"], form_hash=r["form_hash"], type=InspectionType(r["type"]),
+        mode=InspectionMode(r["mode"]), appointment_number=r["appointment_number"],
+        appointment_date=dt.date.fromisoformat(r["appointment_date"]),
+        registration_mark=r["registration_mark"],
+        ground=UnscheduledGround(r["ground"]) if r["ground"] else None,
+        period_start=date_or_none(r["period_start"]), period_end=date_or_none(r["period_end"]),
+        inspectors=[person_from_json(p) for p in r["inspectors"]],
+        representative=person_from_json(r["representative"]),
+        status=InspectionStatus(r["status"]), last_item_id=r["last_item_id"],
+        created_at=dt.datetime.fromisoformat(r["created_at"]),
+        finalised_at=dt.datetime.fromisoformat(r["finalised_at"]) if r["finalised_at"] else None,
+        revision=r["revision"])
+
+
+class InspectionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- the inspection itself -------------------------------------------------------
+    def create(self, inspection: Inspection) -> Inspection:
+        stamp = now()
+        row = {
+            **{k: v for k, v in to_json(inspection).items() if k in _I.c},
+            "id": inspection.id or str(uuid.uuid4()), "status": InspectionStatus.DRAFT.value,
+            "created_at": stamp, "updated_at": stamp, "finalised_at": None,
+            "revision": 1, "synced_revision": 0}
+        with self._db.write() as connection:
+            connection.execute(sa.insert(_I).values(row))
+        return self.get(row["id"])
+
+    def get(self, inspection_id: str) -> Inspection:
+        with self._db.read() as connection:
+            row = connection.execute(sa.select(_I).where(_I.c.id == inspection_id)).mappings().one()
+        return inspection_from_row(row)
+
+    def summaries(self) -> list[dict]:
+        """Plain rows for the list of inspections, newest first."""
+        query = (sa.select(_I.c.id, _I.c.status, _I.c.type, _I.c.appointment_number,
+                           _I.c.appointment_date, _I.c.updated_at, _I.c.revision,
+                           _I.c.synced_revision, _I.c.review_state, _I.c.form_id,
+                           _FAC.c.name_kk, _FAC.c.name_ru, _FAC.c.region)
+                 .join(_FAC, _FAC.c.id == _I.c.facility_id).order_by(_I.c.updated_at.desc()))
+        with self._db.read() as connection:
+            return [dict(r) for r in connection.execute(query).mappings()]
+
+    def set_position(self, inspection_id: str, item_id: str) -> None:
+        """Where the inspector stopped; not a change of the record itself."""
+        with self._db.write() as connection:
+            connection.execute(sa.update(_I).where(_I.c.id == inspection_id)
+                               .values(last_item_id=item_id))
+
+    # --- answers -----------------------------------------------------------------------
+    def save_answer(self, inspection_id: str, item_id: str, *, verdict: Verdict | None = None,
+                    value: str | None = None, note: str = "") -> Answer:
+        stamp = now()
+        row = {"inspection_id": inspection_id, "item_id": item_id,
+               "verdict": verdict.value if verdict else None, "value": value, "note": note,
+               "updated_at": stamp}
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sqlite_upsert(_A, row, ["inspection_id", "item_id"]))
+        return Answer(item_id, verdict, value, note, dt.datetime.fromisoformat(stamp))
+
+    def answers(self, inspection_id: str) -> dict[str, Answer]:
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_A).where(_A.c.inspection_id == inspection_id))
+            return {r.item_id: Answer(r.item_id, Verdict(r.verdict) if r.verdict else None,
+                                      r.value, r.note, dt.datetime.fromisoformat(r.updated_at))
+                    for r in rows}
+
+    # --- findings, measures, children whose rights were restored ------------------------
+    def findings(self, inspection_id: str, form: Form) -> list[Finding]:
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_F).where(_F.c.inspection_id == inspection_id))
+            stored = {r.item_id: Finding(r.id, r.inspection_id, r.item_id, Degree(r.degree),
+                                         r.description, r.no_measure_reason) for r in rows}
+        return derive_findings(inspection_id, form, self.answers(inspection_id), stored)
+
+    def save_finding(self, finding: Finding) -> None:
+        row = {"id": finding.id, "inspection_id": finding.inspection_id,
+               "item_id": finding.item_id, "degree": finding.degree.value,
+               "description": finding.description, "no_measure_reason": finding.no_measure_reason}
+        with self._db.write() as connection:
+            touch(connection, finding.inspection_id)
+            connection.execute(sqlite_upsert(_F, row, ["id"]))
+
+    def save_measure(self, measure: Measure) -> Measure:
+        measure.id = measure.id or str(uuid.uuid4())
+        row = {"id": measure.id, "inspection_id": measure.inspection_id,
+               "kind": measure.kind.value, "data": to_json(measure), "created_at": now()}
+        with self._db.write() as connection:
+            touch(connection, measure.inspection_id)
+            connection.execute(sqlite_insert(_M).values(row).on_conflict_do_update(
+                index_elements=["id"], set_={"data": row["data"], "kind": row["kind"]}))
+        return measure
+
+    def remove_measure(self, inspection_id: str, measure_id: str) -> None:
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sa.delete(_M).where(_M.c.id == measure_id,
+                                                   _M.c.inspection_id == inspection_id))
+
+    def measures(self, inspection_id: str) -> list[Measure]:
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_M.c.data).where(_M.c.inspection_id == inspection_id)
+                                      .order_by(_M.c.created_at))
+            return [measure_from_json(r.data) for r in rows]
+
+    def set_restored(self, inspection_id: str, category: RightsCategory, children: int) -> None:
+        if children < 0:
+            raise UserError("restored.negative")
+        row = {"inspection_id": inspection_id, "category": category.value, "children": children}
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sqlite_upsert(_R, row, ["inspection_id", "category"]))
+
+    def restored(self, inspection_id: str) -> list[RestoredRights]:
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_R).where(_R.c.inspection_id == inspection_id))
+            return [RestoredRights(RightsCategory(r.category), r.children) for r in rows]
+
+    # --- finalisation ------------------------------------------------------------------
+    def problems(self, inspection_id: str, form: Form):
+        with self._db.read() as connection:
+            photo_counts = dict(connection.execute(
+                sa.select(_P.c.item_id, sa.func.count()).where(_P.c.inspection_id == inspection_id)
+                .group_by(_P.c.item_id)).all())
+        return finalisation_problems(form, self.answers(inspection_id), photo_counts,
+                                     self.findings(inspection_id, form), self.measures(inspection_id))
+
+    def finalise(self, inspection_id: str, form: Form) -> Inspection:
+        problems = self.problems(inspection_id, form)
+        if problems:
+            raise UserError("inspection.cannot_finalise", count=len(problems))
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sa.update(_I).where(_I.c.id == inspection_id).values(
+                status=InspectionStatus.FINALISED.value, finalised_at=now()))
+        return self.get(inspection_id)

@@ -1,0 +1,59 @@
+"""Schema migrations of the local store (Alembic), each in its own transaction.
+
+Before any migration of an existing database the file is copied beside it, so a failed or
+faulty migration can be undone by restoring the copy. Alembic is imported only when a
+migration is due, to keep start-up quick.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from .engine import Database
+
+HEAD = "0002"
+MIGRATIONS = Path(__file__).with_name("migrations")
+BACKUP_SUFFIX = ".before-"
+
+
+def current_revision(db: Database) -> str | None:
+    with db.read() as connection:
+        has_table = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first()
+        if not has_table:
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def upgrade(db: Database, target: str = HEAD) -> Path | None:
+    """Bring the schema to `target`; returns the backup made, if any."""
+    revision = current_revision(db)
+    if revision == target:
+        return None
+    backup = backup_copy(db, f"{revision}-to-{target}") if revision is not None else None
+    _run_alembic(db, target)
+    return backup
+
+
+def backup_copy(db: Database, label: str) -> Path:
+    db.checkpoint()  # all committed pages in the main file, so one file is a whole copy
+    target = db.path.with_name(db.path.name + BACKUP_SUFFIX + label)
+    shutil.copy2(db.path, target)
+    return target
+
+
+def _run_alembic(db: Database, target: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.exclusive() as connection:  # Alembic opens one transaction per migration
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    return sorted(db_path.parent.glob(db_path.name + BACKUP_SUFFIX + "*"), reverse=True)
