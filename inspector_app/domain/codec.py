@@ -15,7 +15,7 @@ def to_json(value: Any) -> Any:
         return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     if isinstance(value, dict):
         return {k: to_json(v) for k, v in value.items()}
@@ -46,6 +46,8 @@ def measure_from_json(data: dict) -> Measure:
         "offender": offender_from_json(data.get("offender")),
         "offence_date": date_or_none(data.get("offence_date")),
         "witnesses": [Person(**w) for w in data.get("witnesses", [])],
+        "victims": [Person(**v) for v in data.get("victims", [])],
+        "offence_time": dt.time.fromisoformat(data["offence_time"]) if data.get("offence_time") else None,
         "deadlines": {k: dt.date.fromisoformat(v) for k, v in data.get("deadlines", {}).items()},
         "official": person_from_json(data.get("official")),
     })
