@@ -1,0 +1,53 @@
+"""The checklists available on this laptop: the newest version per kind for new inspections,
+the exact version (checked by hash) for inspections already under way."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .domain.errors import UserError, register_messages
+from .domain.forms import Form, UnavailableForm
+from .domain.models import FacilityKind, Inspection
+from .forms_loader import load_forms
+
+
+class FormCatalogue:
+    def __init__(self, forms: list[Form], unavailable: list[UnavailableForm]) -> None:
+        self.forms = sorted(forms, key=lambda f: (f.id, f.version))
+        self.unavailable = unavailable
+
+    @classmethod
+    def load(cls, folder: Path) -> "FormCatalogue":
+        return cls(*load_forms(folder))
+
+    def newest_for(self, kind: FacilityKind) -> Form:
+        candidates = [f for f in self.forms if f.kind is kind]
+        if not candidates:
+            raise UserError("forms.none_for_kind", kind=kind.value)
+        return max(candidates, key=lambda f: f.version)
+
+    def for_inspection(self, inspection: Inspection) -> Form:
+        for form in self.forms:
+            if (form.id, form.version) == (inspection.form_id, inspection.form_version):
+                if form.content_hash != inspection.form_hash:
+                    raise UserError("forms.changed", form=form.id, version=form.version)
+                return form
+        raise UserError("forms.missing", form=inspection.form_id, version=inspection.form_version)
+
+
+register_messages({
+    "forms.none_for_kind": {
+        "kk": "Бұл ұйым түріне ({kind}) тексеру парағы жоқ. Серверден синхрондаңыз немесе әкімшіге хабарлаңыз.",
+        "ru": "Для этого вида организации ({kind}) нет проверочного листа. Выполните синхронизацию или сообщите администратору.",
+        "en": "There is no checklist for this kind of organisation ({kind}). Sync with the server or tell the administrator.",
+    },
+    "forms.changed": {
+        "kk": "{form} v{version} тексеру парағы өзгертілген, бұл тексеру басқа мазмұнмен толтырылған. Парақтың түпнұсқа нұсқасын қалпына келтіріңіз.",
+        "ru": "Проверочный лист {form} v{version} изменён, а проверка заполнялась по другому содержанию. Восстановите исходную версию листа.",
+        "en": "Checklist {form} v{version} was changed after this inspection was started. Restore the original version of the checklist.",
+    },
+    "forms.missing": {
+        "kk": "{form} v{version} тексеру парағы осы компьютерде жоқ. Серверден синхрондаңыз.",
+        "ru": "Проверочного листа {form} v{version} нет на этом компьютере. Выполните синхронизацию.",
+        "en": "Checklist {form} v{version} is not on this computer. Sync with the server.",
+    },
+})

@@ -1,0 +1,448 @@
+"""Walking the checklist: by mouse or by keyboard alone.
+
+Keys in the list: Up/Down move; 1 or C complies, 2 or V violated, 3 or N not applicable;
+Tab goes to the note (or the value), Esc comes back. Complies and n/a move on by
+themselves; a violation stays so its note and photos can be added. Every answer is saved
+the moment it is given; notes are saved as they are typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDoubleSpinBox, QFileDialog,
+                               QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
+                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+
+from ..domain.errors import UserError
+from ..domain.forms import AnswerKind, Form, Item, answer_key
+from ..domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
+from ..storage.store import Store
+from .i18n import Language
+from .models import ChecklistModel, ChecklistRow
+
+VERDICT_KEYS = {Qt.Key.Key_1: Verdict.COMPLIES, Qt.Key.Key_C: Verdict.COMPLIES,
+                Qt.Key.Key_2: Verdict.VIOLATED, Qt.Key.Key_V: Verdict.VIOLATED,
+                Qt.Key.Key_3: Verdict.NOT_APPLICABLE, Qt.Key.Key_N: Verdict.NOT_APPLICABLE}
+NOTE_SAVE_DELAY_MS = 400
+THUMB = QSize(96, 96)
+
+
+class ChecklistView(QWidget):
+    """The checklist of one inspection.
+
+    Signals:
+        answered(str): an item's answer was saved (its id).
+        problem(object): a UserError (or bug) to show to the user.
+    """
+    answered = Signal(str)
+    problem = Signal(object)
+
+    def __init__(self, store: Store, form: Form, inspection: Inspection, language: Language,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.form, self.inspection, self.language = store, form, inspection, language
+        self.read_only = inspection.status is InspectionStatus.FINALISED
+        self.answers: dict[str, Answer] = store.inspections.answers(inspection.id)
+        self.photos: dict[str, list[Photo]] = {}
+        for photo in store.photos.photos(inspection.id):
+            self.photos.setdefault(photo.item_id, []).append(photo)
+        self._thumbs: dict[str, QIcon] = {}
+        self.current: Item | None = None
+        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.save_note)
+        self._build()
+        self.rebuild_rows()
+        self.go_to(inspection.last_item_id or self.first_item_id())
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        self.model = ChecklistModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setWordWrap(False)
+        self.list.installEventFilter(self)
+        self.list.selectionModel().currentChanged.connect(self.on_list_current_changed)
+        self.progress = QProgressBar()
+        self.progress_label = QLabel()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.progress_label)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.list)
+
+        self.number = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("font-size: 13pt")
+        self.basis = QLabel()
+        self.basis.setWordWrap(True)
+        self.basis.setStyleSheet("color: #555")
+        self.degree = QLabel()
+        self.verdict_buttons = QButtonGroup(self)
+        verdict_row = QHBoxLayout()
+        self.buttons: dict[Verdict, QPushButton] = {}
+        for verdict, colour in ((Verdict.COMPLIES, "#1b7f3b"), (Verdict.VIOLATED, "#b00020"),
+                                (Verdict.NOT_APPLICABLE, "#666")):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setMinimumHeight(40)
+            button.setStyleSheet(f"QPushButton:checked {{ background: {colour}; color: white; }}")
+            button.clicked.connect(lambda _=False, v=verdict: self.answer_verdict(v))
+            self.verdict_buttons.addButton(button)
+            self.buttons[verdict] = button
+            verdict_row.addWidget(button)
+        self.value_stack = QStackedWidget()
+        self.value_stack.setMaximumHeight(40)
+        self.value_editors = self._value_editors()
+        self.note_label = QLabel()
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(90)
+        self.note.textChanged.connect(self.on_note_changed)
+        self.note.installEventFilter(self)
+        self.photo_list = QListWidget()
+        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photo_list.setIconSize(THUMB)
+        self.photo_list.setFixedHeight(THUMB.height() + 36)
+        self.add_photo = QPushButton()
+        self.add_photo.clicked.connect(self.on_add_photo_clicked)
+        self.previous, self.next = QPushButton("◀"), QPushButton("▶")
+        self.previous.clicked.connect(lambda: self.move(-1))
+        self.next.clicked.connect(lambda: self.move(1))
+        nav = QHBoxLayout()
+        for widget in (self.previous, self.next):
+            nav.addWidget(widget)
+        nav.addStretch()
+        nav.addWidget(self.add_photo)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        for widget in (self.number, self.text, self.basis, self.degree):
+            layout.addWidget(widget)
+        layout.addLayout(verdict_row)
+        layout.addWidget(self.value_stack)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.photo_list)
+        layout.addLayout(nav)
+        layout.addStretch()
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([460, 560])
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+        self.retranslate()
+
+    def _value_editors(self) -> dict[AnswerKind, QWidget]:
+        number = QDoubleSpinBox()
+        number.setDecimals(0)
+        number.setRange(-1e9, 1e9)
+        text = QLineEdit()
+        choice = QComboBox()
+        date = QDateEdit()
+        date.setCalendarPopup(True)
+        date.setDisplayFormat("dd.MM.yyyy")
+        editors = {AnswerKind.VERDICT: QWidget(), AnswerKind.NUMBER: number,
+                   AnswerKind.TEXT: text, AnswerKind.CHOICE: choice, AnswerKind.DATE: date}
+        for editor in editors.values():
+            self.value_stack.addWidget(editor)
+            editor.installEventFilter(self)
+        number.editingFinished.connect(self.save_value)
+        text.editingFinished.connect(self.save_value)
+        choice.activated.connect(lambda _i: self.save_value())
+        date.editingFinished.connect(self.save_value)
+        return editors
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.buttons[Verdict.COMPLIES].setText(self.tr("Complies  [1]"))
+        self.buttons[Verdict.VIOLATED].setText(self.tr("Violated  [2]"))
+        self.buttons[Verdict.NOT_APPLICABLE].setText(self.tr("Not applicable  [3]"))
+        self.note_label.setText(self.tr("Note  [Tab]"))
+        self.add_photo.setText(self.tr("Add photo…"))
+        if hasattr(self, "model") and self.model.rowCount():
+            self.rebuild_rows()
+
+    # --- rows, visibility and progress ------------------------------------------------
+    def condition_answers(self) -> dict[str, str | None]:
+        return {k: answer_key(a.verdict, a.value) for k, a in self.answers.items()}
+
+    def rebuild_rows(self) -> None:
+        lang = self.language.code
+        keys = self.condition_answers()
+        rows = []
+        for s_index, section in enumerate(self.form.sections, start=1):
+            items = [i for i in section.items if self.form.is_visible(i, keys)]
+            done = sum(1 for i in items if self.state_of(i) is not None)
+            rows.append(ChecklistRow(None, f"{s_index}. {section.title.get(lang)}  ({done}/{len(items)})",
+                                     "", ""))
+            for i_index, item in enumerate(section.items, start=1):
+                if item in items:
+                    rows.append(ChecklistRow(item, "", f"{s_index}.{i_index}", item.text.get(lang),
+                                             self.state_of(item), len(self.photos.get(item.id, []))))
+        current = self.current.id if self.current else None
+        self.model.set_rows(rows)
+        self.update_progress()
+        if current:
+            self.list.setCurrentIndex(self.model.index_of(current))
+
+    def state_of(self, item: Item) -> str | None:
+        answer = self.answers.get(item.id)
+        if answer is None:
+            return None
+        if answer.verdict is not None:
+            return answer.verdict.value
+        return "value" if answer.value else None
+
+    def update_progress(self) -> None:
+        items = [r for r in self.model.rows() if r.item]
+        done = sum(1 for r in items if r.state is not None)
+        self.progress.setRange(0, max(1, len(items)))
+        self.progress.setValue(done)
+        self.progress_label.setText(self.tr("Answered %1 of %2").replace("%1", str(done))
+                                    .replace("%2", str(len(items))))
+
+    def first_item_id(self) -> str | None:
+        return next((r.item.id for r in self.model.rows() if r.item), None)
+
+    # --- navigation ---------------------------------------------------------------------
+    def go_to(self, item_id: str | None) -> None:
+        index = self.model.index_of(item_id) if item_id else None
+        if index is None or not index.isValid():
+            index = self.model.index_of(self.first_item_id() or "")
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+
+    def move(self, step: int) -> None:
+        rows = self.model.rows()
+        position = self.list.currentIndex().row()
+        position += step
+        while 0 <= position < len(rows) and rows[position].item is None:
+            position += step
+        if 0 <= position < len(rows):
+            self.list.setCurrentIndex(self.model.index(position))
+
+    def on_list_current_changed(self, current, _previous) -> None:
+        if self._note_timer.isActive():
+            self.save_note()
+        row = self.model.rows()[current.row()] if current.isValid() else None
+        if row is None or row.item is None:
+            if row is not None:  # a section heading: step onto its first item
+                self.move(1 if current.row() < self.model.rowCount() - 1 else -1)
+            return
+        self.show_item(row.item)
+        if not self.read_only:
+            try:
+                self.store.inspections.set_position(self.inspection.id, row.item.id)
+            except UserError as error:
+                self.problem.emit(error)
+
+    def show_item(self, item: Item) -> None:
+        lang = self.language.code
+        self.current = item
+        row = self.model.index_of(item.id).row()
+        self.number.setText(f"<b>{self.model.rows()[row].number}</b>  ·  {item.id}")
+        self.text.setText(item.text.get(lang))
+        self.basis.setText(item.legal_basis.get(lang))
+        self.degree.setText(self.tr("If violated: %1").replace("%1", self.degree_name(item.degree.value)))
+        answer = self.answers.get(item.id) or Answer(item.id)
+        for verdict, button in self.buttons.items():
+            button.setChecked(answer.verdict is verdict)
+            button.setEnabled(not self.read_only)
+            button.setVisible(item.kind is AnswerKind.VERDICT or verdict is Verdict.NOT_APPLICABLE)
+        self.value_stack.setCurrentWidget(self.value_editors[item.kind])
+        self.value_stack.setVisible(item.kind is not AnswerKind.VERDICT)
+        self._load_value(item, answer)
+        self.note.blockSignals(True)
+        self.note.setPlainText(answer.note)
+        self.note.blockSignals(False)
+        self.note.setReadOnly(self.read_only)
+        self.add_photo.setEnabled(not self.read_only)
+        self.show_photos(item)
+
+    def degree_name(self, degree: str) -> str:
+        return {"gross": self.tr("gross"), "significant": self.tr("significant"),
+                "minor": self.tr("minor")}[degree]
+
+    def _load_value(self, item: Item, answer: Answer) -> None:
+        editor = self.value_editors[item.kind]
+        editor.setEnabled(not self.read_only)
+        editor.blockSignals(True)
+        if item.kind is AnswerKind.NUMBER:
+            editor.setRange(item.minimum if item.minimum is not None else -1e9,
+                            item.maximum if item.maximum is not None else 1e9)
+            editor.setValue(float(answer.value) if answer.value else editor.minimum())
+        elif item.kind is AnswerKind.TEXT:
+            editor.setText(answer.value or "")
+        elif item.kind is AnswerKind.CHOICE:
+            editor.clear()
+            editor.addItem("—", None)
+            for choice in item.choices:
+                editor.addItem(choice.label.get(self.language.code), choice.value)
+            editor.setCurrentIndex(max(0, editor.findData(answer.value)))
+        elif item.kind is AnswerKind.DATE:
+            day = dt.date.fromisoformat(answer.value) if answer.value else dt.date.today()
+            editor.setDate(QDate(day.year, day.month, day.day))
+        editor.blockSignals(False)
+
+    # --- answering ----------------------------------------------------------------------
+    def answer_verdict(self, verdict: Verdict) -> None:
+        item = self.current
+        if item is None or self.read_only:
+            return
+        if item.kind is not AnswerKind.VERDICT and verdict is not Verdict.NOT_APPLICABLE:
+            return
+        previous = self.answers.get(item.id) or Answer(item.id)
+        value = None if verdict is Verdict.NOT_APPLICABLE else previous.value
+        if self._save(item, verdict=verdict, value=value, note=self.note.toPlainText()):
+            if verdict is not Verdict.VIOLATED:
+                self.move(1)
+
+    def save_value(self) -> None:
+        item = self.current
+        if item is None or self.read_only or item.kind is AnswerKind.VERDICT:
+            return
+        editor = self.value_editors[item.kind]
+        value = {AnswerKind.NUMBER: lambda: str(int(editor.value())),
+                 AnswerKind.TEXT: lambda: editor.text().strip() or None,
+                 AnswerKind.CHOICE: lambda: editor.currentData(),
+                 AnswerKind.DATE: lambda: editor.date().toString("yyyy-MM-dd")}[item.kind]()
+        previous = self.answers.get(item.id)
+        if previous and previous.value == value and previous.verdict is None:
+            return
+        self._save(item, verdict=None, value=value, note=self.note.toPlainText())
+
+    def on_note_changed(self) -> None:
+        if not self.read_only:
+            self._note_timer.start()
+
+    def save_note(self) -> None:
+        self._note_timer.stop()
+        item = self.current
+        if item is None or self.read_only:
+            return
+        previous = self.answers.get(item.id) or Answer(item.id)
+        if previous.note != self.note.toPlainText():
+            self._save(item, verdict=previous.verdict, value=previous.value,
+                       note=self.note.toPlainText())
+
+    def _save(self, item: Item, **answer) -> bool:
+        before = self.condition_answers()
+        try:
+            self.answers[item.id] = self.store.inspections.save_answer(
+                self.inspection.id, item.id, **answer)
+        except UserError as error:
+            self.problem.emit(error)
+            return False
+        self._after_answer(item, before)
+        return True
+
+    def _after_answer(self, item: Item, before: dict) -> None:
+        keys = self.condition_answers()
+        visibility_changed = any(i.condition and i.condition.holds(before) != i.condition.holds(keys)
+                                 for i in self.form.items())
+        if visibility_changed:
+            self.rebuild_rows()
+        else:
+            self.model.set_state(item.id, self.state_of(item))
+            self.update_progress()
+            self._refresh_section_heading(item)
+        current = self.answers[item.id]
+        for verdict, button in self.buttons.items():
+            button.setChecked(current.verdict is verdict)
+        self.answered.emit(item.id)
+
+    def _refresh_section_heading(self, item: Item) -> None:
+        rows = self.model.rows()
+        position = self.model.index_of(item.id).row()
+        heading = next(p for p in range(position, -1, -1) if rows[p].item is None)
+        end = next((p for p in range(heading + 1, len(rows)) if rows[p].item is None), len(rows))
+        done = sum(1 for r in rows[heading + 1:end] if r.state is not None)
+        title = rows[heading].section_title.rsplit("  (", 1)[0]
+        rows[heading].section_title = f"{title}  ({done}/{end - heading - 1})"
+        index = self.model.index(heading)
+        self.model.dataChanged.emit(index, index)
+
+    # --- photos ---------------------------------------------------------------------------
+    def on_add_photo_clicked(self) -> None:
+        folder = self.store.reference.setting("photo_folder", str(Path.home()))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Photo evidence"), folder, self.tr("Images (*.jpg *.jpeg *.png)"))
+        if paths:
+            self.store.reference.set_setting("photo_folder", str(Path(paths[0]).parent))
+            self.add_photos([Path(p) for p in paths])
+
+    def add_photos(self, paths: list[Path]) -> None:
+        item = self.current
+        if item is None or self.read_only:
+            return
+        for path in paths:
+            try:
+                photo = self.store.photos.add(self.inspection.id, item.id, path)
+            except UserError as error:
+                self.problem.emit(error)
+                continue
+            self.photos.setdefault(item.id, []).append(photo)
+        self.model.set_state(item.id, self.state_of(item), len(self.photos.get(item.id, [])))
+        self.show_photos(item)
+
+    def show_photos(self, item: Item) -> None:
+        self.photo_list.clear()
+        for photo in self.photos.get(item.id, []):
+            entry = QListWidgetItem(self.thumbnail(photo), photo.taken_at.strftime("%d.%m %H:%M")
+                                    if photo.taken_at else "")
+            entry.setToolTip(photo.filename)
+            self.photo_list.addItem(entry)
+
+    def thumbnail(self, photo: Photo) -> QIcon:
+        if photo.id not in self._thumbs:
+            image = QImage.fromData(self.store.photos.data(photo))
+            scaled = image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                                  Qt.TransformationMode.SmoothTransformation)
+            self._thumbs[photo.id] = QIcon(QPixmap.fromImage(scaled))
+        return self._thumbs[photo.id]
+
+    # --- keyboard -------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if watched is self.list:
+            return self._list_key(key)
+        if key == Qt.Key.Key_Escape:
+            self.save_note()
+            self.save_value()
+            self.list.setFocus()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is not self.note:
+            self.save_value()
+            self.list.setFocus()
+            self.move(1)
+            return True
+        return False
+
+    def _list_key(self, key: int) -> bool:
+        if key in VERDICT_KEYS:
+            self.answer_verdict(VERDICT_KEYS[key])
+            return True
+        if key == Qt.Key.Key_Tab:
+            editor = self.value_editors[self.current.kind] if self.current else None
+            target = editor if self.current and self.current.kind is not AnswerKind.VERDICT else self.note
+            target.setFocus()
+            return True
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Return: 1, Qt.Key.Key_Enter: 1}
+        if key in steps:
+            self.move(steps[key])
+            return True
+        return False

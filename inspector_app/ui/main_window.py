@@ -1,0 +1,228 @@
+"""The main window: the register, the inspections, and one open inspection at a time."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
+                               QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from ..catalogue import FormCatalogue
+from ..domain.errors import UserError
+from ..domain.models import Facility, Person
+from ..importer import ImportReport, import_facilities
+from ..storage.store import Store
+from ..workers.jobs import Job, start
+from .errors import describe
+from .i18n import LANGUAGES, Language
+from .inspection_page import InspectionPage
+from .models import RowTableModel
+from .new_inspection import NewInspectionDialog
+from .register_view import RegisterView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, catalogue: FormCatalogue, language: Language) -> None:
+        super().__init__()
+        self.store, self.catalogue, self.language = store, catalogue, language
+        self.page: InspectionPage | None = None
+        self.profile = store.reference.profile()
+        self.register = RegisterView(store.facilities, store.reference.regions(), language)
+        self.register.inspection_requested.connect(self.on_register_inspection_requested)
+        self.inspections_model = RowTableModel([])
+        self.inspections = QTableView()
+        self.inspections.setModel(self.inspections_model)
+        self.inspections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.inspections.verticalHeader().setVisible(False)
+        self.inspections.horizontalHeader().setStretchLastSection(True)
+        self.inspections.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.inspections.doubleClicked.connect(self.on_inspections_double_clicked)
+        self.forms_list = QListWidget()
+        self.home = QTabWidget()
+        self.home.addTab(self.register, "")
+        self.home.addTab(self.inspections, "")
+        self.home.addTab(self.forms_list, "")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fde7e9; color: #8a0010; padding: 6px;")
+        self.banner.setVisible(False)
+        self.banner.mousePressEvent = lambda _e: self.banner.setVisible(False)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(central)
+        self._toolbar()
+        self.job_progress = QProgressBar()
+        self.job_progress.setMaximumWidth(220)
+        self.job_progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.job_progress)
+        self.language.changed.connect(lambda _c: self.retranslate())
+        self.retranslate()
+        self.register.refresh()
+        self.resize(1280, 800)
+
+    def _toolbar(self) -> None:
+        bar = QToolBar()
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.language_box = QComboBox()
+        for code, name in LANGUAGES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.language.code))
+        self.language_box.currentIndexChanged.connect(
+            lambda i: self.switch_language(self.language_box.itemData(i)))
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.who = QLabel()
+        bar.addWidget(self.import_button)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.who)
+        bar.addWidget(self.language_box)
+
+    def switch_language(self, code: str) -> None:
+        self.language.switch(code)
+        profile = self.store.reference.profile()
+        profile.language = code
+        self.store.reference.save_profile(profile)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Field Inspector"))
+        self.import_button.setText(self.tr("Import facilities…"))
+        self.who.setText(f"{self.profile.name} · {self.profile.code}  ")
+        self.home.setTabText(0, self.tr("Facility register"))
+        self.home.setTabText(1, self.tr("Inspections"))
+        self.home.setTabText(2, self.tr("Checklists"))
+        lang = self.language.code
+        status = {"draft": self.tr("draft"), "finalised": self.tr("finalised")}
+        self.inspections_model.set_columns([
+            (self.tr("Organisation"), lambda r: r["name_kk"] if lang == "kk" else r["name_ru"]),
+            (self.tr("Act No."), lambda r: r["appointment_number"]),
+            (self.tr("Date"), lambda r: r["appointment_date"]),
+            (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
+            (self.tr("Sync"), self.sync_state)])
+        self.inspections.setColumnWidth(0, 420)
+        self.refresh_inspections()
+        self.refresh_forms()
+
+    def sync_state(self, row: dict) -> str:
+        if row["review_state"] == "returned":
+            return self.tr("returned")
+        if row["review_state"] == "approved":
+            return self.tr("approved")
+        return self.tr("synced") if row["synced_revision"] >= row["revision"] else self.tr("not synced")
+
+    def refresh_inspections(self) -> None:
+        self.inspections_model.set_rows(self.store.inspections.summaries())
+
+    def refresh_forms(self) -> None:
+        lang = self.language.code
+        self.forms_list.clear()
+        for form in self.catalogue.forms:
+            self.forms_list.addItem(f"✔ {form.title.get(lang)} — {form.id} v{form.version} "
+                                    f"({len(form.items())}) · {form.content_hash[:12]}")
+        for broken in self.catalogue.unavailable:
+            self.forms_list.addItem(f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}")
+
+    # --- problems -------------------------------------------------------------------------
+    def show_problem(self, error: BaseException) -> None:
+        self.banner.setText(describe(error, self.language.code))
+        self.banner.setVisible(True)
+
+    # --- inspections ----------------------------------------------------------------------
+    def on_register_inspection_requested(self, facility: Facility) -> None:
+        try:
+            form = self.catalogue.newest_for(facility.kind)
+        except UserError as error:
+            self.show_problem(error)
+            return
+        dialog = self.new_inspection_dialog(facility)
+        if dialog.exec():
+            inspection = self.store.inspections.create(
+                dialog.inspection(form.id, form.version, form.content_hash))
+            self.open_inspection(inspection.id)
+
+    def new_inspection_dialog(self, facility: Facility) -> NewInspectionDialog:
+        me = Person(self.profile.name, self.profile.position)
+        return NewInspectionDialog(facility, me, self.language.code, parent=self)
+
+    def on_inspections_double_clicked(self, index) -> None:
+        self.open_inspection(self.inspections_model.row(index.row())["id"])
+
+    def open_inspection(self, inspection_id: str) -> None:
+        inspection = self.store.inspections.get(inspection_id)
+        try:
+            form = self.catalogue.for_inspection(inspection)
+        except UserError as error:
+            self.show_problem(error)
+            return
+        facility = self.store.facilities.get(inspection.facility_id)
+        self.close_inspection()
+        self.page = InspectionPage(self.store, form, inspection, facility, self.language)
+        self.page.closed.connect(self.close_inspection)
+        self.page.problem.connect(self.show_problem)
+        self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
+        self.page.checklist.list.setFocus()
+
+    def close_inspection(self) -> None:
+        if self.page is not None:
+            self.page.checklist.save_note()
+            self.stack.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+        self.stack.setCurrentWidget(self.home)
+        self.refresh_inspections()
+
+    # --- import ---------------------------------------------------------------------------
+    def on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Facility register"), str(Path.home()),
+                                              self.tr("Tables (*.csv *.xlsx)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> Job:
+        regions = self.store.reference.regions()
+        job = Job(lambda report: import_facilities(self.store.facilities, regions, path,
+                                                   lambda n: report(n, 0)))
+        job.progress.connect(self.on_job_progress)
+        job.finished.connect(self.on_import_finished)
+        job.failed.connect(self.on_job_failed)
+        self.job_progress.setRange(0, 0)
+        self.job_progress.setVisible(True)
+        self.import_button.setEnabled(False)
+        return start(job)
+
+    def on_job_progress(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(self.tr("Imported rows: %1").replace("%1", str(done)))
+
+    def on_import_finished(self, report: ImportReport) -> None:
+        self.job_progress.setVisible(False)
+        self.import_button.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Imported: %1, rows with errors: %2")
+                                     .replace("%1", str(report.imported))
+                                     .replace("%2", str(len(report.errors))))
+        if report.errors:
+            lines = [e.message(self.language.code) for e in report.errors[:20]]
+            self.banner.setText("\n".join(lines))
+            self.banner.setVisible(True)
+        self.register.on_region_changed()
+
+    def on_job_failed(self, error: BaseException) -> None:
+        self.job_progress.setVisible(False)
+        self.import_button.setEnabled(True)
+        self.show_problem(error)

@@ -1,0 +1,160 @@
+"""Opening an inspection: its kind, grounds, the act on appointment, period, people."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from ..domain.errors import UserError, register_messages
+from ..domain.measures import check_date
+from ..domain.models import (Facility, Inspection, InspectionMode, InspectionType, Person,
+                             UnscheduledGround)
+from .errors import describe
+
+
+def date_edit(value: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+def to_date(edit: QDateEdit) -> dt.date:
+    q = edit.date()
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def parse_people(text: str) -> list[Person]:
+    """One person a line: "Name, position"."""
+    people = []
+    for line in text.splitlines():
+        if line.strip():
+            name, _, position = line.partition(",")
+            people.append(Person(name.strip(), position.strip()))
+    return people
+
+
+class NewInspectionDialog(QDialog):
+    """Collects the header of an inspection; `inspection()` builds it after accept."""
+
+    def __init__(self, facility: Facility, inspector: Person, lang: str,
+                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.facility, self.lang = facility, lang
+        self.today = today or dt.date.today()
+        self.type = QComboBox()
+        for value, text in ((InspectionType.SCHEDULED, self.tr("Scheduled")),
+                            (InspectionType.UNSCHEDULED, self.tr("Unscheduled")),
+                            (InspectionType.SURPRISE, self.tr("Surprise"))):
+            self.type.addItem(text, value)
+        self.ground = QComboBox()
+        for value, text in (
+                (UnscheduledGround.ORDER_FOLLOW_UP, self.tr("Control of execution of an order")),
+                (UnscheduledGround.COMPLAINT, self.tr("Complaint (incl. 111 contact centre)")),
+                (UnscheduledGround.PROSECUTOR, self.tr("Prosecutor's demand")),
+                (UnscheduledGround.STATE_BODY, self.tr("Request of a state body")),
+                (UnscheduledGround.MEDIA, self.tr("Media report")),
+                (UnscheduledGround.CRIMINAL_PROSECUTION, self.tr("Instruction of a criminal-prosecution body"))):
+            self.ground.addItem(text, value)
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("On site"), InspectionMode.ON_SITE)
+        self.mode.addItem(self.tr("Desk review"), InspectionMode.DESK)
+        self.number, self.mark = QLineEdit(), QLineEdit()
+        self.act_date = date_edit(self.today)
+        self.period_start = date_edit(self.today)
+        self.period_end = date_edit(self.today + dt.timedelta(days=14))
+        self.inspectors = QPlainTextEdit(f"{inspector.name}, {inspector.position}")
+        self.inspectors.setFixedHeight(70)
+        self.representative, self.representative_position = QLineEdit(), QLineEdit()
+        self.representative.setText(facility.head)
+        self.representative_position.setText(self.tr("Head"))
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self._layout()
+        self.type.currentIndexChanged.connect(self.on_type_changed)
+        self.on_type_changed()
+
+    def _layout(self) -> None:
+        self.setWindowTitle(self.tr("New inspection"))
+        form = QFormLayout()
+        title = QLabel(f"<b>{self.facility.name_kk}</b><br>{self.facility.name_ru}")
+        title.setWordWrap(True)
+        form.addRow(title)
+        for label, widget in (
+                (self.tr("Kind of inspection"), self.type), (self.tr("Ground"), self.ground),
+                (self.tr("Form"), self.mode), (self.tr("Act on appointment No."), self.number),
+                (self.tr("Act date"), self.act_date), (self.tr("Registration mark"), self.mark),
+                (self.tr("Period from"), self.period_start), (self.tr("Period to"), self.period_end),
+                (self.tr("Inspectors (name, position — one a line)"), self.inspectors),
+                (self.tr("Representative of the organisation"), self.representative),
+                (self.tr("Representative's position"), self.representative_position)):
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def on_type_changed(self) -> None:
+        kind = self.type.currentData()
+        self.ground.setEnabled(kind == InspectionType.UNSCHEDULED)
+        # a surprise inspection needs no prior registration of the act
+        self.mark.setEnabled(kind != InspectionType.SURPRISE)
+
+    def on_ok_clicked(self) -> None:
+        try:
+            self._validate()
+        except UserError as error:
+            self.error.setText(describe(error, self.lang))
+            return
+        self.accept()
+
+    def _validate(self) -> None:
+        if not self.number.text().strip():
+            raise UserError("inspection.number_missing")
+        for edit in (self.act_date, self.period_start, self.period_end):
+            check_date(to_date(edit), today=self.today)
+        if to_date(self.period_end) < to_date(self.period_start):
+            raise UserError("inspection.period_reversed")
+        if not parse_people(self.inspectors.toPlainText()):
+            raise UserError("inspection.no_inspectors")
+
+    def inspection(self, form_id: str, form_version: int, form_hash: str) -> Inspection:
+        kind = self.type.currentData()
+        representative = self.representative.text().strip()
+        return Inspection(
+            id="", facility_id=self.facility.id, form_id=form_id, form_version=form_version,
+            form_hash=form_hash, type=kind, mode=self.mode.currentData(),
+            appointment_number=self.number.text().strip(), appointment_date=to_date(self.act_date),
+            registration_mark=self.mark.text().strip() if kind != InspectionType.SURPRISE else "",
+            ground=self.ground.currentData() if kind == InspectionType.UNSCHEDULED else None,
+            period_start=to_date(self.period_start), period_end=to_date(self.period_end),
+            inspectors=parse_people(self.inspectors.toPlainText()),
+            representative=Person(representative, self.representative_position.text().strip())
+            if representative else None)
+
+
+register_messages({
+    "inspection.number_missing": {
+        "kk": "Тексеруді тағайындау туралы актінің нөмірін жазыңыз.",
+        "ru": "Укажите номер акта о назначении проверки.",
+        "en": "Enter the number of the act on appointment of the inspection.",
+    },
+    "inspection.period_reversed": {
+        "kk": "Тексеру кезеңінің соңы басынан ерте болмауы керек.",
+        "ru": "Конец периода проверки не может быть раньше начала.",
+        "en": "The end of the inspection period cannot be before its start.",
+    },
+    "inspection.no_inspectors": {
+        "kk": "Кемінде бір инспекторды көрсетіңіз: «Аты-жөні, лауазымы».",
+        "ru": "Укажите хотя бы одного инспектора: «ФИО, должность».",
+        "en": "Name at least one inspector: \"Name, position\".",
+    },
+})

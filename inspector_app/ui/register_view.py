@@ -1,0 +1,140 @@
+"""The facility register: search as you type, filters, and "new inspection"."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..domain.models import Facility, FacilityKind
+from ..storage.facilities import FacilityRepository
+from .i18n import Language
+from .models import RowTableModel, facility_name
+
+
+class RegisterView(QWidget):
+    """Search and pick a facility.
+
+    Signals:
+        inspection_requested(object): the Facility the user wants to inspect.
+    """
+    inspection_requested = Signal(object)
+
+    def __init__(self, facilities: FacilityRepository, regions, language: Language,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._facilities, self._regions, self._language = facilities, regions, language
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.region, self.district, self.kind = QComboBox(), QComboBox(), QComboBox()
+        self.special = QCheckBox()
+        self.count = QLabel()
+        self.model = RowTableModel([])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.new_button = QPushButton()
+        self._layout()
+        self._connect()
+        self.retranslate()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        for widget in (self.region, self.district, self.kind, self.special):
+            filters.addWidget(widget)
+        filters.addStretch()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch()
+        bottom.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.refresh)
+        self.region.currentIndexChanged.connect(self.on_region_changed)
+        for box in (self.district, self.kind):
+            box.currentIndexChanged.connect(self.refresh)
+        self.special.toggled.connect(self.refresh)
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.table.doubleClicked.connect(self.on_new_clicked)
+        self.search.returnPressed.connect(self.table.setFocus)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        lang = self._language.code
+        self.search.setPlaceholderText(self.tr("Search by name, place, BIN or head — in Kazakh or Russian"))
+        self.special.setText(self.tr("Special control only"))
+        self.new_button.setText(self.tr("New inspection…"))
+        self._fill(self.region, self.tr("All regions"),
+                   [(r.name.get(lang), r.code) for r in self._regions])
+        self._fill(self.kind, self.tr("All kinds"), [(self.kind_name(k), k.value) for k in FacilityKind])
+        self.on_region_changed()
+        regions = {r.code: r.name.get(lang) for r in self._regions}
+        self.model.set_columns([
+            (self.tr("Name"), lambda f: facility_name(f, self._language.code)),
+            (self.tr("Kind"), lambda f: self.kind_name(f.kind)),
+            (self.tr("Region"), lambda f: regions.get(f.region, f.region)),
+            (self.tr("Settlement"), lambda f: f.settlement),
+            (self.tr("BIN"), lambda f: f.bin),
+            (self.tr("Risk"), lambda f: self.tr(f.risk.value)),
+            (self.tr("Special control"), lambda f: "●" if f.special_control else ""),
+        ])
+        self.table.setColumnWidth(0, 420)
+
+    def kind_name(self, kind: FacilityKind) -> str:
+        return {FacilityKind.SCHOOL: self.tr("School"), FacilityKind.CAMP: self.tr("Camp"),
+                FacilityKind.ORPHANAGE: self.tr("Orphans' organisation"),
+                FacilityKind.SPECIAL_NEEDS: self.tr("Special needs organisation")}[kind]
+
+    @staticmethod
+    def _fill(box: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everything, None)
+        for text, data in entries:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.blockSignals(False)
+
+    def on_region_changed(self) -> None:
+        districts = self._facilities.districts(self.region.currentData())
+        self._fill(self.district, self.tr("All districts"), [(d, d) for d in districts])
+        self.refresh()
+
+    def refresh(self) -> None:
+        kind = self.kind.currentData()
+        rows = self._facilities.search(
+            self.search.text(), region=self.region.currentData(),
+            district=self.district.currentData(), kind=FacilityKind(kind) if kind else None,
+            special_control=True if self.special.isChecked() else None)
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("Shown: %n", "", len(rows)))
+        if rows:
+            self.table.selectRow(0)
+
+    def selected(self) -> Facility | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def on_new_clicked(self) -> None:
+        facility = self.selected()
+        if facility is not None:
+            self.inspection_requested.emit(facility)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
+            self.on_new_clicked()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,134 @@
+"""Sign-in: unlock the store with the passphrase, or create it on first run."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from ..domain.errors import UserError, register_messages
+from ..domain.models import InspectorProfile
+from ..domain.reference import REGIONS
+from ..storage.store import Store, backups, create_store, open_store, restore_backup, store_exists
+from .errors import describe
+from .i18n import LANGUAGES, Language
+
+
+class SignInDialog(QDialog):
+    """Asks for the passphrase (and the profile on first run); `store` is set on success."""
+
+    def __init__(self, folder: Path, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder, self.language = folder, language
+        self.store: Store | None = None
+        self.first_run = not store_exists(folder)
+        self._build()
+        self.retranslate()
+        language.changed.connect(lambda _code: self.retranslate())
+
+    def _build(self) -> None:
+        self.language_box = QComboBox()
+        for code, name in LANGUAGES:
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex([c for c, _ in LANGUAGES].index(self.language.code))
+        self.language_box.currentIndexChanged.connect(
+            lambda i: self.language.switch(self.language_box.itemData(i)))
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
+        self.form = QFormLayout()
+        self.name, self.position = QLineEdit(), QLineEdit()
+        self.body_kk, self.body_ru = QLineEdit(), QLineEdit()
+        self.body_kk.setText("Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті")
+        self.body_ru.setText("Комитет по охране прав детей Министерства просвещения Республики Казахстан")
+        self.region, self.code = QComboBox(), QLineEdit()
+        for region in REGIONS:
+            self.region.addItem(region.name.kk, region.code)
+        self.passphrase, self.confirm = QLineEdit(), QLineEdit()
+        for field in (self.passphrase, self.confirm):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = {}
+        rows = [("name", self.name), ("position", self.position), ("body_kk", self.body_kk),
+                ("body_ru", self.body_ru), ("region", self.region), ("code", self.code),
+                ("passphrase", self.passphrase), ("confirm", self.confirm)]
+        for key, field in rows:
+            if self.first_run or key == "passphrase":
+                self.labels[key] = QLabel()
+                self.form.addRow(self.labels[key], field)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.restore_button = QPushButton()
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.on_ok_clicked)
+        layout = QVBoxLayout(self)
+        for widget in (self.language_box, self.title):
+            layout.addWidget(widget)
+        layout.addLayout(self.form)
+        for widget in (self.error, self.restore_button, self.buttons):
+            layout.addWidget(widget)
+        self.passphrase.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Field Inspector — sign in"))
+        self.title.setText(self.tr("Create your encrypted workspace") if self.first_run
+                           else self.tr("Enter your passphrase"))
+        texts = {"name": self.tr("Full name"), "position": self.tr("Position"),
+                 "body_kk": self.tr("Body (Kazakh)"), "body_ru": self.tr("Body (Russian)"),
+                 "region": self.tr("Region"), "code": self.tr("Inspector code"),
+                 "passphrase": self.tr("Passphrase"), "confirm": self.tr("Repeat passphrase")}
+        for key, label in self.labels.items():
+            label.setText(texts[key])
+        self.restore_button.setText(self.tr("Restore the copy made before the last update"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Create") if self.first_run else self.tr("Open"))
+
+    def on_ok_clicked(self) -> None:
+        self.error.clear()
+        try:
+            self.store = self._create() if self.first_run else open_store(self.folder, self.passphrase.text())
+        except UserError as error:
+            self.error.setText(describe(error, self.language.code))
+            self.restore_button.setVisible(error.code == "store.corrupt" and bool(backups(self.folder)))
+            return
+        self.accept()
+
+    def _create(self) -> Store:
+        if self.passphrase.text() != self.confirm.text():
+            raise UserError("signin.passphrases_differ")
+        if not self.name.text().strip() or not self.code.text().strip():
+            raise UserError("signin.profile_incomplete")
+        profile = InspectorProfile(
+            name=self.name.text().strip(), position=self.position.text().strip(),
+            body_kk=self.body_kk.text().strip(), body_ru=self.body_ru.text().strip(),
+            region=self.region.currentData(), code=self.code.text().strip().upper(),
+            language=self.language.code)
+        return create_store(self.folder, self.passphrase.text(), profile)
+
+    def on_restore_clicked(self) -> None:
+        aside = restore_backup(self.folder, backups(self.folder)[0])
+        self.restore_button.setVisible(False)
+        self.error.setText(self.tr("The copy is restored; the damaged file was kept as {0}. "
+                                   "Enter your passphrase again.").format(aside.name))
+
+
+register_messages({
+    "signin.passphrases_differ": {
+        "kk": "Екі құпия фраза сәйкес келмейді. Қайта теріңіз.",
+        "ru": "Парольные фразы не совпадают. Введите их снова.",
+        "en": "The two passphrases differ. Type them again.",
+    },
+    "signin.profile_incomplete": {
+        "kk": "Аты-жөніңізді және инспектор кодын толтырыңыз.",
+        "ru": "Заполните ФИО и код инспектора.",
+        "en": "Fill in your full name and inspector code.",
+    },
+})

@@ -1,0 +1,50 @@
+"""Background jobs: work that runs off the GUI thread and reports only through signals."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Job(QObject):
+    """One piece of long work. `work(report)` runs on a pool thread and never touches a widget;
+    `report(done, total)` emits progress.
+
+    Signals:
+        progress(int, int): done and total (total 0 when unknown).
+        finished(object): the result of `work`.
+        failed(object): the exception raised (a UserError to show, or a bug).
+    """
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(lambda done, total: self.progress.emit(done, total))
+        except Exception as error:  # every failure is reported, none escapes the thread
+            log.debug("job failed", exc_info=error)
+            self.failed.emit(error)
+            return
+        self.finished.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job.run()
+
+
+def start(job: Job, pool: QThreadPool | None = None) -> Job:
+    (pool or QThreadPool.globalInstance()).start(_Runnable(job))
+    return job
