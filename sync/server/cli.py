@@ -1,0 +1,122 @@
+"""`inspector-server`: serve, migrate, create-user, import-facilities, load-forms, seed-demo.
+
+A thin layer over the server modules; configuration comes from the environment
+(INSPECTOR_DATABASE_URL or INSPECTOR_SERVER_DB, INSPECTOR_BLOB_DIR, ...).
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from sync.problems import Problem
+
+from . import logs
+from .config import Settings
+from .db import Database, migrate
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env()
+    logs.configure(settings.log_level)
+    try:
+        return args.run(args, settings) or 0
+    except Problem as problem:
+        print(f"error: {problem.message} {problem.details or ''}".rstrip(), file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-server", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(required=True, metavar="command")
+    serve = commands.add_parser("serve", help="migrate, then serve HTTP with uvicorn")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8400)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=_serve)
+    commands.add_parser("migrate", help="bring the database schema up to date").set_defaults(
+        run=lambda _a, s: migrate(s.database_url))
+    user = commands.add_parser("create-user", help="add a user (asks for the password)")
+    user.add_argument("username")
+    user.add_argument("--role", required=True, choices=("inspector", "supervisor", "administrator"))
+    user.add_argument("--regions", default="", help="comma-separated region codes, e.g. AST,AKM")
+    user.add_argument("--full-name", default="")
+    user.add_argument("--password", help="instead of the prompt (scripts, tests)")
+    user.set_defaults(run=_create_user)
+    facilities = commands.add_parser("import-facilities", help="import the register from CSV/XLSX")
+    facilities.add_argument("file", type=Path)
+    facilities.set_defaults(run=_import_facilities)
+    forms = commands.add_parser("load-forms", help="publish the checklist forms of a folder")
+    forms.add_argument("directory", type=Path, nargs="?")
+    forms.set_defaults(run=_load_forms)
+    commands.add_parser("seed-demo", help="demo users, facilities, forms and reference data"
+                        ).set_defaults(run=_seed_demo)
+    return parser
+
+
+def _serve(args, settings: Settings) -> None:
+    import uvicorn
+    migrate(settings.database_url)
+    uvicorn.run("sync.server.app:create_app", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_config=logs.UVICORN_LOG_CONFIG, access_log=False,
+                timeout_keep_alive=30)
+
+
+def _create_user(args, settings: Settings) -> None:
+    from .users import create_user
+    password = args.password or _ask_password()
+    migrate(settings.database_url)
+    db = Database(settings.database_url)
+    with db.write() as session:
+        create_user(session, username=args.username, password=password, role=args.role,
+                    regions=[r.strip() for r in args.regions.split(",") if r.strip()],
+                    full_name=args.full_name)
+    print(f"created {args.role} {args.username}")
+
+
+def _ask_password() -> str:
+    first = getpass.getpass("password: ")
+    if len(first) < 8:
+        raise SystemExit("the password needs at least 8 characters")
+    if getpass.getpass("again: ") != first:
+        raise SystemExit("the passwords differ")
+    return first
+
+
+def _import_facilities(args, settings: Settings) -> int:
+    from .importer import import_facilities
+    from .principal import SYSTEM
+    migrate(settings.database_url)
+    db = Database(settings.database_url)
+    with db.write() as session:
+        report = import_facilities(session, SYSTEM, args.file)
+    print("\n".join(report.lines()))
+    return 1 if report.errors and not (report.imported or report.unchanged) else 0
+
+
+def _load_forms(args, settings: Settings) -> int:
+    from .seed import load_forms
+    migrate(settings.database_url)
+    with Database(settings.database_url).write() as session:
+        published, unavailable = load_forms(session, args.directory)
+    print("\n".join([f"published: {p}" for p in published] + [f"unavailable: {u}" for u in unavailable]))
+    return 1 if unavailable else 0
+
+
+def _seed_demo(_args, settings: Settings) -> None:
+    from .seed import DEMO_PASSWORD, seed_demo
+    migrate(settings.database_url)
+    with Database(settings.database_url).write() as session:
+        report = seed_demo(session)
+    print(f"users created: {', '.join(report.users) or 'none (already there)'}; "
+          f"password of each: {DEMO_PASSWORD}")
+    print(f"facilities added or changed: {report.facilities}")
+    print(f"forms: {', '.join(report.forms) or 'none'}")
+    for line in report.unavailable_forms:
+        print(f"form not loaded: {line}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

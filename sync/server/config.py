@@ -1,0 +1,54 @@
+"""Server settings, all from the environment (nothing read from files at import)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def database_url_from_env() -> str:
+    url = os.environ.get("INSPECTOR_DATABASE_URL")
+    if url:
+        return url
+    path = Path(os.environ.get("INSPECTOR_SERVER_DB", "inspector-server.db")).resolve()
+    return f"sqlite:///{path}"
+
+
+def _blob_dir(url: str) -> Path:
+    configured = os.environ.get("INSPECTOR_BLOB_DIR")
+    if configured:
+        return Path(configured).resolve()
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).resolve().with_suffix(".blobs")
+    return Path("inspector-blobs").resolve()
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    blob_dir: Path
+    token_days: int = 180
+    max_json_bytes: int = 16 * 1024 * 1024
+    max_upload_request_bytes: int = 64 * 1024 * 1024
+    login_free_attempts: int = 5
+    login_max_delay_s: int = 900
+    log_level: str = "INFO"
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        url = database_url_from_env()
+        return cls(
+            database_url=url,
+            blob_dir=_blob_dir(url),
+            token_days=_int("INSPECTOR_TOKEN_DAYS", 180),
+            max_json_bytes=_int("INSPECTOR_MAX_JSON_BYTES", 16 * 1024 * 1024),
+            max_upload_request_bytes=_int("INSPECTOR_MAX_UPLOAD_BYTES", 64 * 1024 * 1024),
+            login_free_attempts=_int("INSPECTOR_LOGIN_FREE_ATTEMPTS", 5),
+            login_max_delay_s=_int("INSPECTOR_LOGIN_MAX_DELAY", 900),
+            log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),
+        )

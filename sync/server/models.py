@@ -1,0 +1,213 @@
+"""Tables of the central server. Changed only through Alembic migrations."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+JsonType = sa.JSON().with_variant(JSONB(), "postgresql")
+Moment = sa.DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType, dt.datetime: Moment}
+
+
+class Region(Base):
+    __tablename__ = "regions"
+    code: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    full_name: Mapped[str] = mapped_column(sa.Text, default="")
+    role: Mapped[str] = mapped_column(sa.String(20))
+    password_hash: Mapped[str] = mapped_column(sa.Text)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class UserRegion(Base):
+    __tablename__ = "user_regions"
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"), primary_key=True)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    last_seen_at: Mapped[dt.datetime | None]
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failures"
+    username: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    ip: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    failures: Mapped[int]
+    last_failure_at: Mapped[dt.datetime]
+
+
+class FacilityRow(Base):
+    __tablename__ = "facilities"
+    id: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    district: Mapped[str] = mapped_column(sa.Text, default="")
+    settlement: Mapped[str] = mapped_column(sa.Text, default="")
+    bin: Mapped[str] = mapped_column(sa.String(12), default="")
+    address: Mapped[str] = mapped_column(sa.Text, default="")
+    head: Mapped[str] = mapped_column(sa.Text, default="")
+    capacity: Mapped[int | None]
+    children: Mapped[int | None]
+    risk: Mapped[str] = mapped_column(sa.String(10), default="medium")
+    special_control: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[dt.datetime]
+
+
+class FormRow(Base):
+    __tablename__ = "forms"
+    form_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    content: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime]
+
+
+class MrpRow(Base):
+    __tablename__ = "mrp"
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    tenge: Mapped[int]
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    article: Mapped[str] = mapped_column(sa.String(20))
+    part: Mapped[str] = mapped_column(sa.String(20), default="")
+    title_kk: Mapped[str] = mapped_column(sa.Text)
+    title_ru: Mapped[str] = mapped_column(sa.Text)
+    title_en: Mapped[str] = mapped_column(sa.Text, default="")
+    min_mrp: Mapped[int]
+    max_mrp: Mapped[int]
+
+
+class AssignmentRow(Base):
+    __tablename__ = "assignments"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    facility_id: Mapped[str] = mapped_column(sa.ForeignKey("facilities.id"))
+    region: Mapped[str] = mapped_column(sa.String(16), index=True)
+    inspector_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    form_id: Mapped[str] = mapped_column(sa.String(100))
+    planned_date: Mapped[dt.date]
+    inspection_type: Mapped[str] = mapped_column(sa.String(20))
+    ground: Mapped[str | None] = mapped_column(sa.String(50))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[str] = mapped_column(sa.String(20), default="planned")
+    created_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime]
+
+
+class InspectionRow(Base):
+    """The current revision of each inspection record."""
+    __tablename__ = "inspections"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    facility_id: Mapped[str] = mapped_column(sa.ForeignKey("facilities.id"))
+    region: Mapped[str] = mapped_column(sa.String(16), index=True)
+    status: Mapped[str] = mapped_column(sa.String(20))  # draft / finalised
+    review_state: Mapped[str] = mapped_column(sa.String(20))  # none / submitted / returned / approved
+    revision: Mapped[int]
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    payload: Mapped[dict[str, Any]]
+    received_at: Mapped[dt.datetime]
+
+
+class InspectionRevision(Base):
+    """Every revision ever accepted: the edit history, and what makes late retries idempotent."""
+    __tablename__ = "inspection_revisions"
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    device_id: Mapped[str | None] = mapped_column(sa.String(36))
+    created_at: Mapped[dt.datetime]
+
+
+class RecordAttachment(Base):
+    """The attachments the current revision of a record refers to."""
+    __tablename__ = "record_attachments"
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True, index=True)
+    size: Mapped[int]
+
+
+class AttachmentRow(Base):
+    """An attachment verified against its SHA-256; its bytes live in the blob directory."""
+    __tablename__ = "attachments"
+    sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    uploaded_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    device_id: Mapped[str | None] = mapped_column(sa.String(36))
+    created_at: Mapped[dt.datetime]
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    revision: Mapped[int]
+    decision: Mapped[str] = mapped_column(sa.String(20))
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+    reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    new_revision: Mapped[int | None]
+    decided_at: Mapped[dt.datetime]
+
+
+class AuditEntry(Base):
+    """Append-only (triggers refuse UPDATE and DELETE)."""
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"),
+                                    primary_key=True)
+    at: Mapped[dt.datetime]
+    user_id: Mapped[int | None]
+    device_id: Mapped[str | None] = mapped_column(sa.String(36))
+    action: Mapped[str] = mapped_column(sa.String(40))
+    entity_kind: Mapped[str] = mapped_column(sa.String(20))
+    entity_id: Mapped[str] = mapped_column(sa.String(100), index=True)
+    details: Mapped[dict[str, Any]]
+
+
+class ChangeRow(Base):
+    """The latest change of each entity, numbered by the server's change sequence."""
+    __tablename__ = "changes"
+    kind: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    seq: Mapped[int] = mapped_column(sa.BigInteger, unique=True)
+    region: Mapped[str | None] = mapped_column(sa.String(16))
+    owner_id: Mapped[int | None]
+    origin_device: Mapped[str | None] = mapped_column(sa.String(36))
+    deleted: Mapped[bool] = mapped_column(default=False)
+
+
+class Counter(Base):
+    """Named counters; the row lock of "changes" orders writers (see changes.py)."""
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(sa.BigInteger)

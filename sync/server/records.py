@@ -1,0 +1,230 @@
+"""Pushed inspection records: idempotent by (id, revision, content hash), coded conflicts,
+finalised records immutable, supervisor reviews that return a record as a new revision."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from sync import problems, protocol
+from sync.problems import Problem
+from sync.protocol import InspectionRecord, RecordResult
+
+from .audit import audit
+from .blobs import BlobStore
+from .changes import ChangeEntry, record_changes
+from .models import (
+    AttachmentRow, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment, ReviewRow,
+    User,
+)
+from .principal import Principal
+from .security import aware, utcnow
+
+
+def error_info(problem: Problem) -> protocol.ErrorInfo:
+    return protocol.ErrorInfo(**problem.body()["error"])
+
+
+def stored_record(row: InspectionRow) -> InspectionRecord:
+    return InspectionRecord.model_validate(row.payload)
+
+
+class Pusher:
+    """Applies pushed records inside one write transaction."""
+
+    def __init__(self, session: Session, principal: Principal, blobs: BlobStore) -> None:
+        self.session = session
+        self.principal = principal
+        self.blobs = blobs
+        self.changes: list[ChangeEntry] = []
+
+    def push(self, record: InspectionRecord) -> RecordResult:
+        try:
+            return self._push(record)
+        except Problem as problem:
+            if problem.kind.status == 409:
+                row = self.session.get(InspectionRow, record.id)
+                return RecordResult(id=record.id, status="conflict", error=error_info(problem),
+                                    revision=row.revision if row else None,
+                                    server_record=stored_record(row) if row else None)
+            return RecordResult(id=record.id, status="rejected", error=error_info(problem))
+
+    def finish(self) -> None:
+        record_changes(self.session, self.changes)
+
+    def _push(self, record: InspectionRecord) -> RecordResult:
+        if record.header.id != record.id:
+            raise Problem(problems.VALIDATION_FAILED, "header.id differs from the record id.",
+                          details={"id": record.id, "header.id": record.header.id})
+        facility = self.session.get(FacilityRow, record.header.facility_id)
+        if facility is None:
+            raise Problem(problems.UNKNOWN_FACILITY,
+                          details={"facility_id": record.header.facility_id})
+        self.principal.require_region(facility.region)
+        content_hash = record.content_hash()
+        row = self.session.get(InspectionRow, record.id, with_for_update=True)
+        if row is None:
+            return self._create(record, content_hash, facility.region)
+        if row.owner_id != self.principal.user_id:
+            raise Problem(problems.FORBIDDEN_OWNER, details={"id": record.id})
+        if record.revision <= row.revision:
+            return self._resent(record, content_hash, row)
+        return self._update(record, content_hash, row, facility.region)
+
+    def _create(self, record: InspectionRecord, content_hash: str, region: str) -> RecordResult:
+        row = InspectionRow(id=record.id, owner_id=self.principal.user_id,
+                            facility_id=record.header.facility_id, region=region,
+                            revision=record.revision, received_at=utcnow())
+        self.session.add(row)
+        self._store(row, record, content_hash, "record.create")
+        return self._result(row, "created")
+
+    def _resent(self, record: InspectionRecord, content_hash: str,
+                row: InspectionRow) -> RecordResult:
+        if record.revision == row.revision:
+            if content_hash == row.content_hash:
+                return self._result(row, "unchanged")
+            raise Problem(problems.REVISION_CONTENT_MISMATCH,
+                          details={"revision": row.revision, "server_hash": row.content_hash})
+        earlier = self.session.get(InspectionRevision, (record.id, record.revision))
+        if earlier is not None and earlier.content_hash == content_hash:
+            return self._result(row, "unchanged")  # a late retry of a superseded revision
+        raise Problem(problems.STALE_BASE_REVISION,
+                      details={"revision": record.revision, "server_revision": row.revision})
+
+    def _update(self, record: InspectionRecord, content_hash: str, row: InspectionRow,
+                region: str) -> RecordResult:
+        if row.status == "finalised":
+            raise Problem(problems.RECORD_FINALISED,
+                          details={"server_revision": row.revision, "review_state": row.review_state})
+        if record.base_revision != row.revision:
+            raise Problem(problems.STALE_BASE_REVISION,
+                          details={"base_revision": record.base_revision,
+                                   "server_revision": row.revision})
+        row.revision, row.region = record.revision, region
+        row.facility_id = record.header.facility_id
+        self._store(row, record, content_hash, "record.update")
+        return self._result(row, "updated")
+
+    def _store(self, row: InspectionRow, record: InspectionRecord, content_hash: str,
+               action: str) -> None:
+        row.content_hash = content_hash
+        row.payload = record.model_dump(mode="json")
+        row.status = record.header.status.value
+        row.review_state = "submitted" if record.finalised else "draft"
+        self.session.add(InspectionRevision(
+            inspection_id=record.id, revision=record.revision, content_hash=content_hash,
+            author_id=self.principal.user_id, device_id=self.principal.device_id,
+            created_at=utcnow()))
+        set_attachment_refs(self.session, record)
+        audit(self.session, **self.principal.audit_fields(), action=action,
+              entity_kind="inspection", entity_id=record.id,
+              details={"revision": record.revision, "hash": content_hash,
+                       "status": row.status})
+        self.changes.append(ChangeEntry("inspection", record.id, region=row.region,
+                                        owner_id=row.owner_id,
+                                        origin_device=self.principal.device_id))
+
+    def _result(self, row: InspectionRow, status: str) -> RecordResult:
+        missing = missing_attachments(self.session, row.id)
+        states = [protocol.AttachmentState(
+            sha256=sha, size=size, offset=self.blobs.offset(sha, self.principal.device_id or "-"))
+            for sha, size in missing]
+        return RecordResult(id=row.id, status=status, revision=row.revision,
+                            content_hash=row.content_hash, complete=not missing,
+                            missing_attachments=states, review_state=row.review_state)
+
+
+def set_attachment_refs(session: Session, record: InspectionRecord) -> None:
+    session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id == record.id))
+    sizes = {p.sha256: p.size for p in record.photos}
+    sizes.update({d.sha256: 0 for d in record.documents if d.sha256 and d.sha256 not in sizes})
+    if sizes:
+        session.execute(sa.insert(RecordAttachment), [
+            {"inspection_id": record.id, "sha256": sha, "size": size} for sha, size in sizes.items()])
+
+
+def missing_attachments(session: Session, record_id: str) -> list[tuple[str, int]]:
+    query = (sa.select(RecordAttachment.sha256, RecordAttachment.size)
+             .outerjoin(AttachmentRow, AttachmentRow.sha256 == RecordAttachment.sha256)
+             .where(RecordAttachment.inspection_id == record_id, AttachmentRow.sha256.is_(None))
+             .order_by(RecordAttachment.sha256))
+    return [(sha, size) for sha, size in session.execute(query)]
+
+
+def readable_record(session: Session, principal: Principal, record_id: str) -> InspectionRow:
+    row = session.get(InspectionRow, record_id)
+    if row is None:
+        raise Problem(problems.NOT_FOUND, details={"id": record_id})
+    if not principal.may_read_record(row.owner_id, row.region):
+        kind = problems.FORBIDDEN_OWNER if principal.role == "inspector" else problems.FORBIDDEN_REGION
+        raise Problem(kind, details={"id": record_id})
+    return row
+
+
+def server_view(session: Session, row: InspectionRow) -> protocol.ServerRecord:
+    owner = session.get(User, row.owner_id)
+    missing = [sha for sha, _ in missing_attachments(session, row.id)]
+    return protocol.ServerRecord(record=stored_record(row), owner=owner.username if owner else "",
+                                 region=row.region, review_state=row.review_state,
+                                 complete=not missing, missing_attachments=missing,
+                                 received_at=aware(row.received_at))
+
+
+def review(session: Session, principal: Principal, record_id: str,
+           request: protocol.ReviewRequest) -> protocol.Review:
+    principal.require("supervisor", "administrator")
+    row = session.get(InspectionRow, record_id, with_for_update=True)
+    if row is None:
+        raise Problem(problems.NOT_FOUND, details={"id": record_id})
+    principal.require_region(row.region)
+    if row.status != "finalised" or row.review_state != "submitted" or row.revision != request.revision:
+        raise Problem(problems.REVIEW_STATE, details={
+            "status": row.status, "review_state": row.review_state, "revision": row.revision})
+    new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
+    if new_revision is None:
+        row.review_state = "approved"
+    decision = ReviewRow(inspection_id=row.id, revision=request.revision, decision=request.decision,
+                         comment=request.comment, reviewer_id=principal.user_id,
+                         new_revision=new_revision, decided_at=utcnow())
+    session.add(decision)
+    audit(session, **principal.audit_fields(), action=f"review.{request.decision}",
+          entity_kind="inspection", entity_id=row.id,
+          details={"revision": request.revision, "comment": request.comment,
+                   "new_revision": new_revision})
+    entries = [ChangeEntry("review", row.id, region=row.region, owner_id=row.owner_id)]
+    if new_revision is not None:
+        entries.append(ChangeEntry("inspection", row.id, region=row.region, owner_id=row.owner_id))
+    record_changes(session, entries)
+    return review_to_wire(decision, principal.username)
+
+
+def _return_record(session: Session, principal: Principal, row: InspectionRow) -> int:
+    """A returned record comes back to its inspector as a new, editable draft revision."""
+    record = stored_record(row)
+    record.header.status = type(record.header.status)("draft")
+    record.header.finalised_at = None
+    record.revision = record.header.revision = row.revision + 1
+    record.base_revision = row.revision
+    row.revision = record.revision
+    row.content_hash = record.content_hash()
+    row.payload = record.model_dump(mode="json")
+    row.status, row.review_state = "draft", "returned"
+    session.add(InspectionRevision(inspection_id=row.id, revision=row.revision,
+                                   content_hash=row.content_hash, author_id=principal.user_id,
+                                   device_id=principal.device_id, created_at=utcnow()))
+    return row.revision
+
+
+def review_to_wire(row: ReviewRow, reviewer: str) -> protocol.Review:
+    return protocol.Review(inspection_id=row.inspection_id, revision=row.revision,
+                           decision=row.decision, comment=row.comment, reviewer=reviewer,
+                           decided_at=aware(row.decided_at), new_revision=row.new_revision)
+
+
+def latest_review(session: Session, record_id: str) -> protocol.Review | None:
+    row = session.scalar(sa.select(ReviewRow).where(ReviewRow.inspection_id == record_id)
+                         .order_by(ReviewRow.id.desc()).limit(1))
+    if row is None:
+        return None
+    reviewer = session.get(User, row.reviewer_id)
+    return review_to_wire(row, reviewer.username if reviewer else "")

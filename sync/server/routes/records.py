@@ -1,0 +1,126 @@
+"""Push and pull of inspection records, server views of them, and supervisor reviews."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+
+from sync import problems, protocol
+from sync.problems import Problem
+
+from ..deps import PrincipalDep, ServicesDep
+from ..models import AuditEntry, InspectionRow, User
+from ..pull import pull
+from ..records import Pusher, readable_record, review, server_view
+from ..security import aware
+
+router = APIRouter(prefix=protocol.API, tags=["records"])
+ATTEMPTS = 3  # a concurrent first push of the same id fails one writer; it retries and dedupes
+
+
+@router.get("/changes", response_model=protocol.ChangesResponse)
+def changes(principal: PrincipalDep, services: ServicesDep,
+            since: Annotated[int, Query(ge=0)] = 0,
+            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> protocol.ChangesResponse:
+    """Everything the caller may see that changed after cursor `since`."""
+    with services.db.read() as session:
+        return pull(session, principal, since, limit)
+
+
+@router.post("/records", response_model=protocol.PushResponse)
+def push(body: protocol.PushRequest, principal: PrincipalDep,
+         services: ServicesDep) -> protocol.PushResponse:
+    """Push a small batch of records; one transaction; per-record results (conflicts included)."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with services.db.write() as session:
+                pusher = Pusher(session, principal, services.blobs)
+                results = [pusher.push(record) for record in body.records]
+                pusher.finish()
+            return protocol.PushResponse(results=results)
+        except IntegrityError:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+@router.put("/records/{record_id}", response_model=protocol.RecordResult,
+            responses={201: {"model": protocol.RecordResult}})
+def push_one(record_id: str, body: protocol.InspectionRecord, principal: PrincipalDep,
+             services: ServicesDep):
+    """Push one record; a conflict answers 409 with the server's version in details."""
+    if record_id != body.id:
+        raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different records.",
+                      details={"url": record_id[:64], "body": body.id})
+    result = push(protocol.PushRequest(records=[body]), principal, services).results[0]
+    if result.error is not None:
+        details = {**result.error.details}
+        if result.server_record is not None:
+            details["server_record"] = result.server_record.model_dump(mode="json")
+        error = result.error.model_copy(update={"details": details})
+        return JSONResponse({"error": error.model_dump(mode="json")},
+                            status_code=error.code // 100)
+    return JSONResponse(result.model_dump(mode="json"),
+                        status_code=201 if result.status == "created" else 200)
+
+
+@router.get("/records", response_model=list[protocol.RecordSummary])
+def list_records(principal: PrincipalDep, services: ServicesDep,
+                 review_state: Annotated[str | None, Query(max_length=20)] = None,
+                 limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[protocol.RecordSummary]:
+    """Records the caller may see: an inspector their own, a supervisor their regions'."""
+    query = sa.select(InspectionRow, User.username).join(User, User.id == InspectionRow.owner_id)
+    if principal.role == "inspector":
+        query = query.where(InspectionRow.owner_id == principal.user_id)
+    elif not principal.is_admin:
+        query = query.where(InspectionRow.region.in_(list(principal.regions)))
+    if review_state:
+        query = query.where(InspectionRow.review_state == review_state)
+    query = query.order_by(InspectionRow.received_at, InspectionRow.id).limit(limit).offset(offset)
+    with services.db.read() as session:
+        return [_summary(session, row, owner) for row, owner in session.execute(query)]
+
+
+def _summary(session, row: InspectionRow, owner: str) -> protocol.RecordSummary:
+    view = server_view(session, row)
+    return protocol.RecordSummary(id=row.id, facility_id=row.facility_id, owner=owner,
+                                  region=row.region, status=row.status,
+                                  review_state=row.review_state, revision=row.revision,
+                                  complete=view.complete, received_at=aware(row.received_at))
+
+
+@router.get("/records/{record_id}", response_model=protocol.ServerRecord)
+def get_record(record_id: str, principal: PrincipalDep, services: ServicesDep) -> protocol.ServerRecord:
+    with services.db.read() as session:
+        return server_view(session, readable_record(session, principal, record_id[:64]))
+
+
+@router.post("/records/{record_id}/review", response_model=protocol.Review)
+def review_record(record_id: str, body: protocol.ReviewRequest, principal: PrincipalDep,
+                  services: ServicesDep) -> protocol.Review:
+    """Approve a finalised record, or return it to its inspector with a comment."""
+    with services.db.write() as session:
+        return review(session, principal, record_id[:64], body)
+
+
+@router.get("/records/{record_id}/audit", response_model=list[protocol.AuditRecord])
+def record_audit(record_id: str, principal: PrincipalDep,
+                 services: ServicesDep) -> list[protocol.AuditRecord]:
+    """The audit trail of one record, for whoever may read the record."""
+    with services.db.read() as session:
+        readable_record(session, principal, record_id[:64])
+        return audit_entries(session, sa.select(AuditEntry).where(
+            AuditEntry.entity_id == record_id[:64]).order_by(AuditEntry.id))
+
+
+def audit_entries(session, query) -> list[protocol.AuditRecord]:
+    rows = list(session.scalars(query))
+    ids = {r.user_id for r in rows if r.user_id is not None}
+    names = dict(session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
+    return [protocol.AuditRecord(id=r.id, at=aware(r.at), user=names.get(r.user_id),
+                                 device_id=r.device_id, action=r.action, entity_kind=r.entity_kind,
+                                 entity_id=r.entity_id, details=r.details) for r in rows]
