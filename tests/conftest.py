@@ -1,0 +1,89 @@
+"""Shared fixtures: every app directory redirected to a temp dir, a fresh store per test."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST_SCRYPT = 2 ** 10  # tests need not resist brute force
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("INSPECTOR_DATA_DIR", str(home / "store"))
+
+
+@pytest.fixture
+def profile():
+    from inspector_app.domain.models import InspectorProfile
+
+    return InspectorProfile(
+        name="Әсел Қанатқызы Нұрланова", position="бас маман",
+        body_kk="Бала құқықтарын қорғау комитеті", body_ru="Комитет по охране прав детей",
+        region="ALA", code="K07", language="kk")
+
+
+@pytest.fixture
+def store_dir(tmp_path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(store_dir, profile):
+    from inspector_app.storage.store import create_store
+
+    opened = create_store(store_dir, "correct horse battery", profile, scrypt_n=FAST_SCRYPT)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    from inspector_app.catalogue import FormCatalogue
+
+    return FormCatalogue.load(ROOT / "forms")
+
+
+@pytest.fixture
+def school_form(catalogue):
+    from inspector_app.domain.models import FacilityKind
+
+    return catalogue.newest_for(FacilityKind.SCHOOL)
+
+
+@pytest.fixture
+def facility(store):
+    from inspector_app.demo import demo_facilities
+
+    facilities = demo_facilities(40)
+    store.facilities.upsert_many(facilities)
+    return next(f for f in facilities if f.kind.value == "school")
+
+
+@pytest.fixture
+def inspection(store, facility, school_form):
+    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType, Person
+
+    return store.inspections.create(Inspection(
+        id="", facility_id=facility.id, form_id=school_form.id, form_version=school_form.version,
+        form_hash=school_form.content_hash, type=InspectionType.SCHEDULED,
+        mode=InspectionMode.ON_SITE, appointment_number="17", appointment_date=dt.date.today(),
+        inspectors=[Person("Әсел Қанатқызы", "бас маман")]))
+
+
+@pytest.fixture
+def jpeg(tmp_path) -> Path:
+    from PIL import Image
+
+    path = tmp_path / "evidence.jpg"
+    Image.new("RGB", (320, 240), (200, 60, 40)).save(path, "JPEG")
+    return path

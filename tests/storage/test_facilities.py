@@ -1,0 +1,45 @@
+import pytest
+
+from inspector_app.demo import demo_facilities
+from inspector_app.domain.models import Facility, FacilityKind
+
+
+@pytest.fixture
+def register(store):
+    store.facilities.upsert_many(demo_facilities(300) + [
+        Facility("kar-1", "Қарағанды қаласының №1 балалар үйі", "Детский дом №1 города Караганды",
+                 FacilityKind.ORPHANAGE, "KAR", district="Қазыбек би ауданы",
+                 settlement="Қарағанды", special_control=True),
+        Facility("ore-1", "Өскемен №3 мектеп", "Школа №3 Усть-Каменогорск", FacilityKind.SCHOOL,
+                 "VKO", settlement="Өскемен")])
+    return store.facilities
+
+
+@pytest.mark.parametrize("typed", ["ҚАРАҒАНДЫ", "қарағанды", "Караганды", "караг", "КАРАГАНДЫ үйі"])
+def test_search_folds_case_and_kazakh_lookalikes(register, typed):
+    assert "kar-1" in [f.id for f in register.search(typed)]
+
+
+def test_search_by_russian_name_and_kazakh_settlement(register):
+    assert [f.id for f in register.search("детский дом караганды")] == ["kar-1"]
+    assert "ore-1" in [f.id for f in register.search("Оскемен школа")]
+
+
+def test_filters_narrow_the_results(register):
+    found = register.search("", region="KAR", kind=FacilityKind.ORPHANAGE, special_control=True)
+    assert found and all(f.region == "KAR" and f.kind is FacilityKind.ORPHANAGE
+                         and f.special_control for f in found)
+    assert "kar-1" in [f.id for f in found]
+    assert register.search("караганды", region="ALA") == []
+
+
+def test_districts_of_a_region(register):
+    assert "Қазыбек би ауданы" in register.districts("KAR")
+
+
+def test_upsert_replaces_and_reindexes(register):
+    facility = register.get("ore-1")
+    facility.name_ru = "Гимназия №3 Усть-Каменогорск"
+    register.upsert_many([facility])
+    assert [f.id for f in register.search("гимназия")] == ["ore-1"]
+    assert register.search("школа №3 усть") == []

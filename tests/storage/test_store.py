@@ -1,0 +1,114 @@
+import shutil
+
+import pytest
+import sqlcipher3
+
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.models import Verdict
+from inspector_app.storage import migrate
+from inspector_app.storage.engine import Database
+from inspector_app.storage.store import (DB_NAME, backups, create_store, open_store,
+                                         restore_backup)
+from tests.conftest import FAST_SCRYPT
+
+PASS = "correct horse battery"
+
+
+def test_reopen_keeps_profile_and_answers(store, store_dir, inspection):
+    store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.VIOLATED,
+                                  note="Камералар істемейді")
+    store.close()
+    reopened = open_store(store_dir, PASS)
+    try:
+        assert reopened.reference.profile().name == "Әсел Қанатқызы Нұрланова"
+        answer = reopened.inspections.answers(inspection.id)["sch.security.video"]
+        assert answer.verdict is Verdict.VIOLATED and answer.note == "Камералар істемейді"
+    finally:
+        reopened.close()
+
+
+def test_wrong_passphrase_is_told_and_touches_nothing(store, store_dir):
+    store.close()
+    before = (store_dir / DB_NAME).read_bytes()
+    with pytest.raises(UserError) as caught:
+        open_store(store_dir, "not the passphrase")
+    assert caught.value.code == "store.wrong_passphrase"
+    assert "Данные не затронуты" in caught.value.message("ru")
+    assert (store_dir / DB_NAME).read_bytes() == before
+
+
+def test_short_passphrase_refused(tmp_path, profile):
+    with pytest.raises(UserError) as caught:
+        create_store(tmp_path / "s", "short", profile, scrypt_n=FAST_SCRYPT)
+    assert caught.value.code == "store.passphrase_too_short"
+
+
+def test_database_file_is_unreadable_without_the_key(store, store_dir, inspection):
+    store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.VIOLATED,
+                                  note="ҚҰПИЯ ЕСКЕРТПЕ")
+    store.db.checkpoint()
+    raw = (store_dir / DB_NAME).read_bytes()
+    assert b"SQLite format 3" not in raw
+    assert "ҚҰПИЯ".encode() not in raw and "Әсел".encode() not in raw
+    connection = sqlcipher3.connect(str(store_dir / DB_NAME))
+    with pytest.raises(sqlcipher3.DatabaseError):
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+
+
+def test_corrupt_database_told_and_restorable_from_pre_migration_copy(store, store_dir, profile):
+    # make an old-schema store, migrate it (which copies it first), then damage the file
+    store.close()
+    shutil.rmtree(store_dir)
+    old = create_store(store_dir, PASS, profile, scrypt_n=FAST_SCRYPT)
+    with old.db.exclusive() as connection:
+        connection.exec_driver_sql("DROP TABLE signatures")
+        connection.exec_driver_sql("DROP TABLE documents")
+        connection.exec_driver_sql("DROP TABLE sequences")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+        connection.commit()
+    old.close()
+    migrated = open_store(store_dir, PASS)
+    assert migrated.migration_backup is not None and migrated.migration_backup.exists()
+    migrated.close()
+    with open(store_dir / DB_NAME, "r+b") as handle:
+        handle.seek(0)
+        handle.write(b"\x00" * 8192)
+    with pytest.raises(UserError) as caught:
+        open_store(store_dir, PASS)
+    assert caught.value.code == "store.corrupt"
+    aside = restore_backup(store_dir, backups(store_dir)[0])
+    assert aside.exists()  # the damaged file is kept, never deleted
+    restored = open_store(store_dir, PASS)
+    assert restored.reference.profile().code == "K07"
+    restored.close()
+
+
+def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
+    """seed at 0001 -> migrate to head -> the data is intact and new tables exist."""
+    store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.COMPLIES)
+    with store.db.exclusive() as connection:
+        for table in ("signatures", "documents", "sequences"):
+            connection.exec_driver_sql(f"DROP TABLE {table}")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+        connection.commit()
+    backup = migrate.upgrade(store.db)
+    assert backup is not None and backup.name.endswith("0001-to-0002")
+    assert migrate.current_revision(store.db) == migrate.HEAD
+    assert store.inspections.answers(inspection.id)["sch.security.video"].verdict is Verdict.COMPLIES
+    with store.db.read() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM documents").scalar() == 0
+        assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_answers_are_durable_on_return(store, store_dir, inspection):
+    """A second, independent connection sees the answer as soon as save_answer returns."""
+    from inspector_app.storage import crypto
+
+    store.inspections.save_answer(inspection.id, "sch.food.hot_meal", verdict=Verdict.VIOLATED)
+    keys = crypto.unlock(store_dir / "store.key", PASS)
+    other = Database(store_dir / DB_NAME, keys)
+    with other.read() as connection:
+        verdict = connection.exec_driver_sql(
+            "SELECT verdict FROM answers WHERE item_id = 'sch.food.hot_meal'").scalar()
+    other.close()
+    assert verdict == "violated"
