@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -52,7 +53,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             yield from _xlsx_rows(path)
         else:
             raise UserError("import.unknown_format", name=path.name)
-    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as error:
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError, zipfile.BadZipFile) as error:
         raise UserError("import.unreadable", name=path.name) from error
 
 
@@ -113,7 +114,7 @@ class RowParser:
             if not row["name_ru"] or not row["name_kk"]:
                 raise UserError("import.name_missing")
             column = "bin"
-            bin_ = validate_bin(row["bin"]) if row.get("bin") else ""
+            bin_ = validate_bin(_restore_zeros(row["bin"])) if row.get("bin") else ""
             column = "risk"
             risk = RiskDegree((row.get("risk") or "medium").lower())
             column = "capacity"
@@ -138,6 +139,11 @@ class ColumnError(Exception):
     def __init__(self, column: str, error: UserError) -> None:
         super().__init__(column)
         self.column, self.error = column, error
+
+
+def _restore_zeros(number: str) -> str:
+    """Spreadsheets store a BIN as a number and drop its leading zeros; put them back."""
+    return number.zfill(12) if number.isdigit() and 9 <= len(number) < 12 else number
 
 
 def _count(text: str | None) -> int | None:
