@@ -1,0 +1,213 @@
+"""Act on the results of the inspection (акт о результатах проверки)."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from ..domain.forms import AnswerKind, Item, answer_key
+from ..domain.models import Answer, InspectionType, Person, Verdict
+from .blocks import (
+    Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
+    photo_appendix, photo_numbers, refusal_block, signature_rows, title_block, value, values,
+)
+from .context import (
+    ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key,
+)
+from .style import FRAME_W, SHADE, Lang, Styles, esc
+
+CHECKLIST_WIDTHS = [10 * mm, 58 * mm, 37 * mm, 28 * mm, FRAME_W - 133 * mm]
+FINDINGS_WIDTHS = [10 * mm, 60 * mm, 38 * mm, 27 * mm, FRAME_W - 135 * mm]
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def act_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
+    photos = ctx.photos_of()
+    story = letterhead(ctx) + title_block(ctx, lang, "title_act", number)
+    story.append(fields_table(inspection_fields(ctx, lang)))
+    story += [*heading(lang, "checklist_results", 1), checklist_table(ctx, lang, photo_numbers(photos))]
+    story += findings_section(ctx, lang, photo_numbers(photos), 2)
+    story += measures_section(ctx, lang, 3)
+    story += restored_section(ctx, lang, 4)
+    story += act_signatures(ctx, lang)
+    story += photo_appendix(ctx, lang, photos)
+    return story
+
+
+def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
+    insp, fac = ctx.inspection, ctx.facility
+    control = lang.e(insp.type.value)
+    ground = insp.ground.value if insp.ground else (
+        "yearly_plan" if insp.type is InspectionType.SCHEDULED else "")
+    mark = insp.registration_mark or (
+        lang.t("not_required") if insp.type is InspectionType.SURPRISE else "")
+    rep = ctx.representative()
+    form_title = lang.pick(ctx.form.title.kk, ctx.form.title.ru)
+    return [
+        (label_cell(lang, "body"), values(lang.pick(ctx.profile.body_kk, ctx.profile.body_ru))),
+        (label_cell(lang, "appointment"),
+         value(lang.t("appointment_value", number=insp.appointment_number,
+                      date=day(insp.appointment_date)))),
+        (label_cell(lang, "registration_mark"), value(mark)),
+        (label_cell(lang, "control_type"), value(control)),
+        (label_cell(lang, "ground"), value(lang.e(ground) if ground else "")),
+        (label_cell(lang, "control_form"), value(lang.e(insp.mode.value))),
+        (label_cell(lang, "period"),
+         value(lang.t("period_value", start=day(insp.period_start), end=day(insp.period_end)))),
+        (label_cell(lang, "inspectors"),
+         values([_person_line(p.name, p.position) for p in insp.inspectors])),
+        (label_cell(lang, "subject"), values(lang.pick(fac.name_kk, fac.name_ru))),
+        (label_cell(lang, "bin"), value(fac.bin)),
+        (label_cell(lang, "address"), value(fac.address)),
+        (label_cell(lang, "representative"), value(_person_line(rep.name, rep.position))),
+        (label_cell(lang, "checklist"),
+         values([f"{t} (v{ctx.form.version})" for t in form_title])),
+    ]
+
+
+def item_numbers(ctx: DocumentContext) -> dict[str, str]:
+    """Item id -> its number in the checklist table ("2.3"), visible items only."""
+    keys = {i: answer_key(a.verdict, a.value) for i, a in ctx.answers.items()}
+    out: dict[str, str] = {}
+    for s_no, section in enumerate(ctx.form.sections, 1):
+        visible = [i for i in section.items if ctx.form.is_visible(i, keys)]
+        out.update({item.id: f"{s_no}.{i_no}" for i_no, item in enumerate(visible, 1)})
+    return out
+
+
+def checklist_table(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list[int]]) -> Flowable:
+    numbers = item_numbers(ctx)
+    header = [lang.t("col_no", sep="\n"), lang.t("col_requirement"), lang.t("col_basis"),
+              lang.t("col_result"), lang.t("col_note")]
+    rows: list[list] = []
+    style: list[tuple] = []
+    for s_no, section in enumerate(ctx.form.sections, 1):
+        visible = [i for i in section.items if i.id in numbers]
+        if not visible:
+            continue
+        row = len(rows) + 1
+        title = " / ".join(esc(t) for t in lang.pick(section.title.kk, section.title.ru))
+        rows.append([Paragraph(f"<b>{s_no}. {title}</b>", Styles.section_row), "", "", "", ""])
+        style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), SHADE),
+                  ("NOSPLIT", (0, row), (-1, row + 1))]  # a section title never ends a page
+        for item in visible:
+            answer = ctx.answers.get(item.id)
+            rows.append([Paragraph(numbers[item.id], Styles.cell),
+                         bilingual_cell(lang, item.text), bilingual_cell(lang, item.legal_basis),
+                         _result_cell(ctx, lang, item, answer),
+                         _note_cell(lang, answer, photo_nums.get(item.id, []))])
+    return grid_table(header, rows, CHECKLIST_WIDTHS, style)
+
+
+def _result_cell(ctx: DocumentContext, lang: Lang, item: Item,
+                 answer: Answer | None) -> Paragraph | list[Paragraph]:
+    if answer is None or (answer.verdict is None and not answer.value):
+        return Paragraph(esc(lang.t("not_answered", sep="\n")), Styles.cell_second)
+    if item.kind is AnswerKind.VERDICT and answer.verdict is not None:
+        words = esc(lang.e(answer.verdict.value, sep="\n"))
+        if answer.verdict is Verdict.VIOLATED:
+            degree = _degree_of(ctx, item)
+            return [Paragraph(f"<b>{words}</b>", Styles.cell),
+                    Paragraph(f"({esc(lang.e(degree, sep=' / '))})", Styles.cell_second)]
+        return Paragraph(words, Styles.cell)
+    return Paragraph(esc(_value_text(lang, item, answer.value or "")), Styles.cell)
+
+
+def _degree_of(ctx: DocumentContext, item: Item) -> str:
+    for f in ctx.findings:
+        if f.item_id == item.id:
+            return f.degree.value
+    return item.degree.value
+
+
+def _value_text(lang: Lang, item: Item, raw: str) -> str:
+    for choice in item.choices:
+        if choice.value == raw:
+            return " / ".join(lang.pick(choice.label.kk, choice.label.ru))
+    return raw
+
+
+def _note_cell(lang: Lang, answer: Answer | None, photos: list[int]) -> list[Paragraph]:
+    out = [Paragraph(esc(answer.note), Styles.cell)] if answer and answer.note else []
+    if photos:
+        nums = ", ".join(str(n) for n in photos)
+        out.append(Paragraph(f"{esc(lang.t('photos_ref'))}: {nums}", Styles.cell_second))
+    return out
+
+
+def findings_section(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list[int]],
+                     number: int) -> list[Flowable]:
+    out: list[Flowable] = [*heading(lang, "findings", number)]
+    if not ctx.findings:
+        return out + lang.paras("no_findings")
+    numbers = item_numbers(ctx)
+    header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
+              lang.t("degree"), lang.t("col_note")]
+    rows = []
+    for n, f in enumerate(ctx.findings, 1):
+        item = ctx.item(f.item_id)
+        violation = [Paragraph(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>",
+                               Styles.cell_second)] + bilingual_cell(lang, item.text)
+        note = [Paragraph(esc(f.description), Styles.cell)] if f.description else []
+        if photo_nums.get(f.item_id):
+            nums = ", ".join(map(str, photo_nums[f.item_id]))
+            note.append(Paragraph(f"{esc(lang.t('photos_ref'))}: {nums}", Styles.cell_second))
+        rows.append([Paragraph(f"{number}.{n}", Styles.cell), violation,
+                     bilingual_cell(lang, item.legal_basis),
+                     Paragraph(f"<b>{esc(lang.e(f.degree.value, sep=chr(10)))}</b>", Styles.cell),
+                     note])
+    return out + [grid_table(header, rows, FINDINGS_WIDTHS)]
+
+
+def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
+    out: list[Flowable] = [*heading(lang, "measures", number)]
+    if not ctx.measures:
+        return out + lang.paras("no_measures")
+    for n, m in enumerate(ctx.measures, 1):
+        doc_no = ctx.numbers.get(measure_document_key(m))
+        line = f"<b>{number}.{n}.</b> {esc(' / '.join(capitalised(t) for t in lang.e(m.kind.value).split(' / ')))}"
+        if doc_no:
+            line += f" (№ {esc(doc_no)})"
+        who = m.offender.name if m.offender else (m.official.name if m.official else "")
+        if who:
+            line += f": {esc(who)}"
+        out.append(Paragraph(line + ".", Styles.body_left))
+    return out
+
+
+def restored_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
+    if not ctx.restored:
+        return []
+    rows = [[Paragraph(esc(lang.e(r.category.value)), Styles.cell),
+             Paragraph(str(r.children), Styles.cell_center)] for r in ctx.restored]
+    total = sum(r.children for r in ctx.restored)
+    rows.append([Paragraph("<b>Σ</b>", Styles.cell), Paragraph(f"<b>{total}</b>", Styles.cell_center)])
+    table = grid_table([lang.t("col_category"), lang.t("col_children")], rows,
+                       [FRAME_W - 40 * mm, 40 * mm])
+    return [KeepTogether([*heading(lang, "restored", number), table])]
+
+
+def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
+    insp = ctx.inspection
+    author = Signer(ROLE_INSPECTOR, lang.t("author"),
+                    _author_person(ctx))
+    others = [Signer(co_inspector_role(i), lang.t("co_inspector"), p)
+              for i, p in enumerate(insp.inspectors) if i > 0]
+    rep = ctx.representative()
+    story: list[Flowable] = [*heading(lang, "signatures"), *signature_rows(ctx, lang, [author] + others),
+                             Spacer(1, 3 * mm)]
+    familiar = [Paragraph(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]
+    story.append(KeepTogether(familiar + signature_rows(
+        ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
+    story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, "act", rep)
+    return story
+
+
+def _author_person(ctx: DocumentContext) -> Person:
+    return Person(ctx.profile.name, ctx.profile.position)
+
+
+def _person_line(name: str, position: str) -> str:
+    return ", ".join(p for p in (name, position) if p)

@@ -1,0 +1,75 @@
+"""Order to eliminate violations (предписание об устранении выявленных нарушений)."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from ..domain.models import MeasureKind, Person
+from .blocks import (
+    Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
+    refusal_block, signature_rows, title_block, value, values,
+)
+from .context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind
+from .style import FRAME_W, Lang, Styles, esc
+
+ORDER_WIDTHS = [9 * mm, 52 * mm, 37 * mm, FRAME_W - 121 * mm, 23 * mm]
+
+
+def basis_rows(ctx: DocumentContext, lang: Lang, basis_key: str, to_key: str) -> list[tuple]:
+    """Body, the organisation addressed and the act the document rests on."""
+    fac = ctx.facility
+    rep = ctx.representative()
+    act_no = ctx.numbers.get(DocumentKind.ACT.value, "—")
+    return [
+        (label_cell(lang, "body"), values(lang.pick(ctx.profile.body_kk, ctx.profile.body_ru))),
+        (label_cell(lang, to_key), values(lang.pick(fac.name_kk, fac.name_ru))),
+        (label_cell(lang, "bin"), value(fac.bin)),
+        (label_cell(lang, "address"), value(fac.address)),
+        (label_cell(lang, "representative"),
+         value(", ".join(x for x in (rep.name, rep.position) if x))),
+        (label_cell(lang, basis_key),
+         values(lang.each("order_basis_value", number=act_no, date=day(ctx.document_date)))),
+    ]
+
+
+def order_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
+    story = letterhead(ctx) + title_block(ctx, lang, "title_order", number)
+    story.append(fields_table(basis_rows(ctx, lang, "order_basis", "order_to")))
+    story.append(Spacer(1, 3 * mm))
+    story += lang.paras("order_intro")
+    story.append(violations_table(ctx, lang, MeasureKind.ORDER))
+    story += [*heading(lang, "report_title"), *lang.paras("order_report"), *lang.paras("order_consequence")]
+    story += [*heading(lang, "appeal_title"), *lang.paras("appeal")]
+    story += receipt_signatures(ctx, lang, "order_received", "order")
+    return story
+
+
+def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flowable:
+    header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
+              lang.t("col_action"), lang.t("col_deadline")]
+    rows = []
+    for m in ctx.measures_of(kind):
+        for f in ctx.findings_of(m):
+            item = ctx.item(f.item_id)
+            violation = bilingual_cell(lang, item.text)
+            violation.append(Paragraph(f"({esc(lang.e(f.degree.value))})", Styles.cell_second))
+            if f.description:
+                violation.append(Paragraph(esc(f.description), Styles.cell))
+            action = m.actions.get(f.id) or m.required_action or lang.t("default_action", sep="\n")
+            rows.append([Paragraph(str(len(rows) + 1), Styles.cell), violation,
+                         bilingual_cell(lang, item.legal_basis), Paragraph(esc(action), Styles.cell),
+                         Paragraph(day(m.deadlines.get(f.id)), Styles.cell_center)])
+    return grid_table(header, rows, ORDER_WIDTHS)
+
+
+def receipt_signatures(ctx: DocumentContext, lang: Lang, received_key: str,
+                       refused_doc: str) -> list[Flowable]:
+    author = Person(ctx.profile.name, ctx.profile.position)
+    rep = ctx.representative()
+    story: list[Flowable] = [*heading(lang, "signatures"),
+                             *signature_rows(ctx, lang, [Signer(ROLE_INSPECTOR, lang.t("author"), author)])]
+    received = [Paragraph(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each(received_key)]
+    story.append(KeepTogether(received + signature_rows(
+        ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
+    story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, refused_doc, rep)
+    return story
