@@ -7,9 +7,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QObject,
+                            QTranslator, Signal)
 
 LANGUAGES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+
+# Texts passed to tr() through a variable or inside an f-string, which lupdate cannot read
+# at the call site: listed here so they reach the translation files.
+DYNAMIC_TEXTS = (
+    QT_TRANSLATE_NOOP("RegisterView", "high"),
+    QT_TRANSLATE_NOOP("RegisterView", "medium"),
+    QT_TRANSLATE_NOOP("RegisterView", "low"),
+    QT_TRANSLATE_NOOP("MainWindow", "Unavailable"),
+    QT_TRANSLATE_NOOP("InspectionPage", "act No."),
+)
+
+
+def qt_translations() -> Path:
+    """Qt's own texts (OK / Cancel buttons, file dialogs, context menus) ship with PySide6."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
 class Language(QObject):
@@ -18,7 +34,7 @@ class Language(QObject):
     def __init__(self, translations: Path, code: str = "kk") -> None:
         super().__init__()
         self._folder = translations
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.code = ""
         self.switch(code)
 
@@ -26,13 +42,14 @@ class Language(QObject):
         if code == self.code:
             return
         app = QCoreApplication.instance()
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
         if code != "en":  # English is the source language
-            translator = QTranslator(self)
-            if translator.load(str(self._folder / f"inspector_{code}.qm")):
-                app.installTranslator(translator)
-                self._translator = translator
+            for path in (self._folder / f"inspector_{code}.qm", qt_translations() / f"qtbase_{code}.qm"):
+                translator = QTranslator(self)
+                if translator.load(str(path)):
+                    app.installTranslator(translator)
+                    self._translators.append(translator)
         self.code = code
         self.changed.emit(code)

@@ -1,0 +1,639 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk_KZ" sourcelanguage="en">
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Complies  [1]</source>
+        <translation>Сәйкес  [1]</translation>
+    </message>
+    <message>
+        <source>Violated  [2]</source>
+        <translation>Сәйкес емес  [2]</translation>
+    </message>
+    <message>
+        <source>Not applicable  [3]</source>
+        <translation>Талап етілмейді  [3]</translation>
+    </message>
+    <message>
+        <source>Note  [Tab]</source>
+        <translation>Ескертпе  [Tab]</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Фото қосу…</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Жауап берілді: %1 / %2</translation>
+    </message>
+    <message>
+        <source>If violated: %1</source>
+        <translation>Бұзушылық дәрежесі: %1</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>өрескел</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>елеулі</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>болмашы</translation>
+    </message>
+    <message>
+        <source>Photo evidence</source>
+        <translation>Фотодәлелдер</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>Protocol</source>
+        <translation>Хаттама</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Нұсқама</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Ұсыным</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Тәртіптік жауаптылыққа тарту</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Тұрғын үй</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Мүлік</translation>
+    </message>
+    <message>
+        <source>Upbringing in a family</source>
+        <translation>Отбасында тәрбиелену</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Білім алу</translation>
+    </message>
+    <message>
+        <source>Psychological-pedagogical support</source>
+        <translation>Психологиялық-педагогикалық сүйемелдеу</translation>
+    </message>
+    <message>
+        <source>Psychological well-being</source>
+        <translation>Психологиялық әл-ауқат</translation>
+    </message>
+    <message>
+        <source>Meals and health</source>
+        <translation>Тамақтану және денсаулық</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Қауіпсіздік</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>Шараны жою</translation>
+    </message>
+    <message>
+        <source>No measure, because:</source>
+        <translation>Шара қабылданбады, себебі:</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Бұзушылықтар</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Шаралар</translation>
+    </message>
+    <message>
+        <source>Children whose rights were restored</source>
+        <translation>Құқықтары қалпына келтірілген балалар</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection</source>
+        <translation>Тексеруді аяқтау</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>өрескел</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>елеулі</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>болмашы</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Талап</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Дәрежесі</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Шара</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Мәліметтер</translation>
+    </message>
+    <message>
+        <source>Finalised: the inspection is read-only.</source>
+        <translation>Аяқталды: тексеруді енді өзгертуге болмайды.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>finalised</source>
+        <translation>аяқталған</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>жоба</translation>
+    </message>
+    <message>
+        <source>◀ Register</source>
+        <translation>◀ Тізілім</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Тексеру парағы</translation>
+    </message>
+    <message>
+        <source>Findings and measures</source>
+        <translation>Бұзушылықтар мен шаралар</translation>
+    </message>
+    <message>
+        <source>act No.</source>
+        <translation>акт №</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Unavailable</source>
+        <translation>Қолжетімсіз</translation>
+    </message>
+    <message>
+        <source>Field Inspector</source>
+        <translation>Көшпелі инспектор</translation>
+    </message>
+    <message>
+        <source>Import facilities…</source>
+        <translation>Ұйымдарды импорттау…</translation>
+    </message>
+    <message>
+        <source>Facility register</source>
+        <translation>Ұйымдар тізілімі</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Тексерулер</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Тексеру парақтары</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>жоба</translation>
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation>аяқталған</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Act No.</source>
+        <translation>Акт №</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхрондау</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>пысықтауға қайтарылды</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>бекітілді</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>синхрондалды</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>синхрондалмаған</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Кестелер (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported rows: %1</source>
+        <translation>Импортталған жолдар: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1, rows with errors: %2</source>
+        <translation>Импортталды: %1, қатесі бар жолдар: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Administrative offence protocol</source>
+        <translation>Әкімшілік құқық бұзушылық туралы хаттама</translation>
+    </message>
+    <message>
+        <source>Official (person, IIN)</source>
+        <translation>Лауазымды адам (ЖСН)</translation>
+    </message>
+    <message>
+        <source>Legal entity (BIN)</source>
+        <translation>Заңды тұлға (БСН)</translation>
+    </message>
+    <message>
+        <source>MRP</source>
+        <translation>АЕК</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Құқық бұзушы</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөні / атауы</translation>
+    </message>
+    <message>
+        <source>IIN / BIN</source>
+        <translation>ЖСН / БСН</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Туған күні</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжайы</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>Банк деректемелері</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Бап</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Айыппұл</translation>
+    </message>
+    <message>
+        <source>In tenge</source>
+        <translation>Теңгемен</translation>
+    </message>
+    <message>
+        <source>Date of the offence</source>
+        <translation>Құқық бұзушылық күні</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Substance of the offence</source>
+        <translation>Құқық бұзушылықтың мәні</translation>
+    </message>
+    <message>
+        <source>Offender&apos;s explanation</source>
+        <translation>Құқық бұзушының түсініктемесі</translation>
+    </message>
+    <message>
+        <source>Witnesses (name, position — one a line)</source>
+        <translation>Куәгерлер (аты-жөні, лауазымы — әр жолға біреу)</translation>
+    </message>
+    <message>
+        <source>Order to eliminate violations</source>
+        <translation>Бұзушылықтарды жою туралы нұсқама</translation>
+    </message>
+    <message>
+        <source>Measure required</source>
+        <translation>Жою үшін қажетті шара</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Ұсыным</translation>
+    </message>
+    <message>
+        <source>How to fix the violation</source>
+        <translation>Бұзушылықты қалай жою керек</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Тәртіптік жауаптылыққа тарту туралы ұсыну</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Лауазымды адам</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Жұмыс беруші</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>Негіздемесі</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Жоспарлы</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Жоспардан тыс</translation>
+    </message>
+    <message>
+        <source>Surprise</source>
+        <translation>Кенеттен</translation>
+    </message>
+    <message>
+        <source>Control of execution of an order</source>
+        <translation>Нұсқаманың орындалуын бақылау</translation>
+    </message>
+    <message>
+        <source>Complaint (incl. 111 contact centre)</source>
+        <translation>Шағым (оның ішінде 111 байланыс орталығы арқылы)</translation>
+    </message>
+    <message>
+        <source>Prosecutor&apos;s demand</source>
+        <translation>Прокурордың талабы</translation>
+    </message>
+    <message>
+        <source>Request of a state body</source>
+        <translation>Мемлекеттік органның өтініші</translation>
+    </message>
+    <message>
+        <source>Media report</source>
+        <translation>БАҚ-тағы хабарлама</translation>
+    </message>
+    <message>
+        <source>Instruction of a criminal-prosecution body</source>
+        <translation>Қылмыстық қудалау органының тапсырмасы</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Барып тексеру</translation>
+    </message>
+    <message>
+        <source>Desk review</source>
+        <translation>Камералдық</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Басшы</translation>
+    </message>
+    <message>
+        <source>New inspection</source>
+        <translation>Жаңа тексеру</translation>
+    </message>
+    <message>
+        <source>Kind of inspection</source>
+        <translation>Тексеру түрі</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Негізі</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Нысаны</translation>
+    </message>
+    <message>
+        <source>Act on appointment No.</source>
+        <translation>Тағайындау туралы акт №</translation>
+    </message>
+    <message>
+        <source>Act date</source>
+        <translation>Акт күні</translation>
+    </message>
+    <message>
+        <source>Registration mark</source>
+        <translation>Тіркеу белгісі</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Кезеңнің басы</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Кезеңнің соңы</translation>
+    </message>
+    <message>
+        <source>Inspectors (name, position — one a line)</source>
+        <translation>Тексерушілер (аты-жөні, лауазымы — әр жолға біреу)</translation>
+    </message>
+    <message>
+        <source>Representative of the organisation</source>
+        <translation>Ұйым өкілі</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s position</source>
+        <translation>Өкілдің лауазымы</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>high</source>
+        <translation>жоғары</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>орташа</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>төмен</translation>
+    </message>
+    <message>
+        <source>Search by name, place, BIN or head — in Kazakh or Russian</source>
+        <translation>Атауы, елді мекені, БСН немесе басшысы бойынша іздеу — қазақша не орысша</translation>
+    </message>
+    <message>
+        <source>Special control only</source>
+        <translation>Тек ерекше бақылаудағылар</translation>
+    </message>
+    <message>
+        <source>New inspection…</source>
+        <translation>Жаңа тексеру…</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Барлық өңірлер</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Барлық түрлері</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Өңір</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Елді мекен</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БСН</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Тәуекел</translation>
+    </message>
+    <message>
+        <source>Special control</source>
+        <translation>Ерекше бақылау</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Мектеп</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Лагерь</translation>
+    </message>
+    <message>
+        <source>Orphans&apos; organisation</source>
+        <translation>Жетім балаларға арналған ұйым</translation>
+    </message>
+    <message>
+        <source>Special needs organisation</source>
+        <translation>ЕБҚ бар балаларға арналған ұйым</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Барлық аудандар</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: %n</source>
+        <translation>
+            <numerusform>%n ұйым көрсетілді</numerusform>
+            <numerusform>%n ұйым көрсетілді</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Field Inspector — sign in</source>
+        <translation>Көшпелі инспектор — кіру</translation>
+    </message>
+    <message>
+        <source>Create your encrypted workspace</source>
+        <translation>Шифрланған жұмыс кеңістігін құрыңыз</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase</source>
+        <translation>Құпия фразаны енгізіңіз</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>Body (Kazakh)</source>
+        <translation>Орган (қазақша)</translation>
+    </message>
+    <message>
+        <source>Body (Russian)</source>
+        <translation>Орган (орысша)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Өңір</translation>
+    </message>
+    <message>
+        <source>Inspector code</source>
+        <translation>Инспектор коды</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Құпия фраза</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Құпия фразаны қайталаңыз</translation>
+    </message>
+    <message>
+        <source>Restore the copy made before the last update</source>
+        <translation>Соңғы жаңарту алдында жасалған көшірмені қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Құру</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>The copy is restored; the damaged file was kept as {0}. Enter your passphrase again.</source>
+        <translation>Көшірме қалпына келтірілді; зақымдалған файл {0} деген атпен сақталды. Құпия фразаны қайта енгізіңіз.</translation>
+    </message>
+</context>
+</TS>

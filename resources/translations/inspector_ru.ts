@@ -1,0 +1,640 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Complies  [1]</source>
+        <translation>Соответствует  [1]</translation>
+    </message>
+    <message>
+        <source>Violated  [2]</source>
+        <translation>Не соответствует  [2]</translation>
+    </message>
+    <message>
+        <source>Not applicable  [3]</source>
+        <translation>Не требуется  [3]</translation>
+    </message>
+    <message>
+        <source>Note  [Tab]</source>
+        <translation>Примечание  [Tab]</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Добавить фото…</translation>
+    </message>
+    <message>
+        <source>Answered %1 of %2</source>
+        <translation>Отвечено: %1 из %2</translation>
+    </message>
+    <message>
+        <source>If violated: %1</source>
+        <translation>Степень нарушения: %1</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>грубое</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>значительное</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>незначительное</translation>
+    </message>
+    <message>
+        <source>Photo evidence</source>
+        <translation>Фотофиксация</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsView</name>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Предписание</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Дисциплинарное представление</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Жилище</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Имущество</translation>
+    </message>
+    <message>
+        <source>Upbringing in a family</source>
+        <translation>Воспитание в семье</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Psychological-pedagogical support</source>
+        <translation>Психолого-педагогическое сопровождение</translation>
+    </message>
+    <message>
+        <source>Psychological well-being</source>
+        <translation>Психологическое благополучие</translation>
+    </message>
+    <message>
+        <source>Meals and health</source>
+        <translation>Питание и здоровье</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Remove measure</source>
+        <translation>Удалить меру</translation>
+    </message>
+    <message>
+        <source>No measure, because:</source>
+        <translation>Мера не принята, так как:</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Нарушения</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Меры</translation>
+    </message>
+    <message>
+        <source>Children whose rights were restored</source>
+        <translation>Дети, чьи права восстановлены</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection</source>
+        <translation>Завершить проверку</translation>
+    </message>
+    <message>
+        <source>gross</source>
+        <translation>грубое</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>значительное</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>незначительное</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Требование</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>Степень</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Мера</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Finalised: the inspection is read-only.</source>
+        <translation>Завершена: проверку больше нельзя изменить.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>finalised</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>◀ Register</source>
+        <translation>◀ Реестр</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Проверочный лист</translation>
+    </message>
+    <message>
+        <source>Findings and measures</source>
+        <translation>Нарушения и меры</translation>
+    </message>
+    <message>
+        <source>act No.</source>
+        <translation>акт №</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Unavailable</source>
+        <translation>Недоступен</translation>
+    </message>
+    <message>
+        <source>Field Inspector</source>
+        <translation>Выездной инспектор</translation>
+    </message>
+    <message>
+        <source>Import facilities…</source>
+        <translation>Импорт организаций…</translation>
+    </message>
+    <message>
+        <source>Facility register</source>
+        <translation>Реестр организаций</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Проверки</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Проверочные листы</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>finalised</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Act No.</source>
+        <translation>№ акта</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>возвращена на доработку</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>утверждена</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>синхронизирована</translation>
+    </message>
+    <message>
+        <source>not synced</source>
+        <translation>не синхронизирована</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>Таблицы (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Imported rows: %1</source>
+        <translation>Импортировано строк: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1, rows with errors: %2</source>
+        <translation>Импортировано: %1, строк с ошибками: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Administrative offence protocol</source>
+        <translation>Протокол об административном правонарушении</translation>
+    </message>
+    <message>
+        <source>Official (person, IIN)</source>
+        <translation>Должностное лицо (ИИН)</translation>
+    </message>
+    <message>
+        <source>Legal entity (BIN)</source>
+        <translation>Юридическое лицо (БИН)</translation>
+    </message>
+    <message>
+        <source>MRP</source>
+        <translation>МРП</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Нарушитель</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО / наименование</translation>
+    </message>
+    <message>
+        <source>IIN / BIN</source>
+        <translation>ИИН / БИН</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>Банковские реквизиты</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Штраф</translation>
+    </message>
+    <message>
+        <source>In tenge</source>
+        <translation>В тенге</translation>
+    </message>
+    <message>
+        <source>Date of the offence</source>
+        <translation>Дата правонарушения</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Substance of the offence</source>
+        <translation>Существо правонарушения</translation>
+    </message>
+    <message>
+        <source>Offender&apos;s explanation</source>
+        <translation>Объяснение нарушителя</translation>
+    </message>
+    <message>
+        <source>Witnesses (name, position — one a line)</source>
+        <translation>Свидетели (ФИО, должность — по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Order to eliminate violations</source>
+        <translation>Предписание об устранении нарушений</translation>
+    </message>
+    <message>
+        <source>Measure required</source>
+        <translation>Необходимая мера по устранению</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <source>How to fix the violation</source>
+        <translation>Как устранить нарушение</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Представление о привлечении к дисциплинарной ответственности</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Должностное лицо</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Работодатель</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>Основания</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <source>Scheduled</source>
+        <translation>Плановая</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Внеплановая</translation>
+    </message>
+    <message>
+        <source>Surprise</source>
+        <translation>Внезапная</translation>
+    </message>
+    <message>
+        <source>Control of execution of an order</source>
+        <translation>Контроль исполнения предписания</translation>
+    </message>
+    <message>
+        <source>Complaint (incl. 111 contact centre)</source>
+        <translation>Жалоба (в том числе через контакт-центр 111)</translation>
+    </message>
+    <message>
+        <source>Prosecutor&apos;s demand</source>
+        <translation>Требование прокурора</translation>
+    </message>
+    <message>
+        <source>Request of a state body</source>
+        <translation>Обращение государственного органа</translation>
+    </message>
+    <message>
+        <source>Media report</source>
+        <translation>Сообщение в СМИ</translation>
+    </message>
+    <message>
+        <source>Instruction of a criminal-prosecution body</source>
+        <translation>Поручение органа уголовного преследования</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Выездная</translation>
+    </message>
+    <message>
+        <source>Desk review</source>
+        <translation>Камеральная</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>New inspection</source>
+        <translation>Новая проверка</translation>
+    </message>
+    <message>
+        <source>Kind of inspection</source>
+        <translation>Вид проверки</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Act on appointment No.</source>
+        <translation>№ акта о назначении</translation>
+    </message>
+    <message>
+        <source>Act date</source>
+        <translation>Дата акта</translation>
+    </message>
+    <message>
+        <source>Registration mark</source>
+        <translation>Отметка о регистрации</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Период по</translation>
+    </message>
+    <message>
+        <source>Inspectors (name, position — one a line)</source>
+        <translation>Проверяющие (ФИО, должность — по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Representative of the organisation</source>
+        <translation>Представитель организации</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s position</source>
+        <translation>Должность представителя</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>high</source>
+        <translation>высокая</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>средняя</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низкая</translation>
+    </message>
+    <message>
+        <source>Search by name, place, BIN or head — in Kazakh or Russian</source>
+        <translation>Поиск по наименованию, населённому пункту, БИН или руководителю — на казахском или русском</translation>
+    </message>
+    <message>
+        <source>Special control only</source>
+        <translation>Только на особом контроле</translation>
+    </message>
+    <message>
+        <source>New inspection…</source>
+        <translation>Новая проверка…</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Все регионы</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населённый пункт</translation>
+    </message>
+    <message>
+        <source>BIN</source>
+        <translation>БИН</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Риск</translation>
+    </message>
+    <message>
+        <source>Special control</source>
+        <translation>Особый контроль</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Школа</translation>
+    </message>
+    <message>
+        <source>Camp</source>
+        <translation>Лагерь</translation>
+    </message>
+    <message>
+        <source>Orphans&apos; organisation</source>
+        <translation>Организация для детей-сирот</translation>
+    </message>
+    <message>
+        <source>Special needs organisation</source>
+        <translation>Организация для детей с ООП</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Все районы</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: %n</source>
+        <translation>
+            <numerusform>Показана %n организация</numerusform>
+            <numerusform>Показаны %n организации</numerusform>
+            <numerusform>Показано %n организаций</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Field Inspector — sign in</source>
+        <translation>Выездной инспектор — вход</translation>
+    </message>
+    <message>
+        <source>Create your encrypted workspace</source>
+        <translation>Создайте зашифрованное рабочее пространство</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase</source>
+        <translation>Введите парольную фразу</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Body (Kazakh)</source>
+        <translation>Орган (на казахском)</translation>
+    </message>
+    <message>
+        <source>Body (Russian)</source>
+        <translation>Орган (на русском)</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Inspector code</source>
+        <translation>Код инспектора</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Повторите парольную фразу</translation>
+    </message>
+    <message>
+        <source>Restore the copy made before the last update</source>
+        <translation>Восстановить копию, сделанную перед последним обновлением</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>The copy is restored; the damaged file was kept as {0}. Enter your passphrase again.</source>
+        <translation>Копия восстановлена; повреждённый файл сохранён как {0}. Введите парольную фразу ещё раз.</translation>
+    </message>
+</context>
+</TS>
