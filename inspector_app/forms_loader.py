@@ -346,10 +346,10 @@ class _FormReader:
         texts = {}
         for lang in LANGS:
             if lang not in f:
-                self.fail("forms.missing_translation", node, f"{key}.{lang}", lang=lang)
+                self.fail("forms.missing_translation", node, f"{key}.{lang}", language=lang)
             texts[lang] = self.text(f[lang], f"{key}.{lang}")
             if not texts[lang]:
-                self.fail("forms.missing_translation", f[lang], f"{key}.{lang}", lang=lang)
+                self.fail("forms.missing_translation", f[lang], f"{key}.{lang}", language=lang)
         return Bilingual(**texts)
 
     # identifiers
@@ -497,9 +497,9 @@ register_messages(_messages({
         "en": "this required key is missing.",
     },
     "forms.missing_translation": {
-        "kk": "{lang} тіліндегі мәтін жоқ немесе бос; kk, ru және en мәтіндері міндетті.",
-        "ru": "нет текста на языке {lang} или он пуст; нужны тексты kk, ru и en.",
-        "en": "the {lang} text is missing or empty; kk, ru and en texts are all required.",
+        "kk": "{language} тіліндегі мәтін жоқ немесе бос; kk, ru және en мәтіндері міндетті.",
+        "ru": "нет текста на языке {language} или он пуст; нужны тексты kk, ru и en.",
+        "en": "the {language} text is missing or empty; kk, ru and en texts are all required.",
     },
     "forms.expected_text": {
         "kk": "мән мәтін болуы керек.",

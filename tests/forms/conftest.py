@@ -1,0 +1,16 @@
+"""Fixtures of the form loader tests."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+
+@pytest.fixture
+def write_form(tmp_path: Path) -> Callable[..., Path]:
+    def write(text: str, name: str = "sample.v1.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+    return write
