@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>Settlement</source>
-        <translation>Населённый пункт</translation>
+        <translation>Нас. пункт</translation>
     </message>
     <message>
         <source>BIN</source>
