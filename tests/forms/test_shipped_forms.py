@@ -1,0 +1,156 @@
+"""The four checklists shipped in forms/: complete, trilingual, with conditions that work."""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+
+import pytest
+
+from inspector_app.domain.forms import AnswerKind, Form
+from inspector_app.domain.models import Bilingual, Degree, FacilityKind, MeasureKind
+from inspector_app.forms_loader import FORMS_DIR, load_form, load_forms
+
+KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+CITED_NORMS = re.compile(r"708/832|719/843|ҚР ДСМ-76|ҚР ДСМ-78|№ 117|№ 614|КоАП|Закон|Кодекс|Правила")
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, Form]:
+    forms, unavailable = load_forms(FORMS_DIR)
+    assert unavailable == []
+    return {f.id: f for f in forms}
+
+
+def all_texts(form: Form) -> list[Bilingual]:
+    texts = [form.title]
+    for section in form.sections:
+        texts.append(section.title)
+        for item in section.items:
+            texts += [item.text, item.legal_basis, *(c.label for c in item.choices)]
+            texts += [item.hint] if item.hint else []
+    return texts
+
+
+def test_one_form_per_facility_kind(shipped):
+    assert {f.kind for f in shipped.values()} == set(FacilityKind)
+    assert {(f.id, f.version) for f in shipped.values()} == {
+        ("school", 1), ("camp", 1), ("orphanage", 1), ("special_needs", 1)}
+
+
+@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+def test_form_is_complete(shipped, form_id):
+    form = shipped[form_id]
+    items = form.items()
+    assert 42 <= len(items) <= 48
+    assert 4 <= len(form.sections) <= 7
+    kinds = Counter(i.kind for i in items)
+    assert set(kinds) == set(AnswerKind)  # verdicts plus number, text, choice and date items
+    assert kinds[AnswerKind.VERDICT] > len(items) * 0.7
+    assert sum(i.condition is not None for i in items) >= 3
+    assert any(not i.required for i in items)
+    assert any(i.photo_on_violation for i in items)
+    assert {i.degree for i in items} == set(Degree)
+    assert all(i.id.startswith(s.id + ".") for s in form.sections for i in s.items)
+
+
+@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+def test_every_text_in_three_languages(shipped, form_id):
+    for text in all_texts(shipped[form_id]):
+        assert text.kk.strip() and text.ru.strip() and text.en.strip(), text
+
+
+@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+def test_kazakh_texts_are_kazakh(shipped, form_id):
+    items = shipped[form_id].items()
+    for item in items:
+        assert KAZAKH_LETTERS.search(item.legal_basis.kk), item.id
+        assert item.text.kk != item.text.ru and not KAZAKH_LETTERS.search(item.text.ru), item.id
+    # a few short correct Kazakh texts need none of the letters ("Штатта педагог-психолог бар")
+    with_letters = [i.id for i in items if KAZAKH_LETTERS.search(i.text.kk)]
+    assert len(with_letters) >= 0.9 * len(items)
+    assert KAZAKH_LETTERS.search(shipped[form_id].title.kk)
+
+
+@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+def test_every_item_cites_a_norm(shipped, form_id):
+    for item in shipped[form_id].items():
+        assert CITED_NORMS.search(item.legal_basis.ru), item.id
+
+
+def test_value_items_are_well_formed(shipped):
+    for form in shipped.values():
+        for item in form.items():
+            if item.kind is AnswerKind.NUMBER:
+                assert item.minimum is not None and item.maximum is not None, item.id
+            if item.kind is AnswerKind.CHOICE:
+                assert len(item.choices) >= 2, item.id
+            if item.kind is not AnswerKind.VERDICT:
+                assert not item.photo_on_violation, item.id
+
+
+def test_all_measures_are_used(shipped):
+    assert {i.measure for f in shipped.values() for i in f.items()} == set(MeasureKind)
+
+
+def test_item_ids_are_unique_across_forms(shipped):
+    ids = [i.id for f in shipped.values() for i in f.items()]
+    assert len(ids) == len(set(ids))
+
+
+def test_school_conditions(shipped):
+    school = shipped["school"]
+    hidden = {"sch.security.staff_watch", "sch.environment.dorm_living", "sch.environment.dorm_night",
+              "sch.environment.bus_condition", "sch.education.inclusive"}
+    visible = {i.id for i in school.visible_items({})}
+    assert not hidden & visible
+    answers = {"sch.security.guards": "violated", "sch.general.dormitory": "present",
+               "sch.environment.transport": "school_bus", "sch.education.sen_present": "present"}
+    assert hidden <= {i.id for i in school.visible_items(answers)}
+    answers.update({"sch.security.guards": "complies", "sch.general.dormitory": "none"})
+    visible = {i.id for i in school.visible_items(answers)}
+    assert "sch.security.staff_watch" not in visible and "sch.environment.dorm_night" not in visible
+    assert "sch.environment.bus_escort" in visible
+
+
+def test_camp_water_conditions(shipped):
+    camp = shipped["camp"]
+
+    def shown(water: str) -> set[str]:
+        return {i.id for i in camp.visible_items({"camp.general.water": water})
+                if i.id.startswith("camp.water.")}
+
+    assert shown("none") == set()
+    assert shown("pool") == {"camp.water.lifeguard", "camp.water.supervision",
+                             "camp.water.rescue_equipment", "camp.water.pool_water"}
+    assert "camp.water.bathing_site" in shown("beach") and "camp.water.pool_water" not in shown("beach")
+    assert len(shown("both")) == 5
+
+
+def test_condition_values_are_answers_of_earlier_items(shipped):
+    for form in shipped.values():
+        seen: dict[str, object] = {}
+        for item in form.items():
+            if item.condition:
+                target = form.item(item.condition.item_id)
+                assert target.id in seen, item.id
+                possible = ({"complies", "violated", "not_applicable"}
+                            if target.kind is AnswerKind.VERDICT else {c.value for c in target.choices})
+                assert set(item.condition.values) <= possible, item.id
+            seen[item.id] = item
+
+
+def test_loading_is_fast():
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        forms, _ = load_forms(FORMS_DIR)
+        runs.append(time.perf_counter() - start)
+    assert len(forms) == 4
+    assert sorted(runs)[2] < 0.1  # median of five, well under on a laptop (about 20 ms)
+
+
+def test_form_records_source_and_hash():
+    form = load_form(FORMS_DIR / "school.v1.yaml")
+    assert form.source.endswith("school.v1.yaml")
+    assert re.fullmatch("[0-9a-f]{64}", form.content_hash)
