@@ -1,0 +1,35 @@
+import pytest
+
+from inspector_app.config import default_paths
+
+
+@pytest.fixture
+def language(qapp):
+    from inspector_app.ui.app import load_fonts
+    from inspector_app.ui.i18n import Language
+
+    paths = default_paths()
+    load_fonts(paths.fonts)
+    return Language(paths.translations, "en")
+
+
+@pytest.fixture
+def window(qtbot, store, catalogue, language, facility):
+    from inspector_app.ui.main_window import MainWindow
+
+    main = MainWindow(store, catalogue, language)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text, Kazakh letters included, as key events (QTest only types ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
+                                                     Qt.KeyboardModifier.NoModifier, char))

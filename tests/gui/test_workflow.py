@@ -1,0 +1,218 @@
+"""The inspector's path through the real windows, by keyboard wherever the app promises it."""
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from inspector_app.domain.forms import AnswerKind
+from inspector_app.domain.identifiers import make_valid_12
+from inspector_app.domain.models import InspectionStatus, MeasureKind, Verdict
+from inspector_app.storage.store import open_store, store_exists
+from inspector_app.ui.sign_in import SignInDialog
+from tests.gui.conftest import type_text
+
+VIOLATE = {"sch.security.video", "sch.protection.bullying_procedure"}
+
+
+def when_modal(action):
+    """Run `action(dialog)` on the next modal dialog that opens."""
+    def attempt():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, attempt)
+            return
+        action(dialog)
+    QTimer.singleShot(0, attempt)
+
+
+def test_first_run_creates_the_encrypted_store(qtbot, tmp_path, language):
+    folder = tmp_path / "ws"
+    dialog = SignInDialog(folder, language)
+    qtbot.addWidget(dialog)
+    type_text(dialog.name, "Әйгерім Сәтбаева")
+    type_text(dialog.code, "k07")
+    type_text(dialog.passphrase, "correct horse battery")
+    type_text(dialog.confirm, "correct horse batterx")
+    dialog.on_ok_clicked()
+    assert "differ" in dialog.error.text() and not store_exists(folder)
+    dialog.confirm.clear()
+    type_text(dialog.confirm, "correct horse battery")
+    dialog.on_ok_clicked()
+    assert dialog.result() == dialog.DialogCode.Accepted and store_exists(folder)
+    assert dialog.store.reference.profile().code == "K07"
+    dialog.store.close()
+
+
+def test_wrong_passphrase_is_told_in_the_users_language(qtbot, store, store_dir, language):
+    store.close()
+    language.switch("ru")
+    dialog = SignInDialog(store_dir, language)
+    qtbot.addWidget(dialog)
+    type_text(dialog.passphrase, "not my passphrase")
+    dialog.on_ok_clicked()
+    assert "Неверная парольная фраза" in dialog.error.text()
+    assert dialog.store is None
+
+
+def test_register_search_as_you_type(qtbot, window):
+    type_text(window.register.search, "ҚАРАБҰЛАҚ")
+    names = [window.register.model.row(r).name_kk for r in range(window.register.model.rowCount())]
+    assert names and all("Қарабұлақ" in n for n in names)
+    window.register.search.clear()
+    type_text(window.register.search, "Карабулак")  # typed without Kazakh letters
+    assert window.register.model.rowCount() == len(names)
+
+
+def open_new_inspection(qtbot, window, facility):
+    window.register.search.setText(facility.name_ru)
+    window.register.table.setFocus()
+
+    def fill(dialog):
+        type_text(dialog.number, "17-ПР")
+        dialog.on_ok_clicked()
+    when_modal(fill)
+    qtbot.keyClick(window.register.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.page is not None)
+    return window.page
+
+
+def walk_by_keyboard(qtbot, page, violate=VIOLATE, photo=None):
+    checklist = page.checklist
+    checklist.list.setFocus()
+    for _ in range(500):
+        item = checklist.current
+        answer = checklist.answers.get(item.id)
+        if answer is None:
+            if item.kind is AnswerKind.VERDICT:
+                if item.id in violate:
+                    qtbot.keyClick(checklist.list, Qt.Key.Key_2)
+                    qtbot.keyClick(checklist.list, Qt.Key.Key_Tab)
+                    type_text(checklist.note, "Бұзушылық: талап орындалмаған")
+                    qtbot.keyClick(checklist.note, Qt.Key.Key_Escape)
+                    if photo:
+                        checklist.add_photos([photo])
+                    qtbot.keyClick(checklist.list, Qt.Key.Key_Down)
+                else:
+                    qtbot.keyClick(checklist.list, Qt.Key.Key_1)
+            else:
+                qtbot.keyClick(checklist.list, Qt.Key.Key_Tab)
+                editor = checklist.value_editors[item.kind]
+                if item.kind is AnswerKind.NUMBER:
+                    editor.lineEdit().selectAll()
+                    type_text(editor, str(int(item.minimum or 0) + 3))
+                elif item.kind is AnswerKind.TEXT:
+                    type_text(editor, "Барлығы тексерілді")
+                elif item.kind is AnswerKind.CHOICE:
+                    qtbot.keyClick(editor, Qt.Key.Key_Down)
+                qtbot.keyClick(editor, Qt.Key.Key_Return)
+        elif checklist.current is item:
+            qtbot.keyClick(checklist.list, Qt.Key.Key_Down)
+        if checklist.progress.value() == checklist.progress.maximum():
+            return
+    pytest.fail("the checklist walk did not end")
+
+
+def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facility, school_form,
+                                                     jpeg):
+    page = open_new_inspection(qtbot, window, facility)
+    inspection_id = page.findings.inspection.id
+    assert store.inspections.get(inspection_id).appointment_number == "17-ПР"
+    walk_by_keyboard(qtbot, page, photo=jpeg)
+    answers = store.inspections.answers(inspection_id)
+    assert {i for i, a in answers.items() if a.verdict is Verdict.VIOLATED} == VIOLATE
+    assert answers["sch.security.video"].note == "Бұзушылық: талап орындалмаған"
+    assert len(store.photos.photos(inspection_id)) == 2
+
+    page.tabs.setCurrentWidget(page.findings)
+    findings = page.findings
+    assert len(findings.findings) == 2
+
+    def fill_order(dialog):
+        for edit in dialog.actions.values():
+            type_text(edit, "Жою / устранить")
+        dialog.on_ok_clicked()
+    findings.findings_table.selectRow(0)
+    when_modal(fill_order)
+    qtbot.mouseClick(findings.measure_buttons[MeasureKind.ORDER], Qt.MouseButton.LeftButton)
+
+    def fill_protocol(dialog):
+        type_text(dialog.offender_name, "Сәрсенов Ғалым Қайратұлы")
+        type_text(dialog.offender_id, make_valid_12("80010130045"))
+        dialog.on_ok_clicked()
+    findings.findings_table.selectRow(1)
+    when_modal(fill_protocol)
+    qtbot.mouseClick(findings.measure_buttons[MeasureKind.PROTOCOL], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(findings.measures) == 2)
+    protocol = next(m for m in findings.measures if m.kind is MeasureKind.PROTOCOL)
+    assert protocol.fine_tenge == protocol.fine_mrp * 4325  # offence today, in 2026
+
+    findings.restored[findings.restored.__iter__().__next__()].setValue(3)
+    qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
+    assert findings.problems.count() == 0
+    assert store.inspections.get(inspection_id).status is InspectionStatus.FINALISED
+    assert not page.checklist.buttons[Verdict.COMPLIES].isEnabled()
+
+
+def test_finalise_lists_problems_and_jumps_to_them(qtbot, window, facility):
+    page = open_new_inspection(qtbot, window, facility)
+    page.tabs.setCurrentWidget(page.findings)
+    qtbot.mouseClick(page.findings.finalise_button, Qt.MouseButton.LeftButton)
+    required = [i for i in page.checklist.form.visible_items({}) if i.required]
+    assert page.findings.problems.count() == len(required)
+    entry = page.findings.problems.item(3)
+    page.findings.problems.itemClicked.emit(entry)
+    assert page.tabs.currentWidget() is page.checklist
+    assert page.checklist.current.id == entry.data(Qt.ItemDataRole.UserRole)
+
+
+def test_reopening_returns_where_the_inspector_stopped(qtbot, window, facility):
+    page = open_new_inspection(qtbot, window, facility)
+    for _ in range(7):
+        qtbot.keyClick(page.checklist.list, Qt.Key.Key_Down)
+    stopped_at = page.checklist.current.id
+    inspection_id = page.findings.inspection.id
+    qtbot.mouseClick(page.back, Qt.MouseButton.LeftButton)
+    assert window.page is None
+    window.open_inspection(inspection_id)
+    assert window.page.checklist.current.id == stopped_at
+
+
+def test_conditional_items_appear_as_answers_change(qtbot, window, facility):
+    page = open_new_inspection(qtbot, window, facility)
+    checklist = page.checklist
+    hidden = "sch.education.inclusive"
+    assert not checklist.model.index_of(hidden).isValid()
+    checklist.go_to("sch.education.sen_present")
+    editor = checklist.value_editors[AnswerKind.CHOICE]
+    editor.setCurrentIndex(editor.findData("present"))
+    checklist.save_value()
+    assert checklist.model.index_of(hidden).isValid()
+
+
+def test_photo_added_from_a_file_dialog_shows_a_thumbnail(qtbot, window, facility, jpeg, monkeypatch):
+    page = open_new_inspection(qtbot, window, facility)
+    page.checklist.go_to("sch.security.video")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(jpeg)], ""))
+    qtbot.mouseClick(page.checklist.add_photo, Qt.MouseButton.LeftButton)
+    assert page.checklist.photo_list.count() == 1
+    assert not page.checklist.photo_list.item(0).icon().isNull()
+
+
+def test_a_bad_photo_is_told_not_raised(qtbot, window, facility, tmp_path):
+    page = open_new_inspection(qtbot, window, facility)
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"\xff\xd8 broken")
+    page.checklist.add_photos([bad])
+    assert window.banner.isVisible() and "broken.jpg" in window.banner.text()
+
+
+def test_import_runs_in_the_background_with_per_row_errors(qtbot, window, store, tmp_path):
+    path = tmp_path / "reg.csv"
+    path.write_text("name_kk,name_ru,kind,region\nЖаңа мектеп,Новая школа,school,ALA\n"
+                    "Қате,Ошибка,school,Луна\n", encoding="utf-8")
+    job = window.import_file(path)
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    assert "Луна" in window.banner.text()
+    assert store.facilities.search("жаңа мектеп")
