@@ -20,7 +20,7 @@ from sync import problems, protocol
 from sync.problems import Problem
 
 from . import messages  # noqa: F401  (registers the texts)
-from .http import SyncClient, Unreachable
+from .http import RetryPolicy, SyncClient, Unreachable
 from .store import SyncStore
 
 log = logging.getLogger("inspector.sync")
@@ -99,13 +99,17 @@ def enrol(store: SyncStore, session: requests.Session, server_url: str, username
 class SyncService:
     def __init__(self, store: SyncStore, session: requests.Session | None = None, *,
                  client: SyncClient | None = None, batch_size: int = 25, pull_limit: int = 500,
-                 chunk_size: int = 256 * 1024, clock: Callable[[], float] = time.monotonic) -> None:
+                 chunk_size: int = 64 * 1024, retry: RetryPolicy = RetryPolicy(),
+                 timeout: tuple[float, float] = (5.0, 60.0),
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.session = session or requests.Session()
         self._client = client
         self.batch_size = batch_size
         self.pull_limit = pull_limit
         self.chunk_size = chunk_size
+        self.retry = retry
+        self.timeout = timeout
         self.clock = clock
 
     def client(self) -> SyncClient:
@@ -114,7 +118,8 @@ class SyncService:
             raise UserError("sync.not_enrolled")
         if self._client is None or self._client.token != enrolment.token \
                 or self._client.base_url != enrolment.server_url.rstrip("/"):
-            self._client = SyncClient(self.session, enrolment.server_url, enrolment.token)
+            self._client = SyncClient(self.session, enrolment.server_url, enrolment.token,
+                                      retry=self.retry, timeout=self.timeout)
         return self._client
 
     def run_once(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:

@@ -92,10 +92,17 @@ class MemoryStore:
             self.pull_cursor = cursor
 
     def _returned(self, record: InspectionRecord) -> None:
+        """A newer server revision: taken only if nothing local is unsent, else a conflict."""
         local = self.records.get(record.id)
         if local is None or local.synced_revision >= record.revision:
             return
-        local.record, local.synced_revision, local.state = record, record.revision, "returned"
+        if local.state in ("pending", "conflict", "rejected"):
+            problem = ErrorInfo(code=40902, name="stale_base_revision",
+                                message="The server has a newer revision.")
+            local.state, local.conflict = "conflict", (problem, record)
+            return
+        state = "returned" if record.header.status.value == "draft" else "synced"
+        local.record, local.synced_revision, local.state = record, record.revision, state
 
     def pending_counts(self) -> tuple[int, int]:
         ids = self.pending_record_ids()

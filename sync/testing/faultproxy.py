@@ -1,0 +1,172 @@
+"""A TCP proxy that injects network faults between the sync client and the server.
+
+Per connection a `Fault` is drawn from the plan: pass, drop after N bytes (either way),
+answer a bare HTTP 500/503 without reaching the server, or stall then drop. The link can be
+shaped (bandwidth, latency) and every byte is counted both ways, so tests can say how much
+was sent and re-sent.
+"""
+from __future__ import annotations
+
+import random
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+PIECE = 16 * 1024
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: str = "pass"  # pass / drop_up / drop_down / respond / stall
+    after: int = 0  # bytes before a drop
+    status: int = 503
+    seconds: float = 0.0
+
+    @staticmethod
+    def random(rng: random.Random, rate: float, max_offset: int = 300_000) -> "Fault":
+        if rng.random() >= rate:
+            return Fault()
+        kind = rng.choice(("drop_up", "drop_up", "drop_down", "respond", "respond", "stall"))
+        return Fault(kind, after=rng.randint(0, max_offset), status=rng.choice((500, 503)),
+                     seconds=rng.uniform(0.2, 1.5))
+
+
+class FaultProxy:
+    def __init__(self, upstream_port: int, *, plan: Callable[[int], Fault] = lambda n: Fault(),
+                 bandwidth: float | None = None, latency: float = 0.0) -> None:
+        self.upstream_port = upstream_port
+        self.plan = plan
+        self.bandwidth = bandwidth  # bytes per second, each direction
+        self.latency = latency
+        self.bytes_up = 0
+        self.bytes_down = 0
+        self.connections = 0
+        self.faults: list[str] = []
+        self.on_bytes_up: Callable[[int], None] | None = None
+        self._lock = threading.Lock()
+        self._sockets: set[socket.socket] = set()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._running = True
+        threading.Thread(target=self._accept, name="faultproxy", daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._running = False
+        self._listener.close()
+        with self._lock:
+            for s in list(self._sockets):
+                _reset(s)
+
+    def __enter__(self) -> "FaultProxy":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _accept(self) -> None:
+        while self._running:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                number = self.connections
+                self.connections += 1
+            fault = self.plan(number)
+            if fault.kind != "pass":
+                with self._lock:
+                    self.faults.append(fault.kind)
+            threading.Thread(target=self._serve, args=(client, fault), daemon=True).start()
+
+    def _serve(self, client: socket.socket, fault: Fault) -> None:
+        self._track(client)
+        if fault.kind == "respond":
+            return self._respond(client, fault.status)
+        if fault.kind == "stall":
+            time.sleep(fault.seconds)
+            return _reset(client)
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=10)
+        except OSError:
+            return _reset(client)
+        upstream.settimeout(None)
+        self._track(upstream)
+        pair = (client, upstream)
+        up_limit = fault.after if fault.kind == "drop_up" else None
+        down_limit = fault.after if fault.kind == "drop_down" else None
+        threading.Thread(target=self._pump, args=(client, upstream, True, up_limit, pair),
+                         daemon=True).start()
+        self._pump(upstream, client, False, down_limit, pair)
+
+    def _respond(self, client: socket.socket, status: int) -> None:
+        client.settimeout(5)
+        try:
+            client.recv(PIECE)
+            body = b'{"detail": "injected fault"}'
+            client.sendall(b"HTTP/1.1 %d Injected\r\nContent-Type: application/json\r\n"
+                           b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
+                           % (status, len(body), body))
+        except OSError:
+            pass
+        _reset(client, graceful=True)
+
+    def _pump(self, source: socket.socket, target: socket.socket, up: bool,
+              limit: int | None, pair) -> None:
+        moved, last = 0, 0.0
+        try:
+            while True:
+                data = source.recv(PIECE)
+                if not data:
+                    break
+                if limit is not None and moved + len(data) >= limit:
+                    data = data[:max(0, limit - moved)]
+                    self._forward(target, data, up)
+                    raise ConnectionAbortedError
+                last = self._shape(len(data), last)
+                self._forward(target, data, up)
+                moved += len(data)
+        except OSError:
+            pass
+        for s in pair:
+            _reset(s)
+
+    def _shape(self, size: int, last: float) -> float:
+        now = time.monotonic()
+        if self.latency and now - last > self.latency:
+            time.sleep(self.latency)  # a new burst pays the one-way delay
+        if self.bandwidth:
+            time.sleep(size / self.bandwidth)
+        return time.monotonic()
+
+    def _forward(self, target: socket.socket, data: bytes, up: bool) -> None:
+        if not data:
+            return
+        target.sendall(data)
+        with self._lock:
+            if up:
+                self.bytes_up += len(data)
+            else:
+                self.bytes_down += len(data)
+            total = self.bytes_up
+        if up and self.on_bytes_up is not None:
+            self.on_bytes_up(total)
+
+    def _track(self, s: socket.socket) -> None:
+        with self._lock:
+            self._sockets.add(s)
+
+
+def _reset(s: socket.socket, graceful: bool = False) -> None:
+    try:
+        if not graceful:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.close()
+    except OSError:
+        pass
