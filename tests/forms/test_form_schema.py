@@ -39,8 +39,8 @@ def test_every_object_forbids_unknown_keys(validator):
 
 
 def test_shipped_forms_exist():
-    assert [p.name for p in SHIPPED] == [
-        "camp.v1.yaml", "orphanage.v1.yaml", "school.v1.yaml", "special_needs.v1.yaml"]
+    assert {"camp.v1.yaml", "orphanage.v1.yaml", "school.v1.yaml", "special_needs.v1.yaml"} <= {
+        p.name for p in SHIPPED}
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)

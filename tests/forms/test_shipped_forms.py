@@ -12,6 +12,7 @@ from inspector_app.domain.models import Bilingual, Degree, FacilityKind, Measure
 from inspector_app.forms_loader import FORMS_DIR, load_form, load_forms
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+FORMS = ["school.v1", "camp.v1", "orphanage.v1", "special_needs.v1"]
 CITED_NORMS = re.compile(r"708/832|719/843|ҚР ДСМ-76|ҚР ДСМ-78|№ 117|№ 614|КоАП|Закон|Кодекс|Правила")
 
 
@@ -19,7 +20,7 @@ CITED_NORMS = re.compile(r"708/832|719/843|ҚР ДСМ-76|ҚР ДСМ-78|№ 117
 def shipped() -> dict[str, Form]:
     forms, unavailable = load_forms(FORMS_DIR)
     assert unavailable == []
-    return {f.id: f for f in forms}
+    return {f"{f.id}.v{f.version}": f for f in forms}
 
 
 def all_texts(form: Form) -> list[Bilingual]:
@@ -34,11 +35,10 @@ def all_texts(form: Form) -> list[Bilingual]:
 
 def test_one_form_per_facility_kind(shipped):
     assert {f.kind for f in shipped.values()} == set(FacilityKind)
-    assert {(f.id, f.version) for f in shipped.values()} == {
-        ("school", 1), ("camp", 1), ("orphanage", 1), ("special_needs", 1)}
+    assert set(FORMS) <= set(shipped)
 
 
-@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+@pytest.mark.parametrize("form_id", FORMS)
 def test_form_is_complete(shipped, form_id):
     form = shipped[form_id]
     items = form.items()
@@ -54,13 +54,13 @@ def test_form_is_complete(shipped, form_id):
     assert all(i.id.startswith(s.id + ".") for s in form.sections for i in s.items)
 
 
-@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+@pytest.mark.parametrize("form_id", FORMS)
 def test_every_text_in_three_languages(shipped, form_id):
     for text in all_texts(shipped[form_id]):
         assert text.kk.strip() and text.ru.strip() and text.en.strip(), text
 
 
-@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+@pytest.mark.parametrize("form_id", FORMS)
 def test_kazakh_texts_are_kazakh(shipped, form_id):
     items = shipped[form_id].items()
     for item in items:
@@ -72,7 +72,7 @@ def test_kazakh_texts_are_kazakh(shipped, form_id):
     assert KAZAKH_LETTERS.search(shipped[form_id].title.kk)
 
 
-@pytest.mark.parametrize("form_id", ["school", "camp", "orphanage", "special_needs"])
+@pytest.mark.parametrize("form_id", FORMS)
 def test_every_item_cites_a_norm(shipped, form_id):
     for item in shipped[form_id].items():
         assert CITED_NORMS.search(item.legal_basis.ru), item.id
@@ -94,12 +94,12 @@ def test_all_measures_are_used(shipped):
 
 
 def test_item_ids_are_unique_across_forms(shipped):
-    ids = [i.id for f in shipped.values() for i in f.items()]
+    ids = [i.id for key in FORMS for i in shipped[key].items()]
     assert len(ids) == len(set(ids))
 
 
 def test_school_conditions(shipped):
-    school = shipped["school"]
+    school = shipped["school.v1"]
     hidden = {"sch.security.staff_watch", "sch.environment.dorm_living", "sch.environment.dorm_night",
               "sch.environment.bus_condition", "sch.education.inclusive"}
     visible = {i.id for i in school.visible_items({})}
@@ -114,7 +114,7 @@ def test_school_conditions(shipped):
 
 
 def test_camp_water_conditions(shipped):
-    camp = shipped["camp"]
+    camp = shipped["camp.v1"]
 
     def shown(water: str) -> set[str]:
         return {i.id for i in camp.visible_items({"camp.general.water": water})
@@ -146,7 +146,7 @@ def test_loading_is_fast():
         start = time.perf_counter()
         forms, _ = load_forms(FORMS_DIR)
         runs.append(time.perf_counter() - start)
-    assert len(forms) == 4
+    assert len(forms) >= 4
     assert sorted(runs)[2] < 0.1  # median of five, well under on a laptop (about 20 ms)
 
 
