@@ -126,6 +126,7 @@ def _load(path: Path) -> tuple[Form, int]:
     _check_file_name(path, form, root, source)
     return form, _value_node(root, "id").start_mark.line + 1
 
+
 def _compose(text: str, source: str) -> Node:
     try:
         root = yaml.compose(text, Loader=_YamlLoader)
