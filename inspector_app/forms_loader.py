@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -99,6 +100,40 @@ def load_forms(directory: str | Path) -> tuple[list[Form], list[UnavailableForm]
             unavailable.append(_unavailable(error))
     forms, clashes = _split_duplicates(loaded)
     return forms, unavailable + clashes
+
+
+def save_form(directory: str | Path, content: dict, expected_hash: str | None = None) -> Form:
+    """Keep a form received as content (e.g. from the server) as `<id>.v<version>.yaml`.
+
+    The content goes through every check of `load_form`; if it fails them, or its hash is not
+    `expected_hash`, nothing is kept and `FormError` is raised.
+    """
+    directory = Path(directory)
+    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+    label = str(directory / f"{content.get('id')}.v{content.get('version')}.yaml")
+    form = _FormReader(label).form(_compose(text, label))
+    if expected_hash is not None and form.content_hash != expected_hash:
+        raise FormError("forms.hash_mismatch", file=label, line=1, key=ROOT_KEY,
+                        expected=expected_hash, actual=form.content_hash)
+    target = directory / f"{form.id}.v{form.version}.yaml"
+    if target.exists():
+        return _same_version(target, form)
+    partial = target.with_name(target.name + ".partial")  # not a form file until renamed
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, target)
+    return load_form(target)
+
+
+def _same_version(path: Path, received: Form) -> Form:
+    """A version already on disk is never replaced: inspections may rely on its content."""
+    try:
+        kept = load_form(path)
+    except FormError:
+        kept = None
+    if kept is None or kept.content_hash != received.content_hash:
+        raise FormError("forms.version_conflict", file=str(path), line=1, key="version",
+                        value=received.id, version=received.version)
+    return kept
 
 
 def form_content(form: Form) -> dict:
@@ -598,6 +633,22 @@ register_messages(_messages({
         "kk": "файл атауы id және version мәндеріне сәйкес емес; файл {expected} деп аталуы керек.",
         "ru": "имя файла не соответствует id и version; файл должен называться {expected}.",
         "en": "the file name does not match id and version; the file must be named {expected}.",
+    },
+    "forms.hash_mismatch": {
+        "kk": "алынған форманың хэші ({actual}) күтілгенмен ({expected}) сәйкес келмейді; форма "
+              "сақталмады, қайта синхрондаңыз.",
+        "ru": "хэш полученной формы ({actual}) не совпадает с ожидаемым ({expected}); форма не "
+              "сохранена, повторите синхронизацию.",
+        "en": "the received form's hash ({actual}) is not the expected one ({expected}); the form "
+              "was not kept, sync again.",
+    },
+    "forms.version_conflict": {
+        "kk": "«{value}» формасының {version} нұсқасы осы компьютерде басқа мазмұнмен бар; ол "
+              "ауыстырылмады. Әкімшіге хабарлаңыз.",
+        "ru": "форма «{value}» версии {version} уже есть на этом компьютере с другим содержанием; "
+              "она не заменена. Сообщите администратору.",
+        "en": "form “{value}” version {version} is already on this computer with other content; "
+              "it was not replaced. Tell the administrator.",
     },
     "forms.duplicate_form": {
         "kk": "«{value}» формасының {version} нұсқасы {other} файлында да бар; екі файл да "

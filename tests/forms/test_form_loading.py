@@ -12,7 +12,8 @@ from form_samples import SAMPLE, line_of
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.forms_loader import (
-    FORMS_DIR, FormError, content_hash, form_content, load_form, load_forms, parse_yaml)
+    FORMS_DIR, FormError, content_hash, form_content, load_form, load_forms, parse_yaml,
+    save_form)
 from inspector_app.forms_synthetic import synthetic_form_yaml
 
 
@@ -156,3 +157,36 @@ def test_synthetic_300_items_load_quickly(tmp_path):
         load_form(path)
         runs.append(time.perf_counter() - start)
     assert sorted(runs)[2] < 0.25  # about 35 ms on a laptop
+
+
+def test_save_form_keeps_received_content(tmp_path):
+    shipped = load_form(FORMS_DIR / "orphanage.v1.yaml")
+    saved = save_form(tmp_path, form_content(shipped), expected_hash=shipped.content_hash)
+    assert saved.content_hash == shipped.content_hash
+    assert saved.source == str(tmp_path / "orphanage.v1.yaml")
+    assert [p.name for p in tmp_path.iterdir()] == ["orphanage.v1.yaml"]
+    assert load_forms(tmp_path)[0][0].sections == shipped.sections
+
+
+def test_save_form_rejects_wrong_hash_and_bad_content(tmp_path):
+    content = form_content(load_form(FORMS_DIR / "camp.v1.yaml"))
+    with pytest.raises(FormError) as caught:
+        save_form(tmp_path, content, expected_hash="0" * 64)
+    assert caught.value.code == "forms.hash_mismatch"
+    content["id"] = "../escape"
+    with pytest.raises(FormError) as caught:
+        save_form(tmp_path, content)
+    assert (caught.value.code, caught.value.key) == ("forms.bad_id", "id")
+    assert list(tmp_path.iterdir()) == [] and not (tmp_path.parent / "escape.v1.yaml").exists()
+
+
+def test_save_form_never_replaces_a_kept_version(tmp_path):
+    shipped = load_form(FORMS_DIR / "school.v1.yaml")
+    content = form_content(shipped)
+    save_form(tmp_path, content)
+    assert save_form(tmp_path, content).content_hash == shipped.content_hash  # same again: no-op
+    content["title"]["en"] = "Changed title"
+    with pytest.raises(FormError) as caught:
+        save_form(tmp_path, content)
+    assert caught.value.code == "forms.version_conflict"
+    assert load_form(tmp_path / "school.v1.yaml").content_hash == shipped.content_hash
