@@ -7,9 +7,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..domain.models import Facility, FacilityKind, RiskDegree
 from ..domain.text import fold, search_terms
 from .engine import Database
-from .models import FacilityRow
+from . import models
 
-_T = FacilityRow.__table__
+_T = models.facilities
 _FIELDS = ("id", "name_kk", "name_ru", "kind", "region", "district", "settlement", "bin",
            "address", "head", "capacity", "children", "risk", "special_control")
 

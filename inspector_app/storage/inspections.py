@@ -15,12 +15,11 @@ from ..domain.models import (Answer, Degree, Finding, Inspection, InspectionMode
                              RightsCategory, UnscheduledGround, Verdict)
 from ..domain.workflow import derive_findings, finalisation_problems
 from .engine import Database, sqlite_insert, sqlite_upsert
-from .models import (AnswerRow, FacilityRow, FindingRow, InspectionRow, MeasureRow, PhotoRow,
-                     RestoredRightsRow)
+from . import models
 
-_I, _A, _F = InspectionRow.__table__, AnswerRow.__table__, FindingRow.__table__
-_M, _R, _P = MeasureRow.__table__, RestoredRightsRow.__table__, PhotoRow.__table__
-_FAC = FacilityRow.__table__
+_I, _A, _F = models.inspections, models.answers, models.findings
+_M, _R, _P = models.measures, models.restored_rights, models.photos
+_FAC = models.facilities
 
 
 def now() -> str:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from .engine import Database
 
-HEAD = "0002"
+HEAD = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 
@@ -33,7 +33,7 @@ def upgrade(db: Database, target: str = HEAD) -> Path | None:
     if revision == target:
         return None
     backup = backup_copy(db, f"{revision}-to-{target}") if revision is not None else None
-    _run_alembic(db, target)
+    _run_alembic(db, "upgrade", target)
     return backup
 
 
@@ -44,7 +44,12 @@ def backup_copy(db: Database, label: str) -> Path:
     return target
 
 
-def _run_alembic(db: Database, target: str) -> None:
+def downgrade(db: Database, target: str) -> None:
+    """Back to an older schema (for support and for the migration tests)."""
+    _run_alembic(db, "downgrade", target)
+
+
+def _run_alembic(db: Database, action: str, target: str) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -52,7 +57,7 @@ def _run_alembic(db: Database, target: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with db.exclusive() as connection:  # Alembic opens one transaction per migration
         config.attributes["connection"] = connection
-        command.upgrade(config, target)
+        getattr(command, action)(config, target)
 
 
 def list_backups(db_path: Path) -> list[Path]:

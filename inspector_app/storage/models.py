@@ -1,184 +1,156 @@
-"""Tables of the local store. Changed only through Alembic migrations."""
+"""Tables of the local store (SQLAlchemy Core, so start-up need not import the ORM).
+Changed only through Alembic migrations."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, LargeBinary, Table, Text
 
-Text = sa.Text
-JSONText = sa.JSON
-
-
-class Base(DeclarativeBase):
-    pass
+metadata = sa.MetaData()
+JSON = sa.JSON
 
 
-class Setting(Base):
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+def _inspection_key(primary: bool = False, index: bool = False) -> Column:
+    return Column("inspection_id", Text, ForeignKey("inspections.id"), nullable=False,
+                  primary_key=primary, index=index)
 
 
-class Profile(Base):
-    __tablename__ = "profile"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    position: Mapped[str] = mapped_column(Text)
-    body_kk: Mapped[str] = mapped_column(Text)
-    body_ru: Mapped[str] = mapped_column(Text)
-    region: Mapped[str] = mapped_column(Text)
-    code: Mapped[str] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(Text, default="kk")
+settings = Table(
+    "settings", metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False))
 
+profile = Table(
+    "profile", metadata,
+    Column("id", Integer, primary_key=True),
+    *(Column(name, Text, nullable=False)
+      for name in ("name", "position", "body_kk", "body_ru", "region", "code", "language")))
 
-class RegionRow(Base):
-    __tablename__ = "regions"
-    code: Mapped[str] = mapped_column(Text, primary_key=True)
-    name_kk: Mapped[str] = mapped_column(Text)
-    name_ru: Mapped[str] = mapped_column(Text)
-    name_en: Mapped[str] = mapped_column(Text)
+regions = Table(
+    "regions", metadata,
+    Column("code", Text, primary_key=True),
+    *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")))
 
+mrp = Table(
+    "mrp", metadata,
+    Column("year", Integer, primary_key=True),
+    Column("tenge", Integer, nullable=False))
 
-class MrpRow(Base):
-    __tablename__ = "mrp"
-    year: Mapped[int] = mapped_column(primary_key=True)
-    tenge: Mapped[int]
+articles = Table(
+    "articles", metadata,
+    Column("code", Text, primary_key=True),
+    *(Column(name, Text, nullable=False)
+      for name in ("article", "part", "title_kk", "title_ru", "title_en")),
+    Column("min_mrp", Integer, nullable=False),
+    Column("max_mrp", Integer, nullable=False))
 
+facilities = Table(
+    "facilities", metadata,
+    Column("id", Text, primary_key=True),
+    Column("name_kk", Text, nullable=False),
+    Column("name_ru", Text, nullable=False, index=True),
+    Column("kind", Text, nullable=False, index=True),
+    Column("region", Text, ForeignKey("regions.code"), nullable=False, index=True),
+    *(Column(name, Text, nullable=False, default="", index=name == "bin")
+      for name in ("district", "settlement", "bin", "address", "head")),
+    Column("capacity", Integer),
+    Column("children", Integer),
+    Column("risk", Text, nullable=False, default="medium"),
+    Column("special_control", Boolean, nullable=False, default=False),
+    Column("search_text", Text, nullable=False, default=""),  # folded, fed to facilities_fts
+    sa.Index("ix_facilities_region_district", "region", "district"))
 
-class ArticleRow(Base):
-    __tablename__ = "articles"
-    code: Mapped[str] = mapped_column(Text, primary_key=True)
-    article: Mapped[str] = mapped_column(Text)
-    part: Mapped[str] = mapped_column(Text)
-    title_kk: Mapped[str] = mapped_column(Text)
-    title_ru: Mapped[str] = mapped_column(Text)
-    title_en: Mapped[str] = mapped_column(Text)
-    min_mrp: Mapped[int]
-    max_mrp: Mapped[int]
+inspections = Table(
+    "inspections", metadata,
+    Column("id", Text, primary_key=True),
+    Column("facility_id", Text, ForeignKey("facilities.id"), nullable=False, index=True),
+    Column("form_id", Text, nullable=False),
+    Column("form_version", Integer, nullable=False),
+    Column("form_hash", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("ground", Text),
+    Column("mode", Text, nullable=False),
+    Column("appointment_number", Text, nullable=False),
+    Column("appointment_date", Text, nullable=False),  # ISO date
+    Column("registration_mark", Text, nullable=False, default=""),
+    Column("period_start", Text),
+    Column("period_end", Text),
+    Column("inspectors", JSON, nullable=False),
+    Column("representative", JSON),
+    Column("status", Text, nullable=False, default="draft"),
+    Column("last_item_id", Text),
+    Column("created_at", Text, nullable=False),
+    Column("updated_at", Text, nullable=False),
+    Column("finalised_at", Text),
+    Column("revision", Integer, nullable=False, default=1),
+    Column("synced_revision", Integer, nullable=False, default=0),
+    Column("review_state", Text),  # returned / approved (from the server)
+    Column("review_comment", Text))
 
+answers = Table(
+    "answers", metadata,
+    _inspection_key(primary=True),
+    Column("item_id", Text, primary_key=True),
+    Column("verdict", Text),
+    Column("value", Text),
+    Column("note", Text, nullable=False, default=""),
+    Column("updated_at", Text, nullable=False))
 
-class FacilityRow(Base):
-    __tablename__ = "facilities"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    name_kk: Mapped[str] = mapped_column(Text)
-    name_ru: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(Text, index=True)
-    region: Mapped[str] = mapped_column(Text, sa.ForeignKey("regions.code"), index=True)
-    district: Mapped[str] = mapped_column(Text, default="")
-    settlement: Mapped[str] = mapped_column(Text, default="")
-    bin: Mapped[str] = mapped_column(Text, default="", index=True)
-    address: Mapped[str] = mapped_column(Text, default="")
-    head: Mapped[str] = mapped_column(Text, default="")
-    capacity: Mapped[int | None]
-    children: Mapped[int | None]
-    risk: Mapped[str] = mapped_column(Text, default="medium")
-    special_control: Mapped[bool] = mapped_column(default=False)
-    search_text: Mapped[str] = mapped_column(Text, default="")  # folded, fed to facilities_fts
+photos = Table(
+    "photos", metadata,
+    Column("id", Text, primary_key=True),
+    _inspection_key(index=True),
+    Column("item_id", Text, nullable=False),
+    Column("sha256", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("taken_at", Text),
+    Column("filename", Text, nullable=False, default=""),
+    Column("created_at", Text, nullable=False))
 
+findings = Table(
+    "findings", metadata,
+    Column("id", Text, primary_key=True),
+    _inspection_key(index=True),
+    Column("item_id", Text, nullable=False),
+    Column("degree", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("no_measure_reason", Text, nullable=False, default=""),
+    sa.UniqueConstraint("inspection_id", "item_id"))
 
-class InspectionRow(Base):
-    __tablename__ = "inspections"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    facility_id: Mapped[str] = mapped_column(Text, sa.ForeignKey("facilities.id"), index=True)
-    form_id: Mapped[str] = mapped_column(Text)
-    form_version: Mapped[int]
-    form_hash: Mapped[str] = mapped_column(Text)
-    type: Mapped[str] = mapped_column(Text)
-    ground: Mapped[str | None] = mapped_column(Text)
-    mode: Mapped[str] = mapped_column(Text)
-    appointment_number: Mapped[str] = mapped_column(Text)
-    appointment_date: Mapped[str] = mapped_column(Text)  # ISO date
-    registration_mark: Mapped[str] = mapped_column(Text, default="")
-    period_start: Mapped[str | None] = mapped_column(Text)
-    period_end: Mapped[str | None] = mapped_column(Text)
-    inspectors: Mapped[list] = mapped_column(JSONText, default=list)
-    representative: Mapped[dict | None] = mapped_column(JSONText)
-    status: Mapped[str] = mapped_column(Text, default="draft")
-    last_item_id: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[str] = mapped_column(Text)
-    finalised_at: Mapped[str | None] = mapped_column(Text)
-    revision: Mapped[int] = mapped_column(default=1)
-    synced_revision: Mapped[int] = mapped_column(default=0)
-    review_state: Mapped[str | None] = mapped_column(Text)  # returned / approved (from server)
-    review_comment: Mapped[str | None] = mapped_column(Text)
+measures = Table(
+    "measures", metadata,
+    Column("id", Text, primary_key=True),
+    _inspection_key(index=True),
+    Column("kind", Text, nullable=False),
+    Column("data", JSON, nullable=False),  # the Measure's fields
+    Column("created_at", Text, nullable=False))
 
+restored_rights = Table(
+    "restored_rights", metadata,
+    _inspection_key(primary=True),
+    Column("category", Text, primary_key=True),
+    Column("children", Integer, nullable=False))
 
-class AnswerRow(Base):
-    __tablename__ = "answers"
-    inspection_id: Mapped[str] = mapped_column(
-        Text, sa.ForeignKey("inspections.id"), primary_key=True)
-    item_id: Mapped[str] = mapped_column(Text, primary_key=True)
-    verdict: Mapped[str | None] = mapped_column(Text)
-    value: Mapped[str | None] = mapped_column(Text)
-    note: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[str] = mapped_column(Text)
+documents = Table(
+    "documents", metadata,
+    Column("id", Text, primary_key=True),
+    _inspection_key(index=True),
+    Column("kind", Text, nullable=False),
+    Column("number", Text, nullable=False, unique=True),
+    Column("sha256", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    Column("measure_id", Text),
+    Column("created_at", Text, nullable=False))
 
+signatures = Table(
+    "signatures", metadata,
+    _inspection_key(primary=True),
+    Column("role", Text, primary_key=True),
+    Column("signer", Text, nullable=False),
+    Column("png", LargeBinary, nullable=False),
+    Column("record_hash", Text, nullable=False),  # the inspection content it signs
+    Column("signed_at", Text, nullable=False))
 
-class PhotoRow(Base):
-    __tablename__ = "photos"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    inspection_id: Mapped[str] = mapped_column(Text, sa.ForeignKey("inspections.id"), index=True)
-    item_id: Mapped[str] = mapped_column(Text)
-    sha256: Mapped[str] = mapped_column(Text)
-    size: Mapped[int]
-    taken_at: Mapped[str | None] = mapped_column(Text)
-    filename: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[str] = mapped_column(Text)
-
-
-class FindingRow(Base):
-    __tablename__ = "findings"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    inspection_id: Mapped[str] = mapped_column(Text, sa.ForeignKey("inspections.id"), index=True)
-    item_id: Mapped[str] = mapped_column(Text)
-    degree: Mapped[str] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, default="")
-    no_measure_reason: Mapped[str] = mapped_column(Text, default="")
-    __table_args__ = (sa.UniqueConstraint("inspection_id", "item_id"),)
-
-
-class MeasureRow(Base):
-    __tablename__ = "measures"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    inspection_id: Mapped[str] = mapped_column(Text, sa.ForeignKey("inspections.id"), index=True)
-    kind: Mapped[str] = mapped_column(Text)
-    data: Mapped[dict] = mapped_column(JSONText)  # the Measure's fields, as JSON
-    created_at: Mapped[str] = mapped_column(Text)
-
-
-class RestoredRightsRow(Base):
-    __tablename__ = "restored_rights"
-    inspection_id: Mapped[str] = mapped_column(
-        Text, sa.ForeignKey("inspections.id"), primary_key=True)
-    category: Mapped[str] = mapped_column(Text, primary_key=True)
-    children: Mapped[int]
-
-
-class DocumentRow(Base):
-    __tablename__ = "documents"
-    id: Mapped[str] = mapped_column(Text, primary_key=True)
-    inspection_id: Mapped[str] = mapped_column(Text, sa.ForeignKey("inspections.id"), index=True)
-    kind: Mapped[str] = mapped_column(Text)
-    number: Mapped[str] = mapped_column(Text, unique=True)
-    sha256: Mapped[str] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(Text)
-    measure_id: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(Text)
-
-
-class SignatureRow(Base):
-    __tablename__ = "signatures"
-    inspection_id: Mapped[str] = mapped_column(
-        Text, sa.ForeignKey("inspections.id"), primary_key=True)
-    role: Mapped[str] = mapped_column(Text, primary_key=True)
-    signer: Mapped[str] = mapped_column(Text)
-    png: Mapped[bytes] = mapped_column(sa.LargeBinary)
-    record_hash: Mapped[str] = mapped_column(Text)  # the inspection content it signs
-    signed_at: Mapped[str] = mapped_column(Text)
-
-
-class SequenceRow(Base):
-    """Per-year, per-kind counters for document numbers made offline."""
-    __tablename__ = "sequences"
-    name: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[int]
+sequences = Table(  # per-year, per-kind counters for document numbers made offline
+    "sequences", metadata,
+    Column("name", Text, primary_key=True),
+    Column("value", Integer, nullable=False))

@@ -17,9 +17,9 @@ from ..domain.models import Photo
 from .crypto import open_sealed, seal, write_atomically
 from .engine import Database, classify
 from .inspections import now, touch
-from .models import PhotoRow
+from . import models
 
-_P = PhotoRow.__table__
+_P = models.photos
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
 EXIF_DATETIME_ORIGINAL = 36867
 EXIF_IFD = 0x8769

@@ -6,10 +6,10 @@ import sqlalchemy as sa
 from ..domain.models import Bilingual, InspectorProfile, Region
 from ..domain.reference import ARTICLES, MRP_BY_YEAR, REGIONS, Article
 from .engine import Database, sqlite_upsert
-from .models import ArticleRow, MrpRow, Profile, RegionRow, Setting
+from . import models
 
-_REGIONS, _MRP, _ARTICLES = RegionRow.__table__, MrpRow.__table__, ArticleRow.__table__
-_SETTINGS, _PROFILE = Setting.__table__, Profile.__table__
+_REGIONS, _MRP, _ARTICLES = models.regions, models.mrp, models.articles
+_SETTINGS, _PROFILE = models.settings, models.profile
 
 
 def seed(connection: sa.Connection) -> None:

@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.job_progress)
         self.language.changed.connect(lambda _c: self.retranslate())
         self.retranslate()
-        self.register.refresh()
         self.resize(1280, 800)
 
     def _toolbar(self) -> None:

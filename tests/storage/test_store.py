@@ -60,12 +60,7 @@ def test_corrupt_database_told_and_restorable_from_pre_migration_copy(store, sto
     store.close()
     shutil.rmtree(store_dir)
     old = create_store(store_dir, PASS, profile, scrypt_n=FAST_SCRYPT)
-    with old.db.exclusive() as connection:
-        connection.exec_driver_sql("DROP TABLE signatures")
-        connection.exec_driver_sql("DROP TABLE documents")
-        connection.exec_driver_sql("DROP TABLE sequences")
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
-        connection.commit()
+    migrate.downgrade(old.db, "0001")
     old.close()
     migrated = open_store(store_dir, PASS)
     assert migrated.migration_backup is not None and migrated.migration_backup.exists()
@@ -86,13 +81,10 @@ def test_corrupt_database_told_and_restorable_from_pre_migration_copy(store, sto
 def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
     """seed at 0001 -> migrate to head -> the data is intact and new tables exist."""
     store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.COMPLIES)
-    with store.db.exclusive() as connection:
-        for table in ("signatures", "documents", "sequences"):
-            connection.exec_driver_sql(f"DROP TABLE {table}")
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
-        connection.commit()
+    migrate.downgrade(store.db, "0001")
+    assert migrate.current_revision(store.db) == "0001"
     backup = migrate.upgrade(store.db)
-    assert backup is not None and backup.name.endswith("0001-to-0002")
+    assert backup is not None and backup.name.endswith("0001-to-0003")
     assert migrate.current_revision(store.db) == migrate.HEAD
     assert store.inspections.answers(inspection.id)["sch.security.video"].verdict is Verdict.COMPLIES
     with store.db.read() as connection:
@@ -112,3 +104,20 @@ def test_answers_are_durable_on_return(store, store_dir, inspection):
             "SELECT verdict FROM answers WHERE item_id = 'sch.food.hot_meal'").scalar()
     other.close()
     assert verdict == "violated"
+
+
+def not_fts(name, kind, _parent):
+    return not (kind == "table" and name.startswith("facilities_fts"))
+
+
+def test_migrations_build_exactly_the_declared_tables(store):
+    """The tables the code declares and the schema the migrations build do not drift apart."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from inspector_app.storage.models import metadata
+
+    with store.db.read() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": not_fts})
+        differences = compare_metadata(context, metadata)
+    assert differences == []

@@ -1,0 +1,207 @@
+"""The inspector's workstation with a register of 50,000 facilities and a 300-item checklist.
+
+- start-up to the main window painted with the register, against the floor of a bare
+  PySide6 window plus importing SQLAlchemy (both in fresh processes, same run);
+- saving one answer, acknowledged and durable, against a raw SQLCipher insert + commit with
+  the same pragmas and key;
+- register search as you type (p95), moving to the next checklist item, resident memory.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .common import median, percentile, row, timings
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSPHRASE = "benchmark passphrase"
+FACILITIES = 50_000
+ITEMS = 300
+RUNS = 5
+
+FLOOR_CHILD = """
+import time, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QObject, QEvent
+import sqlalchemy
+app = QApplication(sys.argv)
+window = QMainWindow()
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("PAINTED", flush=True)
+            app.quit()
+        return False
+painted = Painted()
+window.installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+APP_CHILD = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QObject, QEvent
+from inspector_app.config import default_paths
+from inspector_app.ui.app import make_application, load_fonts, build_main_window
+from inspector_app.ui.i18n import Language
+from inspector_app.storage.store import open_store
+app = make_application(sys.argv)
+paths = default_paths()
+load_fonts(paths.fonts)
+language = Language(paths.translations, "kk")
+store = open_store(Path(sys.argv[1]), sys.argv[2])
+window = build_main_window(store, paths, language)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and window.register.model.rowCount():
+            print("PAINTED", flush=True)
+            app.quit()
+        return False
+painted = Painted()
+window.register.table.viewport().installEventFilter(painted)
+window.show()
+app.exec()
+store.close()
+"""
+
+
+def child_seconds(code: str, *args: str) -> float:
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         env=env, cwd=ROOT, timeout=120)
+    if "PAINTED" not in out.stdout:
+        raise RuntimeError(out.stderr[-2000:])
+    return time.perf_counter() - start
+
+
+def build_store(folder: Path):
+    from inspector_app.demo import demo_facilities
+    from inspector_app.domain.models import InspectorProfile
+    from inspector_app.storage.store import create_store
+
+    store = create_store(folder, PASSPHRASE, InspectorProfile(
+        "Әсел Қанатқызы", "бас маман", "Комитет", "Комитет", "ALA", "K07"))
+    facilities = demo_facilities(FACILITIES)
+    for start in range(0, FACILITIES, 5000):
+        store.facilities.upsert_many(facilities[start:start + 5000])
+    return store
+
+
+def answer_save(store, folder: Path) -> list[dict]:
+    from inspector_app.domain.models import (Inspection, InspectionMode, InspectionType,
+                                             Verdict)
+    from inspector_app.storage import crypto
+    from inspector_app.storage.engine import open_connection
+
+    facility = store.facilities.search("мектеп", limit=1)[0]
+    inspection = store.inspections.create(Inspection(
+        "", facility.id, "synthetic", 1, "h", InspectionType.SCHEDULED, InspectionMode.ON_SITE,
+        "1", dt.date.today()))
+    counter = iter(range(10**6))
+    ours = timings(lambda: store.inspections.save_answer(
+        inspection.id, f"i{next(counter) % 300}", verdict=Verdict.VIOLATED, note="ескертпе"), 300)
+    keys = crypto.unlock(folder / "store.key", PASSPHRASE)
+    raw = open_connection(folder / "store.db", keys)
+    raw.execute("CREATE TABLE IF NOT EXISTS floor_answers (k TEXT PRIMARY KEY, v TEXT, n TEXT, t TEXT)")
+    raw.commit()
+
+    def raw_insert():
+        raw.execute("INSERT OR REPLACE INTO floor_answers VALUES (?, ?, ?, ?)",
+                    (f"i{next(counter) % 300}", "violated", "ескертпе", "2026-11-21T10:00:00"))
+        raw.commit()
+    floor = timings(raw_insert, 300)
+    raw.close()
+    value, base = median(ours), median(floor)
+    return [row("save one answer, durable (median)", value * 1000, "ms", "≤ 2× floor",
+                value <= 2 * base, base * 1000)]
+
+
+def search_as_you_type(store) -> list[dict]:
+    phrases = ["қарағанды мектеп", "Школа №12", "ОСКЕМЕН", "балалар үйі", "Сарыағаш лагерь",
+               "0312", "интернат Әйтеке би"]
+    seconds = []
+    for phrase in phrases:
+        for end in range(1, len(phrase) + 1):
+            seconds += timings(lambda: store.facilities.search(phrase[:end]), 3)
+    p95 = percentile(seconds, 0.95)
+    return [row("register search as you type, p95 (50,000 facilities)", p95 * 1000, "ms",
+                "≤ 10 ms", p95 <= 0.010)]
+
+
+def checklist(store, folder: Path) -> list[dict]:
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.domain.models import (Inspection, InspectionMode, InspectionType)
+    from inspector_app.forms_synthetic import synthetic_form_yaml
+    from inspector_app.ui.app import load_fonts, make_application
+    from inspector_app.ui.checklist_view import ChecklistView
+    from inspector_app.ui.i18n import Language
+
+    forms = folder / "forms"
+    forms.mkdir()
+    (forms / "synthetic.v1.yaml").write_text(synthetic_form_yaml(ITEMS), encoding="utf-8")
+    form = FormCatalogue.load(forms).forms[0]
+    app = make_application([])
+    load_fonts(ROOT / "resources" / "fonts")
+    facility = store.facilities.search("мектеп", limit=1)[0]
+    inspection = store.inspections.create(Inspection(
+        "", facility.id, form.id, form.version, form.content_hash, InspectionType.SCHEDULED,
+        InspectionMode.ON_SITE, "2", dt.date.today()))
+    view = ChecklistView(store, form, inspection, Language(ROOT / "resources" / "translations", "kk"))
+    view.resize(1280, 800)
+    view.show()
+    app.processEvents()
+
+    def next_item():
+        view.move(1)
+        view.repaint()
+        app.processEvents()
+    moves = timings(next_item, 250)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    view.close()
+    QApplication.processEvents()
+    return [row(f"move to the next item, median ({ITEMS} items)", median(moves) * 1000, "ms",
+                "≤ 16 ms", median(moves) <= 0.016),
+            row(f"move to the next item, p95 ({ITEMS} items)", percentile(moves, 0.95) * 1000,
+                "ms", "(reported)", True),
+            row("resident memory, checklist open (peak)", rss_mb, "MB", "≤ 250 MB", rss_mb <= 250)]
+
+
+def startup(folder: Path) -> list[dict]:
+    floors, ours = [], []
+    for _ in range(RUNS):  # interleaved, so load on the machine hits both alike
+        floors.append(child_seconds(FLOOR_CHILD))
+        ours.append(child_seconds(APP_CHILD, str(folder), PASSPHRASE))
+    value, base = median(ours), median(floors)
+    return [row("start-up to main window painted with the register", value * 1000, "ms",
+                "≤ 1.3× floor", value <= 1.3 * base, base * 1000)]
+
+
+def run(quick: bool = False) -> list[dict]:
+    global FACILITIES
+    if quick:
+        FACILITIES = 5_000
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "store"
+        store = build_store(folder)
+        rows = answer_save(store, folder) + search_as_you_type(store) + checklist(store, Path(tmp))
+        store.close()
+        rows += startup(folder)
+    return rows
+
+
+if __name__ == "__main__":
+    from .common import print_table
+
+    print_table("bench_workstation", run(quick="--quick" in sys.argv))

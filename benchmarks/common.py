@@ -1,0 +1,43 @@
+"""Shared pieces of the benchmarks: timing, medians, percentiles and the printed table."""
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Callable
+
+
+def timings(action: Callable[[], object], repeat: int) -> list[float]:
+    """Seconds taken by each of `repeat` calls."""
+    result = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        result.append(time.perf_counter() - start)
+    return result
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def row(name: str, value: float, unit: str, goal: str, ok: bool, floor: float | None = None) -> dict:
+    ratio = value / floor if floor else None
+    return {"name": name, "value": value, "unit": unit, "floor": floor, "ratio": ratio,
+            "goal": goal, "ok": ok}
+
+
+def print_table(title: str, rows: list[dict]) -> None:
+    print(f"\n{title}")
+    header = f"{'measure':58} {'value':>12} {'floor':>12} {'ratio':>7}  {'goal':18} ok"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        floor = f"{r['floor']:.3f}" if r["floor"] is not None else "—"
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
+        print(f"{r['name'][:58]:58} {r['value']:>9.3f} {r['unit']:<2} {floor:>12} {ratio:>7}  "
+              f"{r['goal']:18} {'yes' if r['ok'] else 'NO'}")
