@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.forms import AnswerKind, Item, answer_key
 from ..domain.models import Answer, InspectionType, Person, Verdict
 from .blocks import (
+    GridRows, is_long,
     Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
     photo_appendix, photo_numbers, refusal_block, signature_rows, title_block, value, values,
 )
 from .context import (
     ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key,
 )
-from .style import FRAME_W, SHADE, Lang, Styles, esc
+from .style import Para, FRAME_W, SHADE, Lang, Styles, esc
 
 CHECKLIST_WIDTHS = [10 * mm, 58 * mm, 37 * mm, 28 * mm, FRAME_W - 133 * mm]
 FINDINGS_WIDTHS = [10 * mm, 60 * mm, 38 * mm, 27 * mm, FRAME_W - 135 * mm]
@@ -81,38 +82,38 @@ def checklist_table(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list
     numbers = item_numbers(ctx)
     header = [lang.t("col_no", sep="\n"), lang.t("col_requirement"), lang.t("col_basis"),
               lang.t("col_result"), lang.t("col_note")]
-    rows: list[list] = []
-    style: list[tuple] = []
+    grid = GridRows(len(header))
     for s_no, section in enumerate(ctx.form.sections, 1):
         visible = [i for i in section.items if i.id in numbers]
         if not visible:
             continue
-        row = len(rows) + 1
         title = " / ".join(esc(t) for t in lang.pick(section.title.kk, section.title.ru))
-        rows.append([Paragraph(f"<b>{s_no}. {title}</b>", Styles.section_row), "", "", "", ""])
-        style += [("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), SHADE),
-                  ("NOSPLIT", (0, row), (-1, row + 1))]  # a section title never ends a page
+        row = grid.add_wide(Para(f"<b>{s_no}. {title}</b>", Styles.section_row), shaded=True)
+        grid.style.append(("NOSPLIT", (0, row), (-1, row + 1)))  # a title never ends a page
         for item in visible:
             answer = ctx.answers.get(item.id)
-            rows.append([Paragraph(numbers[item.id], Styles.cell),
-                         bilingual_cell(lang, item.text), bilingual_cell(lang, item.legal_basis),
-                         _result_cell(ctx, lang, item, answer),
-                         _note_cell(lang, answer, photo_nums.get(item.id, []))])
-    return grid_table(header, rows, CHECKLIST_WIDTHS, style)
+            note = answer.note if answer else ""
+            grid.add([Para(numbers[item.id], Styles.cell),
+                      bilingual_cell(lang, item.text), bilingual_cell(lang, item.legal_basis),
+                      _result_cell(ctx, lang, item, answer),
+                      _note_cell(lang, "" if is_long(note) else note, photo_nums.get(item.id, []))])
+            if is_long(note):
+                grid.add_long_text(f"{lang.t('col_note')} ({numbers[item.id]})", note)
+    return grid_table(header, grid.rows, CHECKLIST_WIDTHS, grid.style)
 
 
 def _result_cell(ctx: DocumentContext, lang: Lang, item: Item,
-                 answer: Answer | None) -> Paragraph | list[Paragraph]:
+                 answer: Answer | None) -> Para | list[Para]:
     if answer is None or (answer.verdict is None and not answer.value):
-        return Paragraph(esc(lang.t("not_answered", sep="\n")), Styles.cell_second)
+        return Para(esc(lang.t("not_answered", sep="\n")), Styles.cell_second)
     if item.kind is AnswerKind.VERDICT and answer.verdict is not None:
         words = esc(lang.e(answer.verdict.value, sep="\n"))
         if answer.verdict is Verdict.VIOLATED:
             degree = _degree_of(ctx, item)
-            return [Paragraph(f"<b>{words}</b>", Styles.cell),
-                    Paragraph(f"({esc(lang.e(degree, sep=' / '))})", Styles.cell_second)]
-        return Paragraph(words, Styles.cell)
-    return Paragraph(esc(_value_text(lang, item, answer.value or "")), Styles.cell)
+            return [Para(f"<b>{words}</b>", Styles.cell),
+                    Para(f"({esc(lang.e(degree, sep=' / '))})", Styles.cell_second)]
+        return Para(words, Styles.cell)
+    return Para(esc(_value_text(lang, item, answer.value or "")), Styles.cell)
 
 
 def _degree_of(ctx: DocumentContext, item: Item) -> str:
@@ -129,11 +130,11 @@ def _value_text(lang: Lang, item: Item, raw: str) -> str:
     return raw
 
 
-def _note_cell(lang: Lang, answer: Answer | None, photos: list[int]) -> list[Paragraph]:
-    out = [Paragraph(esc(answer.note), Styles.cell)] if answer and answer.note else []
+def _note_cell(lang: Lang, note: str, photos: list[int]) -> list[Para]:
+    out = [Para(esc(note), Styles.cell)] if note else []
     if photos:
         nums = ", ".join(str(n) for n in photos)
-        out.append(Paragraph(f"{esc(lang.t('photos_ref'))}: {nums}", Styles.cell_second))
+        out.append(Para(f"{esc(lang.t('photos_ref'))}: {nums}", Styles.cell_second))
     return out
 
 
@@ -145,20 +146,19 @@ def findings_section(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, lis
     numbers = item_numbers(ctx)
     header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
               lang.t("degree"), lang.t("col_note")]
-    rows = []
+    grid = GridRows(len(header))
     for n, f in enumerate(ctx.findings, 1):
         item = ctx.item(f.item_id)
-        violation = [Paragraph(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>",
-                               Styles.cell_second)] + bilingual_cell(lang, item.text)
-        note = [Paragraph(esc(f.description), Styles.cell)] if f.description else []
-        if photo_nums.get(f.item_id):
-            nums = ", ".join(map(str, photo_nums[f.item_id]))
-            note.append(Paragraph(f"{esc(lang.t('photos_ref'))}: {nums}", Styles.cell_second))
-        rows.append([Paragraph(f"{number}.{n}", Styles.cell), violation,
-                     bilingual_cell(lang, item.legal_basis),
-                     Paragraph(f"<b>{esc(lang.e(f.degree.value, sep=chr(10)))}</b>", Styles.cell),
-                     note])
-    return out + [grid_table(header, rows, FINDINGS_WIDTHS)]
+        violation = [Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>",
+                          Styles.cell_second)] + bilingual_cell(lang, item.text)
+        grid.add([Para(f"{number}.{n}", Styles.cell), violation,
+                  bilingual_cell(lang, item.legal_basis),
+                  Para(f"<b>{esc(lang.e(f.degree.value, sep=chr(10)))}</b>", Styles.cell),
+                  _note_cell(lang, "" if is_long(f.description) else f.description,
+                             photo_nums.get(f.item_id, []))])
+        if is_long(f.description):
+            grid.add_long_text(f"{lang.t('col_note')} ({number}.{n})", f.description)
+    return out + [grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
 
 
 def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
@@ -173,17 +173,17 @@ def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flow
         who = m.offender.name if m.offender else (m.official.name if m.official else "")
         if who:
             line += f": {esc(who)}"
-        out.append(Paragraph(line + ".", Styles.body_left))
+        out.append(Para(line + ".", Styles.body_left))
     return out
 
 
 def restored_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
     if not ctx.restored:
         return []
-    rows = [[Paragraph(esc(lang.e(r.category.value)), Styles.cell),
-             Paragraph(str(r.children), Styles.cell_center)] for r in ctx.restored]
+    rows = [[Para(esc(lang.e(r.category.value)), Styles.cell),
+             Para(str(r.children), Styles.cell_center)] for r in ctx.restored]
     total = sum(r.children for r in ctx.restored)
-    rows.append([Paragraph("<b>Σ</b>", Styles.cell), Paragraph(f"<b>{total}</b>", Styles.cell_center)])
+    rows.append([Para("<b>Σ</b>", Styles.cell), Para(f"<b>{total}</b>", Styles.cell_center)])
     table = grid_table([lang.t("col_category"), lang.t("col_children")], rows,
                        [FRAME_W - 40 * mm, 40 * mm])
     return [KeepTogether([*heading(lang, "restored", number), table])]
@@ -198,7 +198,7 @@ def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     rep = ctx.representative()
     story: list[Flowable] = [*heading(lang, "signatures"), *signature_rows(ctx, lang, [author] + others),
                              Spacer(1, 3 * mm)]
-    familiar = [Paragraph(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]
+    familiar = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]
     story.append(KeepTogether(familiar + signature_rows(
         ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
     story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, "act", rep)

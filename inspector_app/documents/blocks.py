@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle,
 )
 
 from ..domain.models import Bilingual, Person, Photo
@@ -16,9 +17,14 @@ from . import labels
 from .context import ROLE_REFUSAL_WITNESSES, DocumentContext
 from .images import PreparedImage, prepare_photo, prepare_signature
 from .fonts import NARROW
-from .style import FRAME_W, GREY, RULE, SHADE, Lang, Styles, esc
+from .style import Para, FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Styles, esc
 
 Cell = Flowable | list[Flowable] | str
+# Rows split across pages only into parts at least this tall: ordinary rows move whole to the
+# next page, while a row taller than a page (a 2,000-character note) still fits. (With a small
+# minimum ReportLab would split the leftover of a by-row split again on the same page,
+# repeating the header row mid-page.)
+ROW_SPLIT_MIN = FRAME_H / 3
 
 
 def table_style(commands: list[tuple]) -> TableStyle:
@@ -33,8 +39,8 @@ def letterhead(ctx: DocumentContext) -> list[Flowable]:
     region = ctx.regions.get(ctx.profile.region)
     kk = [esc(p.body_kk.upper())] + ([esc(region.kk)] if region else [])
     ru = [esc(p.body_ru.upper())] + ([esc(region.ru)] if region else [])
-    cells = [[Paragraph("<br/>".join(kk), Styles.letterhead), "",
-              Paragraph("<br/>".join(ru), Styles.letterhead)]]
+    cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
+              Para("<br/>".join(ru), Styles.letterhead)]]
     table = Table(cells, colWidths=[FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45])
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -49,14 +55,14 @@ def letterhead(ctx: DocumentContext) -> list[Flowable]:
 
 def title_block(ctx: DocumentContext, lang: Lang, title_key: str, number: str) -> list[Flowable]:
     """Title lines (Kazakh first), the number, then place on the left and date on the right."""
-    out: list[Flowable] = [Paragraph(esc(t), Styles.title) for t in lang.each(title_key)]
-    out.append(Paragraph(f"№ {esc(number)}", Styles.subtitle))
+    out: list[Flowable] = [Para(esc(t), Styles.title) for t in lang.each(title_key)]
+    out.append(Para(f"№ {esc(number)}", Styles.subtitle))
     out.append(Spacer(1, 3 * mm))
     when = [labels.long_date(ctx.document_date, code) for code in lang.langs]
     if ctx.document_time is not None:
         when = [f"{w}, {ctx.document_time:%H:%M}" for w in when]
-    row = [[Paragraph(esc(ctx.place), Styles.body_left),
-            Paragraph("<br/>".join(esc(w) for w in when), Styles.right)]]
+    row = [[Para(esc(ctx.place), Styles.body_left),
+            Para("<br/>".join(esc(w) for w in when), Styles.right)]]
     table = Table(row, colWidths=[FRAME_W * 0.5, FRAME_W * 0.5])
     table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -68,25 +74,25 @@ def heading(lang: Lang, key: str, number: int | None = None) -> list[Flowable]:
     """A section heading; starts a new page when little room is left under it (rather than
     keepWithNext, which would push a long table after it to the next page whole)."""
     prefix = f"{number}. " if number is not None else ""
-    return [CondPageBreak(30 * mm), Paragraph(prefix + esc(lang.t(key)), Styles.heading)]
+    return [CondPageBreak(30 * mm), Para(prefix + esc(lang.t(key)), Styles.heading)]
 
 
-def label_cell(lang: Lang, key: str) -> Paragraph:
-    return Paragraph("<br/>".join(esc(t) for t in lang.each(key)), Styles.label)
+def label_cell(lang: Lang, key: str) -> Para:
+    return Para("<br/>".join(esc(t) for t in lang.each(key)), Styles.label)
 
 
-def value(text: str, style=Styles.value) -> Paragraph:
-    return Paragraph(esc(text) if text else "—", style)
+def value(text: str, style=Styles.value) -> Para:
+    return Para(esc(text) if text else "—", style)
 
 
-def values(lines: Sequence[str], style=Styles.value) -> list[Paragraph]:
+def values(lines: Sequence[str], style=Styles.value) -> list[Para]:
     return [value(line, style) for line in lines] or [value("")]
 
 
 def fields_table(rows: Sequence[tuple[Cell, Cell]], label_width: float = 52 * mm) -> Table:
     """Label | value rows with light rules; long values wrap and the table splits by row."""
     table = Table([list(r) for r in rows], colWidths=[label_width, FRAME_W - label_width],
-                  splitInRow=1)
+                  splitInRow=ROW_SPLIT_MIN)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
@@ -96,19 +102,50 @@ def fields_table(rows: Sequence[tuple[Cell, Cell]], label_width: float = 52 * mm
     return table
 
 
-def bilingual_cell(lang: Lang, text: Bilingual, style=Styles.cell) -> list[Paragraph]:
+def bilingual_cell(lang: Lang, text: Bilingual, style=Styles.cell) -> list[Para]:
     """Form wording: the first language in full, the second one below it in grey."""
     parts = lang.pick(text.kk, text.ru)
-    out = [Paragraph(esc(parts[0]), style)]
-    out += [Paragraph(esc(p), Styles.cell_second) for p in parts[1:]]
+    out = [Para(esc(parts[0]), style)]
+    out += [Para(esc(p), Styles.cell_second) for p in parts[1:]]
     return out
+
+
+LONG_TEXT = 160  # characters: longer free text gets a full-width row under its own row
+
+
+class GridRows:
+    """Rows of a grid table with the style commands they need (spans, shading)."""
+
+    def __init__(self, ncols: int) -> None:
+        self.ncols = ncols
+        self.rows: list[list[Cell]] = []
+        self.style: list[tuple] = []
+
+    def add(self, cells: list[Cell]) -> int:
+        self.rows.append(cells)
+        return len(self.rows)  # index in the table: the header row is 0
+
+    def add_wide(self, content: Cell, shaded: bool = False) -> int:
+        row = self.add([content] + [""] * (self.ncols - 1))
+        self.style.append(("SPAN", (0, row), (-1, row)))
+        if shaded:
+            self.style.append(("BACKGROUND", (0, row), (-1, row), SHADE))
+        return row
+
+    def add_long_text(self, label: str, text: str) -> None:
+        """Free text too long for a narrow column, on the full width under its row."""
+        self.add_wide(Para(f"<i>{esc(label)}:</i> {esc(text)}", Styles.cell))
+
+
+def is_long(text: str) -> bool:
+    return len(text) > LONG_TEXT
 
 
 def grid_table(header: list[str], rows: list[list[Cell]], widths: list[float],
                extra_style: list[tuple] | None = None) -> Table:
     """A ruled table whose header row repeats on every page it runs onto."""
-    head = [Paragraph(esc(h), Styles.cell_head) for h in header]
-    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitInRow=1)
+    head = [Para(esc(h), Styles.cell_head) for h in header]
+    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitInRow=ROW_SPLIT_MIN)
     table.setStyle(table_style([
         ("GRID", (0, 0), (-1, -1), 0.4, "black"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
@@ -144,10 +181,14 @@ class SignatureBox(Flowable):
         if self.image is not None:
             w, h = self.image.fit(self.width - 2, self.height - 3)
             c.drawImage(self.image.reader, (self.width - w) / 2, 2.5, w, h)
-        elif self.mark:
-            c.setFont(Styles.small.fontName, 7)
+        elif self.mark:  # one line per language, shrunk to the box if need be
+            lines = self.mark.split(" / ")
+            font = Styles.small.fontName
+            size = min([7.0] + [7.0 * (self.width - 4) / stringWidth(t, font, 7) for t in lines])
+            c.setFont(font, size)
             c.setFillColor(GREY)
-            c.drawCentredString(self.width / 2, 5, self.mark)
+            for n, line in enumerate(reversed(lines)):
+                c.drawCentredString(self.width / 2, 4 + n * (size + 1.5), line)
 
 
 @dataclass
@@ -167,12 +208,12 @@ def signature_rows(ctx: DocumentContext, lang: Lang, signers: Sequence[Signer]) 
         png = ctx.signatures.get(s.role)
         image = prepare_signature(png) if png and not refused else None
         mark = lang.t("refused_mark") if refused else ""
-        who = [Paragraph(esc(s.title), Styles.label)]
+        who = [Para(esc(s.title), Styles.label)]
         if s.person is not None and s.person.position:
-            who.append(Paragraph(esc(s.person.position), Styles.cell))
+            who.append(Para(esc(s.person.position), Styles.cell))
         name = s.person.name if s.person is not None else ""
-        row = [[who, [SignatureBox(image, mark), Paragraph(f"({esc(caption)})", Styles.small_center)],
-                Paragraph(esc(name) or "_" * 30, Styles.value)]]
+        row = [[who, [SignatureBox(image, mark), Para(f"({esc(caption)})", Styles.small_center)],
+                Para(esc(name) or "_" * 30, Styles.value)]]
         table = Table(row, colWidths=[62 * mm, SIG_W + 6 * mm, FRAME_W - 68 * mm - SIG_W])
         table.setStyle(table_style([
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("VALIGN", (0, 0), (0, 0), "TOP"),
@@ -193,11 +234,11 @@ def refusal_block(ctx: DocumentContext, lang: Lang, role: str, document_key: str
     parts: list[Flowable] = []
     for code in lang.langs:
         document = labels.text(f"refused_doc_{document_key}", code)
-        parts.append(Paragraph("<b>" + esc(labels.text("refused", code, name=name, document=document))
+        parts.append(Para("<b>" + esc(labels.text("refused", code, name=name, document=document))
                                + "</b>", Styles.body))
     if refusal.note:
-        parts.append(Paragraph(f"{esc(lang.t('refusal_reason'))}: {esc(refusal.note)}", Styles.body))
-    parts.append(Paragraph(esc(lang.t("refusal_witnesses")) + ":", Styles.body_left))
+        parts.append(Para(f"{esc(lang.t('refusal_reason'))}: {esc(refusal.note)}", Styles.body))
+    parts.append(Para(esc(lang.t("refusal_witnesses")) + ":", Styles.body_left))
     witnesses = [Signer(role, f"{i}. {lang.t('refusal_witness')}", person)
                  for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses), 1)]
     return [KeepTogether(parts + signature_rows(ctx, lang, witnesses))]
@@ -259,7 +300,7 @@ def _photo_cell(ctx: DocumentContext, lang: Lang, n: int, photo: Photo,
     taken = photo.taken_at.strftime("%d.%m.%Y %H:%M") if photo.taken_at else "—"
     text = f"<b>{esc(lang.t('photo'))} {n}.</b> " + " / ".join(esc(r) for r in requirement)
     text += f"<br/>{esc(lang.t('photo_taken'))}: {taken}"
-    return [PhotoFlowable(image), Spacer(1, 1.5 * mm), Paragraph(text, Styles.caption)]
+    return [PhotoFlowable(image), Spacer(1, 1.5 * mm), Para(text, Styles.caption)]
 
 
 def keep_space(height_mm: float) -> CondPageBreak:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.models import MeasureKind, Person
 from . import labels
@@ -13,7 +13,7 @@ from .blocks import (
 )
 from .context import ROLE_INSPECTOR, DocumentContext, DocumentKind
 from .order import basis_rows, receipt_signatures, violations_table
-from .style import FRAME_W, Lang, Styles, esc
+from .style import Para, FRAME_W, Lang, Styles, esc
 
 
 def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
@@ -24,7 +24,7 @@ def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[
     story.append(violations_table(ctx, lang, MeasureKind.RECOMMENDATION))
     texts = [m.text for m in ctx.measures_of(MeasureKind.RECOMMENDATION) if m.text.strip()]
     story.append(Spacer(1, 2 * mm))
-    story += [Paragraph(f"{n}. {esc(t)}", Styles.body) for n, t in enumerate(texts, 1)]
+    story += [Para(f"{n}. {esc(t)}", Styles.body) for n, t in enumerate(texts, 1)]
     story += [Spacer(1, 2 * mm), *lang.paras("rec_report")]
     story += [*heading(lang, "appeal_title"), *lang.paras("appeal")]
     story += receipt_signatures(ctx, lang, "rec_received", "recommendation")
@@ -41,13 +41,13 @@ def referral_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
         org = ctx.facility.name_kk if code == "kk" else ctx.facility.name_ru
         intro = labels.text("ref_intro", code, date=day(ctx.document_date), number=act_no,
                             org=org or ctx.facility.name_ru)
-        story.append(Paragraph(esc(intro), Styles.body))
+        story.append(Para(esc(intro), Styles.body))
     for n, f in enumerate(ctx.findings_of(m), 1):
         item = ctx.item(f.item_id)
         text = " / ".join(esc(t) for t in lang.pick(item.text.kk, item.text.ru))
         basis = " / ".join(esc(t) for t in lang.pick(item.legal_basis.kk, item.legal_basis.ru))
         extra = f" {esc(f.description)}" if f.description else ""
-        story.append(Paragraph(f"{n}) {text} ({basis}).{extra}", Styles.body))
+        story.append(Para(f"{n}) {text} ({basis}).{extra}", Styles.body))
     story.append(Spacer(1, 2 * mm))
     story.append(fields_table([
         (label_cell(lang, "ref_official"), value(official.name)),
@@ -67,7 +67,7 @@ def referral_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
 def _addressee(lang: Lang, employer: str) -> Flowable:
     """Addressee on the right, as on an outgoing letter."""
     text = f"<b>{esc(lang.t('addressee'))}:</b><br/>{esc(employer) or '—'}"
-    table = Table([["", Paragraph(text, Styles.body_left)]],
+    table = Table([["", Para(text, Styles.body_left)]],
                   colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
     table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),

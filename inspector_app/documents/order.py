@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.models import MeasureKind, Person
 from .blocks import (
+    GridRows, is_long,
     Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
     refusal_block, signature_rows, title_block, value, values,
 )
 from .context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind
-from .style import FRAME_W, Lang, Styles, esc
+from .style import Para, FRAME_W, Lang, Styles, esc
 
 ORDER_WIDTHS = [9 * mm, 52 * mm, 37 * mm, FRAME_W - 121 * mm, 23 * mm]
 
@@ -47,19 +48,23 @@ def order_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]
 def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flowable:
     header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
               lang.t("col_action"), lang.t("col_deadline")]
-    rows = []
+    grid = GridRows(len(header))
+    n = 0
     for m in ctx.measures_of(kind):
         for f in ctx.findings_of(m):
+            n += 1
             item = ctx.item(f.item_id)
             violation = bilingual_cell(lang, item.text)
-            violation.append(Paragraph(f"({esc(lang.e(f.degree.value))})", Styles.cell_second))
-            if f.description:
-                violation.append(Paragraph(esc(f.description), Styles.cell))
+            violation.append(Para(f"({esc(lang.e(f.degree.value))})", Styles.cell_second))
+            if f.description and not is_long(f.description):
+                violation.append(Para(esc(f.description), Styles.cell))
             action = m.actions.get(f.id) or m.required_action or lang.t("default_action", sep="\n")
-            rows.append([Paragraph(str(len(rows) + 1), Styles.cell), violation,
-                         bilingual_cell(lang, item.legal_basis), Paragraph(esc(action), Styles.cell),
-                         Paragraph(day(m.deadlines.get(f.id)), Styles.cell_center)])
-    return grid_table(header, rows, ORDER_WIDTHS)
+            grid.add([Para(str(n), Styles.cell), violation, bilingual_cell(lang, item.legal_basis),
+                      Para(esc(action), Styles.cell),
+                      Para(day(m.deadlines.get(f.id)), Styles.cell_center)])
+            if is_long(f.description):
+                grid.add_long_text(f"{lang.t('col_violation')} ({n})", f.description)
+    return grid_table(header, grid.rows, ORDER_WIDTHS, grid.style)
 
 
 def receipt_signatures(ctx: DocumentContext, lang: Lang, received_key: str,
@@ -68,7 +73,7 @@ def receipt_signatures(ctx: DocumentContext, lang: Lang, received_key: str,
     rep = ctx.representative()
     story: list[Flowable] = [*heading(lang, "signatures"),
                              *signature_rows(ctx, lang, [Signer(ROLE_INSPECTOR, lang.t("author"), author)])]
-    received = [Paragraph(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each(received_key)]
+    received = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each(received_key)]
     story.append(KeepTogether(received + signature_rows(
         ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
     story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, refused_doc, rep)

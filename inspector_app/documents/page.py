@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -19,6 +20,7 @@ from .style import (
     Lang,
 )
 
+rl_config.useA85 = 0  # binary image streams: smaller and faster than ASCII85 text
 QR_SIZE = 21 * mm
 FOOTER_TOP = MARGIN_BOTTOM - 5 * mm  # the rule above the footer
 FOOTER_BOTTOM = 7 * mm
@@ -70,6 +72,7 @@ class _NumberedCanvas(Canvas):
         self._info = page_info
         self._qr = QrMatrix(page_info.qr_payload)
         self._held: list[dict[str, Any]] = []
+        self._forms: set[str] = set()  # shared by all held page states
         self.on_total = lambda total: None
         created = page_info.document_date.strftime("D:%Y%m%d000000+05'00'")
         self.setDateFormatter(lambda *_: created)  # fixed, so renders are byte-identical
@@ -82,17 +85,26 @@ class _NumberedCanvas(Canvas):
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
-            _decorate(self, self._info, self._pageNumber, total, self._qr)
+            _decorate(self, self._info, self._pageNumber, total, self._qr_form())
             super().showPage()
         self.on_total(total)
         super().save()
 
+    def _qr_form(self) -> str:
+        """The QR code as a form XObject: drawn once, placed on every page."""
+        if "qr" not in self._forms:
+            self.beginForm("qr", 0, 0, QR_SIZE, QR_SIZE)
+            self._qr.draw(self, 0, 0, QR_SIZE)
+            self.endForm()
+            self._forms.add("qr")
+        return "qr"
 
-def _decorate(canv: Canvas, info: PageInfo, page: int, total: int, qr: QrMatrix) -> None:
+
+def _decorate(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str) -> None:
     canv.saveState()
     if page > 1:
         _running_header(canv, info)
-    _footer(canv, info, page, total, qr)
+    _footer(canv, info, page, total, qr_form)
     canv.restoreState()
 
 
@@ -118,12 +130,15 @@ def _fitted(text: str, width: float, font: str, size: float) -> str:
     return text.rstrip() + "…"
 
 
-def _footer(canv: Canvas, info: PageInfo, page: int, total: int, qr: QrMatrix) -> None:
+def _footer(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str) -> None:
     right = PAGE_W - MARGIN_RIGHT
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.4)
     canv.line(MARGIN_LEFT, FOOTER_TOP, right, FOOTER_TOP)
-    qr.draw(canv, right - QR_SIZE, FOOTER_BOTTOM, QR_SIZE)
+    canv.saveState()
+    canv.translate(right - QR_SIZE, FOOTER_BOTTOM)
+    canv.doForm(qr_form)
+    canv.restoreState()
     lang = info.lang
     x, y = MARGIN_LEFT, FOOTER_TOP - 4.2 * mm
     canv.setFillColorRGB(0, 0, 0)

@@ -3,7 +3,7 @@ one per offender."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.fines import fine_in_tenge
 from ..domain.models import Measure, MeasureKind, Offender, OffenderKind, Person
@@ -13,7 +13,7 @@ from .blocks import (
     signature_rows, title_block, value, values,
 )
 from .context import ROLE_INSPECTOR, DocumentContext, offender_role, witness_role
-from .style import Lang, Styles, esc
+from .style import Para, Lang, Styles, esc
 
 
 def protocol_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: str) -> list[Flowable]:
@@ -114,7 +114,7 @@ def _rights_and_explanation(ctx: DocumentContext, lang: Lang, m: Measure,
                            KeepTogether(lang.paras("rights_explained") + signature_rows(ctx, lang, sign))]
     out += heading(lang, "explanation", 4)
     if m.explanation.strip():
-        out += [Paragraph(esc(part), Styles.body) for part in m.explanation.split("\n\n")]
+        out += [Para(esc(part), Styles.body) for part in m.explanation.split("\n\n")]
     else:
         out += lang.paras("no_explanation")
     out += signature_rows(ctx, lang, sign)
@@ -130,7 +130,7 @@ def _signatures(ctx: DocumentContext, lang: Lang, m: Measure, offender: Person |
                 for i, p in enumerate(m.witnesses)]
     out: list[Flowable] = [*heading(lang, "signatures", 5), *signature_rows(ctx, lang, signers)]
     out += refusal_block(ctx, lang, role, "protocol", offender)
-    copy = [Paragraph(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("copy_received")]
+    copy = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("copy_received")]
     out.append(Spacer(1, 2 * mm))
     out.append(KeepTogether(copy + signature_rows(ctx, lang, [Signer(role, lang.t("offender_signature"), offender)])))
     out += lang.paras("erap_note", Styles.small)

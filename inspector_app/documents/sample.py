@@ -214,8 +214,7 @@ def _measures(findings: list[Finding], long_texts: bool) -> list[Measure]:
     explanation = ("С нарушением не согласна, так как поставщик питания сорвал поставки в феврале. "
                    "Жеткізуші ақпан айында тамақ жеткізуді тоқтатты, сондықтан бұзушылықпен келіспеймін.")
     if long_texts:
-        explanation = (explanation + " ") * 12
-        explanation = explanation[:2000]
+        explanation = ((explanation + " ") * 20)[:1999] + "."
     head_name = "Абдуллаева Гүлнар Сапарқызы"
     if long_texts:
         head_name = ("Абдуллаева-Қожахметова Гүлнар-Әйгерім Сапарқызы " * 5)[:200].strip()
@@ -231,7 +230,8 @@ def _measures(findings: list[Finding], long_texts: bool) -> list[Measure]:
                            "Директор школы не обеспечила учащихся 1–4 классов бесплатным горячим "
                            "питанием и не утвердила порядок реагирования на сообщения о буллинге."),
                 explanation=explanation,
-                witnesses=[Person("Иванова Марина Петровна", "Алматы қ., Назарбаев д-лы, 12 / учитель")],
+                witnesses=[Person("Иванова Марина Петровна", "Алматы қ., Назарбаев д-лы, 12 / учитель"),
+                           Person("Ибраева Зуһра Маратқызы", "Алматы қ., Төле би к-сі, 286 / аспаз")],
                 victims=[Person("Кәмелетке толмаған Б., 2018 ж.т. / несовершеннолетний Б., 2018 г.р.",
                                 "заңды өкілі / законный представитель: Б. Айгүл")]),
         Measure("m2", "insp-1", MeasureKind.PROTOCOL, [meals.id] if meals else [],

@@ -20,6 +20,7 @@ PAGE_W, PAGE_H = A4
 MARGIN_LEFT, MARGIN_RIGHT = 30 * mm, 12 * mm
 MARGIN_TOP, MARGIN_BOTTOM = 16 * mm, 33 * mm
 FRAME_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 GREY = colors.Color(0.35, 0.35, 0.35)
 RULE = colors.Color(0.55, 0.55, 0.55)
 SHADE = colors.Color(0.92, 0.92, 0.92)
@@ -58,6 +59,19 @@ class Styles:
     left = _style("left", alignment=TA_LEFT)
 
 
+class Para(Paragraph):
+    """A Paragraph that keeps its line breaks for a width. Long tables wrap every cell
+    again at each page split and once more when drawing; this makes that free."""
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped_width == availWidth and "blPara" in self.__dict__:  # split() drops it
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+
 def esc(value: object) -> str:
     """Escape user text for Paragraph markup, keeping its line breaks."""
     return escape(str(value)).replace("\n", "<br/>")
@@ -93,9 +107,9 @@ class Lang:
     def date(self, day: object, sep: str = " / ") -> str:
         return sep.join(labels.long_date(day, lang) for lang in self.langs)  # type: ignore[arg-type]
 
-    def paras(self, key: str, style: ParagraphStyle = Styles.body, **params: object) -> list[Paragraph]:
+    def paras(self, key: str, style: ParagraphStyle = Styles.body, **params: object) -> list[Para]:
         """A passage of boilerplate: the Kazakh paragraph, then the Russian one."""
-        return [Paragraph(esc(t), style) for t in self.each(key, **params)]
+        return [Para(esc(t), style) for t in self.each(key, **params)]
 
     def pick(self, kk: str, ru: str) -> list[str]:
         """Per-language variants of user data (e.g. facility names), non-empty, deduplicated."""
