@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
@@ -27,4 +28,8 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    # Skip interpreter finalisation: Qt objects torn down in arbitrary order after the
+    # QApplication can crash on the way out, after every figure has been printed.
+    os._exit(code)

@@ -26,14 +26,21 @@ def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
-def touch(connection: sa.Connection, inspection_id: str) -> None:
+# The hot path (an answer a few seconds) runs as plain SQL: no statement compiling per call.
+TOUCH_SQL = ("UPDATE inspections SET updated_at = ?, revision = CASE WHEN revision = synced_revision "
+             "THEN revision + 1 ELSE revision END WHERE id = ? AND status = 'draft'")
+UPSERT_ANSWER_SQL = (
+    "INSERT INTO answers (inspection_id, item_id, verdict, value, note, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
+    "verdict = excluded.verdict, value = excluded.value, note = excluded.note, "
+    "updated_at = excluded.updated_at")
+
+
+def touch(connection, inspection_id: str) -> None:
     """Mark a draft changed (a new revision opens once the last one was synced); refuse
-    any change to a finalised inspection."""
-    result = connection.execute(
-        sa.update(_I).where(_I.c.id == inspection_id, _I.c.status == InspectionStatus.DRAFT)
-        .values(updated_at=now(), revision=sa.case(
-            (_I.c.revision == _I.c.synced_revision, _I.c.revision + 1), else_=_I.c.revision)))
-    if result.rowcount != 1:
+    any change to a finalised inspection. Takes a SQLAlchemy or a driver connection."""
+    execute = getattr(connection, "exec_driver_sql", None) or connection.execute
+    if execute(TOUCH_SQL, (now(), inspection_id)).rowcount != 1:
         raise UserError("inspection.locked")
 
 
@@ -95,12 +102,10 @@ class InspectionRepository:
     def save_answer(self, inspection_id: str, item_id: str, *, verdict: Verdict | None = None,
                     value: str | None = None, note: str = "") -> Answer:
         stamp = now()
-        row = {"inspection_id": inspection_id, "item_id": item_id,
-               "verdict": verdict.value if verdict else None, "value": value, "note": note,
-               "updated_at": stamp}
-        with self._db.write() as connection:
+        with self._db.write_raw() as connection:
             touch(connection, inspection_id)
-            connection.execute(sqlite_upsert(_A, row, ["inspection_id", "item_id"]))
+            connection.execute(UPSERT_ANSWER_SQL, (
+                inspection_id, item_id, verdict.value if verdict else None, value, note, stamp))
         return Answer(item_id, verdict, value, note, dt.datetime.fromisoformat(stamp))
 
     def answers(self, inspection_id: str) -> dict[str, Answer]:
