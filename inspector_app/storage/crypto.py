@@ -14,8 +14,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from ..domain.errors import UserError
 
 SCRYPT_N = 2 ** 15
@@ -68,11 +66,15 @@ def _keys(master: bytes) -> StoreKeys:
 
 
 def seal(key: bytes, plaintext: bytes, associated: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only photos need it
+
     nonce = os.urandom(NONCE_SIZE)
     return nonce + AESGCM(key).encrypt(nonce, plaintext, associated)
 
 
 def open_sealed(key: bytes, sealed: bytes, associated: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     return AESGCM(key).decrypt(sealed[:NONCE_SIZE], sealed[NONCE_SIZE:], associated)
 
 

@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 
 import sqlalchemy as sa
-from PIL import Image, UnidentifiedImageError
 
 from ..domain.errors import UserError, register_messages
 from ..domain.models import Photo
@@ -25,7 +24,7 @@ EXIF_DATETIME_ORIGINAL = 36867
 EXIF_IFD = 0x8769
 
 
-def taken_at(image: Image.Image, fallback: dt.datetime) -> dt.datetime:
+def taken_at(image, fallback: dt.datetime) -> dt.datetime:
     exif = image.getexif()
     text = exif.get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL) or exif.get(306)
     try:
@@ -39,6 +38,8 @@ class PhotoVault:
         self._db, self._folder, self._key = db, folder, key
 
     def add(self, inspection_id: str, item_id: str, source: Path) -> Photo:
+        from PIL import Image  # Pillow is loaded with the first photo, not at start-up
+
         data = self._read_image(source)
         fallback = dt.datetime.fromtimestamp(source.stat().st_mtime)
         image = Image.open(io.BytesIO(data))
@@ -58,6 +59,8 @@ class PhotoVault:
         return photo
 
     def _read_image(self, source: Path) -> bytes:
+        from PIL import Image, UnidentifiedImageError
+
         try:
             if source.stat().st_size > MAX_PHOTO_BYTES:
                 raise UserError("photo.too_large", name=source.name, limit=MAX_PHOTO_BYTES // 2**20)

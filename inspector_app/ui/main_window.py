@@ -12,14 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
 from ..domain.models import Facility, Person
-from ..importer import ImportReport, import_facilities
 from ..storage.store import Store
 from ..workers.jobs import Job, start
 from .errors import describe
 from .i18n import LANGUAGES, Language
-from .inspection_page import InspectionPage
 from .models import RowTableModel
-from .new_inspection import NewInspectionDialog
 from .register_view import RegisterView
 
 
@@ -27,7 +24,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, catalogue: FormCatalogue, language: Language) -> None:
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
-        self.page: InspectionPage | None = None
+        self.page = None  # the InspectionPage open, if any
         self.profile = store.reference.profile()
         self.register = RegisterView(store.facilities, store.reference.regions(), language)
         self.register.inspection_requested.connect(self.on_register_inspection_requested)
@@ -155,7 +152,9 @@ class MainWindow(QMainWindow):
                 dialog.inspection(form.id, form.version, form.content_hash))
             self.open_inspection(inspection.id)
 
-    def new_inspection_dialog(self, facility: Facility) -> NewInspectionDialog:
+    def new_inspection_dialog(self, facility: Facility):
+        from .new_inspection import NewInspectionDialog  # loaded when first needed
+
         me = Person(self.profile.name, self.profile.position)
         return NewInspectionDialog(facility, me, self.language.code, parent=self)
 
@@ -169,6 +168,8 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_problem(error)
             return
+        from .inspection_page import InspectionPage  # loaded when first needed
+
         facility = self.store.facilities.get(inspection.facility_id)
         self.close_inspection()
         self.page = InspectionPage(self.store, form, inspection, facility, self.language)
@@ -195,6 +196,8 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Job:
+        from ..importer import import_facilities  # loaded when first needed
+
         regions = self.store.reference.regions()
         job = Job(lambda report: import_facilities(self.store.facilities, regions, path,
                                                    lambda n: report(n, 0)))
@@ -209,7 +212,7 @@ class MainWindow(QMainWindow):
     def on_job_progress(self, done: int, total: int) -> None:
         self.statusBar().showMessage(self.tr("Imported rows: %1").replace("%1", str(done)))
 
-    def on_import_finished(self, report: ImportReport) -> None:
+    def on_import_finished(self, report) -> None:
         self.job_progress.setVisible(False)
         self.import_button.setEnabled(True)
         self.statusBar().showMessage(self.tr("Imported: %1, rows with errors: %2")
