@@ -17,6 +17,7 @@ from . import crypto, migrate
 from .engine import Database, classify
 from .facilities import FacilityRepository
 from .inspections import InspectionRepository
+from .paperwork import PaperworkRepository
 from .photos import PhotoVault
 from .reference import ReferenceRepository, seed
 
@@ -39,6 +40,7 @@ class Store:
     facilities: FacilityRepository
     inspections: InspectionRepository
     photos: PhotoVault
+    paperwork: PaperworkRepository
     migration_backup: Path | None = None
 
     def close(self) -> None:
@@ -49,7 +51,8 @@ def _assemble(folder: Path, keys: crypto.StoreKeys) -> Store:
     db = Database(folder / DB_NAME, keys)
     (folder / PHOTOS).mkdir(exist_ok=True)
     return Store(folder, db, ReferenceRepository(db), FacilityRepository(db),
-                 InspectionRepository(db), PhotoVault(db, folder / PHOTOS, keys.photos))
+                 InspectionRepository(db), PhotoVault(db, folder / PHOTOS, keys.photos),
+                 PaperworkRepository(db))
 
 
 def create_store(folder: Path, passphrase: str, profile: InspectorProfile,
