@@ -8,6 +8,7 @@ from ..domain.forms import Form
 from ..domain.models import Facility, Inspection, InspectionStatus
 from ..storage.store import Store
 from .checklist_view import ChecklistView
+from .documents_view import DocumentsView
 from .findings_view import FindingsView
 from .i18n import Language
 
@@ -30,9 +31,12 @@ class InspectionPage(QWidget):
         self.title.setWordWrap(True)
         self.checklist = ChecklistView(store, form, inspection, language)
         self.findings = FindingsView(store, form, inspection, language)
+        self.documents = DocumentsView(store, form, inspection.id,
+                                       facility.settlement or facility.address, language)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.checklist, "")
         self.tabs.addTab(self.findings, "")
+        self.tabs.addTab(self.documents, "")
         self.tabs.currentChanged.connect(self.on_tab_changed)
         self.findings.go_to_item.connect(self.on_findings_go_to_item)
         self.findings.finalised.connect(self.on_finalised)
@@ -61,11 +65,14 @@ class InspectionPage(QWidget):
         self.back.setText(self.tr("◀ Register"))
         self.tabs.setTabText(0, self.tr("Checklist"))
         self.tabs.setTabText(1, self.tr("Findings and measures"))
+        self.tabs.setTabText(2, self.tr("Documents"))
 
     def on_tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.findings:
             self.checklist.save_note()
             self.findings.refresh()
+        elif self.tabs.widget(index) is self.documents:
+            self.documents.update_state()
 
     def on_findings_go_to_item(self, item_id: str) -> None:
         self.tabs.setCurrentWidget(self.checklist)
@@ -74,6 +81,7 @@ class InspectionPage(QWidget):
 
     def on_finalised(self, _inspection) -> None:
         self.checklist.read_only = True
+        self.documents.update_state()
         if self.checklist.current:
             self.checklist.show_item(self.checklist.current)
         self.retranslate()
