@@ -20,6 +20,7 @@ DYNAMIC_TEXTS = (
     QT_TRANSLATE_NOOP("RegisterView", "low"),
     QT_TRANSLATE_NOOP("MainWindow", "Unavailable"),
     QT_TRANSLATE_NOOP("InspectionPage", "act No."),
+    QT_TRANSLATE_NOOP("DocumentsView", "pages"),
 )
 
 

@@ -53,6 +53,120 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Алдыңғы бет</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Келесі бет</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Кішірейту</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Үлкейту</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>Ені бойынша сыйдыру</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Басып шығару…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Басып шығару</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>PDF ретінде сақтау…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Құжат</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Language of the documents</source>
+        <translation>Құжаттар тілі</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Prepare documents</source>
+        <translation>Құжаттарды дайындау</translation>
+    </message>
+    <message>
+        <source>Print all for signature…</source>
+        <translation>Қол қоюға басып шығару…</translation>
+    </message>
+    <message>
+        <source>Save all as PDF…</source>
+        <translation>Барлығын PDF-ке сақтау…</translation>
+    </message>
+    <message>
+        <source>Signatures on screen</source>
+        <translation>Экрандағы қолтаңбалар</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Head / representative</source>
+        <translation>Басшы / өкіл</translation>
+    </message>
+    <message>
+        <source>The representative refused to sign (two witnesses)</source>
+        <translation>Өкіл қол қоюдан бас тартты (екі куәгер)</translation>
+    </message>
+    <message>
+        <source>Witness %1</source>
+        <translation>%1-куәгер</translation>
+    </message>
+    <message>
+        <source>Save signatures</source>
+        <translation>Қолтаңбаларды сақтау</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection to prepare its documents for signature.</source>
+        <translation>Құжаттарды қол қоюға дайындау үшін тексеруді аяқтаңыз.</translation>
+    </message>
+    <message>
+        <source>Signatures saved: %1. An empty pad is not a signature.</source>
+        <translation>Сақталған қолтаңбалар: %1. Бос алаң қолтаңба болып саналмайды.</translation>
+    </message>
+    <message>
+        <source>Documents ready: %1</source>
+        <translation>Дайын құжаттар: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 pages</source>
+        <translation>Принтерге жіберілді: %1 бет</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>PDF файлдарына арналған қалта</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>бет саны</translation>
+    </message>
+</context>
+<context>
     <name>FindingsView</name>
     <message>
         <source>Protocol</source>
@@ -184,6 +298,10 @@
     <message>
         <source>Findings and measures</source>
         <translation>Бұзушылықтар мен шаралар</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Құжаттар</translation>
     </message>
     <message>
         <source>act No.</source>
@@ -634,6 +752,17 @@
     <message>
         <source>The copy is restored; the damaged file was kept as {0}. Enter your passphrase again.</source>
         <translation>Көшірме қалпына келтірілді; зақымдалған файл {0} деген атпен сақталды. Құпия фразаны қайта енгізіңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Қолтаңба қоятын алаң</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Осында қол қойыңыз</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,120 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Сохранить как PDF</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Уменьшить</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Увеличить</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Печать</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Language of the documents</source>
+        <translation>Язык документов</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Prepare documents</source>
+        <translation>Подготовить документы</translation>
+    </message>
+    <message>
+        <source>Print all for signature…</source>
+        <translation>Печать на подпись…</translation>
+    </message>
+    <message>
+        <source>Save all as PDF…</source>
+        <translation>Сохранить все в PDF…</translation>
+    </message>
+    <message>
+        <source>Signatures on screen</source>
+        <translation>Подписи на экране</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Инспектор</translation>
+    </message>
+    <message>
+        <source>Head / representative</source>
+        <translation>Руководитель / представитель</translation>
+    </message>
+    <message>
+        <source>The representative refused to sign (two witnesses)</source>
+        <translation>Представитель отказался от подписи (два свидетеля)</translation>
+    </message>
+    <message>
+        <source>Witness %1</source>
+        <translation>Свидетель %1</translation>
+    </message>
+    <message>
+        <source>Save signatures</source>
+        <translation>Сохранить подписи</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection to prepare its documents for signature.</source>
+        <translation>Завершите проверку, чтобы подготовить документы на подпись.</translation>
+    </message>
+    <message>
+        <source>Signatures saved: %1. An empty pad is not a signature.</source>
+        <translation>Сохранено подписей: %1. Пустое поле не считается подписью.</translation>
+    </message>
+    <message>
+        <source>Documents ready: %1</source>
+        <translation>Готово документов: %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 pages</source>
+        <translation>Отправлено на печать страниц: %1</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Папка для PDF-файлов</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>страниц</translation>
+    </message>
+</context>
+<context>
     <name>FindingsView</name>
     <message>
         <source>Protocol</source>
@@ -184,6 +298,10 @@
     <message>
         <source>Findings and measures</source>
         <translation>Нарушения и меры</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Документы</translation>
     </message>
     <message>
         <source>act No.</source>
@@ -635,6 +753,17 @@
     <message>
         <source>The copy is restored; the damaged file was kept as {0}. Enter your passphrase again.</source>
         <translation>Копия восстановлена; повреждённый файл сохранён как {0}. Введите парольную фразу ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>Поле для подписи</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Подпишите здесь</translation>
     </message>
 </context>
 </TS>
