@@ -100,6 +100,11 @@ def _fine_text(ctx: DocumentContext, lang: Lang, m: Measure) -> str:
                   rate=labels.grouped(rate))
 
 
+def _offender_title(lang: Lang, m: Measure) -> str:
+    """A legal entity signs through its representative."""
+    return lang.t("offender_org_signature" if _is_org(m) else "offender_signature")
+
+
 def _people(lang: Lang, people: list[Person]) -> list[str]:
     if not people:
         return [lang.t("none")]
@@ -109,7 +114,7 @@ def _people(lang: Lang, people: list[Person]) -> list[str]:
 def _rights_and_explanation(ctx: DocumentContext, lang: Lang, m: Measure,
                             offender: Person | None) -> list[Flowable]:
     role = offender_role(m.id)
-    sign = [Signer(role, lang.t("offender_signature"), offender)]
+    sign = [Signer(role, _offender_title(lang, m), offender)]
     out: list[Flowable] = [*heading(lang, "rights_title", 3),
                            KeepTogether(lang.paras("rights_explained") + signature_rows(ctx, lang, sign))]
     out += heading(lang, "explanation", 4)
@@ -125,13 +130,13 @@ def _signatures(ctx: DocumentContext, lang: Lang, m: Measure, offender: Person |
     role = offender_role(m.id)
     author = Person(ctx.profile.name, ctx.profile.position)
     signers = [Signer(ROLE_INSPECTOR, lang.t("protocol_official"), author),
-               Signer(role, lang.t("offender_signature"), offender)]
+               Signer(role, _offender_title(lang, m), offender)]
     signers += [Signer(witness_role(m.id, i), f"{lang.t('witness_signature')} {i + 1}", p)
                 for i, p in enumerate(m.witnesses)]
     out: list[Flowable] = [*heading(lang, "signatures", 5), *signature_rows(ctx, lang, signers)]
     out += refusal_block(ctx, lang, role, "protocol", offender)
     copy = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("copy_received")]
     out.append(Spacer(1, 2 * mm))
-    out.append(KeepTogether(copy + signature_rows(ctx, lang, [Signer(role, lang.t("offender_signature"), offender)])))
+    out.append(KeepTogether(copy + signature_rows(ctx, lang, [Signer(role, _offender_title(lang, m), offender)])))
     out += lang.paras("erap_note", Styles.small)
     return out

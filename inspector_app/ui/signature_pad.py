@@ -134,6 +134,11 @@ class SignaturePad(QWidget):
         painter.setPen(QPen(QColor(170, 170, 170), 1, Qt.PenStyle.DashLine))
         baseline = self.height() - 24
         painter.drawLine(16, baseline, self.width() - 16, baseline)
+        if not self._strokes:
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(self.rect().adjusted(16, 0, -16, -30),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             self.tr("Sign here"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_ink(painter, 2.5)
         painter.end()
