@@ -8,6 +8,7 @@ the SHA-256 in the URL: a match is renamed into `blobs/ab/<sha256>`, a mismatch 
 """
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import hashlib
 import os
@@ -20,6 +21,7 @@ from sync import problems
 from sync.problems import Problem
 
 READ_PIECE = 1024 * 1024
+IDLE_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -106,8 +108,18 @@ def _hash_prefix(part: Path, size: int):
     return digest
 
 
+async def _pieces(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    """The body, ended early if the client goes silent (a dead link never says goodbye)."""
+    iterator = stream.__aiter__()
+    while True:
+        try:
+            yield await asyncio.wait_for(iterator.__anext__(), IDLE_TIMEOUT_S)
+        except (StopAsyncIteration, asyncio.TimeoutError):
+            return
+
+
 async def _append(handle, stream: AsyncIterator[bytes], held: int, length: int, digest) -> int:
-    async for piece in stream:
+    async for piece in _pieces(stream):
         if not piece:
             continue
         if held + len(piece) > length:

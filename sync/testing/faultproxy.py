@@ -64,6 +64,13 @@ class FaultProxy:
             for s in list(self._sockets):
                 _reset(s)
 
+    def close_connections(self) -> None:
+        """Cut every open connection at once (the link went down), keep listening."""
+        with self._lock:
+            live, self._sockets = list(self._sockets), set()
+        for s in live:
+            _reset(s)
+
     def __enter__(self) -> "FaultProxy":
         return self
 
@@ -167,6 +174,10 @@ def _reset(s: socket.socket, graceful: bool = False) -> None:
     try:
         if not graceful:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        s.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked in recv on it
+    except OSError:
+        pass
+    try:
         s.close()
     except OSError:
         pass
