@@ -10,7 +10,9 @@ def language(qapp):
 
     paths = default_paths()
     load_fonts(paths.fonts)
-    return Language(paths.translations, "en")
+    language = Language(paths.translations, "en")
+    yield language
+    language.switch("en")  # the application outlives the test: take its translators out
 
 
 @pytest.fixture

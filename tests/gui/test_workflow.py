@@ -216,3 +216,32 @@ def test_import_runs_in_the_background_with_per_row_errors(qtbot, window, store,
         pass
     assert "Луна" in window.banner.text()
     assert store.facilities.search("жаңа мектеп")
+
+
+def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, language, tmp_path):
+    import shutil
+
+    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.ui.main_window import MainWindow
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", folder)
+    (folder / "camp.v1.yaml").write_text("id: camp\nversion: 1\nkind: camp\nsurprise: key\n",
+                                         encoding="utf-8")
+    main = MainWindow(store, FormCatalogue.load(folder), language)
+    qtbot.addWidget(main)
+    lines = [main.forms_list.item(i).text() for i in range(main.forms_list.count())]
+    broken = [line for line in lines if line.startswith("✘")]
+    assert len(broken) == 1 and "camp.v1.yaml" in broken[0] and "surprise" in broken[0]
+    assert sum(line.startswith("✔") for line in lines) == 3
+
+
+def test_switching_the_interface_language(qtbot, window):
+    window.language_box.setCurrentIndex(window.language_box.findData("kk"))
+    assert window.home.tabText(0) != "Facility register"
+    assert window.store.reference.profile().language == "kk"
+    window.language_box.setCurrentIndex(window.language_box.findData("ru"))
+    assert window.home.tabText(0) == "Реестр организаций"
+    window.language_box.setCurrentIndex(window.language_box.findData("en"))
+    assert window.home.tabText(0) == "Facility register"
