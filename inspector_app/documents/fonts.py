@@ -1,13 +1,14 @@
 """The embedded TrueType fonts (DejaVu Serif: full Kazakh Cyrillic), registered once."""
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from ..config import default_paths
 
 SERIF = "DocSerif"
 SERIF_BOLD = "DocSerif-Bold"
@@ -31,11 +32,8 @@ _registered = False
 
 
 def fonts_dir() -> Path:
-    """`resources/fonts` of the source tree, or INSPECTOR_FONTS_DIR (a frozen build sets it)."""
-    override = os.environ.get("INSPECTOR_FONTS_DIR")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    """`resources/fonts` (INSPECTOR_RESOURCES_DIR moves it, e.g. in a frozen build)."""
+    return default_paths().fonts
 
 
 def register_fonts() -> None:
