@@ -14,7 +14,7 @@ from .blocks import (
 from .context import (
     ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key,
 )
-from .style import Para, FRAME_W, SHADE, Lang, Styles, esc
+from .style import FRAME_W, Lang, Para, Styles, esc
 
 CHECKLIST_WIDTHS = [10 * mm, 58 * mm, 37 * mm, 28 * mm, FRAME_W - 133 * mm]
 FINDINGS_WIDTHS = [10 * mm, 60 * mm, 38 * mm, 27 * mm, FRAME_W - 135 * mm]
