@@ -13,7 +13,7 @@ from .common import print_table
 def main(argv: list[str]) -> int:
     quick = "--quick" in argv
     chosen = [a for a in argv if not a.startswith("-")]
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent))
+    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])
                    if m.name.startswith("bench_"))
     missed = 0
     for name in names:
