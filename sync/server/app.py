@@ -82,6 +82,11 @@ def _install_handlers(app: FastAPI) -> None:
         log.exception("database error")
         return problem_response(Problem(problems.INTERNAL))
 
+    @app.exception_handler(Exception)
+    async def on_bug(_request: Request, error: Exception) -> JSONResponse:
+        log.error("unhandled error", exc_info=error)
+        return problem_response(Problem(problems.INTERNAL))
+
     @app.exception_handler(OSError)
     async def on_storage(_request: Request, error: OSError) -> JSONResponse:
         log.error("storage unavailable", extra={"error": str(error)[:300]})

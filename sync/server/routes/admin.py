@@ -120,7 +120,7 @@ def new_user(body: protocol.UserCreate, principal: PrincipalDep,
 @router.get("/audit", response_model=list[protocol.AuditRecord])
 def audit_log(principal: PrincipalDep, services: ServicesDep,
               entity_id: Annotated[str | None, Query(max_length=100)] = None,
-              after: Annotated[int, Query(ge=0)] = 0,
+              after: Annotated[int, Query(ge=0, le=2**62)] = 0,
               limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[protocol.AuditRecord]:
     """The audit log (administrators), oldest first from id `after`."""
     principal.require("administrator")

@@ -24,6 +24,7 @@ from ..security import utcnow
 
 router = APIRouter(prefix=protocol.API, tags=["attachments"])
 ShaPath = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+UPLOAD_MEDIA_TYPES = ("application/offset+octet-stream", "application/octet-stream")
 OFFSET_HEADERS = {"Tus-Resumable": protocol.TUS_VERSION, "Cache-Control": "no-store"}
 
 
@@ -73,16 +74,15 @@ def upload_offset(sha256: ShaPath, principal: PrincipalDep, services: ServicesDe
 
 
 @router.patch("/uploads/{sha256}", response_model=protocol.AttachmentState, openapi_extra={
-    "requestBody": {"required": True, "content": {"application/offset+octet-stream": {
-        "schema": {"type": "string", "format": "binary"}}}}})
+    "requestBody": {"required": True, "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                                                  for media in UPLOAD_MEDIA_TYPES}}})
 async def upload(sha256: ShaPath, request: Request, principal: PrincipalDep, services: ServicesDep,
                  upload_offset: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
                  upload_length: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
                  response: Response) -> protocol.AttachmentState:
     """Append bytes at Upload-Offset; at Upload-Length they are verified against the SHA-256."""
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/offset+octet-stream":
-        raise Problem(problems.UNSUPPORTED_MEDIA_TYPE,
-                      details={"expected": "application/offset+octet-stream"})
+    if request.headers.get("content-type", "").split(";")[0].strip() not in UPLOAD_MEDIA_TYPES:
+        raise Problem(problems.UNSUPPORTED_MEDIA_TYPE, details={"expected": UPLOAD_MEDIA_TYPES[0]})
     state = await run_in_threadpool(_state, services, principal, sha256)
     if state.verified:  # someone already sent these bytes: nothing more to do
         response.headers.update(_offset_headers(state))
