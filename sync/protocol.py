@@ -190,9 +190,9 @@ class Review(Wire):
 
 
 class AssignmentCreate(Wire):
-    facility_id: Name
+    facility_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     inspector: Name  # user name
-    form_id: Name
+    form_id: Annotated[str, StringConstraints(min_length=1, max_length=100)]
     planned_date: dt.date
     inspection_type: Literal["scheduled", "unscheduled", "surprise"] = "scheduled"
     ground: Annotated[str, StringConstraints(max_length=50)] | None = None

@@ -6,7 +6,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import problems, protocol
@@ -72,6 +72,12 @@ def _install_handlers(app: FastAPI) -> None:
     async def on_integrity(_request: Request, error: IntegrityError) -> JSONResponse:
         log.warning("integrity error", extra={"error": str(error.orig)[:300]})
         return problem_response(Problem(problems.DUPLICATE))
+
+    @app.exception_handler(DataError)
+    async def on_data(_request: Request, error: DataError) -> JSONResponse:
+        log.info("value refused by the database", extra={"error": str(error.orig)[:300]})
+        return problem_response(Problem(problems.VALIDATION_FAILED, details={
+            "reason": "a value is too long, out of range, or holds characters that cannot be stored"}))
 
     @app.exception_handler(DBAPIError)
     async def on_database(_request: Request, error: DBAPIError) -> JSONResponse:
