@@ -109,6 +109,8 @@ class DocumentsView(QWidget):
         for n, label in enumerate(self.witness_labels, start=1):
             label.setText(self.tr("Witness %1").replace("%1", str(n)))
         self.sign_button.setText(self.tr("Save signatures"))
+        if hasattr(self, "inspection_id"):
+            self.update_state()
 
     def finalised(self) -> bool:
         return self.store.inspections.get(self.inspection_id).status is InspectionStatus.FINALISED

@@ -149,12 +149,14 @@ class FindingsView(QWidget):
             (self.tr("Measure"), lambda m: self.kind_name(m.kind)),
             (self.tr("Findings"), lambda m: str(len(m.finding_ids))),
             (self.tr("Details"), self.measure_summary)])
-        self.findings_table.setColumnWidth(0, 380)
+        for column, width in enumerate((380, 140, 180)):
+            self.findings_table.setColumnWidth(column, width)
 
     def measure_summary(self, measure) -> str:
         if measure.kind is MeasureKind.PROTOCOL:
+            mrp = {"kk": "АЕК", "ru": "МРП"}.get(self.language.code, "MRP")
             return (f"{measure.offender.name} · {measure.article}.{measure.part} · "
-                    f"{measure.fine_mrp} МРП = {measure.fine_tenge:,} ₸".replace(",", " "))
+                    f"{measure.fine_mrp} {mrp} = {measure.fine_tenge:,} ₸".replace(",", " "))
         if measure.kind is MeasureKind.ORDER:
             return ", ".join(d.strftime("%d.%m.%Y") for d in sorted(measure.deadlines.values()))
         if measure.kind is MeasureKind.DISCIPLINARY:

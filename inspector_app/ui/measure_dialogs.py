@@ -118,7 +118,10 @@ class MeasureDialog(QDialog):
             self.deadlines[finding.id] = date_edit(self.today + dt.timedelta(days=30))
             self.actions[finding.id] = QLineEdit()
             self.actions[finding.id].setPlaceholderText(self.tr("Measure required"))
-            self.fields.addRow(self.form.item(finding.item_id).id, self.deadlines[finding.id])
+            label = QLabel(self.form.item(finding.item_id).text.get(self.lang))
+            label.setWordWrap(True)
+            label.setMaximumWidth(300)
+            self.fields.addRow(label, self.deadlines[finding.id])
             self.fields.addRow("", self.actions[finding.id])
 
     def _recommendation_fields(self) -> None:

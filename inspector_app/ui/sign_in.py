@@ -43,7 +43,7 @@ class SignInDialog(QDialog):
         self.body_ru.setText("Комитет по охране прав детей Министерства просвещения Республики Казахстан")
         self.region, self.code = QComboBox(), QLineEdit()
         for region in REGIONS:
-            self.region.addItem(region.name.kk, region.code)
+            self.region.addItem("", region.code)
         self.passphrase, self.confirm = QLineEdit(), QLineEdit()
         for field in (self.passphrase, self.confirm):
             field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -87,6 +87,8 @@ class SignInDialog(QDialog):
                  "passphrase": self.tr("Passphrase"), "confirm": self.tr("Repeat passphrase")}
         for key, label in self.labels.items():
             label.setText(texts[key])
+        for index, region in enumerate(REGIONS):
+            self.region.setItemText(index, region.name.get(self.language.code))
         self.restore_button.setText(self.tr("Restore the copy made before the last update"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Create") if self.first_run else self.tr("Open"))
