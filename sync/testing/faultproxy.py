@@ -166,6 +166,7 @@ class FaultProxy:
             self.on_bytes_up(total)
 
     def _track(self, s: socket.socket) -> None:
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle stalls on small replies
         with self._lock:
             self._sockets.add(s)
 

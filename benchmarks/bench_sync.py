@@ -1,0 +1,255 @@
+"""Sync over loopback against a real server process.
+
+- Push of N inspections x 200 answers with 2 photos of 200 KB each: time against the floor of
+  POSTing the same bytes (gzip JSON + photos) in one stream to a sink that stores them, both
+  through the same counting proxy; bytes on the wire against that payload.
+- A sync with nothing to do: requests made.
+- A photo cut mid-way: bytes re-sent against the chunk in flight.
+- 200 devices syncing at once against PostgreSQL (INSPECTOR_TEST_PG_URL, else skipped):
+  errors, p50/p95 latency of a pass, records/s.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import requests
+import sqlalchemy as sa
+
+from sync.client.service import SyncService
+from sync.server.db import Database, migrate
+from sync.server.models import User
+from sync.server.seed import seed_demo
+from sync.server.users import enrol as enrol_device
+from sync.testing.factory import inspection, photo_bytes, sha256
+from sync.testing.faultproxy import FaultProxy
+from sync.testing.memory_store import MemoryStore
+from sync.testing.server import ServerProcess, free_port
+
+from .common import median, percentile, row
+
+TIME_GOAL, BYTES_GOAL = 1.5, 1.1
+DEVICES = 200
+
+
+def run(quick: bool = False) -> list[dict]:
+    scale = (100, 200) if quick else (1000, 2000)
+    runs = 1 if quick else 3
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as folder:
+        root = Path(folder)
+        rows = _push_rows(root, *scale, runs)
+        rows += _resume_rows(root)
+        rows += _devices_rows(root, quick)
+    return rows
+
+
+# --- the big push --------------------------------------------------------------------
+
+def _records(count: int, photos: int) -> tuple[list, dict[str, bytes]]:
+    per = photos // count
+    records, blobs = [], {}
+    for n in range(count):
+        mine = {str(i): photo_bytes(200_000, n * 10 + i) for i in range(per)}
+        blobs.update({sha256(d): d for d in mine.values()})
+        records.append(inspection(("AST-school-11", "AKM-camp-22")[n % 2], answers=200, seed=n,
+                                  photos=mine))
+    return records, blobs
+
+
+def _fresh_server(root: Path, name: str, workers: int = 1) -> ServerProcess:
+    url = f"sqlite:///{root / name}.db"
+    migrate(url)
+    db = Database(url)
+    with db.write() as session:
+        seed_demo(session)
+    db.dispose()
+    return ServerProcess(url, root / f"{name}.blobs", root / f"{name}.log", workers=workers).start()
+
+
+def _enrolled(url: str) -> MemoryStore:
+    from sync.client.service import enrol
+    store = MemoryStore()
+    enrol(store, requests.Session(), url, "inspector", "demo-password", "bench")
+    return store
+
+
+def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
+    records, blobs = _records(count, photos)
+    payload = gzip.compress(json.dumps({"records": [r.model_dump(mode="json") for r in records]},
+                                       ensure_ascii=False).encode(), compresslevel=5)
+    photo_total = sum(len(b) for b in blobs.values())
+    floors, times, wires, noops = [], [], [], []
+    for attempt in range(runs):
+        floors.append(_floor(root, payload, blobs))
+        server = _fresh_server(root, f"push{attempt}")
+        try:
+            store = _enrolled(server.url)
+            with FaultProxy(server.port) as proxy:
+                store.enrolled = type(store.enrolled)(proxy.url, store.enrolled.token,
+                                                      store.enrolled.device_id, "inspector")
+                service = SyncService(store, requests.Session())
+                service.run_once()  # the first pull of reference data, not measured
+                for r in records:
+                    store.add(r.model_copy(deep=True), blobs)
+                proxy.bytes_up = 0
+                start = time.perf_counter()
+                report = service.run_once()
+                times.append(time.perf_counter() - start)
+                wires.append(proxy.bytes_up)
+                assert report.synced == count and not store.pending_record_ids(), report
+                noops.append(service.run_once().requests)
+        finally:
+            server.stop()
+    floor, took, wire = median(floors), median(times), median(wires)
+    bytes_floor = len(payload) + photo_total
+    return [
+        row(f"push {count} inspections x 200 answers + {photos} photos", took, "s",
+            f"<= {TIME_GOAL}x floor", took <= TIME_GOAL * floor, floor),
+        row("bytes sent (client to server)", wire / 1e6, "MB", f"<= {BYTES_GOAL}x payload",
+            wire <= BYTES_GOAL * bytes_floor, bytes_floor / 1e6),
+        row("requests of a sync with nothing to do", max(noops), "", "= 1", max(noops) == 1),
+    ]
+
+
+def _floor(root: Path, payload: bytes, blobs: dict[str, bytes]) -> float:
+    """POST the same bytes in one stream to a sink that writes them to a file."""
+    port = free_port()
+    sink_dir = root / "sink"
+    sink_dir.mkdir(exist_ok=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "sync.testing.sink:app", "--port", str(port),
+         "--log-level", "warning"], env={**os.environ, "SINK_DIR": str(sink_dir)})
+    try:
+        _wait_port(port)
+        body = payload + b"".join(blobs.values())
+        with FaultProxy(port) as proxy:
+            session = requests.Session()
+            start = time.perf_counter()
+            answer = session.post(proxy.url + "/", data=body, timeout=300)
+            took = time.perf_counter() - start
+        assert answer.text == str(len(body))
+        return took
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def _wait_port(port: int) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"http://127.0.0.1:{port}/", timeout=1)
+            return
+        except requests.RequestException:
+            time.sleep(0.1)
+    raise RuntimeError("sink did not start")
+
+
+# --- resume ----------------------------------------------------------------------------
+
+def _resume_rows(root: Path) -> list[dict]:
+    server = _fresh_server(root, "resume")
+    try:
+        store = _enrolled(server.url)
+        photos = {str(i): photo_bytes(1_000_000, 70 + i) for i in range(2)}
+        store.add(inspection("AST-school-11", seed=70, photos=photos),
+                  {sha256(d): d for d in photos.values()})
+        with FaultProxy(server.port, bandwidth=4_000_000) as proxy:
+            cut = threading.Event()
+
+            def cut_once(total: int) -> None:
+                if total > 1_400_000 and not cut.is_set():
+                    cut.set()
+                    proxy.close_connections()
+            proxy.on_bytes_up = cut_once
+            store.enrolled = type(store.enrolled)(proxy.url, store.enrolled.token,
+                                                  store.enrolled.device_id, "inspector")
+            service = SyncService(store, requests.Session())
+            report = service.run_once()
+        resent = report.attachment_bytes_sent - sum(len(d) for d in photos.values())
+        chunk = service.chunk_size * 2  # the chunk in flight, before it was halved
+        return [row("bytes re-sent after a cut mid-photo", resent / 1024, "KB",
+                    "<= 1 chunk", cut.is_set() and resent <= chunk, chunk / 1024)]
+    finally:
+        server.stop()
+
+
+# --- many devices ----------------------------------------------------------------------
+
+def _devices_rows(root: Path, quick: bool) -> list[dict]:
+    base = os.environ.get("INSPECTOR_TEST_PG_URL")
+    if not base:
+        print("bench_sync: INSPECTOR_TEST_PG_URL not set; the 200-device run on PostgreSQL is skipped")
+        return []
+    admin = sa.engine.make_url(base)
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    url = admin.set(database=name).render_as_string(hide_password=False)
+    try:
+        return _devices_on(root, url, 50 if quick else DEVICES)
+    finally:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        engine.dispose()
+
+
+def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
+    migrate(url)
+    db = Database(url)
+    with db.write() as session:
+        seed_demo(session)
+        user = session.scalar(sa.select(User).where(User.username == "inspector"))
+        tokens = [enrol_device(session, user, f"laptop {n}", 30, "127.0.0.1") for n in range(devices)]
+    db.dispose()
+    server = ServerProcess(url, root / "many.blobs", root / "many.log", workers=2).start()
+    latencies, errors, records = [], [], 0
+    lock = threading.Lock()
+
+    def one_device(n: int) -> None:
+        nonlocal records
+        store = MemoryStore()
+        store.save_enrolment(server.url, tokens[n])
+        photo = photo_bytes(30_000, 5000 + n)
+        for k in range(3):
+            store.add(inspection("AST-school-11", answers=60, seed=10_000 + 10 * n + k,
+                                 photos={"p": photo} if k == 0 else None), {sha256(photo): photo})
+        start = time.perf_counter()
+        try:
+            report = SyncService(store, requests.Session()).run_once()
+        except Exception as error:  # counted, reported below
+            with lock:
+                errors.append(repr(error))
+            return
+        with lock:
+            latencies.append(time.perf_counter() - start)
+            records += report.synced
+    try:
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=devices) as pool:
+            list(pool.map(one_device, range(devices)))
+        wall = time.perf_counter() - start
+    finally:
+        server.stop()
+    return [
+        row(f"{devices} devices at once on PostgreSQL: errors", len(errors), "", "= 0", not errors),
+        row("  sync pass latency p50", median(latencies) if latencies else 0, "s", "report", True),
+        row("  sync pass latency p95", percentile(latencies, 0.95) if latencies else 0, "s",
+            "report", True),
+        row("  records synced per second", records / wall, "/s", "report", records == 3 * devices),
+    ]
+
+
+if __name__ == "__main__":
+    from .common import print_table
+    print_table("bench_sync", run(quick="--quick" in sys.argv))
