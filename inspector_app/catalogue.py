@@ -11,13 +11,32 @@ from .forms_loader import load_forms
 
 
 class FormCatalogue:
-    def __init__(self, forms: list[Form], unavailable: list[UnavailableForm]) -> None:
-        self.forms = sorted(forms, key=lambda f: (f.id, f.version))
+    """Forms shipped with the app and forms received from the server, as one list."""
+
+    def __init__(self, forms: list[Form], unavailable: list[UnavailableForm],
+                 folders: tuple[Path, ...] = ()) -> None:
+        self.folders = folders
+        self._set(forms, unavailable)
+
+    def _set(self, forms: list[Form], unavailable: list[UnavailableForm]) -> None:
+        unique = {(f.id, f.version): f for f in forms}  # the same version in two folders
+        self.forms = sorted(unique.values(), key=lambda f: (f.id, f.version))
         self.unavailable = unavailable
 
     @classmethod
-    def load(cls, folder: Path) -> "FormCatalogue":
-        return cls(*load_forms(folder))
+    def load(cls, *folders: Path) -> "FormCatalogue":
+        catalogue = cls([], [], tuple(folders))
+        catalogue.reload()
+        return catalogue
+
+    def reload(self) -> None:
+        forms, unavailable = [], []
+        for folder in self.folders:
+            if folder.is_dir():
+                found, broken = load_forms(folder)
+                forms += found
+                unavailable += broken
+        self._set(forms, unavailable)
 
     def newest_for(self, kind: FacilityKind) -> Form:
         candidates = [f for f in self.forms if f.kind is kind]

@@ -28,7 +28,8 @@ def now() -> str:
 
 # The hot path (an answer a few seconds) runs as plain SQL: no statement compiling per call.
 TOUCH_SQL = ("UPDATE inspections SET updated_at = ?, revision = CASE WHEN revision = synced_revision "
-             "THEN revision + 1 ELSE revision END WHERE id = ? AND status = 'draft'")
+             "OR revision = sending_revision THEN revision + 1 ELSE revision END "
+             "WHERE id = ? AND status = 'draft'")
 UPSERT_ANSWER_SQL = (
     "INSERT INTO answers (inspection_id, item_id, verdict, value, note, updated_at) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (inspection_id, item_id) DO UPDATE SET "

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from .engine import Database
 
-HEAD = "0003"
+HEAD = "0004"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 
@@ -56,8 +56,15 @@ def _run_alembic(db: Database, action: str, target: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with db.exclusive() as connection:  # Alembic opens one transaction per migration
+        # tables are rebuilt by copying; references are checked once all is done
+        raw = connection.connection.dbapi_connection  # a PRAGMA must run outside a transaction
+        raw.execute("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
         getattr(command, action)(config, target)
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        raw.execute("PRAGMA foreign_keys = ON")
+        if broken:
+            raise RuntimeError(f"migration {target} broke references: {broken[:5]}")
 
 
 def list_backups(db_path: Path) -> list[Path]:

@@ -84,7 +84,28 @@ inspections = Table(
     Column("revision", Integer, nullable=False, default=1),
     Column("synced_revision", Integer, nullable=False, default=0),
     Column("review_state", Text),  # returned / approved (from the server)
-    Column("review_comment", Text))
+    Column("review_comment", Text),
+    # the revision being sent and its content hash: an edit made meanwhile opens a new one
+    Column("sending_revision", Integer, nullable=False, default=0, server_default="0"),
+    Column("sending_hash", Text))
+
+sync_problems = Table(  # a conflict or a refusal waiting for a person; never overwritten silently
+    "sync_problems", metadata,
+    Column("inspection_id", Text, ForeignKey("inspections.id"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("kind", Text, nullable=False),  # conflict / rejected
+    Column("code", Integer, nullable=False),
+    Column("message", Text, nullable=False),
+    Column("server_record", JSON),
+    Column("at", Text, nullable=False))
+
+assignments = Table(  # planned inspections sent by the server
+    "assignments", metadata,
+    Column("id", Text, primary_key=True),
+    Column("facility_id", Text, nullable=False, index=True),
+    Column("planned_date", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("data", JSON, nullable=False))
 
 answers = Table(
     "answers", metadata,

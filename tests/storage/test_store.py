@@ -84,7 +84,7 @@ def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
     migrate.downgrade(store.db, "0001")
     assert migrate.current_revision(store.db) == "0001"
     backup = migrate.upgrade(store.db)
-    assert backup is not None and backup.name.endswith("0001-to-0003")
+    assert backup is not None and backup.name.endswith("0001-to-0004")
     assert migrate.current_revision(store.db) == migrate.HEAD
     assert store.inspections.answers(inspection.id)["sch.security.video"].verdict is Verdict.COMPLIES
     with store.db.read() as connection:
