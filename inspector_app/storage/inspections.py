@@ -19,7 +19,7 @@ from . import models
 
 _I, _A, _F = models.inspections, models.answers, models.findings
 _M, _R, _P = models.measures, models.restored_rights, models.photos
-_FAC = models.facilities
+_FAC, _SP = models.facilities, models.sync_problems
 
 
 def now() -> str:
@@ -87,9 +87,11 @@ class InspectionRepository:
         """Plain rows for the list of inspections, newest first."""
         query = (sa.select(_I.c.id, _I.c.status, _I.c.type, _I.c.appointment_number,
                            _I.c.appointment_date, _I.c.updated_at, _I.c.revision,
-                           _I.c.synced_revision, _I.c.review_state, _I.c.form_id,
-                           _FAC.c.name_kk, _FAC.c.name_ru, _FAC.c.region)
-                 .join(_FAC, _FAC.c.id == _I.c.facility_id).order_by(_I.c.updated_at.desc()))
+                           _I.c.synced_revision, _I.c.review_state, _I.c.review_comment,
+                           _I.c.form_id, _FAC.c.name_kk, _FAC.c.name_ru, _FAC.c.region,
+                           _SP.c.kind.label("sync_problem"))
+                 .join(_FAC, _FAC.c.id == _I.c.facility_id)
+                 .outerjoin(_SP, _SP.c.inspection_id == _I.c.id).order_by(_I.c.updated_at.desc()))
         with self._db.read() as connection:
             return [dict(r) for r in connection.execute(query).mappings()]
 

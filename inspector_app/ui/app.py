@@ -33,7 +33,8 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def build_main_window(store: Store, paths: Paths, language: Language) -> MainWindow:
-    return MainWindow(store, FormCatalogue.load(paths.forms), language)
+    received = paths.data / "forms"  # forms that came from the server
+    return MainWindow(store, FormCatalogue.load(paths.forms, received), language, received)
 
 
 def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:

@@ -18,12 +18,16 @@ from .errors import describe
 from .i18n import LANGUAGES, Language
 from .models import RowTableModel
 from .register_view import RegisterView
+from .sync_controller import SyncController
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, catalogue: FormCatalogue, language: Language) -> None:
+    def __init__(self, store: Store, catalogue: FormCatalogue, language: Language,
+                 received_forms: Path | None = None, auto_sync: bool = True) -> None:
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
+        self.sync = SyncController(store, catalogue, received_forms or store.folder.parent / "forms",
+                                   auto=auto_sync, parent=self)
         self.page = None  # the InspectionPage open, if any
         self.profile = store.reference.profile()
         self.register = RegisterView(store.facilities, store.reference.regions(), language)
@@ -59,7 +63,13 @@ class MainWindow(QMainWindow):
         self.job_progress = QProgressBar()
         self.job_progress.setMaximumWidth(220)
         self.job_progress.setVisible(False)
+        self.sync_status = QLabel()
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.job_progress)
+        self.sync.busy.connect(self.on_sync_busy)
+        self.sync.progress.connect(self.on_sync_progress)
+        self.sync.finished.connect(self.on_sync_finished)
+        self.sync.failed.connect(self.on_sync_failed)
         self.language.changed.connect(lambda _c: self.retranslate())
         self.retranslate()
         self.resize(1280, 800)
@@ -76,8 +86,12 @@ class MainWindow(QMainWindow):
             lambda i: self.switch_language(self.language_box.itemData(i)))
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.on_import_clicked)
+        self.server_button, self.sync_button = QPushButton(), QPushButton()
+        self.server_button.clicked.connect(self.on_server_clicked)
+        self.sync_button.clicked.connect(self.sync.sync_now)
         self.who = QLabel()
-        bar.addWidget(self.import_button)
+        for button in (self.import_button, self.server_button, self.sync_button):
+            bar.addWidget(button)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
@@ -99,6 +113,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Field Inspector"))
         self.import_button.setText(self.tr("Import facilities…"))
+        self.server_button.setText(self.tr("Server…"))
+        self.sync_button.setText(self.tr("Sync now"))
         self.who.setText(f"{self.profile.name} · {self.profile.code}  ")
         self.home.setTabText(0, self.tr("Facility register"))
         self.home.setTabText(1, self.tr("Inspections"))
@@ -116,6 +132,10 @@ class MainWindow(QMainWindow):
         self.refresh_forms()
 
     def sync_state(self, row: dict) -> str:
+        if row["sync_problem"] == "conflict":
+            return self.tr("conflict: choose a version")
+        if row["sync_problem"] == "rejected":
+            return self.tr("refused by the server")
         if row["review_state"] == "returned":
             return self.tr("returned")
         if row["review_state"] == "approved":
@@ -124,6 +144,48 @@ class MainWindow(QMainWindow):
 
     def refresh_inspections(self) -> None:
         self.inspections_model.set_rows(self.store.inspections.summaries())
+        self.update_sync_status()
+
+    # --- sync -------------------------------------------------------------------------------
+    def update_sync_status(self) -> None:
+        records, photos = self.sync.pending()
+        if not self.sync.is_enrolled():
+            text = self.tr("Not connected to a server: work is kept on this laptop")
+        elif records:
+            text = (self.tr("%1 inspections and %2 photos waiting").replace("%1", str(records))
+                    .replace("%2", str(photos)))
+        else:
+            text = self.tr("Everything is synced")
+        self.sync_status.setText(text)
+
+    def on_server_clicked(self) -> None:
+        from .enrol_dialog import EnrolDialog
+
+        enrolment = self.sync.adapter.enrolment()
+        EnrolDialog(self.sync, self.language.code, enrolment.server_url if enrolment else "",
+                    parent=self).exec()
+        self.update_sync_status()
+
+    def on_sync_busy(self, busy: bool) -> None:
+        self.sync_button.setEnabled(not busy)
+        self.job_progress.setVisible(busy)
+        self.job_progress.setRange(0, 0)
+        if busy:
+            self.sync_status.setText(self.tr("Syncing…"))
+
+    def on_sync_progress(self, done: int, total: int) -> None:
+        self.job_progress.setRange(0, max(total, done, 1))
+        self.job_progress.setValue(done)
+
+    def on_sync_finished(self, _report) -> None:
+        self.catalogue.reload()
+        self.refresh_forms()
+        self.refresh_inspections()
+        self.register.on_region_changed()
+
+    def on_sync_failed(self, error) -> None:
+        self.update_sync_status()
+        self.show_problem(error)
 
     def refresh_forms(self) -> None:
         lang = self.language.code
@@ -159,7 +221,31 @@ class MainWindow(QMainWindow):
         return NewInspectionDialog(facility, me, self.language.code, parent=self)
 
     def on_inspections_double_clicked(self, index) -> None:
-        self.open_inspection(self.inspections_model.row(index.row())["id"])
+        row = self.inspections_model.row(index.row())
+        if row["sync_problem"] == "conflict":
+            self.resolve_conflict(row["id"])
+        else:
+            self.open_inspection(row["id"])
+
+    def resolve_conflict(self, inspection_id: str) -> None:
+        from sync.protocol import InspectionRecord
+
+        problem = next(p for p in self.sync.adapter.problems() if p["inspection_id"] == inspection_id)
+        theirs = InspectionRecord.model_validate(problem["server_record"]) if problem["server_record"] else None
+        inspection = self.store.inspections.get(inspection_id)
+        form = next((f for f in self.catalogue.forms
+                     if (f.id, f.version) == (inspection.form_id, inspection.form_version)), None)
+        dialog = self.conflict_dialog(problem, form, self.store.inspections.answers(inspection_id),
+                                      {a.item_id: a for a in theirs.answers} if theirs else {})
+        if dialog.exec():
+            choose = self.sync.adapter.keep_mine if dialog.choice == "mine" else self.sync.adapter.take_theirs
+            choose(inspection_id)
+            self.refresh_inspections()
+
+    def conflict_dialog(self, problem, form, mine, theirs):
+        from .conflict_dialog import ConflictDialog
+
+        return ConflictDialog(problem, form, mine, theirs, self.language.code, parent=self)
 
     def open_inspection(self, inspection_id: str) -> None:
         inspection = self.store.inspections.get(inspection_id)

@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of one inspection</source>
+        <translation>Бір тексерудің екі нұсқасы</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Талап</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Осы ноутбук</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>The server holds another version of this inspection (%1). Nothing was overwritten. Choose which version to keep.</source>
+        <translation>Серверде осы тексерудің басқа нұсқасы бар (%1). Ештеңе қайта жазылған жоқ. Қай нұсқаны қалдыратыныңызды таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Осы ноутбуктағы нұсқаны қалдыру</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Сервердегі нұсқаны алу</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>Save as PDF</source>
@@ -164,6 +195,33 @@
     <message>
         <source>pages</source>
         <translation>бет саны</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the server</source>
+        <translation>Серверге қосылу</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Пайдаланушы аты</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Құпия сөз</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Осы ноутбук</translation>
+    </message>
+    <message>
+        <source>Sign in once while online; afterwards you can work offline for as long as needed.</source>
+        <translation>Желіде бір рет кіріңіз; содан кейін қанша уақыт болса да желісіз жұмыс істей аласыз.</translation>
     </message>
 </context>
 <context>
@@ -323,6 +381,14 @@
         <translation>Ұйымдарды импорттау…</translation>
     </message>
     <message>
+        <source>Server…</source>
+        <translation>Сервер…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Қазір синхрондау</translation>
+    </message>
+    <message>
         <source>Facility register</source>
         <translation>Ұйымдар тізілімі</translation>
     </message>
@@ -363,6 +429,14 @@
         <translation>Синхрондау</translation>
     </message>
     <message>
+        <source>conflict: choose a version</source>
+        <translation>қайшылық: нұсқаны таңдаңыз</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>сервер қабылдамады</translation>
+    </message>
+    <message>
         <source>returned</source>
         <translation>пысықтауға қайтарылды</translation>
     </message>
@@ -377,6 +451,22 @@
     <message>
         <source>not synced</source>
         <translation>синхрондалмаған</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: work is kept on this laptop</source>
+        <translation>Серверге қосылмаған: жұмыс осы ноутбукта сақталады</translation>
+    </message>
+    <message>
+        <source>%1 inspections and %2 photos waiting</source>
+        <translation>Жіберуді күтуде: %1 тексеру және %2 фото</translation>
+    </message>
+    <message>
+        <source>Everything is synced</source>
+        <translation>Барлығы синхрондалды</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхрондау…</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>

@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Two versions of one inspection</source>
+        <translation>Две версии одной проверки</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>Требование</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>The server holds another version of this inspection (%1). Nothing was overwritten. Choose which version to keep.</source>
+        <translation>На сервере другая версия этой проверки (%1). Ничего не перезаписано. Выберите, какую версию оставить.</translation>
+    </message>
+    <message>
+        <source>Keep this laptop&apos;s version</source>
+        <translation>Оставить версию этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version</source>
+        <translation>Взять версию сервера</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>Save as PDF</source>
@@ -164,6 +195,33 @@
     <message>
         <source>pages</source>
         <translation>страниц</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <source>Sign in once while online; afterwards you can work offline for as long as needed.</source>
+        <translation>Войдите один раз, пока есть связь; потом можно работать без сети сколько угодно.</translation>
     </message>
 </context>
 <context>
@@ -323,6 +381,14 @@
         <translation>Импорт организаций…</translation>
     </message>
     <message>
+        <source>Server…</source>
+        <translation>Сервер…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
         <source>Facility register</source>
         <translation>Реестр организаций</translation>
     </message>
@@ -363,6 +429,14 @@
         <translation>Синхронизация</translation>
     </message>
     <message>
+        <source>conflict: choose a version</source>
+        <translation>конфликт: выберите версию</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>отклонено сервером</translation>
+    </message>
+    <message>
         <source>returned</source>
         <translation>возвращена на доработку</translation>
     </message>
@@ -377,6 +451,22 @@
     <message>
         <source>not synced</source>
         <translation>не синхронизирована</translation>
+    </message>
+    <message>
+        <source>Not connected to a server: work is kept on this laptop</source>
+        <translation>Нет подключения к серверу: работа хранится на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>%1 inspections and %2 photos waiting</source>
+        <translation>Ожидают отправки: проверок — %1, фото — %2</translation>
+    </message>
+    <message>
+        <source>Everything is synced</source>
+        <translation>Всё синхронизировано</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>

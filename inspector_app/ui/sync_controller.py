@@ -1,0 +1,113 @@
+"""Sync from the window: enrolment, "sync now", automatic sync when the server answers,
+and the status line. The work runs on pool threads; results come back as signals."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import requests
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ..catalogue import FormCatalogue
+from ..domain.errors import UserError
+from ..storage.store import Store
+from ..workers.jobs import Job, start
+
+AUTO_EVERY_MS = 30_000  # look for the server this often while something waits
+PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
+
+
+class SyncController(QObject):
+    """Signals:
+        busy(bool): a sync or an enrolment started (True) or ended (False).
+        progress(int, int): done and total of the current stage.
+        status(str): the status line, in the interface language.
+        finished(object): the SyncReport of a pass that completed.
+        failed(object): the UserError that stopped a pass or an enrolment.
+        enrolled(): this laptop is now enrolled with a server.
+    """
+    busy = Signal(bool)
+    progress = Signal(int, int)
+    status = Signal(str)
+    finished = Signal(object)
+    failed = Signal(object)
+    enrolled = Signal()
+
+    def __init__(self, store: Store, catalogue: FormCatalogue, received_forms: Path,
+                 auto: bool = True, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from ..storage.sync_adapter import StoreSyncAdapter  # sync modules load with the first use
+
+        self.adapter = StoreSyncAdapter(store, catalogue, received_forms)
+        self.job: Job | None = None
+        self.last_pass = 0.0
+        self.timer = QTimer(self, interval=AUTO_EVERY_MS)
+        self.timer.timeout.connect(self.on_timer_timeout)
+        if auto:
+            self.timer.start()
+            QTimer.singleShot(0, self.on_timer_timeout)
+
+    def is_enrolled(self) -> bool:
+        return self.adapter.enrolment() is not None
+
+    def pending(self) -> tuple[int, int]:
+        return self.adapter.pending_counts()
+
+    # --- enrolment ------------------------------------------------------------------------
+    def enrol(self, server_url: str, username: str, password: str, device_name: str) -> Job | None:
+        from sync.client.service import enrol
+
+        return self._run(lambda report: enrol(self.adapter, requests.Session(), server_url.strip(),
+                                              username.strip(), password, device_name),
+                         self.on_enrol_finished)
+
+    def on_enrol_finished(self, _response) -> None:
+        self.enrolled.emit()
+        self.sync_now()
+
+    # --- passes ---------------------------------------------------------------------------
+    def sync_now(self) -> Job | None:
+        if not self.is_enrolled():
+            self.failed.emit(UserError("sync.not_enrolled"))
+            return None
+        from sync.client.http import RetryPolicy
+        from sync.client.service import SyncService
+
+        service = SyncService(self.adapter, retry=RetryPolicy(attempts=3, base_delay=0.5, max_delay=5.0))
+        return self._run(lambda report: service.run_once(lambda p: report(p.done, p.total)),
+                         self.on_pass_finished)
+
+    def on_timer_timeout(self) -> None:
+        if self.job is not None or not self.is_enrolled():
+            return
+        waiting = self.pending()[0]
+        if waiting or time.monotonic() - self.last_pass > PULL_EVERY_S:
+            self.sync_now()
+
+    def on_pass_finished(self, report) -> None:
+        self.last_pass = time.monotonic()
+        self.finished.emit(report)
+        for note in report.notes:
+            self.failed.emit(note)
+
+    def _run(self, work, on_finished) -> Job | None:
+        if self.job is not None:
+            return None
+        job = Job(work)
+        job.progress.connect(self.progress)
+        job.finished.connect(self.on_job_done)  # first: what follows may start the next job
+        job.finished.connect(on_finished)
+        job.failed.connect(self.on_job_failed)
+        self.job = job
+        self.busy.emit(True)
+        return start(job)
+
+    def on_job_done(self, _result=None) -> None:
+        self.job = None
+        self.busy.emit(False)
+
+    def on_job_failed(self, error: BaseException) -> None:
+        self.on_job_done()
+        if isinstance(error, UserError) and error.code in ("sync.offline", "sync.server_unavailable"):
+            self.last_pass = time.monotonic()  # the timer tries again; nothing else to do
+        self.failed.emit(error if isinstance(error, UserError) else UserError("sync.unexpected"))
