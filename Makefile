@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m inspector_app --demo
+	$(PY) -m inspector_app --demo --with-local-server
 
 server: $(STAMP)
 	$(VENV)/bin/inspector-server serve

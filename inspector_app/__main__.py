@@ -10,19 +10,27 @@ from .config import PROJECT_ROOT, default_paths
 DEMO_PASSPHRASE = "demo-inspector"
 
 
-def prepare_demo(data: Path) -> str:
-    """A demo store (profile and a register of 2,000 facilities) unless one exists."""
+def prepare_demo(paths, server_url: str | None) -> str:
+    """A demo store unless one exists: enrolled with the server and filled by its first
+    sync when a server is given, else with a local register of 2,000 facilities."""
+    from .catalogue import FormCatalogue
     from .demo import demo_facilities
     from .domain.models import InspectorProfile
     from .storage.store import create_store, store_exists
 
-    if not store_exists(data):
-        store = create_store(data, DEMO_PASSPHRASE, InspectorProfile(
-            name="Әйгерім Нұрланқызы Сәтбаева", position="бас маман",
+    if not store_exists(paths.data):
+        store = create_store(paths.data, DEMO_PASSPHRASE, InspectorProfile(
+            name="Айгүл Сәрсенова", position="бас маман",
             body_kk="Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті",
             body_ru="Комитет по охране прав детей Министерства просвещения Республики Казахстан",
-            region="ALA", code="K07", language="kk"))
-        store.facilities.upsert_many(demo_facilities(2000))
+            region="AST", code="K07", language="kk"))
+        if server_url:
+            from .demo_server import enrol_demo
+
+            received = paths.data / "forms"
+            enrol_demo(store, FormCatalogue.load(paths.forms, received), received, server_url)
+        else:
+            store.facilities.upsert_many(demo_facilities(2000))
         store.close()
     return f"Demo / Демо: {DEMO_PASSPHRASE}"
 
@@ -32,16 +40,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, help="folder of the encrypted store")
     parser.add_argument("--lang", choices=("kk", "ru", "en"), default="kk")
     parser.add_argument("--demo", action="store_true", help="use a demo store with demo data")
+    parser.add_argument("--with-local-server", action="store_true",
+                        help="start a local central server with demo data and sync with it")
     args = parser.parse_args(argv)
     paths = default_paths()
     if args.demo and not args.data_dir:
         args.data_dir = PROJECT_ROOT / "var" / "demo"
     if args.data_dir:
         paths = dataclasses.replace(paths, data=args.data_dir)
-    hint = prepare_demo(paths.data) if args.demo else ""
-    from .ui.app import run
+    server = None
+    if args.with_local_server:
+        from .demo_server import LocalServer
 
-    return run(paths, args.lang, hint)
+        server = LocalServer(PROJECT_ROOT / "var" / "server").start()
+    try:
+        hint = prepare_demo(paths, server.url if server else None) if args.demo else ""
+        from .ui.app import run
+
+        return run(paths, args.lang, hint)
+    finally:
+        if server is not None:
+            server.stop()
 
 
 if __name__ == "__main__":
