@@ -19,14 +19,14 @@ from sync.protocol import Change, DocumentMeta, EnrolResponse, ErrorInfo, Inspec
 from ..catalogue import FormCatalogue
 from ..domain.codec import to_json
 from ..domain.forms import Form
-from . import models
+from . import models, outbox
 from .engine import sqlite_upsert
 from .facilities import to_row as facility_row
 from .inspections import now
 from .store import Store
 
 _I, _P, _S = models.inspections, models.photos, models.sync_problems
-KEYS = ("server_url", "token", "device_id", "username")
+KEYS = outbox.ENROLMENT_KEYS
 
 
 class StoreSyncAdapter:
@@ -48,17 +48,10 @@ class StoreSyncAdapter:
 
     # --- outbox --------------------------------------------------------------------------
     def pending_record_ids(self) -> list[str]:
-        query = (sa.select(_I.c.id).where(_I.c.revision > _I.c.synced_revision)
-                 .where(_I.c.id.not_in(sa.select(_S.c.inspection_id))).order_by(_I.c.updated_at))
-        with self.store.db.read() as connection:
-            return list(connection.execute(query).scalars())
+        return outbox.pending_ids(self.store.db)
 
     def pending_counts(self) -> tuple[int, int]:
-        ids = self.pending_record_ids()
-        with self.store.db.read() as connection:
-            photos = connection.execute(sa.select(sa.func.count(sa.distinct(_P.c.sha256)))
-                                        .where(_P.c.inspection_id.in_(ids))).scalar_one()
-        return len(ids), photos
+        return outbox.pending_counts(self.store.db)
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
         inspections = self.store.inspections

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
     def on_server_clicked(self) -> None:
         from .enrol_dialog import EnrolDialog
 
-        enrolment = self.sync.adapter.enrolment()
+        enrolment = self.sync.adapter.enrolment() if self.sync.is_enrolled() else None
         EnrolDialog(self.sync, self.language.code, enrolment.server_url if enrolment else "",
                     parent=self).exec()
         self.update_sync_status()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import requests
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
+from ..storage import outbox
 from ..storage.store import Store
 from ..workers.jobs import Job, start
 
@@ -36,9 +36,8 @@ class SyncController(QObject):
     def __init__(self, store: Store, catalogue: FormCatalogue, received_forms: Path,
                  auto: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from ..storage.sync_adapter import StoreSyncAdapter  # sync modules load with the first use
-
-        self.adapter = StoreSyncAdapter(store, catalogue, received_forms)
+        self.store, self.catalogue, self.received_forms = store, catalogue, received_forms
+        self._adapter = None
         self.job: Job | None = None
         self.last_pass = 0.0
         self.timer = QTimer(self, interval=AUTO_EVERY_MS)
@@ -47,14 +46,25 @@ class SyncController(QObject):
             self.timer.start()
             QTimer.singleShot(0, self.on_timer_timeout)
 
+    @property
+    def adapter(self):
+        """The store as the sync service sees it; the sync modules load with its first use."""
+        if self._adapter is None:
+            from ..storage.sync_adapter import StoreSyncAdapter
+
+            self._adapter = StoreSyncAdapter(self.store, self.catalogue, self.received_forms)
+        return self._adapter
+
     def is_enrolled(self) -> bool:
-        return self.adapter.enrolment() is not None
+        return outbox.is_enrolled(self.store.db)
 
     def pending(self) -> tuple[int, int]:
-        return self.adapter.pending_counts()
+        return outbox.pending_counts(self.store.db)
 
     # --- enrolment ------------------------------------------------------------------------
     def enrol(self, server_url: str, username: str, password: str, device_name: str) -> Job | None:
+        import requests
+
         from sync.client.service import enrol
 
         return self._run(lambda report: enrol(self.adapter, requests.Session(), server_url.strip(),
