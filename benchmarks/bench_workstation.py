@@ -48,15 +48,15 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QObject, QEvent
 from inspector_app.config import default_paths
-from inspector_app.ui.app import make_application, load_fonts, build_main_window
+from inspector_app.ui.app import make_application, load_fonts, build_main_window, unlock_while_loading
 from inspector_app.ui.i18n import Language
-from inspector_app.storage.store import open_store
 app = make_application(sys.argv)
 paths = default_paths()
 load_fonts(paths.fonts)
 language = Language(paths.translations, "kk")
-store = open_store(Path(sys.argv[1]), sys.argv[2])
-window = build_main_window(store, paths, language)
+# what the sign-in does once the passphrase is typed
+store, catalogue = unlock_while_loading(Path(sys.argv[1]), sys.argv[2], paths)
+window = build_main_window(store, paths, language, catalogue)
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and window.register.model.rowCount():

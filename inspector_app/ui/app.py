@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..catalogue import FormCatalogue
 from ..config import Paths
-from ..storage.store import Store
+from ..storage.store import Store, open_store
 from .i18n import Language
-from .main_window import MainWindow
 from .sign_in import SignInDialog
 
 UI_FONT = "DejaVu Sans"
@@ -32,9 +31,36 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def build_main_window(store: Store, paths: Paths, language: Language) -> MainWindow:
-    received = paths.data / "forms"  # forms that came from the server
-    return MainWindow(store, FormCatalogue.load(paths.forms, received), language, received)
+def load_catalogue(paths: Paths):
+    from ..catalogue import FormCatalogue
+
+    return FormCatalogue.load(paths.forms, paths.data / "forms")  # shipped, then received
+
+
+def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
+    """Open the store on a thread (scrypt lets go of the interpreter while it stretches the
+    passphrase) while the window's modules and the checklists load here. (Store, catalogue)."""
+    outcome: dict = {}
+
+    def unlock() -> None:
+        try:
+            outcome["store"] = open_store(folder, passphrase)
+        except BaseException as error:  # handed over to the caller below
+            outcome["error"] = error
+    thread = threading.Thread(target=unlock, name="unlock")
+    thread.start()
+    from . import main_window  # noqa: F401  (imported now, used just after)
+    catalogue = load_catalogue(paths)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["store"], catalogue
+
+
+def build_main_window(store: Store, paths: Paths, language: Language, catalogue=None):
+    from .main_window import MainWindow
+
+    return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
 
 
 def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:
@@ -42,14 +68,19 @@ def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:
     app = make_application(sys.argv)
     load_fonts(paths.fonts)
     language = Language(paths.translations, lang)
-    sign_in = SignInDialog(paths.data, language)
+    prepared: dict = {}
+
+    def opener(folder: Path, passphrase: str) -> Store:
+        store, prepared["catalogue"] = unlock_while_loading(folder, passphrase, paths)
+        return store
+    sign_in = SignInDialog(paths.data, language, opener=opener)
     if hint:
         sign_in.error.setText(hint)
     if not sign_in.exec() or sign_in.store is None:
         return 0
     store = sign_in.store
     language.switch(store.reference.profile().language)
-    window = build_main_window(store, paths, language)
+    window = build_main_window(store, paths, language, prepared.get("catalogue"))
     window.show()
     try:
         return app.exec()

@@ -110,8 +110,10 @@ class RegisterView(QWidget):
         box.blockSignals(False)
 
     def on_region_changed(self) -> None:
-        districts = self._facilities.districts(self.region.currentData())
+        region = self.region.currentData()  # districts are listed within a region
+        districts = self._facilities.districts(region) if region else []
         self._fill(self.district, self.tr("All districts"), [(d, d) for d in districts])
+        self.district.setEnabled(bool(region))
         self.refresh()
 
     def refresh(self) -> None:

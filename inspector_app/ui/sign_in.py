@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -18,9 +19,10 @@ from .i18n import LANGUAGES, Language
 class SignInDialog(QDialog):
     """Asks for the passphrase (and the profile on first run); `store` is set on success."""
 
-    def __init__(self, folder: Path, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, language: Language, parent: QWidget | None = None,
+                 opener: Callable[[Path, str], Store] = open_store) -> None:
         super().__init__(parent)
-        self.folder, self.language = folder, language
+        self.folder, self.language, self.opener = folder, language, opener
         self.store: Store | None = None
         self.first_run = not store_exists(folder)
         self._build()
@@ -96,7 +98,7 @@ class SignInDialog(QDialog):
     def on_ok_clicked(self) -> None:
         self.error.clear()
         try:
-            self.store = self._create() if self.first_run else open_store(self.folder, self.passphrase.text())
+            self.store = self._create() if self.first_run else self.opener(self.folder, self.passphrase.text())
         except UserError as error:
             self.error.setText(describe(error, self.language.code))
             self.restore_button.setVisible(error.code == "store.corrupt" and bool(backups(self.folder)))
