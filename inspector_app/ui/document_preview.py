@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Sequence
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -168,23 +168,33 @@ class DocumentPreview(QWidget):
 
     # --- inside ----------------------------------------------------------------------
 
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        return {"previous": ("◀", self.tr("Previous page")), "next": ("▶", self.tr("Next page")),
+                "zoom_out": ("−", self.tr("Zoom out")), "zoom_in": ("+", self.tr("Zoom in")),
+                "fit": ("↔", self.tr("Fit to width")), "print": (self.tr("Print…"), self.tr("Print")),
+                "save": (self.tr("Save as PDF…"), self.tr("Save as PDF"))}
+
+    def retranslate(self) -> None:
+        for key, (text, tip) in self._texts().items():
+            self._buttons[key].setText(text)
+            self._buttons[key].setToolTip(tip)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _build(self) -> None:
         self._buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
-        for key, text, tip, slot in (
-            ("previous", "◀", self.tr("Previous page"), self.previous_page),
-            ("next", "▶", self.tr("Next page"), self.next_page),
-            ("zoom_out", "−", self.tr("Zoom out"), self.zoom_out),
-            ("zoom_in", "+", self.tr("Zoom in"), self.zoom_in),
-            ("fit", "↔", self.tr("Fit to width"), self.fit_width),
-            ("print", self.tr("Print…"), self.tr("Print"), self.on_print_clicked),
-            ("save", self.tr("Save as PDF…"), self.tr("Save as PDF"), self.on_save_clicked),
-        ):
+        for key, slot in (("previous", self.previous_page), ("next", self.next_page),
+                          ("zoom_out", self.zoom_out), ("zoom_in", self.zoom_in),
+                          ("fit", self.fit_width), ("print", self.on_print_clicked),
+                          ("save", self.on_save_clicked)):
             button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
             button.clicked.connect(slot)
             self._buttons[key] = button
+        self.retranslate()
         self._page_label = QLabel(self)
         for key in ("previous", "next"):
             bar.addWidget(self._buttons[key])

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QObject,
-                            QTranslator, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale,
+                            QObject, QTranslator, Signal)
 
 LANGUAGES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+LOCALES = {"kk": QLocale.Language.Kazakh, "ru": QLocale.Language.Russian, "en": QLocale.Language.English}
 
 # Texts passed to tr() through a variable or inside an f-string, which lupdate cannot read
 # at the call site: listed here so they reach the translation files.
@@ -52,5 +53,7 @@ class Language(QObject):
                 if translator.load(str(path)):
                     app.installTranslator(translator)
                     self._translators.append(translator)
+        # calendars, month and day names follow too
+        QLocale.setDefault(QLocale(LOCALES[code], QLocale.Country.Kazakhstan))
         self.code = code
         self.changed.emit(code)

@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.inspections_model.set_columns([
             (self.tr("Organisation"), lambda r: r["name_kk"] if lang == "kk" else r["name_ru"]),
             (self.tr("Act No."), lambda r: r["appointment_number"]),
-            (self.tr("Date"), lambda r: r["appointment_date"]),
+            (self.tr("Date"), lambda r: ".".join(reversed(r["appointment_date"].split("-")))),
             (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
             (self.tr("Sync"), self.sync_state)])
         self.inspections.setColumnWidth(0, 420)
