@@ -109,8 +109,9 @@ class ChecklistView(QWidget):
         self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
         self.photo_list.setIconSize(THUMB)
         self.photo_list.setFixedHeight(THUMB.height() + 36)
-        self.add_photo = QPushButton()
+        self.add_photo, self.from_camera = QPushButton(), QPushButton()
         self.add_photo.clicked.connect(self.on_add_photo_clicked)
+        self.from_camera.clicked.connect(self.on_from_camera_clicked)
         self.previous, self.next = QPushButton("◀"), QPushButton("▶")
         self.previous.clicked.connect(lambda: self.move(-1))
         self.next.clicked.connect(lambda: self.move(1))
@@ -118,6 +119,7 @@ class ChecklistView(QWidget):
         for widget in (self.previous, self.next):
             nav.addWidget(widget)
         nav.addStretch()
+        nav.addWidget(self.from_camera)
         nav.addWidget(self.add_photo)
 
         right = QWidget()
@@ -171,6 +173,7 @@ class ChecklistView(QWidget):
         self.buttons[Verdict.NOT_APPLICABLE].setText(self.tr("Not applicable  [3]"))
         self.note_label.setText(self.tr("Note  [Tab]"))
         self.add_photo.setText(self.tr("Add photo…"))
+        self.from_camera.setText(self.tr("From camera…"))
         if hasattr(self, "model") and self.model.rowCount():
             self.rebuild_rows()
 
@@ -269,6 +272,7 @@ class ChecklistView(QWidget):
         self.note.blockSignals(False)
         self.note.setReadOnly(self.read_only)
         self.add_photo.setEnabled(not self.read_only)
+        self.from_camera.setEnabled(not self.read_only)
         self.show_photos(item)
 
     def degree_name(self, degree: str) -> str:
@@ -381,6 +385,18 @@ class ChecklistView(QWidget):
             self, self.tr("Photo evidence"), folder, self.tr("Images (*.jpg *.jpeg *.png)"))
         if paths:
             self.store.reference.set_setting("photo_folder", str(Path(paths[0]).parent))
+            self.add_photos([Path(p) for p in paths])
+
+    def on_from_camera_clicked(self) -> None:
+        """Pictures of a mounted camera card or phone, newest first."""
+        from ..camera import camera_folders
+
+        folders = camera_folders(self.store.reference.setting("camera_folder"))
+        start = str(folders[0]) if folders else str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Photos from the camera"), start, self.tr("Images (*.jpg *.jpeg *.png)"))
+        if paths:
+            self.store.reference.set_setting("camera_folder", str(Path(paths[0]).parent))
             self.add_photos([Path(p) for p in paths])
 
     def add_photos(self, paths: list[Path]) -> None:

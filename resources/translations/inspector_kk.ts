@@ -24,6 +24,10 @@
         <translation>Фото қосу…</translation>
     </message>
     <message>
+        <source>From camera…</source>
+        <translation>Камерадан…</translation>
+    </message>
+    <message>
         <source>Answered %1 of %2</source>
         <translation>Жауап берілді: %1 / %2</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Photos from the camera</source>
+        <translation>Камерадағы фотолар</translation>
     </message>
 </context>
 <context>

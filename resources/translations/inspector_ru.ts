@@ -24,6 +24,10 @@
         <translation>Добавить фото…</translation>
     </message>
     <message>
+        <source>From camera…</source>
+        <translation>С камеры…</translation>
+    </message>
+    <message>
         <source>Answered %1 of %2</source>
         <translation>Отвечено: %1 из %2</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Photos from the camera</source>
+        <translation>Фото с камеры</translation>
     </message>
 </context>
 <context>
