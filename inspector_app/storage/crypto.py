@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.errors import UserError
 
+KEY_NAME = "store.key"  # the key file of a store folder
 SCRYPT_N = 2 ** 15
 SCRYPT_R = 8
 SCRYPT_P = 1

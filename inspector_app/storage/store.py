@@ -22,7 +22,7 @@ from .photos import PhotoVault
 from .reference import ReferenceRepository, seed
 
 DB_NAME = "store.db"
-KEY_NAME = "store.key"
+KEY_NAME = crypto.KEY_NAME
 PHOTOS = "photos"
 MIN_PASSPHRASE = 8
 
@@ -76,7 +76,10 @@ def create_store(folder: Path, passphrase: str, profile: InspectorProfile,
 
 def open_store(folder: Path, passphrase: str) -> Store:
     """Unlock and bring the schema up to date. A wrong passphrase touches nothing."""
-    keys = crypto.unlock(folder / KEY_NAME, passphrase)
+    return open_with_keys(folder, crypto.unlock(folder / KEY_NAME, passphrase))
+
+
+def open_with_keys(folder: Path, keys: crypto.StoreKeys) -> Store:
     store = _assemble(folder, keys)
     try:
         store.migration_backup = migrate.upgrade(store.db)

@@ -10,9 +10,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ..config import Paths
-from ..storage.store import Store, open_store
+from ..storage import crypto
 from .i18n import Language
-from .sign_in import SignInDialog
 
 UI_FONT = "DejaVu Sans"
 
@@ -38,26 +37,27 @@ def load_catalogue(paths: Paths):
 
 
 def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
-    """Open the store on a thread (scrypt lets go of the interpreter while it stretches the
-    passphrase) while the window's modules and the checklists load here. (Store, catalogue)."""
+    """Stretch the passphrase on a thread (scrypt lets go of the interpreter meanwhile) while
+    the store, the window's modules and the checklists load here. (Store, catalogue)."""
     outcome: dict = {}
 
     def unlock() -> None:
         try:
-            outcome["store"] = open_store(folder, passphrase)
+            outcome["keys"] = crypto.unlock(folder / crypto.KEY_NAME, passphrase)
         except BaseException as error:  # handed over to the caller below
             outcome["error"] = error
     thread = threading.Thread(target=unlock, name="unlock")
     thread.start()
+    from ..storage.store import open_with_keys
     from . import main_window  # noqa: F401  (imported now, used just after)
     catalogue = load_catalogue(paths)
     thread.join()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["store"], catalogue
+    return open_with_keys(folder, outcome["keys"]), catalogue
 
 
-def build_main_window(store: Store, paths: Paths, language: Language, catalogue=None):
+def build_main_window(store, paths: Paths, language: Language, catalogue=None):
     from .main_window import MainWindow
 
     return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
@@ -68,9 +68,11 @@ def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:
     app = make_application(sys.argv)
     load_fonts(paths.fonts)
     language = Language(paths.translations, lang)
+    from .sign_in import SignInDialog
+
     prepared: dict = {}
 
-    def opener(folder: Path, passphrase: str) -> Store:
+    def opener(folder: Path, passphrase: str):
         store, prepared["catalogue"] = unlock_while_loading(folder, passphrase, paths)
         return store
     sign_in = SignInDialog(paths.data, language, opener=opener)
