@@ -245,3 +245,20 @@ def test_switching_the_interface_language(qtbot, window):
     assert window.home.tabText(0) == "Реестр организаций"
     window.language_box.setCurrentIndex(window.language_box.findData("en"))
     assert window.home.tabText(0) == "Facility register"
+
+
+def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
+    import dataclasses
+
+    from inspector_app.config import default_paths
+    from inspector_app.domain.errors import UserError
+    from inspector_app.ui.app import unlock_while_loading
+
+    store.close()
+    paths = dataclasses.replace(default_paths(), data=tmp_path / "data")
+    with pytest.raises(UserError) as caught:
+        unlock_while_loading(store_dir, "not my passphrase", paths)
+    assert caught.value.code == "store.wrong_passphrase"
+    opened, catalogue = unlock_while_loading(store_dir, "correct horse battery", paths)
+    assert opened.reference.profile().code == "K07" and len(catalogue.forms) == 4
+    opened.close()
