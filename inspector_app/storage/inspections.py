@@ -95,6 +95,13 @@ class InspectionRepository:
         with self._db.read() as connection:
             return [dict(r) for r in connection.execute(query).mappings()]
 
+    def review(self, inspection_id: str) -> tuple[str | None, str]:
+        """The supervisor's decision as last synced: (returned / approved / None, comment)."""
+        with self._db.read() as connection:
+            row = connection.execute(sa.select(_I.c.review_state, _I.c.review_comment)
+                                     .where(_I.c.id == inspection_id)).one()
+        return row.review_state, row.review_comment or ""
+
     def set_position(self, inspection_id: str, item_id: str) -> None:
         """Where the inspector stopped; not a change of the record itself."""
         with self._db.write() as connection:

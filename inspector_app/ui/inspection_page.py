@@ -29,6 +29,10 @@ class InspectionPage(QWidget):
         self.back.clicked.connect(self.closed)
         self.title = QLabel()
         self.title.setWordWrap(True)
+        self.store = store
+        self.review = QLabel()
+        self.review.setWordWrap(True)
+        self.review.setStyleSheet("background: #fff4ce; padding: 6px;")
         self.checklist = ChecklistView(store, form, inspection, language)
         self.findings = FindingsView(store, form, inspection, language)
         self.documents = DocumentsView(store, form, inspection.id,
@@ -47,6 +51,7 @@ class InspectionPage(QWidget):
         header.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.review)
         layout.addWidget(self.tabs)
         self.retranslate()
 
@@ -63,6 +68,9 @@ class InspectionPage(QWidget):
         self.title.setText(f"<b>{name}</b> · {self.tr('act No.')} {inspection.appointment_number}"
                            f" · {state}")
         self.back.setText(self.tr("◀ Register"))
+        state, comment = self.store.inspections.review(inspection.id)
+        self.review.setVisible(state == "returned")
+        self.review.setText(self.tr("Returned for rework by the supervisor: %1").replace("%1", comment))
         self.tabs.setTabText(0, self.tr("Checklist"))
         self.tabs.setTabText(1, self.tr("Findings and measures"))
         self.tabs.setTabText(2, self.tr("Documents"))

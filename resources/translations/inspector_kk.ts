@@ -358,6 +358,10 @@
         <translation>◀ Тізілім</translation>
     </message>
     <message>
+        <source>Returned for rework by the supervisor: %1</source>
+        <translation>Басшы пысықтауға қайтарды: %1</translation>
+    </message>
+    <message>
         <source>Checklist</source>
         <translation>Тексеру парағы</translation>
     </message>

@@ -358,6 +358,10 @@
         <translation>◀ Реестр</translation>
     </message>
     <message>
+        <source>Returned for rework by the supervisor: %1</source>
+        <translation>Возвращено руководителем на доработку: %1</translation>
+    </message>
+    <message>
         <source>Checklist</source>
         <translation>Проверочный лист</translation>
     </message>

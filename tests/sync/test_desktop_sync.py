@@ -127,6 +127,7 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
     assert states[approved] == "approved" and states[returned] == "returned"
     back = store.inspections.get(returned)
     assert back.status is InspectionStatus.DRAFT  # editable again
+    assert store.inspections.review(returned) == ("returned", "Фотоны қосыңыз / Добавьте фото")
     store.inspections.save_answer(returned, "sch.security.video", verdict=Verdict.COMPLIES, note="түзетілді")
     assert adapter.pending_record_ids() == [returned]
     sync_until_done(adapter, server.url)
