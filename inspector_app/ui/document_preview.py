@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from contextlib import closing
 from pathlib import Path
 from typing import Sequence
 
@@ -85,12 +86,12 @@ class DocumentPreview(QWidget):
         super().__init__(parent)
         self._lang = lang
         self._pdf = b""
-        self._doc: pdfium.PdfDocument | None = None
         self._name = "document.pdf"
         self._index = 0
         self._zoom = 1.0
         self._fit = True
         self._printer: QPrinter | None = None
+        self._pages = 0
         self._build()
         self._update_controls()
 
@@ -98,14 +99,16 @@ class DocumentPreview(QWidget):
 
     def set_pdf(self, pdf: bytes, name: str = "document.pdf") -> None:
         """Show a new document from its first page, fitted to the width."""
-        self._close_doc()
         self._pdf, self._name = pdf, name
-        self._doc = pdfium.PdfDocument(pdf) if pdf else None
+        self._pages = 0
+        if pdf:
+            with closing(pdfium.PdfDocument(pdf)) as doc:  # opened only while drawing a page
+                self._pages = len(doc)
         self._index, self._fit = 0, True
         self._show_page()
 
     def page_count(self) -> int:
-        return len(self._doc) if self._doc is not None else 0
+        return self._pages
 
     def current_page(self) -> int:
         """1-based; 0 when nothing is shown."""
@@ -221,7 +224,8 @@ class DocumentPreview(QWidget):
             self._canvas.clear()
             self._update_controls()
             return
-        page = self._doc[self._index]
+        doc = pdfium.PdfDocument(self._pdf)
+        page = doc[self._index]
         try:
             if self._fit:
                 width = max(100, self._scroll.viewport().width() - 8)
@@ -230,6 +234,7 @@ class DocumentPreview(QWidget):
             image = page_image(page, 72 * self._zoom * ratio)
         finally:
             page.close()
+            doc.close()
         image.setDevicePixelRatio(ratio)
         self._canvas.setPixmap(QPixmap.fromImage(image))
         self._update_controls()
@@ -251,10 +256,6 @@ class DocumentPreview(QWidget):
             self.failed.emit(message)
             QMessageBox.warning(self, self.tr("Document"), message)
 
-    def _close_doc(self) -> None:
-        if self._doc is not None:
-            self._doc.close()
-            self._doc = None
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
