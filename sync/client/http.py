@@ -7,6 +7,7 @@ protocol's design); a coded 4xx is raised at once as a `Problem`. When retries r
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import random
 import time
@@ -43,7 +44,7 @@ class RetryPolicy:
 class SyncClient:
     def __init__(self, session: requests.Session, base_url: str, token: str | None = None, *,
                  timeout: tuple[float, float] = (5.0, 60.0), retry: RetryPolicy = RetryPolicy(),
-                 sleep: Callable[[float], None] = time.sleep, compress_level: int = 5) -> None:
+                 sleep: Callable[[float], None] = time.sleep, compress_level: int = 3) -> None:
         self.session = session
         self.base_url = base_url.rstrip("/")
         self.token = token
@@ -51,7 +52,13 @@ class SyncClient:
         self.retry = retry
         self.sleep = sleep
         self.compress_level = compress_level
-        self.requests_sent = 0
+        self._sent = itertools.count()  # thread-safe: uploads run beside pushes
+        self._counted = 0
+
+    @property
+    def requests_sent(self) -> int:
+        """Requests made so far (each attempt counts)."""
+        return self._counted
 
     # --- calls ----------------------------------------------------------------------
 
@@ -73,9 +80,18 @@ class SyncClient:
         return protocol.ChangesResponse.model_validate_json(response.content)
 
     def push(self, records: Sequence[protocol.InspectionRecord]) -> protocol.PushResponse:
-        body = {"records": [r.model_dump(mode="json") for r in records]}
-        response = self._call("POST", f"{protocol.API}/records", json_body=body)
+        body = b'{"records":[' + b",".join(_json(r) for r in records) + b"]}"
+        response = self._call("POST", f"{protocol.API}/records", raw_json=body)
         return protocol.PushResponse.model_validate_json(response.content)
+
+    def upload_batch(self, parts: Sequence[tuple[str, bytes]]) -> list[protocol.PartState]:
+        """Whole attachments in one request, each `<sha256> <length>\\n` then its bytes.
+        Not retried here: after a failure the caller asks which parts arrived."""
+        body = b"".join(piece for sha, data in parts
+                        for piece in (b"%s %d\n" % (sha.encode(), len(data)), data))
+        response = self._call("POST", f"{protocol.API}/uploads/batch", data=body, retry=False,
+                              headers={"Content-Type": protocol.BATCH_MEDIA_TYPE})
+        return protocol.BatchUploadResponse.model_validate_json(response.content).attachments
 
     def attachment_status(self, shas: Sequence[str]) -> list[protocol.AttachmentState]:
         response = self._call("POST", f"{protocol.API}/attachments/status",
@@ -100,21 +116,22 @@ class SyncClient:
 
     # --- plumbing -------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
-              headers: dict[str, str] | None = None, params: dict | None = None,
-              retry: bool = True, auth: bool = True) -> requests.Response:
+    def _call(self, method: str, path: str, *, json_body: Any = None, raw_json: bytes | None = None,
+              data: bytes | None = None, headers: dict[str, str] | None = None,
+              params: dict | None = None, retry: bool = True, auth: bool = True) -> requests.Response:
         headers = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION), **(headers or {})}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         if json_body is not None:
-            data = gzip.compress(json.dumps(json_body, ensure_ascii=False).encode(),
-                                 compresslevel=self.compress_level)
+            raw_json = json.dumps(json_body, ensure_ascii=False).encode()
+        if raw_json is not None:
+            data = gzip.compress(raw_json, compresslevel=self.compress_level)
             headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
         attempts = self.retry.attempts if retry else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
-                self.requests_sent += 1
+                self._counted = next(self._sent) + 1
                 response = self.session.request(method, self.base_url + path, data=data,
                                                 headers=headers, params=params, timeout=self.timeout)
             except TRANSPORT_ERRORS as error:
@@ -129,6 +146,10 @@ class SyncClient:
                 raise problem
             self.sleep(self.retry.delay(attempt, _retry_after(response)))
         raise AssertionError("unreachable")
+
+
+def _json(record: protocol.InspectionRecord) -> bytes:
+    return record.__pydantic_serializer__.to_json(record)
 
 
 def _problem(response: requests.Response) -> Problem:

@@ -22,14 +22,9 @@ from sync.problems import Problem
 from . import messages  # noqa: F401  (registers the texts)
 from .http import RetryPolicy, SyncClient, Unreachable
 from .store import SyncStore
+from .uploads import Chunking, Uploader
 
 log = logging.getLogger("inspector.sync")
-
-MIN_CHUNK = 16 * 1024
-MAX_CHUNK = 8 * 1024 * 1024
-FAST_CHUNK_S = 1.0  # a chunk sent faster than this doubles the next one
-SLOW_CHUNK_S = 4.0  # slower than this halves it
-UPLOAD_FAILURES = 8  # consecutive failures of one attachment before giving up this pass
 
 
 @dataclass
@@ -98,7 +93,7 @@ def enrol(store: SyncStore, session: requests.Session, server_url: str, username
 
 class SyncService:
     def __init__(self, store: SyncStore, session: requests.Session | None = None, *,
-                 client: SyncClient | None = None, batch_size: int = 25, pull_limit: int = 500,
+                 client: SyncClient | None = None, batch_size: int = 100, pull_limit: int = 500,
                  chunk_size: int = 64 * 1024, retry: RetryPolicy = RetryPolicy(),
                  timeout: tuple[float, float] = (5.0, 60.0),
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -107,10 +102,14 @@ class SyncService:
         self._client = client
         self.batch_size = batch_size
         self.pull_limit = pull_limit
-        self.chunk_size = chunk_size
+        self.chunking = Chunking(chunk_size, clock)
         self.retry = retry
         self.timeout = timeout
-        self.clock = clock
+
+    @property
+    def chunk_size(self) -> int:
+        """The upload chunk now (it adapts to the link during a pass)."""
+        return self.chunking.size
 
     def client(self) -> SyncClient:
         enrolment = self.store.enrolment()
@@ -140,16 +139,66 @@ class SyncService:
     # --- push -----------------------------------------------------------------------
 
     def _push_all(self, client: SyncClient, report: SyncReport, progress) -> None:
+        """Push records batch by batch while their attachments stream on the upload thread.
+
+        Before each batch the server is asked which of its attachments it lacks, so photos
+        start flowing at once instead of after the push answer. A record is marked synced
+        when its push answer says complete, or when every attachment it lacked is verified."""
         ids = self.store.pending_record_ids()
-        for start in range(0, len(ids), self.batch_size):
-            records = [self.store.outgoing_record(i) for i in ids[start:start + self.batch_size]]
-            response = client.push(records)
-            waiting = self._settle(records, response.results, report)
-            self._upload_for(client, waiting, report)
-            progress(SyncProgress("push", min(start + self.batch_size, len(ids)), len(ids)))
+        if not ids:
+            return
+        uploader = Uploader(client, self.chunking).start()
+        waiting: dict[str, tuple] = {}
+        queued: set[str] = set()
+        try:
+            for start in range(0, len(ids), self.batch_size):
+                records = [self.store.outgoing_record(i) for i in ids[start:start + self.batch_size]]
+                self._queue_attachments(client, uploader, records, queued, report)
+                response = client.push(records)
+                waiting.update(self._settle(records, response.results, report))
+                self._queue_missing(uploader, waiting, queued, report)
+                self._mark_uploaded(waiting, uploader.verified(), report)
+                progress(SyncProgress("push", min(start + self.batch_size, len(ids)), len(ids)))
+            outcome = uploader.finish()
+        except BaseException:
+            uploader.abandon()
+            raise
+        finally:
+            self._mark_uploaded(waiting, uploader.verified(), report)
+            report.attachments_uploaded += uploader.outcome.uploaded
+            report.attachment_bytes_sent += uploader.outcome.bytes_sent
+            report.notes += uploader.outcome.notes
+        report.incomplete += len(waiting)
+        progress(SyncProgress("upload", len(outcome.verified), len(queued)))
+
+    def _queue_attachments(self, client: SyncClient, uploader: Uploader, records, queued: set[str],
+                           report: SyncReport) -> None:
+        shas = sorted({sha for r in records for sha in r.attachment_shas()} - queued)
+        if not shas:
+            return
+        for state in client.attachment_status(shas):
+            if not state.verified:
+                self._queue(uploader, state.sha256, state.offset, queued, report)
+
+    def _queue_missing(self, uploader: Uploader, waiting: dict, queued: set[str],
+                       report: SyncReport) -> None:
+        for _, missing in waiting.values():
+            for state in missing:
+                if state.sha256 not in queued:
+                    self._queue(uploader, state.sha256, state.offset, queued, report)
+
+    def _queue(self, uploader: Uploader, sha: str, offset: int, queued: set[str],
+               report: SyncReport) -> None:
+        queued.add(sha)
+        try:
+            data = self.store.attachment_bytes(sha)
+        except KeyError:
+            report.notes.append(UserError("sync.photo_missing", record=sha[:12]))
+            return
+        uploader.put(sha, offset, data)
 
     def _settle(self, records, results, report: SyncReport) -> dict:
-        """Mark what is done; return {record: (revision, missing states)} still waiting."""
+        """Mark what is done; return {record id: (record, missing states)} still waiting."""
         waiting = {}
         for record, result in zip(records, results):
             report.pushed += 1
@@ -172,76 +221,13 @@ class SyncService:
                                               reason=result.error.message))
         return waiting
 
-    def _upload_for(self, client: SyncClient, waiting: dict, report: SyncReport) -> None:
-        states = {s.sha256: s for _, missing in waiting.values() for s in missing}
-        verified = set()
-        for sha, state in states.items():
-            if self._upload(client, sha, state.offset, report):
-                verified.add(sha)
-        for record_id, (record, missing) in waiting.items():
+    def _mark_uploaded(self, waiting: dict, verified: set[str], report: SyncReport) -> None:
+        """Records whose every missing attachment is now verified are synced."""
+        for record_id, (record, missing) in list(waiting.items()):
             if all(s.sha256 in verified for s in missing):
                 self.store.mark_synced(record_id, record.revision)
                 report.synced += 1
-            else:
-                report.incomplete += 1
-
-    def _upload(self, client: SyncClient, sha: str, offset: int, report: SyncReport) -> bool:
-        try:
-            data = self.store.attachment_bytes(sha)
-        except KeyError:
-            report.notes.append(UserError("sync.photo_missing", record=sha[:12]))
-            return False
-        failures = 0
-        while True:
-            chunk = data[offset:offset + self.chunk_size]
-            started = self.clock()
-            try:
-                state = client.upload_chunk(sha, offset, len(data), chunk)
-            except Problem as problem:
-                if problem.kind is problems.UPLOAD_OFFSET_MISMATCH:
-                    offset = int(problem.details.get("offset", 0))
-                    continue
-                if problem.kind is problems.ATTACHMENT_HASH_MISMATCH:
-                    log.error("attachment bytes do not match their hash", extra={"sha256": sha})
-                    report.notes.append(UserError("sync.photo_missing", record=sha[:12]))
-                    return False
-                if problem.status < 500 and problem.kind is not problems.UPLOAD_LOCKED:
-                    raise
-                failures, offset = self._after_failure(client, sha, failures, report)
-            except (Unreachable, requests.RequestException):
-                report.attachment_bytes_sent += len(chunk)  # at most this much was lost
-                failures, offset = self._after_failure(client, sha, failures, report)
-            else:
-                report.attachment_bytes_sent += len(chunk)
-                failures = 0
-                self._adapt(self.clock() - started, len(chunk))
-                offset = state.offset
-                if state.verified:
-                    report.attachments_uploaded += 1
-                    return True
-                continue
-            if offset < 0:  # already verified on the server
-                report.attachments_uploaded += 1
-                return True
-
-    def _after_failure(self, client: SyncClient, sha: str, failures: int,
-                       report: SyncReport) -> tuple[int, int]:
-        """Back off, then ask the server how far it got. Returns (failures, offset or -1)."""
-        failures += 1
-        if failures >= UPLOAD_FAILURES:
-            raise Unreachable(f"upload of {sha} failed {failures} times")
-        self.chunk_size = max(MIN_CHUNK, self.chunk_size // 2)
-        client.sleep(client.retry.delay(failures))
-        state = client.upload_offset(sha)
-        return failures, (-1 if state.verified else state.offset)
-
-    def _adapt(self, seconds: float, sent: int) -> None:
-        if sent < self.chunk_size:
-            return
-        if seconds < FAST_CHUNK_S:
-            self.chunk_size = min(MAX_CHUNK, self.chunk_size * 2)
-        elif seconds > SLOW_CHUNK_S:
-            self.chunk_size = max(MIN_CHUNK, self.chunk_size // 2)
+                del waiting[record_id]
 
     # --- pull -----------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -12,12 +13,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync import problems, protocol
 from sync.problems import Problem
 
+from .bodies import add_schemas, validation_problem
 from .blobs import BlobStore
 from .config import Settings
 from .db import Database
 from .deps import Services
 from .middleware import BodyGuard, RequestLog
-from .routes import admin, auth, health, records, uploads
+from .routes import admin, auth, health, records, uploads, verify
 from .security import Throttle
 
 log = logging.getLogger("inspector.server")
@@ -30,16 +32,23 @@ ERROR_RESPONSES = {status: {"model": protocol.ErrorBody, "description": descript
                        (429, "Too many attempts"), (503, "Database or storage unavailable"))}
 
 
+SWITCH_INTERVAL_S = 0.0005
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    # Pushed batches are parsed on worker threads while the event loop streams uploads; a
+    # short GIL switch interval (default 5 ms) keeps the loop from waiting behind them.
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = FastAPI(title="Field Inspector sync server", version=str(protocol.PROTOCOL_VERSION),
                   description="Central server of Field Inspector; protocol in sync/PROTOCOL.md.",
                   responses=ERROR_RESPONSES)
     app.state.services = Services(
         settings=settings, db=Database(settings.database_url), blobs=BlobStore(settings.blob_dir),
         throttle=Throttle(settings.login_free_attempts, settings.login_max_delay_s))
-    for module in (health, auth, records, uploads, admin):
+    for module in (health, auth, records, uploads, admin, verify):
         app.include_router(module.router)
+    add_schemas(app, [protocol.PushRequest])
     _install_handlers(app)
     app.add_middleware(BodyGuard, max_json_bytes=settings.max_json_bytes,
                        max_upload_bytes=settings.max_upload_request_bytes)
@@ -97,11 +106,3 @@ def _install_handlers(app: FastAPI) -> None:
     async def on_storage(_request: Request, error: OSError) -> JSONResponse:
         log.error("storage unavailable", extra={"error": str(error)[:300]})
         return problem_response(Problem(problems.STORAGE_UNAVAILABLE, headers={"Retry-After": "5"}))
-
-
-def validation_problem(errors) -> Problem:
-    if any(e.get("type") == "json_invalid" for e in errors):
-        return Problem(problems.MALFORMED_JSON)
-    shown = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))[:200],
-              "type": str(e.get("type", ""))} for e in list(errors)[:20]]
-    return Problem(problems.VALIDATION_FAILED, details={"errors": shown})

@@ -5,36 +5,52 @@ server acknowledges, so it survives a restart of the server with nothing else to
 One writer at a time per part file (an advisory file lock); a second request for the same
 upload is told to retry. When the declared length is reached the bytes are checked against
 the SHA-256 in the URL: a match is renamed into `blobs/ab/<sha256>`, a mismatch is deleted.
+
+All file work of a request (open, lock, write, hash, verify, rename) runs in order on one
+disk thread of its own (`Disk`), so the event loop keeps reading the next bytes meanwhile.
+
+Durability: bytes are acknowledged only once they are on disk. A part file that stops short
+is fdatasync'ed before its offset is answered; published blobs (their data and the directory
+entries of the renames) are synced before the caller records them as verified, in one pass
+per request (`Disk.synced`), so many small photos do not each wait for the disk.
 """
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import fcntl
 import hashlib
 import os
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AsyncIterator, Iterator
+from typing import AsyncIterator, Iterable
 
 from sync import problems
 from sync.problems import Problem
 
 READ_PIECE = 1024 * 1024
 IDLE_TIMEOUT_S = 30.0
+_LIBC = ctypes.util.find_library("c")
+_libc = ctypes.CDLL(_LIBC, use_errno=True) if _LIBC else None
 
 
 @dataclass(frozen=True)
 class Received:
     offset: int
     complete: bool
+    path: Path | None = None  # the published blob, when complete
 
 
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
-        (root / "blobs").mkdir(parents=True, exist_ok=True)
         (root / "uploads").mkdir(parents=True, exist_ok=True)
+        for prefix in range(256):  # made once here, not on every publish
+            (root / "blobs" / f"{prefix:02x}").mkdir(parents=True, exist_ok=True)
 
     def blob_path(self, sha256: str) -> Path:
         return self.root / "blobs" / sha256[:2] / sha256
@@ -56,56 +72,188 @@ class BlobStore:
 
     async def receive(self, sha256: str, device: str, offset: int, length: int,
                       stream: AsyncIterator[bytes]) -> Received:
-        """Append the body at `offset`; verify and publish when `length` is reached."""
-        part = self.part_path(sha256, device)
-        with _locked(part) as handle:
-            held = os.fstat(handle.fileno()).st_size
-            if held != offset:
-                raise Problem(problems.UPLOAD_OFFSET_MISMATCH, details={"offset": held},
-                              headers={"Upload-Offset": str(held)})
-            digest = _hash_prefix(part, held)
-            try:
-                held = await _append(handle, stream, held, length, digest)
-            finally:
-                handle.flush()
-            if held < length:
-                return Received(held, False)
-            self._publish(part, sha256, digest.hexdigest())
-            return Received(held, True)
-
-    def _publish(self, part: Path, sha256: str, actual: str) -> None:
-        if actual != sha256:
-            part.unlink(missing_ok=True)
-            raise Problem(problems.ATTACHMENT_HASH_MISMATCH,
-                          details={"declared": sha256, "received": actual})
-        target = self.blob_path(sha256)
-        target.parent.mkdir(exist_ok=True)
-        os.replace(part, target)
-
-    def discard(self, sha256: str, device: str) -> None:
-        self.part_path(sha256, device).unlink(missing_ok=True)
+        """One resumable chunk: append the body at `offset`; verify, publish and sync the
+        blob when `length` is reached. A wrong offset is refused before the body is read."""
+        disk = Disk()
+        try:
+            part = disk.begin(self, sha256, device, offset, length)
+            await part.opened()
+            received = await asyncio.wrap_future(await disk.stream(part, stream))
+            await disk.synced()
+            return received
+        finally:
+            disk.close()
 
 
-@contextmanager
-def _locked(part: Path) -> Iterator:
-    handle = part.open("ab")
-    try:
+class Disk:
+    """The disk thread of one upload request, and the blobs it published."""
+
+    MAX_PENDING = 16  # pieces queued for writing before the reader waits
+
+    def __init__(self) -> None:
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="upload-disk")
+        self._pending: deque[Future] = deque()
+        self._published: list[Path] = []
+
+    def begin(self, store: BlobStore, sha256: str, device: str, offset: int, length: int) -> "Part":
+        part = Part(store, sha256, device, offset, length)
+        part.opening = self._thread.submit(part.open)
+        return part
+
+    async def stream(self, part: "Part", stream: AsyncIterator[bytes]) -> Future:
+        """Hand the body to the disk thread piece by piece. Returns, without waiting for the
+        disk, the future of the part's outcome (a Problem if it was refused), so the next
+        part can be read while this one is still being written."""
+        try:
+            async for piece in _pieces(stream):
+                if piece:
+                    await self._write(part, piece)
+        except BaseException:  # a cut: what arrived stays, on disk, as the resumable part
+            with suppress(Exception):
+                self._thread.submit(part.close, False).result()
+            raise
+        return self._thread.submit(self._finish, part)
+
+    def _finish(self, part: "Part") -> Received:
+        received = part.close(True)
+        if received.path is not None:
+            self._published.append(received.path)
+        return received
+
+    async def _write(self, part: "Part", piece: bytes) -> None:
+        self._pending.append(self._thread.submit(part.write, piece))
+        while self._pending and self._pending[0].done():
+            self._pending.popleft().result()  # raises a failed write (disk full)
+        if len(self._pending) > self.MAX_PENDING:
+            await asyncio.wrap_future(self._pending.popleft())
+
+    async def synced(self) -> list[Path]:
+        """Every blob published so far is on disk; returns them."""
+        published, self._published = self._published, []
+        if published:
+            await asyncio.wrap_future(self._thread.submit(make_durable, published))
+        return published
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True)
+
+
+@dataclass
+class Part:
+    """One attachment being written; every method runs on the disk thread, in order."""
+    store: BlobStore
+    sha256: str
+    device: str
+    offset: int
+    length: int
+    held: int = 0
+    handle: object = None
+    problem: Problem | None = None
+    digest: object = field(default_factory=hashlib.sha256)
+    opening: Future | None = None
+
+    async def opened(self) -> None:
+        """Raise at once if the part cannot be written (wrong offset, another writer)."""
+        await asyncio.wrap_future(self.opening)
+        if self.problem is not None:
+            raise self.problem
+
+    def open(self) -> None:
+        path = self.store.part_path(self.sha256, self.device)
+        handle = path.open("ab")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Problem(problems.UPLOAD_LOCKED, headers={"Retry-After": "2"}) from None
-        yield handle
+            handle.close()
+            self.problem = Problem(problems.UPLOAD_LOCKED, headers={"Retry-After": "2"})
+            return
+        self.held = os.fstat(handle.fileno()).st_size
+        if self.held != self.offset:
+            handle.close()
+            self.problem = Problem(problems.UPLOAD_OFFSET_MISMATCH, details={"offset": self.held},
+                                   headers={"Upload-Offset": str(self.held)})
+            return
+        self.handle = handle
+        if self.held:
+            _hash_file(path, self.digest)
+
+    def write(self, piece: bytes) -> None:
+        if self.problem is not None:
+            return  # refused: the bytes are only read past
+        if self.held + len(piece) > self.length:
+            self.handle.truncate(0)
+            self.problem = Problem(problems.ATTACHMENT_SIZE_MISMATCH, details={
+                "length": self.length, "received_at_least": self.held + len(piece)})
+            return
+        self.handle.write(piece)
+        self.digest.update(piece)
+        self.held += len(piece)
+
+    def close(self, ended: bool) -> Received:
+        """Finish the part: sync what stopped short; verify and publish what is whole."""
+        if self.handle is None:
+            raise self.problem
+        try:
+            self.handle.flush()
+            if self.problem is not None:
+                raise self.problem
+            if not ended or self.held < self.length:
+                os.fdatasync(self.handle.fileno())  # the offset we answer is on disk
+                return Received(self.held, False)
+            return Received(self.held, True, self._publish())
+        finally:
+            self.handle.close()
+
+    def _publish(self) -> Path:
+        part = self.store.part_path(self.sha256, self.device)
+        actual = self.digest.hexdigest()
+        if actual != self.sha256:
+            part.unlink(missing_ok=True)
+            raise Problem(problems.ATTACHMENT_HASH_MISMATCH,
+                          details={"declared": self.sha256, "received": actual})
+        target = self.store.blob_path(self.sha256)
+        os.replace(part, target)
+        return target
+
+
+def make_durable(paths: Iterable[Path]) -> None:
+    """fdatasync each file, then fsync each directory that got a new entry (the renames).
+
+    Many files at once: one syncfs of their file system (Linux) costs one journal commit
+    instead of one per file."""
+    paths = list(paths)
+    if len(paths) > 4 and _syncfs(paths[0].parent):
+        return
+    for path in paths:
+        _fsync(path, os.O_RDONLY, os.fdatasync)
+    for directory in {path.parent for path in paths}:
+        _fsync(directory, os.O_RDONLY | os.O_DIRECTORY, os.fsync)
+
+
+def _fsync(path: Path, flags: int, sync) -> None:
+    descriptor = os.open(path, flags)
+    try:
+        sync(descriptor)
     finally:
-        handle.close()
+        os.close(descriptor)
 
 
-def _hash_prefix(part: Path, size: int):
-    digest = hashlib.sha256()
-    if size:
-        with part.open("rb") as handle:
-            while piece := handle.read(READ_PIECE):
-                digest.update(piece)
-    return digest
+def _syncfs(directory: Path) -> bool:
+    """Write out and wait for everything of the file system holding `directory`; False
+    where the call does not exist or fails (then each file is synced on its own)."""
+    if _libc is None or not hasattr(_libc, "syncfs"):
+        return False
+    descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        return _libc.syncfs(descriptor) == 0
+    finally:
+        os.close(descriptor)
+
+
+def _hash_file(path: Path, digest) -> None:
+    with path.open("rb") as handle:
+        while piece := handle.read(READ_PIECE):
+            digest.update(piece)
 
 
 async def _pieces(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
@@ -116,17 +264,3 @@ async def _pieces(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
             yield await asyncio.wait_for(iterator.__anext__(), IDLE_TIMEOUT_S)
         except (StopAsyncIteration, asyncio.TimeoutError):
             return
-
-
-async def _append(handle, stream: AsyncIterator[bytes], held: int, length: int, digest) -> int:
-    async for piece in _pieces(stream):
-        if not piece:
-            continue
-        if held + len(piece) > length:
-            handle.truncate(0)
-            raise Problem(problems.ATTACHMENT_SIZE_MISMATCH,
-                          details={"length": length, "received_at_least": held + len(piece)})
-        handle.write(piece)
-        digest.update(piece)
-        held += len(piece)
-    return held

@@ -15,6 +15,7 @@ from sync.problems import Problem
 
 log = logging.getLogger("inspector.server.http")
 UPLOAD_PREFIX = f"{protocol.API}/uploads/"
+_SUPPORTED = {str(v) for v in protocol.SUPPORTED_VERSIONS}
 
 
 async def send_problem(send, problem: Problem) -> None:
@@ -57,9 +58,9 @@ class BodyGuard:
     @staticmethod
     def _check_protocol(headers: dict[str, str]) -> None:
         version = headers.get(protocol.PROTOCOL_HEADER.lower())
-        if version is not None and version.strip() != str(protocol.PROTOCOL_VERSION):
+        if version is not None and version.strip() not in _SUPPORTED:
             raise Problem(problems.PROTOCOL_VERSION_UNSUPPORTED,
-                          details={"supported": [protocol.PROTOCOL_VERSION], "sent": version[:20]})
+                          details={"supported": list(protocol.SUPPORTED_VERSIONS), "sent": version[:20]})
 
     @staticmethod
     def _check_length(headers: dict[str, str], limit: int) -> None:

@@ -168,6 +168,18 @@ class AttachmentRow(Base):
     created_at: Mapped[dt.datetime]
 
 
+class DocumentRow(Base):
+    """A document of the current revision of a record, by number, for /verify."""
+    __tablename__ = "documents"
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    document_id: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    number: Mapped[str] = mapped_column(sa.String(200), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(200))
+    content_sha256: Mapped[str | None] = mapped_column(sa.String(64))
+    facility_id: Mapped[str] = mapped_column(sa.String(64))
+    issued_at: Mapped[dt.datetime | None]
+
+
 class ReviewRow(Base):
     __tablename__ = "reviews"
     id: Mapped[int] = mapped_column(primary_key=True)

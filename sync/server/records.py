@@ -2,6 +2,8 @@
 finalised records immutable, supervisor reviews that return a record as a new revision."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
@@ -12,9 +14,10 @@ from sync.protocol import InspectionRecord, RecordResult
 from .audit import audit
 from .blobs import BlobStore
 from .changes import ChangeEntry, record_changes
+from .documents import set_documents
 from .models import (
-    AttachmentRow, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment, ReviewRow,
-    User,
+    AttachmentRow, AuditEntry, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment,
+    ReviewRow, User,
 )
 from .principal import Principal
 from .security import aware, utcnow
@@ -28,71 +31,131 @@ def stored_record(row: InspectionRow) -> InspectionRecord:
     return InspectionRecord.model_validate(row.payload)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A pushed record with its JSON form and content hash, computed before the write
+    transaction opens (on SQLite that transaction holds the one write lock)."""
+    record: InspectionRecord
+    data: dict
+    content_hash: str
+
+    @classmethod
+    def of(cls, record: InspectionRecord) -> "Prepared":
+        data = record.model_dump(mode="json")
+        return cls(record, data, protocol.content_hash_of(data))
+
+
+@dataclass
+class NewInspection:
+    """A record first seen in this batch: inserted with the others in one statement."""
+    id: str
+    owner_id: int
+    facility_id: str
+    region: str
+    revision: int
+    received_at: object
+    status: str = ""
+    review_state: str = ""
+    content_hash: str = ""
+    payload: dict | None = None
+
+    def row(self) -> dict:
+        return dict(self.__dict__)
+
+
 class Pusher:
-    """Applies pushed records inside one write transaction."""
+    """Applies a batch of pushed records inside one write transaction.
+
+    The batch is read and written in bulk (one query for its facilities, one for the rows it
+    touches, one for the attachments still missing) but decided record by record, in order,
+    exactly as if each were pushed alone."""
 
     def __init__(self, session: Session, principal: Principal, blobs: BlobStore) -> None:
         self.session = session
         self.principal = principal
         self.blobs = blobs
         self.changes: list[ChangeEntry] = []
+        self._regions: dict[str, str] = {}
+        self._rows: dict[str, InspectionRow | NewInspection] = {}
+        self._new: list[NewInspection] = []
+        self._stored: dict[str, InspectionRecord] = {}  # id -> record stored by this batch
+        self._revisions: list[dict] = []
+        self._audits: list[dict] = []
 
-    def push(self, record: InspectionRecord) -> RecordResult:
+    def push_all(self, batch: list[Prepared]) -> list[RecordResult]:
+        self._load([p.record for p in batch])
+        outcomes = [self._outcome(prepared) for prepared in batch]
+        self._write_stored()
+        accepted = [o for o in outcomes if not isinstance(o, RecordResult)]
+        missing = missing_by_record(self.session, [record_id for record_id, _ in accepted])
+        results = [o if isinstance(o, RecordResult) else self._result(self._rows[o[0]], o[1], missing)
+                   for o in outcomes]
+        record_changes(self.session, self.changes)
+        return results
+
+    def _load(self, records: list[InspectionRecord]) -> None:
+        facility_ids = {r.header.facility_id for r in records}
+        self._regions = dict(self.session.execute(
+            sa.select(FacilityRow.id, FacilityRow.region).where(FacilityRow.id.in_(facility_ids))).all())
+        ids = {r.id for r in records}
+        self._rows = {row.id: row for row in self.session.scalars(
+            sa.select(InspectionRow).where(InspectionRow.id.in_(ids)).with_for_update())}
+
+    def _outcome(self, prepared: Prepared) -> RecordResult | tuple[str, str]:
+        """(id, status) when accepted, else the record's coded result."""
+        record = prepared.record
         try:
-            return self._push(record)
+            return record.id, self._push(prepared)
         except Problem as problem:
             if problem.kind.status == 409:
-                row = self.session.get(InspectionRow, record.id)
+                row = self._rows.get(record.id)
                 return RecordResult(id=record.id, status="conflict", error=error_info(problem),
                                     revision=row.revision if row else None,
                                     server_record=stored_record(row) if row else None)
             return RecordResult(id=record.id, status="rejected", error=error_info(problem))
 
-    def finish(self) -> None:
-        record_changes(self.session, self.changes)
-
-    def _push(self, record: InspectionRecord) -> RecordResult:
+    def _push(self, prepared: Prepared) -> str:
+        record, data, content_hash = prepared.record, prepared.data, prepared.content_hash
         if record.header.id != record.id:
             raise Problem(problems.VALIDATION_FAILED, "header.id differs from the record id.",
                           details={"id": record.id, "header.id": record.header.id})
-        facility = self.session.get(FacilityRow, record.header.facility_id)
-        if facility is None:
+        region = self._regions.get(record.header.facility_id)
+        if region is None:
             raise Problem(problems.UNKNOWN_FACILITY,
                           details={"facility_id": record.header.facility_id})
-        self.principal.require_region(facility.region)
-        content_hash = record.content_hash()
-        row = self.session.get(InspectionRow, record.id, with_for_update=True)
+        self.principal.require_region(region)
+        row = self._rows.get(record.id)
         if row is None:
-            return self._create(record, content_hash, facility.region)
+            return self._create(record, data, content_hash, region)
         if row.owner_id != self.principal.user_id:
             raise Problem(problems.FORBIDDEN_OWNER, details={"id": record.id})
         if record.revision <= row.revision:
             return self._resent(record, content_hash, row)
-        return self._update(record, content_hash, row, facility.region)
+        return self._update(record, data, content_hash, row, region)
 
-    def _create(self, record: InspectionRecord, content_hash: str, region: str) -> RecordResult:
-        row = InspectionRow(id=record.id, owner_id=self.principal.user_id,
+    def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> str:
+        row = NewInspection(id=record.id, owner_id=self.principal.user_id,
                             facility_id=record.header.facility_id, region=region,
                             revision=record.revision, received_at=utcnow())
-        self.session.add(row)
-        self._store(row, record, content_hash, "record.create")
-        return self._result(row, "created")
+        self._new.append(row)
+        self._rows[record.id] = row
+        self._store(row, record, data, content_hash, "record.create")
+        return "created"
 
-    def _resent(self, record: InspectionRecord, content_hash: str,
-                row: InspectionRow) -> RecordResult:
+    def _resent(self, record: InspectionRecord, content_hash: str, row: InspectionRow) -> str:
         if record.revision == row.revision:
             if content_hash == row.content_hash:
-                return self._result(row, "unchanged")
+                return "unchanged"
             raise Problem(problems.REVISION_CONTENT_MISMATCH,
                           details={"revision": row.revision, "server_hash": row.content_hash})
         earlier = self.session.get(InspectionRevision, (record.id, record.revision))
         if earlier is not None and earlier.content_hash == content_hash:
-            return self._result(row, "unchanged")  # a late retry of a superseded revision
+            return "unchanged"  # a late retry of a superseded revision
         raise Problem(problems.STALE_BASE_REVISION,
                       details={"revision": record.revision, "server_revision": row.revision})
 
-    def _update(self, record: InspectionRecord, content_hash: str, row: InspectionRow,
-                region: str) -> RecordResult:
+    def _update(self, record: InspectionRecord, data: dict, content_hash: str, row: InspectionRow,
+                region: str) -> str:
         if row.status == "finalised":
             raise Problem(problems.RECORD_FINALISED,
                           details={"server_revision": row.revision, "review_state": row.review_state})
@@ -102,53 +165,78 @@ class Pusher:
                                    "server_revision": row.revision})
         row.revision, row.region = record.revision, region
         row.facility_id = record.header.facility_id
-        self._store(row, record, content_hash, "record.update")
-        return self._result(row, "updated")
+        self._store(row, record, data, content_hash, "record.update")
+        return "updated"
 
-    def _store(self, row: InspectionRow, record: InspectionRecord, content_hash: str,
+    def _store(self, row: InspectionRow, record: InspectionRecord, data: dict, content_hash: str,
                action: str) -> None:
         row.content_hash = content_hash
-        row.payload = record.model_dump(mode="json")
+        row.payload = data
         row.status = record.header.status.value
         row.review_state = "submitted" if record.finalised else "draft"
-        self.session.add(InspectionRevision(
-            inspection_id=record.id, revision=record.revision, content_hash=content_hash,
-            author_id=self.principal.user_id, device_id=self.principal.device_id,
-            created_at=utcnow()))
-        set_attachment_refs(self.session, record)
-        audit(self.session, **self.principal.audit_fields(), action=action,
-              entity_kind="inspection", entity_id=record.id,
-              details={"revision": record.revision, "hash": content_hash,
-                       "status": row.status})
+        now = utcnow()
+        self._revisions.append({
+            "inspection_id": record.id, "revision": record.revision, "content_hash": content_hash,
+            "author_id": self.principal.user_id, "device_id": self.principal.device_id,
+            "created_at": now})
+        self._stored[record.id] = record
+        self._audits.append({
+            "at": now, **self.principal.audit_fields(), "action": action,
+            "entity_kind": "inspection", "entity_id": record.id,
+            "details": {"revision": record.revision, "hash": content_hash, "status": row.status}})
         self.changes.append(ChangeEntry("inspection", record.id, region=row.region,
                                         owner_id=row.owner_id,
                                         origin_device=self.principal.device_id))
 
-    def _result(self, row: InspectionRow, status: str) -> RecordResult:
-        missing = missing_attachments(self.session, row.id)
-        states = [protocol.AttachmentState(
-            sha256=sha, size=size, offset=self.blobs.offset(sha, self.principal.device_id or "-"))
-            for sha, size in missing]
+    def _write_stored(self) -> None:
+        """New rows, revisions, audit entries, attachment references and document numbers
+        of every record stored by the batch, a few statements for all of them."""
+        if not self._stored:
+            return
+        if self._new:
+            self.session.execute(sa.insert(InspectionRow), [row.row() for row in self._new])
+        self.session.execute(sa.insert(InspectionRevision), self._revisions)
+        self.session.execute(sa.insert(AuditEntry), self._audits)
+        ids = list(self._stored)
+        self.session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id.in_(ids)))
+        refs = [ref for record in self._stored.values() for ref in attachment_refs(record)]
+        if refs:
+            self.session.execute(sa.insert(RecordAttachment), refs)
+        set_documents(self.session, list(self._stored.values()))
+
+    def _result(self, row: InspectionRow | NewInspection, status: str,
+                missing: dict[str, list[tuple[str, int]]]) -> RecordResult:
+        device = self.principal.device_id or "-"
+        absent = missing.get(row.id, [])
+        states = [protocol.AttachmentState(sha256=sha, size=size, offset=self.blobs.offset(sha, device))
+                  for sha, size in absent]
         return RecordResult(id=row.id, status=status, revision=row.revision,
-                            content_hash=row.content_hash, complete=not missing,
+                            content_hash=row.content_hash, complete=not absent,
                             missing_attachments=states, review_state=row.review_state)
 
 
-def set_attachment_refs(session: Session, record: InspectionRecord) -> None:
-    session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id == record.id))
+def attachment_refs(record: InspectionRecord) -> list[dict]:
     sizes = {p.sha256: p.size for p in record.photos}
     sizes.update({d.sha256: 0 for d in record.documents if d.sha256 and d.sha256 not in sizes})
-    if sizes:
-        session.execute(sa.insert(RecordAttachment), [
-            {"inspection_id": record.id, "sha256": sha, "size": size} for sha, size in sizes.items()])
+    return [{"inspection_id": record.id, "sha256": sha, "size": size} for sha, size in sizes.items()]
+
+
+def missing_by_record(session: Session, record_ids: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """For each record, the attachments it names that are not verified yet."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    if not record_ids:
+        return found
+    query = (sa.select(RecordAttachment.inspection_id, RecordAttachment.sha256, RecordAttachment.size)
+             .outerjoin(AttachmentRow, AttachmentRow.sha256 == RecordAttachment.sha256)
+             .where(RecordAttachment.inspection_id.in_(set(record_ids)), AttachmentRow.sha256.is_(None))
+             .order_by(RecordAttachment.inspection_id, RecordAttachment.sha256))
+    for record_id, sha, size in session.execute(query):
+        found.setdefault(record_id, []).append((sha, size))
+    return found
 
 
 def missing_attachments(session: Session, record_id: str) -> list[tuple[str, int]]:
-    query = (sa.select(RecordAttachment.sha256, RecordAttachment.size)
-             .outerjoin(AttachmentRow, AttachmentRow.sha256 == RecordAttachment.sha256)
-             .where(RecordAttachment.inspection_id == record_id, AttachmentRow.sha256.is_(None))
-             .order_by(RecordAttachment.sha256))
-    return [(sha, size) for sha, size in session.execute(query)]
+    return missing_by_record(session, [record_id]).get(record_id, [])
 
 
 def readable_record(session: Session, principal: Principal, record_id: str) -> InspectionRow:

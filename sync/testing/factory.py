@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import random
 import uuid
@@ -11,6 +12,13 @@ from sync.protocol import InspectionRecord
 VERDICTS = ("complies", "violated", "not_applicable")
 NOTES = ("Бейнебақылау жоқ", "Медициналық кабинет бар, мейірбике жоқ", "Меню ілінбеген",
          "Тревожная кнопка не работает", "QR-код 111 вывешен", "")
+
+
+@functools.cache
+def demo_facility(region: str, nth: int = 0) -> str:
+    """The id of the nth facility of the server's demo register (`seed-demo`) in a region."""
+    from sync.server.seed import demo_facilities
+    return [f.id for f in demo_facilities() if f.region == region][nth]
 
 
 def photo_bytes(size: int, seed: int) -> bytes:

@@ -54,8 +54,8 @@ class MemoryStore:
                     if r.state == "pending" and r.synced_revision != r.record.revision]
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
-        with self.lock:
-            return self.records[record_id].record.model_copy(deep=True)
+        with self.lock:  # a shallow copy: the sync service never changes what it sends
+            return self.records[record_id].record.model_copy()
 
     def attachment_bytes(self, sha256: str) -> bytes:
         return self.attachments[sha256]

@@ -49,3 +49,16 @@ def pull_all(url: str, headers: dict, since: int = 0) -> tuple[list[dict], int, 
         since = page["cursor"]
         if not page["more"]:
             return changes, since, count
+
+
+def upload_batch(url: str, headers: dict, parts: list[tuple[str, bytes]]) -> requests.Response:
+    """POST /uploads/batch: each part `<sha256> <length>\\n` then its bytes."""
+    body = b"".join(b"%s %d\n%s" % (sha.encode(), len(data), data) for sha, data in parts)
+    return requests.post(f"{url}{API}/uploads/batch", data=body, timeout=30, headers={
+        **headers, "Content-Type": "application/vnd.inspector.attachments"})
+
+
+def attachment_states(url: str, headers: dict, shas: list[str]) -> dict[str, dict]:
+    response = requests.post(f"{url}{API}/attachments/status", json={"sha256": shas},
+                             headers=headers, timeout=30)
+    return {s["sha256"]: s for s in response.json()["attachments"]}

@@ -8,13 +8,13 @@ import requests
 
 from inspector_app.domain.errors import UserError
 from sync.client.service import AutoSync
-from sync.testing.factory import inspection, photo_bytes, sha256
+from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
 from .api import API
 from .client_helpers import enrolled_store, service
 from .conftest import enrol
 
-FACILITY = "AST-school-11"
+FACILITY = demo_facility("AST")
 
 
 def _photos(n: int, size: int, seed: int) -> dict[str, bytes]:

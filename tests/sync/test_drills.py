@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from inspector_app.domain.errors import UserError
 from sync.client.http import RetryPolicy
 from sync.server.models import AttachmentRow, InspectionRevision, InspectionRow
-from sync.testing.factory import inspection, photo_bytes, sha256
+from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.faultproxy import Fault, FaultProxy
 
 from .api import API
@@ -27,7 +27,7 @@ def _fill(store, count: int, photos_each: int, size: int) -> dict[str, bytes]:
     for n in range(count):
         photos = {str(i): photo_bytes(size, 1000 * n + i) for i in range(photos_each)}
         every.update({sha256(d): d for d in photos.values()})
-        store.add(inspection("AST-school-11", answers=40, seed=500 + n, photos=photos),
+        store.add(inspection(demo_facility("AST"), answers=40, seed=500 + n, photos=photos),
                   {sha256(d): d for d in photos.values()})
     return every
 
@@ -87,7 +87,7 @@ def test_slow_lossy_link_resumes_an_interrupted_photo(server):
     """256 kbit/s, 300 ms one-way delay, and the link cut in the middle of the third photo."""
     store = enrolled_store(server.url)
     photos = {str(i): photo_bytes(200_000, 900 + i) for i in range(5)}
-    store.add(inspection("AST-school-11", seed=900, photos=photos),
+    store.add(inspection(demo_facility("AST"), seed=900, photos=photos),
               {sha256(d): d for d in photos.values()})
     proxy = FaultProxy(server.port, bandwidth=32_000, latency=0.3)
     cut = threading.Event()

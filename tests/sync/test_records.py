@@ -4,12 +4,12 @@ from __future__ import annotations
 import requests
 
 from sync import problems
-from sync.testing.factory import inspection, photo_bytes, sha256
+from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
 from .api import API, error_code, pull_all, push, push_one, results, upload
 from .conftest import enrol
 
-FACILITY = "AST-school-11"  # seeded, region AST
+FACILITY = demo_facility("AST")  # seeded by seed-demo, region AST
 
 
 def test_resending_the_same_revision_is_success_not_a_copy(server):

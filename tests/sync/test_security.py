@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from sync import problems
 from sync.server.models import AuditEntry, Device
-from sync.testing.factory import inspection, photo_bytes, sha256
+from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.server import ServerProcess
 
 from .api import API, error_code, pull_all, push, push_one, results, upload
@@ -27,11 +27,11 @@ def test_an_inspector_cannot_read_or_write_another_regions_records(server):
     astana, supervisor = enrol(server.url, "inspector"), enrol(server.url, "supervisor")
     shymkent = _make_inspector(server.url, admin, "shymkent", "SHY")
     photo = photo_bytes(20_000, 1)
-    theirs = inspection("SHY-school-41", seed=1, photos={"a": photo})
+    theirs = inspection(demo_facility("SHY"), seed=1, photos={"a": photo})
     assert results(push(server.url, shymkent, theirs))[0]["status"] == "created"
     upload(server.url, shymkent, sha256(photo), photo)
 
-    written = push_one(server.url, astana, inspection("SHY-camp-42", seed=2))
+    written = push_one(server.url, astana, inspection(demo_facility("SHY", 1), seed=2))
     assert written.status_code == 403 and error_code(written) == problems.FORBIDDEN_REGION.code
     read = requests.get(f"{server.url}{API}/records/{theirs.id}", headers=astana, timeout=30)
     assert error_code(read) == problems.FORBIDDEN_OWNER.code
@@ -40,7 +40,7 @@ def test_an_inspector_cannot_read_or_write_another_regions_records(server):
     photo_read = requests.get(f"{server.url}{API}/attachments/{sha256(photo)}", headers=astana, timeout=30)
     assert photo_read.status_code == 403
     overwrite = theirs.model_copy(deep=True, update={"revision": 2, "base_revision": 1})
-    overwrite.header.facility_id = "AST-school-11"
+    overwrite.header.facility_id = demo_facility("AST")
     assert error_code(push_one(server.url, astana, overwrite)) == problems.FORBIDDEN_OWNER.code
     assert requests.get(f"{server.url}{API}/records", headers=astana, timeout=30).json() == []
     changes, _, _ = pull_all(server.url, astana)
@@ -85,7 +85,7 @@ def test_a_tampered_attachment_is_refused_and_discarded(server):
 def test_the_audit_log_records_each_change_and_cannot_be_rewritten(server, seeded_url):
     inspector, supervisor = enrol(server.url, "inspector"), enrol(server.url, "supervisor")
     admin = enrol(server.url, "admin")
-    record = inspection("AKM-orphanage-23", seed=5)
+    record = inspection(demo_facility("AKM", 1), seed=5)
     push_one(server.url, inspector, record)
     requests.post(f"{server.url}{API}/records/{record.id}/review", headers=supervisor, timeout=30,
                   json={"decision": "returned", "revision": 1, "comment": "Толықтырыңыз"})

@@ -4,17 +4,19 @@ from __future__ import annotations
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 
 from sync import problems, protocol
 from sync.problems import Problem
 
+from ..bodies import json_body_of, parse_json
 from ..deps import PrincipalDep, ServicesDep
 from ..models import AuditEntry, InspectionRow, User
 from ..pull import pull
-from ..records import Pusher, readable_record, review, server_view
+from ..records import Prepared, Pusher, readable_record, review, server_view
 from ..security import aware
 
 router = APIRouter(prefix=protocol.API, tags=["records"])
@@ -30,16 +32,26 @@ def changes(principal: PrincipalDep, services: ServicesDep,
         return pull(session, principal, since, limit)
 
 
-@router.post("/records", response_model=protocol.PushResponse)
-def push(body: protocol.PushRequest, principal: PrincipalDep,
-         services: ServicesDep) -> protocol.PushResponse:
-    """Push a small batch of records; one transaction; per-record results (conflicts included)."""
+@router.post("/records", response_model=protocol.PushResponse,
+             openapi_extra=json_body_of(protocol.PushRequest))
+async def push(request: Request, principal: PrincipalDep, services: ServicesDep) -> Response:
+    """Push a batch of records (a `PushRequest`); one transaction; per-record results
+    (conflicts included). The body is parsed and applied off the event loop."""
+    raw = await request.body()
+    answer = await run_in_threadpool(_push_raw, services, principal, raw)
+    return Response(answer.model_dump_json(), media_type="application/json")
+
+
+def _push_raw(services, principal, raw: bytes) -> protocol.PushResponse:
+    return push_records(services, principal, parse_json(protocol.PushRequest, raw).records)
+
+
+def push_records(services, principal, records: list[protocol.InspectionRecord]) -> protocol.PushResponse:
+    batch = [Prepared.of(record) for record in records]
     for attempt in range(ATTEMPTS):
         try:
             with services.db.write() as session:
-                pusher = Pusher(session, principal, services.blobs)
-                results = [pusher.push(record) for record in body.records]
-                pusher.finish()
+                results = Pusher(session, principal, services.blobs).push_all(batch)
             return protocol.PushResponse(results=results)
         except IntegrityError:
             if attempt == ATTEMPTS - 1:
@@ -55,7 +67,7 @@ def push_one(record_id: str, body: protocol.InspectionRecord, principal: Princip
     if record_id != body.id:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different records.",
                       details={"url": record_id[:64], "body": body.id})
-    result = push(protocol.PushRequest(records=[body]), principal, services).results[0]
+    result = push_records(services, principal, [body]).results[0]
     if result.error is not None:
         details = {**result.error.details}
         if result.server_record is not None:

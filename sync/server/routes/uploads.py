@@ -1,10 +1,14 @@
-"""Attachments: ask which are missing, resumable uploads modeled on tus, downloads.
+"""Attachments: ask which are missing, resumable uploads modeled on tus, batches, downloads.
 
 `HEAD /uploads/{sha256}` tells the offset the server holds for this device (the full size
 once verified); `PATCH` with `Upload-Offset` and `Upload-Length` appends bytes from there.
+`POST /uploads/batch` streams many small attachments in one body, each verified by its hash
+as it arrives (see PROTOCOL.md).
 """
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import Future
 from typing import Annotated
 
 import sqlalchemy as sa
@@ -16,15 +20,19 @@ from starlette.requests import ClientDisconnect
 from sync import problems, protocol
 from sync.problems import Problem
 
+from ..attachments import register_attachments
 from ..audit import audit
+from ..blobs import Disk
 from ..deps import PrincipalDep, ServicesDep
 from ..models import AttachmentRow, InspectionRow, RecordAttachment
+from ..parts import PartReader
 from ..principal import Principal
-from ..security import utcnow
+from ..records import error_info
 
 router = APIRouter(prefix=protocol.API, tags=["attachments"])
 ShaPath = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 UPLOAD_MEDIA_TYPES = ("application/offset+octet-stream", "application/octet-stream")
+BATCH_MEDIA_TYPES = (protocol.BATCH_MEDIA_TYPE, "application/octet-stream")
 OFFSET_HEADERS = {"Tus-Resumable": protocol.TUS_VERSION, "Cache-Control": "no-store"}
 
 
@@ -107,12 +115,67 @@ async def upload(sha256: ShaPath, request: Request, principal: PrincipalDep, ser
 
 def _register(services, principal: Principal, sha256: str, size: int) -> None:
     with services.db.write() as session:
-        if session.get(AttachmentRow, sha256) is not None:
-            return
-        session.add(AttachmentRow(sha256=sha256, size=size, uploaded_by=principal.user_id,
-                                  device_id=principal.device_id, created_at=utcnow()))
-        audit(session, **principal.audit_fields(), action="attachment.verified",
-              entity_kind="attachment", entity_id=sha256, details={"size": size})
+        register_attachments(session, principal, [(sha256, size)])
+
+
+@router.post("/uploads/batch", response_model=protocol.BatchUploadResponse, openapi_extra={
+    "requestBody": {"required": True, "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                                                  for media in BATCH_MEDIA_TYPES}}})
+async def upload_batch(request: Request, principal: PrincipalDep,
+                       services: ServicesDep) -> protocol.BatchUploadResponse:
+    """Many whole attachments in one body: `<sha256 hex> <length>\\n` then the bytes, repeated.
+
+    Each part is hashed as it arrives and published when it matches; a part cut short keeps
+    its bytes as this device's resumable upload. Verified parts are synced to disk and
+    recorded before the answer, and also when the client goes away mid-body."""
+    if request.headers.get("content-type", "").split(";")[0].strip() not in BATCH_MEDIA_TYPES:
+        raise Problem(problems.UNSUPPORTED_MEDIA_TYPE, details={"expected": protocol.BATCH_MEDIA_TYPE})
+    reader = PartReader(request.stream())
+    disk = Disk()
+    parts: list[tuple[str, int, Future]] = []
+    try:
+        while (header := await reader.next_header()) is not None:
+            sha256, length = header
+            part = disk.begin(services.blobs, sha256, principal.device_id or "-", 0, length)
+            parts.append((sha256, length, await disk.stream(part, reader.body(length))))
+    except ClientDisconnect:
+        return Response(status_code=499)  # nobody is listening; what arrived is kept below
+    finally:
+        states = await _settle_batch(services, principal, disk, parts)
+    return protocol.BatchUploadResponse(attachments=states)
+
+
+async def _settle_batch(services, principal: Principal, disk: Disk,
+                        parts: list[tuple[str, int, Future]]) -> list[protocol.PartState]:
+    """The outcome of each part; the verified ones synced to disk, then recorded."""
+    try:
+        states = [await _outcome(services, principal, *part) for part in parts]
+        await disk.synced()
+    finally:
+        disk.close()
+    verified = [(s.sha256, s.offset) for s in states if s.verified]
+    if verified:
+        await run_in_threadpool(_register_batch, services, principal, verified)
+    return states
+
+
+async def _outcome(services, principal: Principal, sha256: str, length: int,
+                   future: Future) -> protocol.PartState:
+    try:
+        received = await asyncio.wrap_future(future)
+    except Problem as problem:
+        if problem.kind is problems.ATTACHMENT_HASH_MISMATCH:
+            await run_in_threadpool(_audit_rejected, services, principal, sha256, problem.details)
+        return protocol.PartState(sha256=sha256, size=length,
+                                  offset=int(problem.details.get("offset", 0)),
+                                  error=error_info(problem))
+    return protocol.PartState(sha256=sha256, size=length, offset=received.offset,
+                              verified=received.complete)
+
+
+def _register_batch(services, principal: Principal, published: list[tuple[str, int]]) -> None:
+    with services.db.write() as session:
+        register_attachments(session, principal, published)
 
 
 def _audit_rejected(services, principal: Principal, sha256: str, details: dict) -> None:

@@ -1,0 +1,51 @@
+"""JSON request bodies read by the routes themselves: parsed and validated in one pass
+(pydantic's JSON parser) off the event loop, errors in the protocol's shape."""
+from __future__ import annotations
+
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from sync import problems
+from sync.problems import Problem
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def parse_json(model: type[Model], raw: bytes) -> Model:
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as error:
+        raise validation_problem(error.errors(), prefix=("body",)) from None
+
+
+def validation_problem(errors, prefix: tuple[str, ...] = ()) -> Problem:
+    if any(e.get("type") == "json_invalid" for e in errors):
+        return Problem(problems.MALFORMED_JSON)
+    shown = [{"loc": [*prefix, *(str(p) for p in e.get("loc", ()))], "msg": str(e.get("msg", ""))[:200],
+              "type": str(e.get("type", ""))} for e in list(errors)[:20]]
+    return Problem(problems.VALIDATION_FAILED, details={"errors": shown})
+
+
+def json_body_of(model: type[BaseModel]) -> dict:
+    """`openapi_extra` for a route that reads a `model` body itself (see `add_schemas`)."""
+    return {"requestBody": {"required": True, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
+
+
+def add_schemas(app, models: list[type[BaseModel]]) -> None:
+    """Publish in /openapi.json the schemas of bodies the routes read themselves."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = generate()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in models:
+            generated = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, definition in generated.pop("$defs", {}).items():
+                components.setdefault(name, definition)
+            components[model.__name__] = generated
+        return schema
+    app.openapi = openapi
