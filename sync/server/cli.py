@@ -105,7 +105,7 @@ def _load_forms(args, settings: Settings) -> int:
     return 1 if unavailable else 0
 
 
-def _seed_demo(_args, settings: Settings) -> None:
+def _seed_demo(_args, settings: Settings) -> int:
     from .seed import DEMO_PASSWORD, seed_demo
     migrate(settings.database_url)
     with Database(settings.database_url).write() as session:
@@ -116,6 +116,7 @@ def _seed_demo(_args, settings: Settings) -> None:
     print(f"forms: {', '.join(report.forms) or 'none'}")
     for line in report.unavailable_forms:
         print(f"form not loaded: {line}")
+    return 1 if report.unavailable_forms else 0
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from sync.problems import Problem
 from .audit import audit
 from .changes import ChangeEntry, record_changes
 from .models import (
-    ArticleRow, AssignmentRow, FacilityRow, FormRow, MrpRow, Region, User,
+    ArticleRow, AssignmentRow, AuditEntry, FacilityRow, FormRow, MrpRow, Region, User,
 )
 from .principal import Principal
 from .security import utcnow
@@ -37,26 +37,42 @@ def region_codes(session: Session) -> set[str]:
 
 
 def upsert_facilities(session: Session, actor: Principal, facilities: list[Facility]) -> int:
-    """Insert or update facilities; returns how many actually changed."""
-    changed: list[ChangeEntry] = []
-    for facility in facilities:
+    """Insert or update facilities (the last of any repeated id wins); returns how many
+    actually changed. Read and written in bulk: a register has thousands of rows."""
+    wanted = {f.id: f for f in facilities}
+    existing = _facility_rows(session, list(wanted))
+    now = utcnow()
+    added, audits, changed = [], [], []
+    for facility in wanted.values():
         values = {k: getattr(facility, k) for k in FACILITY_FIELDS}
         values["kind"], values["risk"] = facility.kind.value, facility.risk.value
-        row = session.get(FacilityRow, facility.id)
+        row = existing.get(facility.id)
         if row is not None and all(getattr(row, k) == v for k, v in values.items()):
             continue
         if row is None:
-            row = FacilityRow(id=facility.id, **values, updated_at=utcnow())
-            session.add(row)
+            added.append({"id": facility.id, **values, "updated_at": now})
         else:
             for k, v in values.items():
                 setattr(row, k, v)
-            row.updated_at = utcnow()
-        audit(session, **actor.audit_fields(), action="facility.upsert", entity_kind="facility",
-              entity_id=facility.id, details={"name_ru": facility.name_ru})
+            row.updated_at = now
+        audits.append({"at": now, **actor.audit_fields(), "action": "facility.upsert",
+                       "entity_kind": "facility", "entity_id": facility.id,
+                       "details": {"name_ru": facility.name_ru}})
         changed.append(ChangeEntry("facility", facility.id, region=facility.region))
+    if added:
+        session.execute(sa.insert(FacilityRow), added)
+    if audits:
+        session.execute(sa.insert(AuditEntry), audits)
     record_changes(session, changed)
     return len(changed)
+
+
+def _facility_rows(session: Session, ids: list[str]) -> dict[str, FacilityRow]:
+    rows = {}
+    for start in range(0, len(ids), 500):
+        rows.update({r.id: r for r in session.scalars(
+            sa.select(FacilityRow).where(FacilityRow.id.in_(ids[start:start + 500])))})
+    return rows
 
 
 def form_to_wire(row: FormRow) -> protocol.FormVersion:

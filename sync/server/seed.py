@@ -1,4 +1,5 @@
-"""Demo data: three users, facilities across regions, the forms and reference data."""
+"""Demo data: three users, the desktop's demo register of facilities, every form in
+`forms/` and the reference data."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.models import Facility, FacilityKind, RiskDegree
+from inspector_app import demo as inspector_demo
+from inspector_app.domain.models import Facility
 from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
 from sync import protocol
 
@@ -17,21 +18,13 @@ from .registry import set_article, set_mrp, upsert_facilities, upsert_form
 from .users import create_user
 
 DEMO_PASSWORD = "demo-password"
+DEMO_REGIONS = ["AST", "AKM", "ALA"]
 DEMO_USERS = (
-    ("inspector", "Айгүл Сәрсенова", "inspector", ["AST", "AKM"]),
-    ("supervisor", "Нұрлан Қасымов", "supervisor", ["AST", "AKM", "ALA"]),
+    ("inspector", "Айгүл Сәрсенова", "inspector", DEMO_REGIONS),
+    ("supervisor", "Нұрлан Қасымов", "supervisor", DEMO_REGIONS),
     ("admin", "Әкімші", "administrator", []),
 )
-
-_KINDS = {
-    FacilityKind.SCHOOL: ("№{n} жалпы білім беретін мектеп", "Общеобразовательная школа №{n}"),
-    FacilityKind.CAMP: ("«Балдырған-{n}» балалар лагері", "Детский лагерь «Балдырган-{n}»"),
-    FacilityKind.ORPHANAGE: ("№{n} балалар үйі", "Детский дом №{n}"),
-    FacilityKind.SPECIAL_NEEDS: ("№{n} арнаулы мектеп-интернат", "Специальная школа-интернат №{n}"),
-}
-_REGIONS = ("AST", "AKM", "ALA", "SHY", "KAR", "TUR")
-_DISTRICTS = {"AST": "Есіл", "AKM": "Целиноград", "ALA": "Бостандық", "SHY": "Әл-Фараби",
-              "KAR": "Қазыбек би", "TUR": "Сайрам"}
+DEMO_FACILITIES = 2000  # the desktop's demo register (inspector_app.demo), so ids match
 
 
 @dataclass
@@ -43,20 +36,8 @@ class SeedReport:
 
 
 def demo_facilities() -> list[Facility]:
-    facilities = []
-    for r, region in enumerate(_REGIONS):
-        for k, (kind, (name_kk, name_ru)) in enumerate(_KINDS.items()):
-            n = 10 * (r + 1) + k + 1
-            facilities.append(Facility(
-                id=f"{region}-{kind.value}-{n}", name_kk=name_kk.format(n=n),
-                name_ru=name_ru.format(n=n), kind=kind, region=region,
-                district=_DISTRICTS[region], settlement=_DISTRICTS[region],
-                bin=make_valid_12(f"0{r}0{k}40{n:03d}00"[:11]) or "",
-                address=f"{_DISTRICTS[region]}, {n}-көше, {n}", head="Директор",
-                capacity=300 + 50 * k, children=250 + 40 * k,
-                risk=(RiskDegree.HIGH, RiskDegree.MEDIUM, RiskDegree.LOW)[(r + k) % 3],
-                special_control=kind is FacilityKind.ORPHANAGE))
-    return facilities
+    """The same deterministic register the desktop's demo uses."""
+    return inspector_demo.demo_facilities(DEMO_FACILITIES)
 
 
 def seed_demo(session: Session, forms_dir=None) -> SeedReport:

@@ -111,6 +111,6 @@ def test_pull_returns_reference_data_once_and_then_nothing(server):
     assert {"facility", "form", "mrp", "article"} <= kinds
     mrp = {c["data"]["year"]: c["data"]["tenge"] for c in changes if c["kind"] == "mrp"}
     assert mrp == {2024: 3692, 2025: 3932, 2026: 4325}
-    assert {c["data"]["region"] for c in changes if c["kind"] == "facility"} == {"AST", "AKM"}
+    assert {c["data"]["region"] for c in changes if c["kind"] == "facility"} == {"AST", "AKM", "ALA"}
     again, same_cursor, requests_made = pull_all(server.url, headers, cursor)
     assert again == [] and same_cursor == cursor and requests_made == 1
