@@ -34,8 +34,8 @@ def demo_facilities(count: int, seed: int = 7) -> list[Facility]:
     kinds = list(FacilityKind)
     result = []
     for n in range(1, count + 1):
-        kind = kinds[n % len(kinds)]
         region = REGIONS[n % len(REGIONS)]
+        kind = kinds[(n // len(REGIONS)) % len(kinds)]  # every kind in every region
         settlement = rng.choice(SETTLEMENTS)
         kk, ru = NAMES[kind]
         result.append(Facility(

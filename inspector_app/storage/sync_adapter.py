@@ -74,7 +74,8 @@ class StoreSyncAdapter:
 
     def documents(self, record_id: str) -> list[DocumentMeta]:
         return [DocumentMeta(id=d["id"], kind=d["kind"], number=d["number"],
-                             language=d["language"] or "kk", measure_id=d["measure_id"],
+                             content_sha256=d["sha256"], language=d["language"] or "kk",
+                             measure_id=d["measure_id"],
                              created_at=dt.datetime.fromisoformat(d["created_at"]))
                 for d in self.store.paperwork.documents(record_id) if d["sha256"]]
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from inspector_app.catalogue import FormCatalogue
 from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import (Inspection, InspectionMode, InspectionStatus,
+from inspector_app.domain.models import (FacilityKind, Inspection, InspectionMode, InspectionStatus,
                                          InspectionType, Person, Verdict)
 from inspector_app.storage.store import create_store
 from inspector_app.storage.sync_adapter import StoreSyncAdapter
@@ -42,8 +42,7 @@ def photo(path, seed):
 
 
 def make_inspections(store, catalogue, tmp_path, count, seed):
-    schools = store.facilities.search("", kind=None)
-    schools = [f for f in schools if f.kind.value == "school"][:count]
+    schools = store.facilities.search("", kind=FacilityKind.SCHOOL)[:count]
     form = catalogue.newest_for(schools[0].kind)
     made = []
     for n, facility in enumerate(schools):
@@ -144,3 +143,31 @@ def test_an_edit_during_a_send_is_not_lost(server, seeded_url, tmp_path, profile
     assert store.inspections.get(inspection_id).revision == record.revision + 1
     sync_until_done(adapter, server.url)
     assert server_rows(seeded_url)[inspection_id] == record.revision + 1
+
+
+def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, profile):
+    import io
+
+    import pypdfium2
+    import zxingcpp
+
+    from inspector_app.paperwork import build_context, render_tasks
+
+    store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)
+    sync_until_done(adapter, server.url)
+    form, (inspection_id,) = make_inspections(store, catalogue, tmp_path, 1, 8)
+    for finding in store.inspections.findings(inspection_id, form):
+        finding.no_measure_reason = "жойылды"
+        store.inspections.save_finding(finding)
+    store.inspections.finalise(inspection_id, form)
+    context = build_context(store, form, inspection_id, place="Астана", server_url=server.url)
+    act = render_tasks(store, context, "kk+ru")[0]()
+    sync_until_done(adapter, server.url)
+    page = pypdfium2.PdfDocument(act.pdf)[0]
+    image = page.render(scale=200 / 72).to_pil()
+    address = next(r.text for r in zxingcpp.read_barcodes(image) if "/verify/" in r.text)
+    assert address.startswith(f"{server.url}/verify/{act.number}")
+    genuine = requests.get(address, headers={"Accept": "application/json"}, timeout=30).json()
+    assert genuine["verdict"] == "genuine"
+    forged = address.replace(act.sha256, "0" * 64)
+    assert requests.get(forged, headers={"Accept": "application/json"}, timeout=30).json()["verdict"] == "mismatch"
