@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -32,14 +31,8 @@ ERROR_RESPONSES = {status: {"model": protocol.ErrorBody, "description": descript
                        (429, "Too many attempts"), (503, "Database or storage unavailable"))}
 
 
-SWITCH_INTERVAL_S = 0.0005
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    # Pushed batches are parsed on worker threads while the event loop streams uploads; a
-    # short GIL switch interval (default 5 ms) keeps the loop from waiting behind them.
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = FastAPI(title="Field Inspector sync server", version=str(protocol.PROTOCOL_VERSION),
                   description="Central server of Field Inspector; protocol in sync/PROTOCOL.md.",
                   responses=ERROR_RESPONSES)
