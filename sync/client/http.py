@@ -20,6 +20,7 @@ from sync import problems, protocol
 from sync.problems import Problem
 
 RETRYABLE_STATUS = {500, 502, 503, 504}
+GZIP_JSON = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
 TRANSPORT_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError)
 
@@ -80,8 +81,15 @@ class SyncClient:
         return protocol.ChangesResponse.model_validate_json(response.content)
 
     def push(self, records: Sequence[protocol.InspectionRecord]) -> protocol.PushResponse:
+        return self.send_push(self.push_body(records))
+
+    def push_body(self, records: Sequence[protocol.InspectionRecord]) -> bytes:
+        """The gzip JSON body of a push (CPU only: may run on another thread)."""
         body = b'{"records":[' + b",".join(_json(r) for r in records) + b"]}"
-        response = self._call("POST", f"{protocol.API}/records", raw_json=body)
+        return gzip.compress(body, compresslevel=self.compress_level)
+
+    def send_push(self, body: bytes) -> protocol.PushResponse:
+        response = self._call("POST", f"{protocol.API}/records", data=body, headers=GZIP_JSON)
         return protocol.PushResponse.model_validate_json(response.content)
 
     def upload_batch(self, parts: Sequence[tuple[str, bytes]]) -> list[protocol.PartState]:
@@ -116,17 +124,16 @@ class SyncClient:
 
     # --- plumbing -------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, *, json_body: Any = None, raw_json: bytes | None = None,
-              data: bytes | None = None, headers: dict[str, str] | None = None,
-              params: dict | None = None, retry: bool = True, auth: bool = True) -> requests.Response:
+    def _call(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
+              headers: dict[str, str] | None = None, params: dict | None = None,
+              retry: bool = True, auth: bool = True) -> requests.Response:
         headers = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION), **(headers or {})}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         if json_body is not None:
-            raw_json = json.dumps(json_body, ensure_ascii=False).encode()
-        if raw_json is not None:
-            data = gzip.compress(raw_json, compresslevel=self.compress_level)
-            headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
+            data = gzip.compress(json.dumps(json_body, ensure_ascii=False).encode(),
+                                 compresslevel=self.compress_level)
+            headers.update(GZIP_JSON)
         attempts = self.retry.attempts if retry else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1

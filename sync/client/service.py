@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -142,34 +143,46 @@ class SyncService:
         """Push records batch by batch while their attachments stream on the upload thread.
 
         Before each batch the server is asked which of its attachments it lacks, so photos
-        start flowing at once instead of after the push answer. A record is marked synced
-        when its push answer says complete, or when every attachment it lacked is verified."""
+        start flowing at once instead of after the push answer; the next batch is encoded
+        while this one is on the wire. A record is marked synced when its push answer says
+        complete, or when every attachment it lacked is verified."""
         ids = self.store.pending_record_ids()
         if not ids:
             return
+        batches = [ids[start:start + self.batch_size] for start in range(0, len(ids), self.batch_size)]
         uploader = Uploader(client, self.chunking).start()
+        encoder = ThreadPoolExecutor(1, thread_name_prefix="sync-encode")
         waiting: dict[str, tuple] = {}
         queued: set[str] = set()
         try:
-            for start in range(0, len(ids), self.batch_size):
-                records = [self.store.outgoing_record(i) for i in ids[start:start + self.batch_size]]
+            upcoming = self._encode(encoder, client, batches[0])
+            for number in range(len(batches)):
+                records, body = upcoming
                 self._queue_attachments(client, uploader, records, queued, report)
-                response = client.push(records)
+                if number + 1 < len(batches):
+                    upcoming = self._encode(encoder, client, batches[number + 1])
+                response = client.send_push(body.result())
                 waiting.update(self._settle(records, response.results, report))
                 self._queue_missing(uploader, waiting, queued, report)
                 self._mark_uploaded(waiting, uploader.verified(), report)
-                progress(SyncProgress("push", min(start + self.batch_size, len(ids)), len(ids)))
+                progress(SyncProgress("push", sum(map(len, batches[:number + 1])), len(ids)))
             outcome = uploader.finish()
         except BaseException:
             uploader.abandon()
             raise
         finally:
+            encoder.shutdown(wait=True)
             self._mark_uploaded(waiting, uploader.verified(), report)
             report.attachments_uploaded += uploader.outcome.uploaded
             report.attachment_bytes_sent += uploader.outcome.bytes_sent
             report.notes += uploader.outcome.notes
         report.incomplete += len(waiting)
         progress(SyncProgress("upload", len(outcome.verified), len(queued)))
+
+    def _encode(self, encoder: ThreadPoolExecutor, client: SyncClient, ids: list[str]):
+        """The batch's records (read here, on the sync thread) and the future of its body."""
+        records = [self.store.outgoing_record(i) for i in ids]
+        return records, encoder.submit(client.push_body, records)
 
     def _queue_attachments(self, client: SyncClient, uploader: Uploader, records, queued: set[str],
                            report: SyncReport) -> None:
