@@ -64,7 +64,9 @@ def test_schemathesis_finds_no_server_error(server, tmp_path):
     report = tmp_path / "schemathesis.txt"
     command = [str(Path(sys.executable).with_name("schemathesis")), "run",
                f"{server.url}/openapi.json", "--checks", "not_a_server_error",
-               "--max-examples", "50", "--seed", "20251121", "--workers", "2",
+               # one worker: Python 3.11's ast.parse is not thread-safe, and the fuzzer's
+               # helper parses lambdas while generating (a SystemError, not a finding)
+               "--max-examples", "50", "--seed", "20251121", "--workers", "1",
                "--request-timeout", "30", "--generation-database", "none",
                "--exclude-path", "/api/v1/auth/revoke", "--exclude-path-regex", "/revoke$",
                "--header", f"Authorization: {token}", "--suppress-health-check", "all"]
