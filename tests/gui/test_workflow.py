@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.models import InspectionStatus, MeasureKind, Verdict
+from inspector_app.domain.models import InspectionStatus, MeasureKind, RightsCategory, Verdict
 from inspector_app.storage.store import open_store, store_exists
 from inspector_app.ui.sign_in import SignInDialog
 from tests.gui.conftest import type_text
@@ -147,7 +147,10 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     protocol = next(m for m in findings.measures if m.kind is MeasureKind.PROTOCOL)
     assert protocol.fine_tenge == protocol.fine_mrp * 4325  # offence today, in 2026
 
-    findings.restored[findings.restored.__iter__().__next__()].setValue(3)
+    housing = findings.restored[RightsCategory.HOUSING]
+    housing.setValue(3)
+    housing.editingFinished.emit()
+    assert store.inspections.restored(inspection_id)[0].children == 3
     qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
     assert findings.problems.count() == 0
     assert store.inspections.get(inspection_id).status is InspectionStatus.FINALISED
