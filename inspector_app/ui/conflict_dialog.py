@@ -9,20 +9,22 @@ from ..domain.models import Answer
 from .models import RowTableModel
 
 
-def answer_text(answer: Answer | None) -> str:
+def answer_text(answer: Answer | None, verdicts: dict[str, str]) -> str:
     if answer is None:
         return "—"
-    parts = [answer.verdict.value if answer.verdict else "", answer.value or "", answer.note]
+    parts = [verdicts[answer.verdict.value] if answer.verdict else "", answer.value or "", answer.note]
     return " · ".join(p for p in parts if p)
 
 
-def differences(form: Form | None, mine: dict[str, Answer], theirs: dict[str, Answer], lang: str):
+def differences(form: Form | None, mine: dict[str, Answer], theirs: dict[str, Answer], lang: str,
+                verdicts: dict[str, str]):
     """(requirement, this laptop, server) for every item whose answers differ."""
+    known = {i.id for i in form.items()} if form else set()
     rows = []
     for item_id in sorted(set(mine) | set(theirs)):
-        if answer_text(mine.get(item_id)) != answer_text(theirs.get(item_id)):
-            text = form.item(item_id).text.get(lang) if form and item_id in {i.id for i in form.items()} else item_id
-            rows.append((text, answer_text(mine.get(item_id)), answer_text(theirs.get(item_id))))
+        ours, server = answer_text(mine.get(item_id), verdicts), answer_text(theirs.get(item_id), verdicts)
+        if ours != server:
+            rows.append((form.item(item_id).text.get(lang) if item_id in known else item_id, ours, server))
     return rows
 
 
@@ -37,14 +39,17 @@ class ConflictDialog(QDialog):
         model = RowTableModel([(self.tr("Requirement"), lambda r: r[0]),
                                (self.tr("This laptop"), lambda r: r[1]),
                                (self.tr("Server"), lambda r: r[2])], self)
-        self.rows = differences(form, mine, theirs, lang)
+        verdicts = {"complies": self.tr("Complies"), "violated": self.tr("Violated"),
+                    "not_applicable": self.tr("Not applicable")}
+        self.rows = differences(form, mine, theirs, lang, verdicts)
         model.set_rows(self.rows)
         table = QTableView()
         table.setModel(model)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        explanation = QLabel(self.tr("The server holds another version of this inspection (%1). "
-                                     "Nothing was overwritten. Choose which version to keep.")
-                             .replace("%1", problem.get("message", "")))
+        table.setWordWrap(True)
+        table.resizeRowsToContents()
+        explanation = QLabel(self.tr("The server holds another version of this inspection. "
+                                     "Nothing was overwritten. Choose which version to keep."))
         explanation.setWordWrap(True)
         mine_button = QPushButton(self.tr("Keep this laptop's version"))
         theirs_button = QPushButton(self.tr("Take the server's version"))

@@ -79,8 +79,20 @@
         <translation>Сервер</translation>
     </message>
     <message>
-        <source>The server holds another version of this inspection (%1). Nothing was overwritten. Choose which version to keep.</source>
-        <translation>Серверде осы тексерудің басқа нұсқасы бар (%1). Ештеңе қайта жазылған жоқ. Қай нұсқаны қалдыратыныңызды таңдаңыз.</translation>
+        <source>Complies</source>
+        <translation>Сәйкес</translation>
+    </message>
+    <message>
+        <source>Violated</source>
+        <translation>Сәйкес емес</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Талап етілмейді</translation>
+    </message>
+    <message>
+        <source>The server holds another version of this inspection. Nothing was overwritten. Choose which version to keep.</source>
+        <translation>Серверде осы тексерудің басқа нұсқасы бар. Ештеңе қайта жазылған жоқ. Қай нұсқаны қалдыратыныңызды таңдаңыз.</translation>
     </message>
     <message>
         <source>Keep this laptop&apos;s version</source>

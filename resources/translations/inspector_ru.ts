@@ -79,8 +79,20 @@
         <translation>Сервер</translation>
     </message>
     <message>
-        <source>The server holds another version of this inspection (%1). Nothing was overwritten. Choose which version to keep.</source>
-        <translation>На сервере другая версия этой проверки (%1). Ничего не перезаписано. Выберите, какую версию оставить.</translation>
+        <source>Complies</source>
+        <translation>Соответствует</translation>
+    </message>
+    <message>
+        <source>Violated</source>
+        <translation>Не соответствует</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Не требуется</translation>
+    </message>
+    <message>
+        <source>The server holds another version of this inspection. Nothing was overwritten. Choose which version to keep.</source>
+        <translation>На сервере другая версия этой проверки. Ничего не перезаписано. Выберите, какую версию оставить.</translation>
     </message>
     <message>
         <source>Keep this laptop&apos;s version</source>
