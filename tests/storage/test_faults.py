@@ -65,10 +65,10 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_answer(store, store_dir
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A 6 MiB file system of its own, so filling it harms nothing else."""
+    """A small file system of its own, so filling it harms nothing else."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)],
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)],
                             capture_output=True)
     if result.returncode != 0:
         pytest.skip("mounting a small file system needs root: " + result.stderr.decode())
