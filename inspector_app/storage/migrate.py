@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import sqlalchemy as sa
 
 from .engine import Database
 

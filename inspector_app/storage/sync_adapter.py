@@ -25,7 +25,7 @@ from .facilities import to_row as facility_row
 from .inspections import now
 from .store import Store
 
-_I, _P, _S = models.inspections, models.photos, models.sync_problems
+_I, _S = models.inspections, models.sync_problems
 KEYS = outbox.ENROLMENT_KEYS
 
 

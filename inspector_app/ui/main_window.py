@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
 

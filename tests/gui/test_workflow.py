@@ -1,5 +1,4 @@
 """The inspector's path through the real windows, by keyboard wherever the app promises it."""
-import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -8,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.domain.identifiers import make_valid_12
 from inspector_app.domain.models import InspectionStatus, MeasureKind, RightsCategory, Verdict
-from inspector_app.storage.store import open_store, store_exists
+from inspector_app.storage.store import store_exists
 from inspector_app.ui.sign_in import SignInDialog
 from tests.gui.conftest import type_text
 

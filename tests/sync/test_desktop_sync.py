@@ -146,7 +146,6 @@ def test_an_edit_during_a_send_is_not_lost(server, seeded_url, tmp_path, profile
 
 
 def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, profile):
-    import io
 
     import pypdfium2
     import zxingcpp
