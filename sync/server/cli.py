@@ -10,6 +10,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from inspector_app.domain.errors import UserError
 from sync.problems import Problem
 
 from . import logs
@@ -90,8 +91,12 @@ def _import_facilities(args, settings: Settings) -> int:
     from .principal import SYSTEM
     migrate(settings.database_url)
     db = Database(settings.database_url)
-    with db.write() as session:
-        report = import_facilities(session, SYSTEM, args.file)
+    try:
+        with db.write() as session:
+            report = import_facilities(session, SYSTEM, args.file)
+    except UserError as error:  # a file that cannot be read at all
+        print(error.message("en"), file=sys.stderr)
+        return 2
     print("\n".join(report.lines()))
     return 1 if report.errors and not (report.imported or report.unchanged) else 0
 
