@@ -3,8 +3,10 @@ which content. No Qt here; the window calls these and renders off the GUI thread
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
+from typing import Callable
 
 from .documents import DocumentContext, DocumentKind, document_number, render
 from .documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
@@ -68,12 +70,16 @@ def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
         articles=tuple(store.reference.articles()), **extra)
 
 
-def render_tasks(store: Store, ctx: DocumentContext, lang: str):
-    """One callable per document; each renders it and records its hash in the store."""
+def render_tasks(store: Store, make_context: Callable[[], DocumentContext], measures, lang: str):
+    """One callable per document of `plan(measures)`; each renders it and records its hash.
+    The context (numbers allocated, photos decrypted) is built by the first task that runs,
+    so all of it happens on the rendering thread."""
+    context = functools.cache(make_context)
+
     def task(kind: DocumentKind, measure_id: str | None):
         def run():
-            document = render(ctx, kind, lang, measure_id)
+            document = render(context(), kind, lang, measure_id)
             store.paperwork.record(document.number, document.sha256, lang)
             return document
         return run
-    return [task(kind, measure_id) for kind, measure_id in plan(ctx.measures)]
+    return [task(kind, measure_id) for kind, measure_id in plan(measures)]

@@ -167,13 +167,16 @@ class DocumentsView(QWidget):
     # --- rendering, printing, saving ----------------------------------------------------
     def render_all(self, save_dir: Path | None = None) -> RenderJob | None:
         try:
-            ctx = build_context(self.store, self.form, self.inspection_id,
-                                place=self.place.text().strip(), refusal=self.refusal())
+            refusal = self.refusal()
         except UserError as error:
             self.status.setText(describe(error, self.language.code))
             return None
-        job = RenderJob(render_tasks(self.store, ctx, self.lang.currentData()), self.language.code,
-                        save_dir=save_dir, parent=self)
+        place = self.place.text().strip()
+        tasks = render_tasks(
+            self.store, lambda: build_context(self.store, self.form, self.inspection_id,
+                                              place=place, refusal=refusal),
+            self.store.inspections.measures(self.inspection_id), self.lang.currentData())
+        job = RenderJob(tasks, self.language.code, save_dir=save_dir, parent=self)
         job.progress.connect(self.on_job_progress)
         job.finished.connect(self.on_job_finished)
         job.failed.connect(self.on_job_failed)

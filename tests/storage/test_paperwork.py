@@ -48,7 +48,7 @@ def test_numbers_are_allocated_once_and_sequences_advance(store, finalised, scho
 
 def test_every_document_renders_and_reads_back(store, finalised, school_form, facility):
     ctx = build_context(store, school_form, finalised.id, place="Алматы")
-    documents = [task() for task in render_tasks(store, ctx, "kk+ru")]
+    documents = [task() for task in render_tasks(store, lambda: ctx, ctx.measures, "kk+ru")]
     assert [d.kind for d in documents] == [DocumentKind.ACT, DocumentKind.ORDER, DocumentKind.PROTOCOL]
     for document in documents:
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.pdf)).pages)

@@ -160,7 +160,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
         store.inspections.save_finding(finding)
     store.inspections.finalise(inspection_id, form)
     context = build_context(store, form, inspection_id, place="Астана", server_url=server.url)
-    act = render_tasks(store, context, "kk+ru")[0]()
+    act = render_tasks(store, lambda: context, context.measures, "kk+ru")[0]()
     sync_until_done(adapter, server.url)
     page = pypdfium2.PdfDocument(act.pdf)[0]
     image = page.render(scale=200 / 72).to_pil()
