@@ -110,11 +110,7 @@ class StoreSyncAdapter:
 
     def _keep_problem(self, record_id, revision, kind, problem: ErrorInfo, server_record) -> None:
         with self.store.db.write() as connection:
-            connection.execute(sqlite_upsert(_S, {
-                "inspection_id": record_id, "revision": revision, "kind": kind,
-                "code": problem.code, "message": problem.message,
-                "server_record": server_record.model_dump(mode="json") if server_record else None,
-                "at": now()}, ["inspection_id"]))
+            keep_problem(connection, record_id, revision, kind, problem, server_record)
 
     def problems(self) -> list[dict]:
         with self.store.db.read() as connection:
@@ -189,10 +185,9 @@ class StoreSyncAdapter:
         if known is None:  # not in this inspector's register: nothing to attach it to
             return
         if local is not None and local.revision > local.synced_revision:
-            connection.execute(sqlite_upsert(_S, {
-                "inspection_id": record.id, "revision": local.revision, "kind": "conflict",
-                "code": 40902, "message": "The server has a newer revision.",
-                "server_record": record.model_dump(mode="json"), "at": now()}, ["inspection_id"]))
+            newer = ErrorInfo(code=40902, name="stale_base_revision",
+                              message="The server has a newer revision.")
+            keep_problem(connection, record.id, local.revision, "conflict", newer, record)
             return
         replace_local(connection, record)
 
@@ -201,6 +196,16 @@ APPLY = {"facility": StoreSyncAdapter._facility, "mrp": StoreSyncAdapter._mrp,
          "article": StoreSyncAdapter._article, "assignment": StoreSyncAdapter._assignment,
          "review": StoreSyncAdapter._review, "inspection": StoreSyncAdapter._record,
          "form": lambda self, connection, data: None}  # forms are files, kept before
+
+
+def keep_problem(connection: sa.Connection, record_id: str, revision: int, kind: str,
+                 problem: ErrorInfo, server_record: InspectionRecord | None) -> None:
+    """Keep a conflict or a refusal, with the server's version, until a person decides."""
+    connection.execute(sqlite_upsert(_S, {
+        "inspection_id": record_id, "revision": revision, "kind": kind, "code": problem.code,
+        "message": problem.message,
+        "server_record": server_record.model_dump(mode="json") if server_record else None,
+        "at": now()}, ["inspection_id"]))
 
 
 def replace_local(connection: sa.Connection, record: InspectionRecord) -> None:
