@@ -2,26 +2,31 @@
 the exact version (checked by hash) for inspections already under way."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from .domain.errors import UserError, register_messages
 from .domain.forms import Form, UnavailableForm
 from .domain.models import FacilityKind, Inspection
-from .forms_loader import load_forms
 
 
 class FormCatalogue:
-    """Forms shipped with the app and forms received from the server, as one list."""
+    """Forms shipped with the app and forms received from the server, as one list.
+
+    A catalogue made by `deferred` reads its folders on first use, from whichever thread
+    comes first; the others wait for that reading rather than start their own."""
 
     def __init__(self, forms: list[Form], unavailable: list[UnavailableForm],
                  folders: tuple[Path, ...] = ()) -> None:
         self.folders = folders
+        self._lock = threading.RLock()
         self._set(forms, unavailable)
 
     def _set(self, forms: list[Form], unavailable: list[UnavailableForm]) -> None:
         unique = {(f.id, f.version): f for f in forms}  # the same version in two folders
-        self.forms = sorted(unique.values(), key=lambda f: (f.id, f.version))
-        self.unavailable = unavailable
+        self._forms = sorted(unique.values(), key=lambda f: (f.id, f.version))
+        self._unavailable = unavailable
+        self._read = True
 
     @classmethod
     def load(cls, *folders: Path) -> "FormCatalogue":
@@ -29,14 +34,43 @@ class FormCatalogue:
         catalogue.reload()
         return catalogue
 
+    @classmethod
+    def deferred(cls, *folders: Path) -> "FormCatalogue":
+        catalogue = cls([], [], tuple(folders))
+        catalogue._read = False
+        return catalogue
+
+    @property
+    def is_read(self) -> bool:
+        return self._read
+
+    def ensure_read(self) -> None:
+        if not self._read:
+            with self._lock:
+                if not self._read:
+                    self.reload()
+
+    @property
+    def forms(self) -> list[Form]:
+        self.ensure_read()
+        return self._forms
+
+    @property
+    def unavailable(self) -> list[UnavailableForm]:
+        self.ensure_read()
+        return self._unavailable
+
     def reload(self) -> None:
-        forms, unavailable = [], []
-        for folder in self.folders:
-            if folder.is_dir():
-                found, broken = load_forms(folder)
-                forms += found
-                unavailable += broken
-        self._set(forms, unavailable)
+        from .forms_loader import load_forms  # YAML and its checks load with the first reading
+
+        with self._lock:
+            forms, unavailable = [], []
+            for folder in self.folders:
+                if folder.is_dir():
+                    found, broken = load_forms(folder)
+                    forms += found
+                    unavailable += broken
+            self._set(forms, unavailable)
 
     def newest_for(self, kind: FacilityKind) -> Form:
         candidates = [f for f in self.forms if f.kind is kind]

@@ -31,14 +31,15 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def load_catalogue(paths: Paths):
+    """The checklists, read on first use: the main window reads them once it is on screen."""
     from ..catalogue import FormCatalogue
 
-    return FormCatalogue.load(paths.forms, paths.data / "forms")  # shipped, then received
+    return FormCatalogue.deferred(paths.forms, paths.data / "forms")  # shipped, then received
 
 
 def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
     """Stretch the passphrase on a thread (scrypt lets go of the interpreter meanwhile) while
-    the store, the window's modules and the checklists load here. (Store, catalogue)."""
+    the store's and the window's modules load here. (Store, catalogue not read yet)."""
     outcome: dict = {}
 
     def unlock() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
@@ -12,7 +12,7 @@ from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
 from ..domain.models import Facility, Person
 from ..storage.store import Store
-from ..workers.jobs import Job, start
+from ..workers.jobs import Job, start, start_droppable
 from .errors import describe
 from .i18n import LANGUAGES, Language
 from .models import RowTableModel
@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(store, catalogue, received_forms or store.folder.parent / "forms",
                                    auto=auto_sync, parent=self)
         self.page = None  # the InspectionPage open, if any
+        self.catalogue_job: Job | None = None  # reading the checklists, if they are not read yet
         self.profile = store.reference.profile()
         self.register = RegisterView(store.facilities, store.reference.regions(), language)
         self.register.inspection_requested.connect(self.on_register_inspection_requested)
@@ -186,7 +187,21 @@ class MainWindow(QMainWindow):
         self.update_sync_status()
         self.show_problem(error)
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.catalogue.is_read and self.catalogue_job is None:
+            # the register shows first; the checklists are read once the window is on screen
+            self.catalogue_job = Job(lambda _report: self.catalogue.ensure_read())
+            self.catalogue_job.finished.connect(self.on_catalogue_read)
+            self.catalogue_job.failed.connect(self.show_problem)
+            QTimer.singleShot(0, lambda: start_droppable(self.catalogue_job))
+
+    def on_catalogue_read(self, _result=None) -> None:
+        self.refresh_forms()
+
     def refresh_forms(self) -> None:
+        if not self.catalogue.is_read:
+            return  # listed once read (see paintEvent)
         lang = self.language.code
         self.forms_list.clear()
         for form in self.catalogue.forms:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -47,4 +48,11 @@ class _Runnable(QRunnable):
 
 def start(job: Job, pool: QThreadPool | None = None) -> Job:
     (pool or QThreadPool.globalInstance()).start(_Runnable(job))
+    return job
+
+
+def start_droppable(job: Job) -> Job:
+    """Start on a thread of its own that does not hold up quitting: for work whose result
+    is of no use once the app closes (the thread dies with the process)."""
+    threading.Thread(target=job.run, name="droppable job", daemon=True).start()
     return job

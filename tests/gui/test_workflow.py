@@ -239,6 +239,36 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
     assert sum(line.startswith("✔") for line in lines) == 3
 
 
+def test_the_checklists_are_read_once_the_window_is_on_screen(qtbot, store, language):
+    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.ui.main_window import MainWindow
+    from tests.conftest import ROOT
+
+    catalogue = FormCatalogue.deferred(ROOT / "forms")
+    main = MainWindow(store, catalogue, language)
+    qtbot.addWidget(main)
+    assert not catalogue.is_read and main.forms_list.count() == 0
+    main.show()
+    qtbot.waitUntil(lambda: main.forms_list.count() == 4)
+
+
+def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qtbot, store, language,
+                                                                             facility):
+    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.ui.main_window import MainWindow
+    from tests.conftest import ROOT
+
+    main = MainWindow(store, FormCatalogue.deferred(ROOT / "forms"), language)
+    qtbot.addWidget(main)
+
+    def fill(dialog):
+        type_text(dialog.number, "18-ПР")
+        dialog.on_ok_clicked()
+    when_modal(fill)
+    main.on_register_inspection_requested(facility)  # before the window was ever shown
+    assert main.page is not None and main.page.checklist.form.kind is facility.kind
+
+
 def test_switching_the_interface_language(qtbot, window):
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
     assert window.home.tabText(0) != "Facility register"
