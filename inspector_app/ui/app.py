@@ -1,9 +1,11 @@
 """Application start: fonts, language, sign-in, main window."""
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
@@ -37,6 +39,21 @@ def load_catalogue(paths: Paths):
     return FormCatalogue.deferred(paths.forms, paths.data / "forms")  # shipped, then received
 
 
+@contextmanager
+def collection_paused():
+    """Loading the modules makes tens of thousands of objects that live as long as the app:
+    collecting garbage meanwhile walks them again and again and frees next to nothing. So
+    collection waits, and what was loaded is frozen: later collections skip it too."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
     """Stretch the passphrase on a thread (scrypt lets go of the interpreter meanwhile) while
     the store's and the window's modules load here. (Store, catalogue not read yet)."""
@@ -49,10 +66,11 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
             outcome["error"] = error
     thread = threading.Thread(target=unlock, name="unlock")
     thread.start()
-    from ..storage.store import open_with_keys
-    from . import main_window  # noqa: F401  (imported now, used just after)
-    catalogue = load_catalogue(paths)
-    thread.join()
+    with collection_paused():
+        from ..storage.store import open_with_keys
+        from . import main_window  # noqa: F401  (imported now, used just after)
+        catalogue = load_catalogue(paths)
+        thread.join()
     if "error" in outcome:
         raise outcome["error"]
     return open_with_keys(folder, outcome["keys"]), catalogue
