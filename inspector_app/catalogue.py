@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain.errors import UserError, register_messages
-from .domain.forms import Form, UnavailableForm
 from .domain.models import FacilityKind, Inspection
+
+if TYPE_CHECKING:
+    from .domain.forms import Form, UnavailableForm
 
 
 class FormCatalogue:

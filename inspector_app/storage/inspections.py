@@ -7,6 +7,7 @@ import uuid
 
 import sqlalchemy as sa
 
+from ..domain import measures as _measures  # noqa: F401  (registers its messages, "restored.negative" too)
 from ..domain.codec import date_or_none, measure_from_json, person_from_json, to_json
 from ..domain.errors import UserError
 from ..domain.forms import Form

@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain import measures as _measures  # noqa: F401  (registers its messages)
 from ..domain.errors import UserError, register_messages
 from ..domain.models import InspectorProfile
 from . import crypto, migrate
 from .engine import Database, classify
 from .facilities import FacilityRepository
-from .inspections import InspectionRepository
-from .paperwork import PaperworkRepository
-from .photos import PhotoVault
 from .reference import ReferenceRepository, seed
+
+if TYPE_CHECKING:
+    from .inspections import InspectionRepository
+    from .paperwork import PaperworkRepository
+    from .photos import PhotoVault
 
 DB_NAME = "store.db"
 KEY_NAME = crypto.KEY_NAME
@@ -33,15 +36,34 @@ def store_exists(folder: Path) -> bool:
 
 @dataclass
 class Store:
-    """The services the UI and the background jobs call; each opens its own transactions."""
+    """The services the UI and the background jobs call; each opens its own transactions.
+
+    The register's repositories are made with the store; the others, and their modules,
+    with their first use: the window shows the register before anything else."""
     folder: Path
     db: Database
     reference: ReferenceRepository
     facilities: FacilityRepository
-    inspections: InspectionRepository
-    photos: PhotoVault
-    paperwork: PaperworkRepository
+    photos_key: bytes = field(repr=False)
     migration_backup: Path | None = None
+
+    @cached_property
+    def inspections(self) -> InspectionRepository:
+        from .inspections import InspectionRepository
+
+        return InspectionRepository(self.db)
+
+    @cached_property
+    def photos(self) -> PhotoVault:
+        from .photos import PhotoVault
+
+        return PhotoVault(self.db, self.folder / PHOTOS, self.photos_key)
+
+    @cached_property
+    def paperwork(self) -> PaperworkRepository:
+        from .paperwork import PaperworkRepository
+
+        return PaperworkRepository(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -50,9 +72,7 @@ class Store:
 def _assemble(folder: Path, keys: crypto.StoreKeys) -> Store:
     db = Database(folder / DB_NAME, keys)
     (folder / PHOTOS).mkdir(exist_ok=True)
-    return Store(folder, db, ReferenceRepository(db), FacilityRepository(db),
-                 InspectionRepository(db), PhotoVault(db, folder / PHOTOS, keys.photos),
-                 PaperworkRepository(db))
+    return Store(folder, db, ReferenceRepository(db), FacilityRepository(db), keys.photos)
 
 
 def create_store(folder: Path, passphrase: str, profile: InspectorProfile,

@@ -71,15 +71,16 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
         from . import main_window  # noqa: F401  (imported now, used just after)
         catalogue = load_catalogue(paths)
         thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return open_with_keys(folder, outcome["keys"]), catalogue
+        if "error" in outcome:
+            raise outcome["error"]
+        return open_with_keys(folder, outcome["keys"]), catalogue
 
 
 def build_main_window(store, paths: Paths, language: Language, catalogue=None):
     from .main_window import MainWindow
 
-    return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
+    with collection_paused():
+        return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
 
 
 def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:

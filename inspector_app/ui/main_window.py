@@ -28,7 +28,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(store, catalogue, received_forms or store.folder.parent / "forms",
                                    auto=auto_sync, parent=self)
         self.page = None  # the InspectionPage open, if any
-        self.catalogue_job: Job | None = None  # reading the checklists, if they are not read yet
+        self.painted = False  # the first paint shows the register; the other tabs fill just after
+        self.catalogue_job: Job | None = None  # reading the checklists, if they were not read
         self.profile = store.reference.profile()
         self.register = RegisterView(store.facilities, store.reference.regions(), language)
         self.register.inspection_requested.connect(self.on_register_inspection_requested)
@@ -128,7 +129,10 @@ class MainWindow(QMainWindow):
             (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
             (self.tr("Sync"), self.sync_state)])
         self.inspections.setColumnWidth(0, 420)
-        self.refresh_inspections()
+        if self.painted:
+            self.refresh_inspections()
+        else:
+            self.update_sync_status()  # the status line is in the first paint, the inspections not
         self.refresh_forms()
 
     def sync_state(self, row: dict) -> str:
@@ -189,19 +193,26 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if not self.catalogue.is_read and self.catalogue_job is None:
-            # the register shows first; the checklists are read once the window is on screen
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.after_first_paint)
+
+    def after_first_paint(self) -> None:
+        """What the first screen does not show: the inspections, and the checklists (read on
+        a thread of their own, if they were not read yet)."""
+        self.refresh_inspections()
+        if not self.catalogue.is_read:
             self.catalogue_job = Job(lambda _report: self.catalogue.ensure_read())
             self.catalogue_job.finished.connect(self.on_catalogue_read)
             self.catalogue_job.failed.connect(self.show_problem)
-            QTimer.singleShot(0, lambda: start_droppable(self.catalogue_job))
+            start_droppable(self.catalogue_job)
 
     def on_catalogue_read(self, _result=None) -> None:
         self.refresh_forms()
 
     def refresh_forms(self) -> None:
         if not self.catalogue.is_read:
-            return  # listed once read (see paintEvent)
+            return  # listed once read (see after_first_paint)
         lang = self.language.code
         self.forms_list.clear()
         for form in self.catalogue.forms:

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain.forms import Item
 from ..domain.models import Facility, Verdict
+
+if TYPE_CHECKING:
+    from ..domain.forms import Item
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -1,5 +1,7 @@
 """The inspector's path through the real windows, by keyboard wherever the app promises it."""
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -239,17 +241,24 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
     assert sum(line.startswith("✔") for line in lines) == 3
 
 
-def test_the_checklists_are_read_once_the_window_is_on_screen(qtbot, store, language):
+def test_the_other_tabs_are_filled_once_the_window_is_on_screen(qtbot, store, language, school_form,
+                                                                 facility):
     from inspector_app.catalogue import FormCatalogue
+    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType
     from inspector_app.ui.main_window import MainWindow
     from tests.conftest import ROOT
 
+    store.inspections.create(Inspection(
+        "", facility.id, school_form.id, school_form.version, school_form.content_hash,
+        InspectionType.SCHEDULED, InspectionMode.ON_SITE, "19-ПР", dt.date.today()))
     catalogue = FormCatalogue.deferred(ROOT / "forms")
     main = MainWindow(store, catalogue, language)
     qtbot.addWidget(main)
     assert not catalogue.is_read and main.forms_list.count() == 0
+    assert main.inspections_model.rowCount() == 0 and main.register.model.rowCount() > 0
     main.show()
     qtbot.waitUntil(lambda: main.forms_list.count() == 4)
+    assert main.inspections_model.rowCount() == 1
 
 
 def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qtbot, store, language,
