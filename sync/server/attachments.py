@@ -20,12 +20,13 @@ def register_attachments(session: Session, principal: Principal,
     rows = [{"sha256": sha, "size": size, "uploaded_by": principal.user_id,
              "device_id": principal.device_id, "created_at": now}
             for sha, size in dict(verified).items()]
-    statement = (insert(AttachmentRow).values(rows).on_conflict_do_nothing(index_elements=["sha256"])
-                 .returning(AttachmentRow.sha256))
-    added = list(session.scalars(statement))
+    table = AttachmentRow.__table__
+    statement = (insert(table).on_conflict_do_nothing(index_elements=["sha256"])
+                 .returning(table.c.sha256))
+    added = list(session.execute(statement, rows).scalars())
     sizes = dict(verified)
     if added:
-        session.execute(sa.insert(AuditEntry), [
+        session.execute(sa.insert(AuditEntry.__table__), [
             {"at": now, **principal.audit_fields(), "action": "attachment.verified",
              "entity_kind": "attachment", "entity_id": sha, "details": {"size": sizes[sha]}}
             for sha in added])

@@ -1,9 +1,11 @@
-"""JSON request bodies read by the routes themselves: parsed and validated in one pass
-(pydantic's JSON parser) off the event loop, errors in the protocol's shape."""
+"""JSON request bodies read by the routes themselves: parsed and validated off the event
+loop, errors in the protocol's shape."""
 from __future__ import annotations
 
-from typing import TypeVar
+import json
+from typing import Any, TypeVar
 
+import orjson
 from pydantic import BaseModel, ValidationError
 
 from sync import problems
@@ -12,11 +14,24 @@ from sync.problems import Problem
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def parse_json(model: type[Model], raw: bytes) -> Model:
+def parse_json(model: type[Model], raw: bytes) -> tuple[Model, Any]:
+    """The validated model and the JSON value it was read from (kept as received)."""
+    data = load_json(raw)
     try:
-        return model.model_validate_json(raw)
+        return model.model_validate(data), data
     except ValidationError as error:
         raise validation_problem(error.errors(), prefix=("body",)) from None
+
+
+def load_json(raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        pass
+    try:  # orjson refuses integers beyond 64 bits, which JSON allows
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        raise Problem(problems.MALFORMED_JSON) from None
 
 
 def validation_problem(errors, prefix: tuple[str, ...] = ()) -> Problem:

@@ -40,12 +40,13 @@ def record_changes(session: Session, entries: list[ChangeEntry]) -> None:
     rows = [{"kind": e.kind, "entity_id": e.entity_id, "seq": top - len(entries) + 1 + i,
              "region": e.region, "owner_id": e.owner_id, "origin_device": e.origin_device,
              "deleted": e.deleted} for i, e in enumerate(entries)]
-    session.execute(_upsert(session, rows))
+    session.execute(_upsert(session), rows)
 
 
-def _upsert(session: Session, rows: list[dict]):
+def _upsert(session: Session):
+    """One statement run for every row (its compiled form is cached, unlike a VALUES list)."""
     insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
-    statement = insert(ChangeRow).values(rows)
+    statement = insert(ChangeRow.__table__)
     columns = ("seq", "region", "owner_id", "origin_device", "deleted")
     return statement.on_conflict_do_update(
         index_elements=["kind", "entity_id"],

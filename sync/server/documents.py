@@ -47,7 +47,7 @@ def set_documents(session: Session, records: list[InspectionRecord]) -> None:
     rows = [_row(record, document) for record in records for document in record.documents
             if 0 < len(document.number) <= MAX_NUMBER]
     if rows:
-        session.execute(sa.insert(DocumentRow), list({(r["inspection_id"], r["document_id"]): r
+        session.execute(sa.insert(DocumentRow.__table__), list({(r["inspection_id"], r["document_id"]): r
                                                      for r in rows}.values()))
 
 

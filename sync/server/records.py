@@ -41,7 +41,13 @@ class Prepared:
 
     @classmethod
     def of(cls, record: InspectionRecord) -> "Prepared":
-        data = record.model_dump(mode="json")
+        return cls.as_sent(record, record.model_dump(mode="json"))
+
+    @classmethod
+    def as_sent(cls, record: InspectionRecord, data: dict) -> "Prepared":
+        """`data`: the record's JSON as received, already validated as `record`. Stored and
+        hashed as it came (see PROTOCOL.md, "Content hash"): writing it out again from the
+        model would cost as much as validating it."""
         return cls(record, data, protocol.content_hash_of(data))
 
 
@@ -190,18 +196,19 @@ class Pusher:
 
     def _write_stored(self) -> None:
         """New rows, revisions, audit entries, attachment references and document numbers
-        of every record stored by the batch, a few statements for all of them."""
+        of every record stored by the batch, a few statements for all of them (Core
+        inserts on the tables: one compiled statement run for many rows)."""
         if not self._stored:
             return
         if self._new:
-            self.session.execute(sa.insert(InspectionRow), [row.row() for row in self._new])
-        self.session.execute(sa.insert(InspectionRevision), self._revisions)
-        self.session.execute(sa.insert(AuditEntry), self._audits)
+            self.session.execute(sa.insert(InspectionRow.__table__), [row.row() for row in self._new])
+        self.session.execute(sa.insert(InspectionRevision.__table__), self._revisions)
+        self.session.execute(sa.insert(AuditEntry.__table__), self._audits)
         ids = list(self._stored)
         self.session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id.in_(ids)))
         refs = [ref for record in self._stored.values() for ref in attachment_refs(record)]
         if refs:
-            self.session.execute(sa.insert(RecordAttachment), refs)
+            self.session.execute(sa.insert(RecordAttachment.__table__), refs)
         set_documents(self.session, list(self._stored.values()))
 
     def _result(self, row: InspectionRow | NewInspection, status: str,

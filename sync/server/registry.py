@@ -60,9 +60,9 @@ def upsert_facilities(session: Session, actor: Principal, facilities: list[Facil
                        "details": {"name_ru": facility.name_ru}})
         changed.append(ChangeEntry("facility", facility.id, region=facility.region))
     if added:
-        session.execute(sa.insert(FacilityRow), added)
+        session.execute(sa.insert(FacilityRow.__table__), added)
     if audits:
-        session.execute(sa.insert(AuditEntry), audits)
+        session.execute(sa.insert(AuditEntry.__table__), audits)
     record_changes(session, changed)
     return len(changed)
 

@@ -35,7 +35,7 @@ class ServerProcess:
 
     def environment(self) -> dict[str, str]:
         env = {**os.environ, "INSPECTOR_DATABASE_URL": self.database_url,
-               "INSPECTOR_BLOB_DIR": str(self.blob_dir), "INSPECTOR_LOG_LEVEL": "WARNING",
+               "INSPECTOR_BLOB_DIR": str(self.blob_dir), "INSPECTOR_LOG_LEVEL": os.environ.get("INSPECTOR_TEST_SERVER_LOG_LEVEL", "WARNING"),
                **self.extra_env}
         env.pop("INSPECTOR_SERVER_DB", None)
         return env

@@ -43,11 +43,12 @@ async def push(request: Request, principal: PrincipalDep, services: ServicesDep)
 
 
 def _push_raw(services, principal, raw: bytes) -> protocol.PushResponse:
-    return push_records(services, principal, parse_json(protocol.PushRequest, raw).records)
+    request, data = parse_json(protocol.PushRequest, raw)
+    return push_records(services, principal, [
+        Prepared.as_sent(record, sent) for record, sent in zip(request.records, data["records"])])
 
 
-def push_records(services, principal, records: list[protocol.InspectionRecord]) -> protocol.PushResponse:
-    batch = [Prepared.of(record) for record in records]
+def push_records(services, principal, batch: list[Prepared]) -> protocol.PushResponse:
     for attempt in range(ATTEMPTS):
         try:
             with services.db.write() as session:
@@ -67,7 +68,7 @@ def push_one(record_id: str, body: protocol.InspectionRecord, principal: Princip
     if record_id != body.id:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different records.",
                       details={"url": record_id[:64], "body": body.id})
-    result = push_records(services, principal, [body]).results[0]
+    result = push_records(services, principal, [Prepared.of(body)]).results[0]
     if result.error is not None:
         details = {**result.error.details}
         if result.server_record is not None:
