@@ -5,8 +5,10 @@ an attachment larger than the chunk, or one the server already holds a part of, 
 the resumable tus path from the offset the server acknowledged. The chunk adapts to the link
 (see PROTOCOL.md), so after a cut no more than one chunk is sent again.
 
-Only this thread touches the network for attachments; the bytes are read from the local
-store by the caller's thread and handed over in a bounded queue.
+Attachments go out on `CONNECTIONS` threads, each with a request in flight, so one
+request's last bytes, the server's check and its answer overlap the next request's bytes.
+The bytes are read from the local store by the caller's thread and handed over in a bounded
+queue.
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ FAST_CHUNK_S = 1.0  # a chunk sent faster than this doubles the next one
 SLOW_CHUNK_S = 4.0  # slower than this halves it
 UPLOAD_FAILURES = 8  # consecutive failures before giving up this pass
 MAX_QUEUED_BYTES = 64 * 1024 * 1024
+CONNECTIONS = 2
 
 
 @dataclass
@@ -70,7 +73,7 @@ class Outcome:
 
 
 class Uploader:
-    def __init__(self, client: SyncClient, chunking: Chunking) -> None:
+    def __init__(self, client: SyncClient, chunking: Chunking, connections: int = CONNECTIONS) -> None:
         self.client = client
         self.chunking = chunking
         self.outcome = Outcome()
@@ -78,14 +81,16 @@ class Uploader:
         self._queued_bytes = 0
         self._closed = False
         self._error: BaseException | None = None
-        self._failures = 0
+        self._failures = 0  # consecutive, over all connections
         self._lock = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="sync-uploads", daemon=True)
+        self._threads = [threading.Thread(target=self._run, name=f"sync-uploads-{n}", daemon=True)
+                         for n in range(connections)]
 
     # --- the caller's side ------------------------------------------------------------
 
     def start(self) -> "Uploader":
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
         return self
 
     def put(self, sha256: str, offset: int, data: bytes) -> None:
@@ -111,13 +116,14 @@ class Uploader:
         return self.outcome
 
     def close(self) -> None:
-        """No more attachments: the thread ends when its queue is empty (or at once after an
+        """No more attachments: the threads end when the queue is empty (or at once after an
         error). Safe to call twice."""
         with self._lock:
             self._closed = True
             self._lock.notify_all()
-        if self._thread.is_alive():
-            self._thread.join()
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join()
 
     def abandon(self) -> None:
         """Stop after the request in flight (the pass failed elsewhere)."""
@@ -141,15 +147,16 @@ class Uploader:
                     self._send_batch(group)
         except BaseException as error:  # handed to the caller's thread by finish()
             with self._lock:
-                self._error = error
+                self._error = self._error or error
                 self._lock.notify_all()
 
     def _next_group(self) -> list[Item] | None:
-        """The next request's worth: whole attachments that fit one chunk, or one item."""
+        """The next request's worth: whole attachments that fit one chunk, or one item.
+        None when there is nothing more to send, or another connection stopped on an error."""
         with self._lock:
-            while not self._queue and not self._closed:
+            while not self._queue and not self._closed and self._error is None:
                 self._lock.wait()
-            if not self._queue:
+            if not self._queue or self._error is not None:
                 return None
             group = [self._queue.popleft()]
             budget = self.chunking.size - len(group[0].data)
@@ -166,6 +173,11 @@ class Uploader:
             for item in reversed(items):
                 self._queue.appendleft(item)
                 self._queued_bytes += len(item.data) - item.offset
+            self._lock.notify_all()
+
+    def _sent(self, count: int) -> None:
+        with self._lock:
+            self.outcome.bytes_sent += count
 
     def _verified(self, sha256: str) -> None:
         with self._lock:
@@ -175,7 +187,8 @@ class Uploader:
 
     def _refused(self, sha256: str) -> None:
         log.error("attachment bytes do not match their hash", extra={"sha256": sha256})
-        self.outcome.notes.append(UserError("sync.photo_missing", record=sha256[:12]))
+        with self._lock:
+            self.outcome.notes.append(UserError("sync.photo_missing", record=sha256[:12]))
 
     # --- many small attachments in one request ----------------------------------------------
 
@@ -189,9 +202,9 @@ class Uploader:
                 raise
             return self._batch_failed(group)
         except (Unreachable, requests.RequestException):
-            self.outcome.bytes_sent += sent  # at most this much was lost
+            self._sent(sent)  # at most this much was lost
             return self._batch_failed(group)
-        self.outcome.bytes_sent += sent
+        self._sent(sent)
         self._failures = 0
         self.chunking.sent(self.chunking.clock() - started, sent)
         again = []
@@ -239,10 +252,10 @@ class Uploader:
                     raise
                 offset = self._resume_point(item.sha256)
             except (Unreachable, requests.RequestException):
-                self.outcome.bytes_sent += len(chunk)  # at most this much was lost
+                self._sent(len(chunk))  # at most this much was lost
                 offset = self._resume_point(item.sha256)
             else:
-                self.outcome.bytes_sent += len(chunk)
+                self._sent(len(chunk))
                 self._failures = 0
                 self.chunking.sent(self.chunking.clock() - started, len(chunk))
                 offset = state.offset
@@ -264,6 +277,7 @@ class Uploader:
         self.client.sleep(self.client.retry.delay(self._failures))
 
     def _count_failure(self) -> None:
-        self._failures += 1
+        with self._lock:
+            self._failures += 1
         if self._failures >= UPLOAD_FAILURES:
             raise Unreachable(f"attachment uploads failed {self._failures} times in a row")

@@ -77,7 +77,7 @@ class BlobStore:
         disk = Disk()
         try:
             part = disk.begin(self, sha256, device, offset, length)
-            await part.opened()
+            await disk.opened(part)
             received = await asyncio.wrap_future(await disk.stream(part, stream))
             await disk.synced()
             return received
@@ -86,8 +86,13 @@ class BlobStore:
 
 
 class Disk:
-    """The disk thread of one upload request, and the blobs it published."""
+    """The disk thread of one upload request, and the blobs it published.
 
+    The body is handed over in pieces of at least `GATHER` bytes (a small part in one
+    piece, opened, written, hashed and published by one task): every hand-over makes the
+    two threads trade the interpreter lock, so fewer, larger ones keep the bytes flowing."""
+
+    GATHER = 1024 * 1024
     MAX_PENDING = 16  # pieces queued for writing before the reader waits
 
     def __init__(self) -> None:
@@ -96,26 +101,36 @@ class Disk:
         self._published: list[Path] = []
 
     def begin(self, store: BlobStore, sha256: str, device: str, offset: int, length: int) -> "Part":
-        part = Part(store, sha256, device, offset, length)
-        part.opening = self._thread.submit(part.open)
-        return part
+        return Part(store, sha256, device, offset, length)
+
+    async def opened(self, part: "Part") -> None:
+        """Open the part now; raise at once if it cannot be written (wrong offset, another
+        writer)."""
+        await asyncio.wrap_future(self._thread.submit(part.open))
+        if part.problem is not None:
+            raise part.problem
 
     async def stream(self, part: "Part", stream: AsyncIterator[bytes]) -> Future:
-        """Hand the body to the disk thread piece by piece. Returns, without waiting for the
-        disk, the future of the part's outcome (a Problem if it was refused), so the next
-        part can be read while this one is still being written."""
+        """Hand the body to the disk thread. Returns, without waiting for the disk, the
+        future of the part's outcome (a Problem if it was refused), so the next part can be
+        read while this one is still being written."""
+        gathered: list[bytes] = []
+        size = 0
         try:
             async for piece in _pieces(stream):
-                if piece:
-                    await self._write(part, piece)
+                gathered.append(piece)
+                size += len(piece)
+                if size >= self.GATHER:
+                    await self._write(part, b"".join(gathered))
+                    gathered, size = [], 0
         except BaseException:  # a cut: what arrived stays, on disk, as the resumable part
             with suppress(Exception):
-                self._thread.submit(part.close, False).result()
+                self._thread.submit(part.close, b"".join(gathered), False).result()
             raise
-        return self._thread.submit(self._finish, part)
+        return self._thread.submit(self._finish, part, b"".join(gathered))
 
-    def _finish(self, part: "Part") -> Received:
-        received = part.close(True)
+    def _finish(self, part: "Part", tail: bytes) -> Received:
+        received = part.close(tail, True)
         if received.path is not None:
             self._published.append(received.path)
         return received
@@ -140,7 +155,8 @@ class Disk:
 
 @dataclass
 class Part:
-    """One attachment being written; every method runs on the disk thread, in order."""
+    """One attachment being written; every method runs on the disk thread, in order.
+    The file is opened by the first write, unless `Disk.opened` did it before the body."""
     store: BlobStore
     sha256: str
     device: str
@@ -150,13 +166,6 @@ class Part:
     handle: object = None
     problem: Problem | None = None
     digest: object = field(default_factory=hashlib.sha256)
-    opening: Future | None = None
-
-    async def opened(self) -> None:
-        """Raise at once if the part cannot be written (wrong offset, another writer)."""
-        await asyncio.wrap_future(self.opening)
-        if self.problem is not None:
-            raise self.problem
 
     def open(self) -> None:
         path = self.store.part_path(self.sha256, self.device)
@@ -178,6 +187,8 @@ class Part:
             _hash_file(path, self.digest)
 
     def write(self, piece: bytes) -> None:
+        if self.handle is None and self.problem is None:
+            self.open()
         if self.problem is not None:
             return  # refused: the bytes are only read past
         if self.held + len(piece) > self.length:
@@ -189,8 +200,10 @@ class Part:
         self.digest.update(piece)
         self.held += len(piece)
 
-    def close(self, ended: bool) -> Received:
-        """Finish the part: sync what stopped short; verify and publish what is whole."""
+    def close(self, tail: bytes, ended: bool) -> Received:
+        """Write the last bytes and finish the part: sync what stopped short; verify and
+        publish what is whole."""
+        self.write(tail)
         if self.handle is None:
             raise self.problem
         try:
