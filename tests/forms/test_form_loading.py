@@ -190,3 +190,23 @@ def test_save_form_never_replaces_a_kept_version(tmp_path):
         save_form(tmp_path, content)
     assert caught.value.code == "forms.version_conflict"
     assert load_form(tmp_path / "school.v1.yaml").content_hash == shipped.content_hash
+
+
+def test_a_deferred_catalogue_reads_its_folders_once_whoever_asks_first(monkeypatch):
+    import threading
+
+    from inspector_app import forms_loader
+    from inspector_app.catalogue import FormCatalogue
+
+    readings = []
+    real = forms_loader.load_forms
+    monkeypatch.setattr(forms_loader, "load_forms", lambda folder: readings.append(folder) or real(folder))
+    catalogue = FormCatalogue.deferred(FORMS_DIR)
+    assert not catalogue.is_read and readings == []
+    threads = [threading.Thread(target=catalogue.ensure_read) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    assert len(catalogue.forms) == 4  # this thread waits for the reading under way, if any
+    for thread in threads:
+        thread.join()
+    assert readings == [FORMS_DIR] and catalogue.is_read
