@@ -42,6 +42,7 @@ from .common import median, percentile, row
 
 TIME_GOAL, BYTES_GOAL = 1.5, 1.1
 DEVICES = 200
+SERVER_WORKERS = 2  # the server as deployed on this 2-core machine: one process per core
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -93,7 +94,7 @@ def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
     floors, times, wires, noops = [], [], [], []
     for attempt in range(runs):
         floors.append(_floor(root, payload, blobs))
-        server = _fresh_server(root, f"push{attempt}")
+        server = _fresh_server(root, f"push{attempt}", workers=SERVER_WORKERS)
         try:
             store = _enrolled(server.url)
             with FaultProxy(server.port) as proxy:
@@ -225,7 +226,7 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
         user = session.scalar(sa.select(User).where(User.username == "inspector"))
         tokens = [enrol_device(session, user, f"laptop {n}", 30, "127.0.0.1") for n in range(devices)]
     db.dispose()
-    server = ServerProcess(url, root / "many.blobs", root / "many.log", workers=2).start()
+    server = ServerProcess(url, root / "many.blobs", root / "many.log", workers=SERVER_WORKERS).start()
     latencies, errors, records = [], [], 0
     lock = threading.Lock()
 

@@ -33,7 +33,6 @@ from sync import problems
 from sync.problems import Problem
 
 READ_PIECE = 1024 * 1024
-IDLE_TIMEOUT_S = 30.0
 _LIBC = ctypes.util.find_library("c")
 _libc = ctypes.CDLL(_LIBC, use_errno=True) if _LIBC else None
 
@@ -111,13 +110,14 @@ class Disk:
             raise part.problem
 
     async def stream(self, part: "Part", stream: AsyncIterator[bytes]) -> Future:
-        """Hand the body to the disk thread. Returns, without waiting for the disk, the
+        """Hand the body (see `body_pieces`) to the disk thread. Returns, without waiting for
+        the disk, the
         future of the part's outcome (a Problem if it was refused), so the next part can be
         read while this one is still being written."""
         gathered: list[bytes] = []
         size = 0
         try:
-            async for piece in _pieces(stream):
+            async for piece in stream:
                 gathered.append(piece)
                 size += len(piece)
                 if size >= self.GATHER:
@@ -269,11 +269,15 @@ def _hash_file(path: Path, digest) -> None:
             digest.update(piece)
 
 
-async def _pieces(stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-    """The body, ended early if the client goes silent (a dead link never says goodbye)."""
+async def body_pieces(stream: AsyncIterator[bytes], idle_s: float) -> AsyncIterator[bytes]:
+    """A request body, ended early if the client sends nothing for `idle_s` (a dead link
+    never says goodbye). A deadline per piece, not a task per piece: bodies come in many
+    small pieces."""
     iterator = stream.__aiter__()
     while True:
         try:
-            yield await asyncio.wait_for(iterator.__anext__(), IDLE_TIMEOUT_S)
-        except (StopAsyncIteration, asyncio.TimeoutError):
+            async with asyncio.timeout(idle_s):
+                piece = await iterator.__anext__()
+        except (StopAsyncIteration, TimeoutError):
             return
+        yield piece

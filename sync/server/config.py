@@ -36,6 +36,7 @@ class Settings:
     max_upload_request_bytes: int = 64 * 1024 * 1024
     login_free_attempts: int = 5
     login_max_delay_s: int = 900
+    upload_idle_s: float = 30.0  # an upload body silent this long ends; what arrived is kept
     log_level: str = "INFO"
     extra: dict = field(default_factory=dict)
 
@@ -50,5 +51,6 @@ class Settings:
             max_upload_request_bytes=_int("INSPECTOR_MAX_UPLOAD_BYTES", 64 * 1024 * 1024),
             login_free_attempts=_int("INSPECTOR_LOGIN_FREE_ATTEMPTS", 5),
             login_max_delay_s=_int("INSPECTOR_LOGIN_MAX_DELAY", 900),
+            upload_idle_s=_int("INSPECTOR_UPLOAD_IDLE_S", 30),
             log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),
         )

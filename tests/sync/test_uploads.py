@@ -1,6 +1,7 @@
 """Batch uploads: many photos in one request, each verified by its hash and kept on a cut."""
 from __future__ import annotations
 
+import socket
 import time
 
 import pytest
@@ -11,6 +12,7 @@ from sync import problems
 from sync.server.models import AttachmentRow, AuditEntry
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.faultproxy import Fault, FaultProxy
+from sync.testing.server import ServerProcess
 
 from .api import API, attachment_states, push, results, upload, upload_batch
 from .client_helpers import enrolled_store, point_at, service
@@ -115,3 +117,33 @@ def test_older_clients_still_speak_protocol_1(server):
     headers = {**enrol(server.url, "inspector"), "Inspector-Protocol": "1"}
     response = requests.get(f"{server.url}{API}/me", headers=headers, timeout=30)
     assert response.status_code == 200 and response.headers["Inspector-Protocol"] == "2"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_client_gone_silent_mid_photo_is_let_go_and_its_bytes_are_kept(seeded_url, tmp_path):
+    """A dead link never closes: after the idle limit the server ends the upload itself,
+    keeps (on disk) what arrived, and the next HEAD resumes from there."""
+    process = ServerProcess(seeded_url, tmp_path / "blobs", tmp_path / "server.log",
+                            env={"INSPECTOR_UPLOAD_IDLE_S": "2"}).start()
+    try:
+        headers = enrol(process.url, "inspector")
+        data = photo_bytes(200_000, 77)
+        sha = sha256(data)
+        with socket.create_connection(("127.0.0.1", process.port)) as link:
+            link.sendall((f"PATCH {API}/uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          f"Authorization: {headers['Authorization']}\r\n"
+                          f"Upload-Offset: 0\r\nUpload-Length: {len(data)}\r\n"
+                          f"Content-Type: application/offset+octet-stream\r\n"
+                          f"Content-Length: {len(data)}\r\n\r\n").encode() + data[:70_000])
+            link.settimeout(20)
+            started = time.monotonic()
+            answer = link.recv(4096)  # sent once the server gives up waiting
+            waited = time.monotonic() - started
+        assert b"upload-offset: 70000" in answer.lower(), answer[:300]
+        assert 1.5 < waited < 15, waited
+        state = requests.head(f"{process.url}{API}/uploads/{sha}", headers=headers, timeout=10)
+        assert state.headers["Upload-Offset"] == "70000"
+        rest = upload(process.url, headers, sha, data[70_000:], 70_000, len(data))
+        assert rest.json()["verified"] is True
+    finally:
+        process.stop()

@@ -22,7 +22,7 @@ from sync.problems import Problem
 
 from ..attachments import register_attachments
 from ..audit import audit
-from ..blobs import Disk
+from ..blobs import Disk, body_pieces
 from ..deps import PrincipalDep, ServicesDep
 from ..models import AttachmentRow, InspectionRow, RecordAttachment
 from ..parts import PartReader
@@ -97,8 +97,9 @@ async def upload(sha256: ShaPath, request: Request, principal: PrincipalDep, ser
         return state
     device = principal.device_id or "-"
     try:
-        received = await services.blobs.receive(sha256, device, upload_offset, upload_length,
-                                                request.stream())
+        received = await services.blobs.receive(
+            sha256, device, upload_offset, upload_length,
+            body_pieces(request.stream(), services.settings.upload_idle_s))
     except ClientDisconnect:
         return Response(status_code=499)  # nobody is listening; the bytes so far are kept
     except Problem as problem:
@@ -130,7 +131,7 @@ async def upload_batch(request: Request, principal: PrincipalDep,
     recorded before the answer, and also when the client goes away mid-body."""
     if request.headers.get("content-type", "").split(";")[0].strip() not in BATCH_MEDIA_TYPES:
         raise Problem(problems.UNSUPPORTED_MEDIA_TYPE, details={"expected": protocol.BATCH_MEDIA_TYPE})
-    reader = PartReader(request.stream())
+    reader = PartReader(body_pieces(request.stream(), services.settings.upload_idle_s))
     disk = Disk()
     parts: list[tuple[str, int, Future]] = []
     try:
