@@ -84,9 +84,12 @@ def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
     migrate.downgrade(store.db, "0001")
     assert migrate.current_revision(store.db) == "0001"
     backup = migrate.upgrade(store.db)
-    assert backup is not None and backup.name.endswith("0001-to-0004")
+    assert backup is not None and backup.name.endswith(f"0001-to-{migrate.HEAD}")
     assert migrate.current_revision(store.db) == migrate.HEAD
     assert store.inspections.answers(inspection.id)["sch.security.video"].verdict is Verdict.COMPLIES
+    facility = store.facilities.get(inspection.facility_id)
+    for typed in (facility.name_ru[:1], facility.name_ru[:3]):  # the register index was rebuilt
+        assert facility.id in {f.id for f in store.facilities.search(typed, limit=100_000)}
     with store.db.read() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM documents").scalar() == 0
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
