@@ -5,8 +5,11 @@ an attachment larger than the chunk, or one the server already holds a part of, 
 the resumable tus path from the offset the server acknowledged. The chunk adapts to the link
 (see PROTOCOL.md), so after a cut no more than one chunk is sent again.
 
-Attachments go out on `CONNECTIONS` threads, each with a request in flight, so one
-request's last bytes, the server's check and its answer overlap the next request's bytes.
+On a fast link attachments go out on `CONNECTIONS` threads, each with a request in flight,
+so one request's last bytes, the server's check and its answer overlap the next request's
+bytes. The extra connections join only once the chunk has grown to `PARALLEL_FROM`: on a
+slower link they would only share the same bandwidth, with more bytes in flight to lose at
+a cut.
 The bytes are read from the local store by the caller's thread and handed over in a bounded
 queue.
 """
@@ -36,6 +39,7 @@ SLOW_CHUNK_S = 4.0  # slower than this halves it
 UPLOAD_FAILURES = 8  # consecutive failures before giving up this pass
 MAX_QUEUED_BYTES = 64 * 1024 * 1024
 CONNECTIONS = 2
+PARALLEL_FROM = 1024 * 1024  # chunk size from which the extra connections join
 
 
 @dataclass
@@ -83,8 +87,8 @@ class Uploader:
         self._error: BaseException | None = None
         self._failures = 0  # consecutive, over all connections
         self._lock = threading.Condition()
-        self._threads = [threading.Thread(target=self._run, name=f"sync-uploads-{n}", daemon=True)
-                         for n in range(connections)]
+        self._threads = [threading.Thread(target=self._run, args=(n,), name=f"sync-uploads-{n}",
+                                          daemon=True) for n in range(connections)]
 
     # --- the caller's side ------------------------------------------------------------
 
@@ -138,9 +142,9 @@ class Uploader:
 
     # --- the thread -----------------------------------------------------------------------
 
-    def _run(self) -> None:
+    def _run(self, connection: int) -> None:
         try:
-            while (group := self._next_group()) is not None:
+            while (group := self._next_group(connection)) is not None:
                 if len(group) == 1 and (group[0].offset or len(group[0].data) > self.chunking.size):
                     self._send_resumable(group[0])
                 else:
@@ -150,12 +154,14 @@ class Uploader:
                 self._error = self._error or error
                 self._lock.notify_all()
 
-    def _next_group(self) -> list[Item] | None:
+    def _next_group(self, connection: int) -> list[Item] | None:
         """The next request's worth: whole attachments that fit one chunk, or one item.
         None when there is nothing more to send, or another connection stopped on an error."""
         with self._lock:
-            while not self._queue and not self._closed and self._error is None:
-                self._lock.wait()
+            while self._error is None and (
+                    (not self._queue and not self._closed)
+                    or (self._queue and connection and self.chunking.size < PARALLEL_FROM)):
+                self._lock.wait(0.2)  # the chunk grows without telling
             if not self._queue or self._error is not None:
                 return None
             group = [self._queue.popleft()]

@@ -1,9 +1,11 @@
 """Attachment bytes: content-addressed files, and resumable partial uploads.
 
-A partial upload is a file `uploads/<sha256>.<device>.part`; its size is the offset the
-server acknowledges, so it survives a restart of the server with nothing else to recover.
-One writer at a time per part file (an advisory file lock); a second request for the same
-upload is told to retry. When the declared length is reached the bytes are checked against
+A partial upload is a file `blobs/ab/<sha256>.<device>.part` beside where its blob will be
+(publishing is then a rename within one directory, and new files spread over 256
+directories instead of queueing on one). Its size is the offset the server acknowledges,
+so it survives a restart of the server with nothing else to recover. One writer at a time
+per part file (an advisory file lock); a second request for the same upload is told to
+retry. When the declared length is reached the bytes are checked against
 the SHA-256 in the URL: a match is renamed into `blobs/ab/<sha256>`, a mismatch is deleted.
 
 All file work of a request (open, lock, write, hash, verify, rename) runs in order on one
@@ -47,7 +49,6 @@ class Received:
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
-        (root / "uploads").mkdir(parents=True, exist_ok=True)
         for prefix in range(256):  # made once here, not on every publish
             (root / "blobs" / f"{prefix:02x}").mkdir(parents=True, exist_ok=True)
 
@@ -58,7 +59,7 @@ class BlobStore:
         return self.blob_path(sha256).is_file()
 
     def part_path(self, sha256: str, device: str) -> Path:
-        return self.root / "uploads" / f"{sha256}.{device}.part"
+        return self.root / "blobs" / sha256[:2] / f"{sha256}.{device}.part"
 
     def offset(self, sha256: str, device: str) -> int:
         try:
