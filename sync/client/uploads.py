@@ -86,6 +86,7 @@ class Uploader:
         self._closed = False
         self._error: BaseException | None = None
         self._failures = 0  # consecutive, over all connections
+        self._first_running = True  # the first connection takes everything it can
         self._lock = threading.Condition()
         self._threads = [threading.Thread(target=self._run, args=(n,), name=f"sync-uploads-{n}",
                                           daemon=True) for n in range(connections)]
@@ -153,14 +154,26 @@ class Uploader:
             with self._lock:
                 self._error = self._error or error
                 self._lock.notify_all()
+        finally:
+            if connection == 0:  # what the others put back after a failure is theirs now
+                with self._lock:
+                    self._first_running = False
+                    self._lock.notify_all()
+
+    def _waits(self, connection: int) -> bool:
+        """Whether this connection should wait before taking work."""
+        if self._error is not None:
+            return False
+        if not self._queue:
+            return not self._closed
+        slow_link = self.chunking.size < PARALLEL_FROM
+        return connection > 0 and slow_link and self._first_running
 
     def _next_group(self, connection: int) -> list[Item] | None:
         """The next request's worth: whole attachments that fit one chunk, or one item.
         None when there is nothing more to send, or another connection stopped on an error."""
         with self._lock:
-            while self._error is None and (
-                    (not self._queue and not self._closed)
-                    or (self._queue and connection and self.chunking.size < PARALLEL_FROM)):
+            while self._waits(connection):
                 self._lock.wait(0.2)  # the chunk grows without telling
             if not self._queue or self._error is not None:
                 return None
