@@ -129,10 +129,8 @@ class MainWindow(QMainWindow):
             (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
             (self.tr("Sync"), self.sync_state)])
         self.inspections.setColumnWidth(0, 420)
-        if self.painted:
+        if self.painted:  # else the inspections and the status line fill just after the first paint
             self.refresh_inspections()
-        else:
-            self.update_sync_status()  # the status line is in the first paint, the inspections not
         self.refresh_forms()
 
     def sync_state(self, row: dict) -> str:
@@ -198,9 +196,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.after_first_paint)
 
     def after_first_paint(self) -> None:
-        """What the first screen does not show: the inspections, and the checklists (read on
-        a thread of their own, if they were not read yet)."""
+        """What the first screen does not show: the inspections and the status line, a first
+        look for the server, and the checklists (read on a thread of their own, if they were
+        not read yet)."""
         self.refresh_inspections()
+        self.sync.look_now()
         if not self.catalogue.is_read:
             self.catalogue_job = Job(lambda _report: self.catalogue.ensure_read())
             self.catalogue_job.finished.connect(self.on_catalogue_read)

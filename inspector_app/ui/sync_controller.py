@@ -42,9 +42,8 @@ class SyncController(QObject):
         self.last_pass = 0.0
         self.timer = QTimer(self, interval=AUTO_EVERY_MS)
         self.timer.timeout.connect(self.on_timer_timeout)
-        if auto:
+        if auto:  # the first look is the window's, once it is on screen (see `look_now`)
             self.timer.start()
-            QTimer.singleShot(0, self.on_timer_timeout)
 
     @property
     def adapter(self):
@@ -86,6 +85,11 @@ class SyncController(QObject):
         service = SyncService(self.adapter, retry=RetryPolicy(attempts=3, base_delay=0.5, max_delay=5.0))
         return self._run(lambda report: service.run_once(lambda p: report(p.done, p.total)),
                          self.on_pass_finished)
+
+    def look_now(self) -> None:
+        """Sync at once if something waits or news are due (and automatic sync is on)."""
+        if self.timer.isActive():
+            self.on_timer_timeout()
 
     def on_timer_timeout(self) -> None:
         if self.job is not None or not self.is_enrolled():

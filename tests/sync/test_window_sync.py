@@ -40,7 +40,7 @@ def sync(qtbot, window):
 
 
 def test_enrol_then_work_shows_what_waits_and_syncs_it(qtbot, window, server, tmp_path):
-    assert "Not connected" in window.sync_status.text()
+    qtbot.waitUntil(lambda: "Not connected" in window.sync_status.text())  # just after the first paint
     enrol_window(qtbot, window, server.url)
     assert window.store.facilities.count() > 0  # the register came with the first pull
     make_inspections(window.store, window.catalogue, tmp_path, 2, 3)
