@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import typing
+from dataclasses import MISSING
+from dataclasses import fields as dataclass_fields
 from typing import Annotated, Any, Literal, Union
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, with_config
+from typing_extensions import NotRequired, TypedDict
 
 from inspector_app.domain.models import (
     Answer, Facility, Finding, Inspection, Measure, Photo, RestoredRights,
@@ -176,8 +180,27 @@ class RecordResult(Wire):
     server_record: InspectionRecord | None = None  # on conflict: the server's version
 
 
+def data_shape(cls: type, name: str) -> type:
+    """A TypedDict with the fields of dataclass `cls`: validated alike (the same types, the
+    same required fields, no other keys) but kept as the dicts they came as."""
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: hints[f.name] if f.default is MISSING and f.default_factory is MISSING
+              else NotRequired[hints[f.name]] for f in dataclass_fields(cls)}
+    return with_config(ConfigDict(extra="forbid"))(TypedDict(name, fields))
+
+
+AnswerData = data_shape(Answer, "AnswerData")
+
+
+class PushedRecord(InspectionRecord):
+    """A record as the server reads a push. Its answers, most of its bulk, are checked but
+    not made into objects: the server stores the JSON as sent and reads only the header, the
+    photos and the documents (building 20,000 answers per batch cost more than the rest)."""
+    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []
+
+
 class PushRequest(Wire):
-    records: Annotated[list[InspectionRecord], Field(min_length=1, max_length=MAX_BATCH)]
+    records: Annotated[list[PushedRecord], Field(min_length=1, max_length=MAX_BATCH)]
 
 
 class PushResponse(Wire):
