@@ -43,32 +43,34 @@ _libc = ctypes.CDLL(_LIBC, use_errno=True) if _LIBC else None
 class Received:
     offset: int
     complete: bool
-    path: Path | None = None  # the published blob, when complete
+    path: str | None = None  # the published blob, when complete
 
 
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._folder = str(root / "blobs")
         for prefix in range(256):  # made once here, not on every publish
             (root / "blobs" / f"{prefix:02x}").mkdir(parents=True, exist_ok=True)
 
+    # Names are built as text: on the upload path pathlib cost as much as writing the bytes.
+    def blob_name(self, sha256: str) -> str:
+        return f"{self._folder}/{sha256[:2]}/{sha256}"
+
+    def part_name(self, sha256: str, device: str) -> str:
+        return f"{self._folder}/{sha256[:2]}/{sha256}.{device}.part"
+
     def blob_path(self, sha256: str) -> Path:
-        return self.root / "blobs" / sha256[:2] / sha256
+        return Path(self.blob_name(sha256))
 
     def has_blob(self, sha256: str) -> bool:
-        return self.blob_path(sha256).is_file()
-
-    def part_path(self, sha256: str, device: str) -> Path:
-        return self.root / "blobs" / sha256[:2] / f"{sha256}.{device}.part"
+        return os.path.isfile(self.blob_name(sha256))
 
     def offset(self, sha256: str, device: str) -> int:
         try:
-            return self.part_path(sha256, device).stat().st_size
+            return os.stat(self.part_name(sha256, device)).st_size
         except FileNotFoundError:
             return 0
-
-    def open_blob(self, sha256: str):
-        return self.blob_path(sha256).open("rb")
 
     async def receive(self, sha256: str, device: str, offset: int, length: int,
                       stream: AsyncIterator[bytes]) -> Received:
@@ -98,7 +100,7 @@ class Disk:
     def __init__(self) -> None:
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="upload-disk")
         self._pending: deque[Future] = deque()
-        self._published: list[Path] = []
+        self._published: list[str] = []
 
     def begin(self, store: BlobStore, sha256: str, device: str, offset: int, length: int) -> "Part":
         return Part(store, sha256, device, offset, length)
@@ -143,7 +145,7 @@ class Disk:
         if len(self._pending) > self.MAX_PENDING:
             await asyncio.wrap_future(self._pending.popleft())
 
-    async def synced(self) -> list[Path]:
+    async def synced(self) -> list[str]:
         """Every blob published so far is on disk; returns them."""
         published, self._published = self._published, []
         if published:
@@ -169,8 +171,8 @@ class Part:
     digest: object = field(default_factory=hashlib.sha256)
 
     def open(self) -> None:
-        path = self.store.part_path(self.sha256, self.device)
-        handle = path.open("ab")
+        path = self.store.part_name(self.sha256, self.device)
+        handle = open(path, "ab")
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -218,33 +220,34 @@ class Part:
         finally:
             self.handle.close()
 
-    def _publish(self) -> Path:
-        part = self.store.part_path(self.sha256, self.device)
+    def _publish(self) -> str:
+        part = self.store.part_name(self.sha256, self.device)
         actual = self.digest.hexdigest()
         if actual != self.sha256:
-            part.unlink(missing_ok=True)
+            with suppress(FileNotFoundError):
+                os.unlink(part)
             raise Problem(problems.ATTACHMENT_HASH_MISMATCH,
                           details={"declared": self.sha256, "received": actual})
-        target = self.store.blob_path(self.sha256)
+        target = self.store.blob_name(self.sha256)
         os.replace(part, target)
         return target
 
 
-def make_durable(paths: Iterable[Path]) -> None:
+def make_durable(paths: Iterable[str]) -> None:
     """fdatasync each file, then fsync each directory that got a new entry (the renames).
 
     Many files at once: one syncfs of their file system (Linux) costs one journal commit
     instead of one per file."""
     paths = list(paths)
-    if len(paths) > 4 and _syncfs(paths[0].parent):
+    if len(paths) > 4 and _syncfs(os.path.dirname(paths[0])):
         return
     for path in paths:
         _fsync(path, os.O_RDONLY, os.fdatasync)
-    for directory in {path.parent for path in paths}:
+    for directory in {os.path.dirname(path) for path in paths}:
         _fsync(directory, os.O_RDONLY | os.O_DIRECTORY, os.fsync)
 
 
-def _fsync(path: Path, flags: int, sync) -> None:
+def _fsync(path: str, flags: int, sync) -> None:
     descriptor = os.open(path, flags)
     try:
         sync(descriptor)
@@ -252,7 +255,7 @@ def _fsync(path: Path, flags: int, sync) -> None:
         os.close(descriptor)
 
 
-def _syncfs(directory: Path) -> bool:
+def _syncfs(directory: str) -> bool:
     """Write out and wait for everything of the file system holding `directory`; False
     where the call does not exist or fails (then each file is synced on its own)."""
     if _libc is None or not hasattr(_libc, "syncfs"):
@@ -264,21 +267,67 @@ def _syncfs(directory: Path) -> bool:
         os.close(descriptor)
 
 
-def _hash_file(path: Path, digest) -> None:
-    with path.open("rb") as handle:
+def _hash_file(path: str, digest) -> None:
+    with open(path, "rb") as handle:
         while piece := handle.read(READ_PIECE):
             digest.update(piece)
 
 
 async def body_pieces(stream: AsyncIterator[bytes], idle_s: float) -> AsyncIterator[bytes]:
     """A request body, ended early if the client sends nothing for `idle_s` (a dead link
-    never says goodbye). A deadline per piece, not a task per piece: bodies come in many
-    small pieces."""
+    never says goodbye). Bodies come in tens of thousands of small pieces, so a piece costs
+    a clock reading, not a timer (see `IdleWatch`)."""
     iterator = stream.__aiter__()
-    while True:
-        try:
-            async with asyncio.timeout(idle_s):
+    with IdleWatch(idle_s) as watch:
+        while True:
+            watch.waiting = True
+            watch.since = watch.loop.time()
+            try:
                 piece = await iterator.__anext__()
-        except (StopAsyncIteration, TimeoutError):
+            except StopAsyncIteration:
+                return
+            except asyncio.CancelledError:
+                if watch.expired():
+                    return
+                raise
+            watch.waiting = False
+            yield piece
+
+
+class IdleWatch:
+    """Cancels the current task once it has waited `idle_s` for the next piece. One timer
+    checks now and then, and is set again for when the wait in progress would run out."""
+
+    def __init__(self, idle_s: float) -> None:
+        self.idle_s = idle_s
+        self.loop = asyncio.get_running_loop()
+        self.task = asyncio.current_task()
+        self.waiting = False
+        self.since = self.loop.time()
+        self._cancelled = False
+        self._cancelling = self.task.cancelling()  # cancellations already asked of the task
+        self._handle = None
+
+    def __enter__(self) -> "IdleWatch":
+        self._handle = self.loop.call_at(self.since + self.idle_s, self._check)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._handle.cancel()
+
+    def _check(self) -> None:
+        now = self.loop.time()
+        if self.waiting and now - self.since >= self.idle_s:
+            self._cancelled = True
+            self.task.cancel()
             return
-        yield piece
+        due = self.since + self.idle_s if self.waiting else now + self.idle_s
+        self._handle = self.loop.call_at(due, self._check)
+
+    def expired(self) -> bool:
+        """Whether the cancellation now being raised is ours alone (then it is taken back);
+        one asked by anybody else goes on."""
+        if not self._cancelled:
+            return False
+        self._cancelled = False
+        return self.task.uncancel() <= self._cancelling
