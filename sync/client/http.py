@@ -159,8 +159,9 @@ class SyncClient:
 
 def _json(record: protocol.InspectionRecord) -> bytes:
     """The record's JSON. orjson writes its dataclasses directly: the same JSON as pydantic
-    (tested) in a fifth of the time, and the push encodes a few MB per batch. Integers
-    beyond 64 bits make orjson refuse; pydantic writes those."""
+    (tested) in about 60% of the time (18 against 30 ms for 100 records of 200 answers), and
+    the push encodes a few MB per batch. Integers beyond 64 bits make orjson refuse;
+    pydantic writes those."""
     try:
         return orjson.dumps(record, default=_model_fields, option=orjson.OPT_UTC_Z)
     except TypeError:

@@ -114,9 +114,8 @@ class Disk:
 
     async def stream(self, part: "Part", stream: AsyncIterator[bytes]) -> Future:
         """Hand the body (see `body_pieces`) to the disk thread. Returns, without waiting for
-        the disk, the
-        future of the part's outcome (a Problem if it was refused), so the next part can be
-        read while this one is still being written."""
+        the disk, the future of the part's outcome (a Problem if it was refused), so the next
+        part can be read while this one is still being written."""
         gathered: list[bytes] = []
         size = 0
         try:
