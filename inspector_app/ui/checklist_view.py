@@ -22,7 +22,7 @@ from ..domain.forms import AnswerKind, Form, Item, answer_key
 from ..domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
 from ..storage.store import Store
 from .i18n import Language
-from .models import ChecklistModel, ChecklistRow
+from .checklist_model import ChecklistModel, ChecklistRow
 
 VERDICT_KEYS = {Qt.Key.Key_1: Verdict.COMPLIES, Qt.Key.Key_C: Verdict.COMPLIES,
                 Qt.Key.Key_2: Verdict.VIOLATED, Qt.Key.Key_V: Verdict.VIOLATED,

@@ -44,7 +44,7 @@ class ConflictDialog(QDialog):
         self.rows = differences(form, mine, theirs, lang, verdicts)
         model.set_rows(self.rows)
         table = QTableView()
-        table.setModel(model)
+        model.show_in(table)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setWordWrap(True)
         table.resizeRowsToContents()

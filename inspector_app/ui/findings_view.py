@@ -65,7 +65,7 @@ class FindingsView(QWidget):
     @staticmethod
     def _table(model: RowTableModel) -> QTableView:
         table = QTableView()
-        table.setModel(model)
+        model.show_in(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)

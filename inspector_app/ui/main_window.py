@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.register.inspection_requested.connect(self.on_register_inspection_requested)
         self.inspections_model = RowTableModel([])
         self.inspections = QTableView()
-        self.inspections.setModel(self.inspections_model)
+        self.inspections_model.show_in(self.inspections)
         self.inspections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.inspections.verticalHeader().setVisible(False)
         self.inspections.horizontalHeader().setStretchLastSection(True)

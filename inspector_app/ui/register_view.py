@@ -1,7 +1,7 @@
 """The facility register: search as you type, filters, and "new inspection"."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -30,7 +30,7 @@ class RegisterView(QWidget):
         self.count = QLabel()
         self.model = RowTableModel([])
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.model.show_in(self.table)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -137,6 +137,8 @@ class RegisterView(QWidget):
             self.inspection_requested.emit(facility)
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt  # not at import: see models.DISPLAY
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
             self.on_new_clicked()
             return

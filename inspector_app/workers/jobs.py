@@ -5,6 +5,7 @@ import logging
 import threading
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -29,12 +30,20 @@ class Job(QObject):
 
     def run(self) -> None:
         try:
-            result = self._work(lambda done, total: self.progress.emit(done, total))
+            result = self._work(lambda done, total: self._tell(self.progress, done, total))
         except Exception as error:  # every failure is reported, none escapes the thread
             log.debug("job failed", exc_info=error)
-            self.failed.emit(error)
+            self._tell(self.failed, error)
             return
-        self.finished.emit(result)
+        self._tell(self.finished, result)
+
+    def _tell(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self):
+                raise
+            # Qt deleted the job (the app is closing): there is nobody left to tell.
 
 
 class _Runnable(QRunnable):

@@ -288,6 +288,21 @@ def test_switching_the_interface_language(qtbot, window):
     assert window.home.tabText(0) == "Facility register"
 
 
+def test_register_columns_are_titled_in_the_interface_language(qtbot, window):
+    def titles() -> list[str]:
+        header = window.register.table.horizontalHeader()
+        return [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+
+    window.language_box.setCurrentIndex(window.language_box.findData("ru"))
+    qtbot.waitUntil(lambda: titles()[:2] == ["Наименование", "Вид"])
+    assert len(titles()) == window.register.model.columnCount()
+    window.language_box.setCurrentIndex(window.language_box.findData("kk"))
+    qtbot.waitUntil(lambda: titles()[0] == "Атауы")
+    assert window.register.table.columnWidth(0) == 420
+    window.register.search.setText("мектеп")  # new rows keep the titles and the widths
+    assert titles()[0] == "Атауы" and window.register.table.columnWidth(0) == 420
+
+
 def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
     import dataclasses
 
