@@ -10,6 +10,8 @@ import time
 import uuid
 import zlib
 
+from starlette.concurrency import run_in_threadpool
+
 from sync import problems, protocol
 from sync.problems import Problem
 
@@ -44,7 +46,8 @@ class BodyGuard:
             self._check_length(headers, limit)
             encoding = headers.get("content-encoding", "identity").strip().lower()
             if encoding == "gzip":
-                body = await _decompress(await _read_all(receive, limit), limit)
+                # off the event loop: zlib lets go of the interpreter, so uploads go on meanwhile
+                body = await run_in_threadpool(_decompress, await _read_all(receive, limit), limit)
                 receive = _replay(body)
                 scope = _without_encoding(scope, len(body))
             elif encoding not in ("", "identity"):
@@ -94,7 +97,7 @@ async def _read_all(receive, limit: int) -> bytes:
     return b"".join(parts)
 
 
-async def _decompress(data: bytes, limit: int) -> bytes:
+def _decompress(data: bytes, limit: int) -> bytes:
     decoder = zlib.decompressobj(wbits=31)
     try:
         body = decoder.decompress(data, limit + 1)
