@@ -90,7 +90,7 @@ class RegisterView(QWidget):
             (self.tr("Risk"), lambda f: self.tr(f.risk.value)),
             (self.tr("Special control"), lambda f: "●" if f.special_control else ""),
         ])
-        for column, width in enumerate((420, 190, 200, 140, 120, 90)):
+        for column, width in enumerate((360, 190, 200, 140, 120, 90)):
             self.table.setColumnWidth(column, width)
 
     def kind_name(self, kind: FacilityKind) -> str:

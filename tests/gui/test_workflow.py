@@ -298,9 +298,9 @@ def test_register_columns_are_titled_in_the_interface_language(qtbot, window):
     assert len(titles()) == window.register.model.columnCount()
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
     qtbot.waitUntil(lambda: titles()[0] == "Атауы")
-    assert window.register.table.columnWidth(0) == 420
+    assert window.register.table.columnWidth(0) == 360
     window.register.search.setText("мектеп")  # new rows keep the titles and the widths
-    assert titles()[0] == "Атауы" and window.register.table.columnWidth(0) == 420
+    assert titles()[0] == "Атауы" and window.register.table.columnWidth(0) == 360
 
 
 def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
