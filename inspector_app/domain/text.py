@@ -1,4 +1,4 @@
-"""Folding of Kazakh and Russian text for search.
+"""Folding of Kazakh and Russian text for search, and Kazakh alphabetical order.
 
 Search must find "Қарағанды" whether typed "ҚАРАҒАНДЫ" or "Караганды" (keyboards without
 Kazakh letters type their Russian look-alikes), so both the indexed text and the query are
@@ -14,6 +14,12 @@ _LOOKALIKES = str.maketrans({
 })
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+# Each letter to a character in alphabet order, in the block before the Cyrillic letters: byte
+# order would put ә, ғ, қ, ң, ө, ұ, ү, һ and і after я. Digits and Latin still come first.
+_KAZAKH_ORDER = str.maketrans({letter: chr(0x0300 + place)
+                               for place, letter in enumerate(KAZAKH_ALPHABET)})
+
 
 def fold(text: str) -> str:
     return text.casefold().translate(_LOOKALIKES)
@@ -22,3 +28,8 @@ def fold(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """Folded words of a query, for prefix matching."""
     return _WORD.findall(fold(query))
+
+
+def kazakh_sort_key(text: str) -> str:
+    """A key that sorts Kazakh names in the order of the Kazakh alphabet, case ignored."""
+    return text.casefold().translate(_KAZAKH_ORDER)

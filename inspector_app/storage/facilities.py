@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain.models import Facility, FacilityKind, RiskDegree
-from ..domain.text import fold, search_terms
+from ..domain.text import fold, kazakh_sort_key, search_terms
 from .engine import Database
 from . import models
 
@@ -23,6 +23,7 @@ def to_row(f: Facility) -> dict:
     row["kind"], row["risk"] = f.kind.value, f.risk.value
     row["special_control"] = bool(f.special_control)
     row["search_text"] = search_text(f)
+    row["sort_kk"] = kazakh_sort_key(f.name_kk)
     return row
 
 
@@ -66,9 +67,10 @@ class FacilityRepository:
 
     def search(self, text: str = "", *, region: str | None = None, district: str | None = None,
                kind: FacilityKind | None = None, special_control: bool | None = None,
-               limit: int = 200) -> list[Facility]:
+               limit: int = 200, language: str = "ru") -> list[Facility]:
         """Facilities whose names or places start with every word typed, case and Kazakh
-        letters folded, best matches first."""
+        letters folded, best matches first. With no words typed, by name: the Kazakh names
+        in Kazakh alphabet order for `language` "kk", else the Russian names."""
         query = sa.select(_T)
         terms = search_terms(text)
         if terms:
@@ -78,7 +80,7 @@ class FacilityRepository:
             ranked = fts.subquery("hits")
             query = query.join(ranked, ranked.c.rowid == sa.literal_column("facilities.rowid"))
         else:
-            query = query.order_by(_T.c.name_ru)
+            query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.name_ru)
         for column, value in ((_T.c.region, region), (_T.c.district, district),
                               (_T.c.kind, kind.value if kind else None)):
             if value:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .engine import Database
 
-HEAD = "0005"
+HEAD = "0006"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 

@@ -57,7 +57,10 @@ facilities = Table(
     Column("risk", Text, nullable=False, default="medium"),
     Column("special_control", Boolean, nullable=False, default=False),
     Column("search_text", Text, nullable=False, default=""),  # folded, fed to facilities_fts
-    sa.Index("ix_facilities_region_district", "region", "district"))
+    Column("sort_kk", Text, nullable=False, default="", index=True),  # kazakh_sort_key(name_kk)
+    sa.Index("ix_facilities_region_district", "region", "district"),
+    sa.Index("ix_facilities_region_name_ru", "region", "name_ru"),  # one region's list, in order
+    sa.Index("ix_facilities_region_sort_kk", "region", "sort_kk"))
 
 inspections = Table(
     "inspections", metadata,

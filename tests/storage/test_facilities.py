@@ -2,6 +2,7 @@ import pytest
 
 from inspector_app.demo import demo_facilities
 from inspector_app.domain.models import Facility, FacilityKind
+from inspector_app.domain.text import kazakh_sort_key
 
 
 @pytest.fixture
@@ -43,3 +44,23 @@ def test_upsert_replaces_and_reindexes(register):
     register.upsert_many([facility])
     assert [f.id for f in register.search("гимназия")] == ["ore-1"]
     assert register.search("школа №3 усть") == []
+
+
+@pytest.mark.parametrize("region", [None, "KAR"])
+def test_the_list_follows_the_alphabet_of_the_interface_language(register, region):
+    kazakh = register.search("", region=region, language="kk", limit=100_000)
+    russian = register.search("", region=region, language="ru", limit=100_000)
+    assert [f.id for f in kazakh] == [f.id for f in sorted(kazakh, key=lambda f: kazakh_sort_key(f.name_kk))]
+    assert [f.name_ru for f in russian] == sorted(f.name_ru for f in russian)
+    assert {f.id for f in kazakh} == {f.id for f in russian} and kazakh[0].id != russian[0].id
+
+
+def test_a_renamed_facility_takes_its_new_place_in_kazakh_order(register):
+    facility = register.get("ore-1")
+    facility.name_kk = "Әуезов атындағы №3 мектеп"
+    register.upsert_many([facility])
+    names = [f.name_kk for f in register.search("", language="kk", limit=100_000)]
+    place = names.index("Әуезов атындағы №3 мектеп")  # after every А..., before every Е...
+    assert all(n.startswith("А") for n in names[:place] if n[0] in "АЕ")
+    assert all(n.startswith("Е") for n in names[place + 1:] if n[0] in "АЕ")
+    assert any(n.startswith("А") for n in names[:place]) and names[-1].startswith("І")
