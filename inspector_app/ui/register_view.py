@@ -121,7 +121,8 @@ class RegisterView(QWidget):
         rows = self._facilities.search(
             self.search.text(), region=self.region.currentData(),
             district=self.district.currentData(), kind=FacilityKind(kind) if kind else None,
-            special_control=True if self.special.isChecked() else None, language=self._language.code)
+            special_control=True if self.special.isChecked() else None,
+            language=self._language.code)
         self.model.set_rows(rows)
         self.count.setText(self.tr("Shown: %n", "", len(rows)))
         if rows:
