@@ -1,29 +1,35 @@
 """Sign-in: unlock the store with the passphrase, or create it on first run."""
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError, register_messages
 from ..domain.models import InspectorProfile
 from ..domain.reference import REGIONS
 from ..storage.store import Store, backups, create_store, open_store, restore_backup, store_exists
+from ..workers.jobs import Job, start
 from .errors import describe
 from .i18n import LANGUAGES, Language
 
 
 class SignInDialog(QDialog):
-    """Asks for the passphrase (and the profile on first run); `store` is set on success."""
+    """Asks for the passphrase (and the profile on first run); `store` is set on success.
+
+    The store is opened on a pool thread: stretching the passphrase takes a moment, and an
+    update of the store's schema after an upgrade can take seconds on a large register."""
 
     def __init__(self, folder: Path, language: Language, parent: QWidget | None = None,
                  opener: Callable[[Path, str], Store] = open_store) -> None:
         super().__init__(parent)
         self.folder, self.language, self.opener = folder, language, opener
         self.store: Store | None = None
+        self.opening: Job | None = None  # the store being opened, if it is
         self.first_run = not store_exists(folder)
         self._build()
         self.retranslate()
@@ -64,13 +70,18 @@ class SignInDialog(QDialog):
         self.restore_button = QPushButton()
         self.restore_button.setVisible(False)
         self.restore_button.clicked.connect(self.on_restore_clicked)
+        self.busy_text = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no measure of how far: it just moves
+        for widget in (self.busy_text, self.busy):
+            widget.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.on_ok_clicked)
         layout = QVBoxLayout(self)
         for widget in (self.language_box, self.title):
             layout.addWidget(widget)
         layout.addLayout(self.form)
-        for widget in (self.error, self.restore_button, self.buttons):
+        for widget in (self.error, self.restore_button, self.busy_text, self.busy, self.buttons):
             layout.addWidget(widget)
         self.passphrase.setFocus()
 
@@ -92,20 +103,52 @@ class SignInDialog(QDialog):
         for index, region in enumerate(REGIONS):
             self.region.setItemText(index, region.name.get(self.language.code))
         self.restore_button.setText(self.tr("Restore the copy made before the last update"))
+        self.busy_text.setText(self.tr("Opening the workspace… After an update of the app this "
+                                       "can take a minute."))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
             self.tr("Create") if self.first_run else self.tr("Open"))
 
     def on_ok_clicked(self) -> None:
+        if self.opening is not None:
+            return
         self.error.clear()
         try:
-            self.store = self._create() if self.first_run else self.opener(self.folder, self.passphrase.text())
+            open_it = self._creation() if self.first_run else partial(
+                self.opener, self.folder, self.passphrase.text())
         except UserError as error:
-            self.error.setText(describe(error, self.language.code))
-            self.restore_button.setVisible(error.code == "store.corrupt" and bool(backups(self.folder)))
-            return
+            return self.on_open_failed(error)
+        self._set_busy(True)
+        self.opening = Job(lambda _report: open_it())
+        self.opening.finished.connect(self.on_opened)
+        self.opening.failed.connect(self.on_open_failed)
+        start(self.opening)
+
+    def on_opened(self, store: Store) -> None:
+        self.opening = None
+        self.store = store
         self.accept()
 
-    def _create(self) -> Store:
+    def on_open_failed(self, error: Exception) -> None:
+        self.opening = None
+        self._set_busy(False)
+        self.error.setText(describe(error, self.language.code))
+        corrupt = isinstance(error, UserError) and error.code == "store.corrupt"
+        self.restore_button.setVisible(corrupt and bool(backups(self.folder)))
+
+    def reject(self) -> None:
+        if self.opening is None:  # an opening under way ends with the store open: wait for it
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_text.setVisible(busy)
+        self.busy.setVisible(busy)
+        for widget in (self.buttons, self.language_box, *(self.form.itemAt(i).widget()
+                                                          for i in range(self.form.count()))):
+            if widget is not None:
+                widget.setEnabled(not busy)
+
+    def _creation(self) -> Callable[[], Store]:
+        """What creates the store, once the form is checked here (raises UserError)."""
         if self.passphrase.text() != self.confirm.text():
             raise UserError("signin.passphrases_differ")
         if not self.name.text().strip() or not self.code.text().strip():
@@ -115,7 +158,7 @@ class SignInDialog(QDialog):
             body_kk=self.body_kk.text().strip(), body_ru=self.body_ru.text().strip(),
             region=self.region.currentData(), code=self.code.text().strip().upper(),
             language=self.language.code)
-        return create_store(self.folder, self.passphrase.text(), profile)
+        return partial(create_store, self.folder, self.passphrase.text(), profile)
 
     def on_restore_clicked(self) -> None:
         aside = restore_backup(self.folder, backups(self.folder)[0])

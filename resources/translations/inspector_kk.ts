@@ -856,6 +856,10 @@
         <translation>Соңғы жаңарту алдында жасалған көшірмені қалпына келтіру</translation>
     </message>
     <message>
+        <source>Opening the workspace… After an update of the app this can take a minute.</source>
+        <translation>Жұмыс кеңістігі ашылып жатыр… Қолданба жаңартылғаннан кейін бұл бір минутқа дейін созылуы мүмкін.</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>Құру</translation>
     </message>

@@ -857,6 +857,10 @@
         <translation>Восстановить копию, сделанную перед последним обновлением</translation>
     </message>
     <message>
+        <source>Opening the workspace… After an update of the app this can take a minute.</source>
+        <translation>Открываем рабочее пространство… После обновления приложения это может занять до минуты.</translation>
+    </message>
+    <message>
         <source>Create</source>
         <translation>Создать</translation>
     </message>

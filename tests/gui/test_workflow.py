@@ -40,8 +40,8 @@ def test_first_run_creates_the_encrypted_store(qtbot, tmp_path, language):
     dialog.confirm.clear()
     type_text(dialog.confirm, "correct horse battery")
     dialog.on_ok_clicked()
-    assert dialog.result() == dialog.DialogCode.Accepted and store_exists(folder)
-    assert dialog.store.reference.profile().code == "K07"
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    assert store_exists(folder) and dialog.store.reference.profile().code == "K07"
     dialog.store.close()
 
 
@@ -52,8 +52,37 @@ def test_wrong_passphrase_is_told_in_the_users_language(qtbot, store, store_dir,
     qtbot.addWidget(dialog)
     type_text(dialog.passphrase, "not my passphrase")
     dialog.on_ok_clicked()
-    assert "Неверная парольная фраза" in dialog.error.text()
-    assert dialog.store is None
+    qtbot.waitUntil(lambda: "Неверная парольная фраза" in dialog.error.text())
+    assert dialog.store is None and dialog.buttons.isEnabled() and not dialog.busy.isVisible()
+
+
+def test_the_store_opens_off_the_window_thread_and_closing_waits_for_it(qtbot, store, store_dir,
+                                                                          language):
+    import threading
+
+    from inspector_app.storage.store import open_store
+
+    store.close()
+    release, opened_on = threading.Event(), []
+
+    def slow_opener(folder, passphrase):  # as a schema update of a large register would be
+        opened_on.append(threading.current_thread())
+        release.wait(10)
+        return open_store(folder, passphrase)
+    dialog = SignInDialog(store_dir, language, opener=slow_opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.passphrase, "correct horse battery")
+    dialog.on_ok_clicked()
+    qtbot.waitUntil(lambda: bool(opened_on))
+    assert opened_on[0] is not threading.main_thread()
+    assert dialog.busy.isVisible() and not dialog.buttons.isEnabled()
+    dialog.reject()  # Esc while opening: the dialog stays until the store is open
+    qtbot.wait(50)  # the window keeps answering meanwhile
+    assert dialog.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
+    dialog.store.close()
 
 
 def test_register_search_as_you_type(qtbot, window):
