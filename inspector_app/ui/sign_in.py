@@ -142,10 +142,9 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy_text.setVisible(busy)
         self.busy.setVisible(busy)
-        for widget in (self.buttons, self.language_box, *(self.form.itemAt(i).widget()
-                                                          for i in range(self.form.count()))):
-            if widget is not None:
-                widget.setEnabled(not busy)
+        rows = [self.form.itemAt(i).widget() for i in range(self.form.count())]
+        for widget in (self.buttons, self.language_box, *rows):
+            widget.setEnabled(not busy)
 
     def _creation(self) -> Callable[[], Store]:
         """What creates the store, once the form is checked here (raises UserError)."""

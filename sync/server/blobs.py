@@ -279,8 +279,7 @@ async def body_pieces(stream: AsyncIterator[bytes], idle_s: float) -> AsyncItera
     iterator = stream.__aiter__()
     with IdleWatch(idle_s) as watch:
         while True:
-            watch.waiting = True
-            watch.since = watch.loop.time()
+            watch.wait_begins()
             try:
                 piece = await iterator.__anext__()
             except StopAsyncIteration:
@@ -289,7 +288,7 @@ async def body_pieces(stream: AsyncIterator[bytes], idle_s: float) -> AsyncItera
                 if watch.expired():
                     return
                 raise
-            watch.waiting = False
+            watch.wait_ends()
             yield piece
 
 
@@ -313,6 +312,12 @@ class IdleWatch:
 
     def __exit__(self, *_exc) -> None:
         self._handle.cancel()
+
+    def wait_begins(self) -> None:
+        self.waiting, self.since = True, self.loop.time()
+
+    def wait_ends(self) -> None:
+        self.waiting = False
 
     def _check(self) -> None:
         now = self.loop.time()
