@@ -46,7 +46,8 @@ def make_engine(url: str, pool_size: int = 10) -> sa.Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return sa.create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
-                            pool_pre_ping=True, pool_recycle=1800, json_serializer=json_dumps)
+                            pool_pre_ping=True, pool_recycle=1800, json_serializer=json_dumps,
+                            json_deserializer=orjson.loads)
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

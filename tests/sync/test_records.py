@@ -4,6 +4,7 @@ from __future__ import annotations
 import requests
 
 from sync import problems
+from sync.protocol import InspectionRecord
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
 from .api import API, error_code, pull_all, push, push_one, results, upload
@@ -114,3 +115,19 @@ def test_pull_returns_reference_data_once_and_then_nothing(server):
     assert {c["data"]["region"] for c in changes if c["kind"] == "facility"} == {"AST", "AKM", "ALA"}
     again, same_cursor, requests_made = pull_all(server.url, headers, cursor)
     assert again == [] and same_cursor == cursor and requests_made == 1
+
+
+def test_a_record_reaches_the_inspectors_other_laptop_as_it_was_pushed(server):
+    laptop, other_laptop = enrol(server.url, "inspector"), enrol(server.url, "inspector")
+    _, laptop_cursor, _ = pull_all(server.url, laptop)
+    _, other_cursor, _ = pull_all(server.url, other_laptop)
+    record = inspection(FACILITY, answers=40, seed=11, status="draft")
+    record.answers[0].note = "Әділет: қ ң ө ұ ү һ і"
+    assert results(push(server.url, laptop, record))[0]["status"] == "created"
+    changes, _, _ = pull_all(server.url, other_laptop, other_cursor)
+    pulled = [c for c in changes if c["kind"] == "inspection"]
+    assert [c["id"] for c in pulled] == [record.id] and not pulled[0]["deleted"]
+    assert pulled[0]["data"] == record.model_dump(mode="json")
+    assert InspectionRecord.model_validate(pulled[0]["data"]) == record
+    own, _, _ = pull_all(server.url, laptop, laptop_cursor)
+    assert [c for c in own if c["kind"] == "inspection"] == []  # it has it already

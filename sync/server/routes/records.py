@@ -26,10 +26,10 @@ ATTEMPTS = 3  # a concurrent first push of the same id fails one writer; it retr
 @router.get("/changes", response_model=protocol.ChangesResponse)
 def changes(principal: PrincipalDep, services: ServicesDep,
             since: Annotated[int, Query(ge=0, le=2**62)] = 0,
-            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> protocol.ChangesResponse:
+            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> Response:
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
-        return pull(session, principal, since, limit)
+        return Response(pull(session, principal, since, limit), media_type="application/json")
 
 
 @router.post("/records", response_model=protocol.PushResponse,
