@@ -1,10 +1,15 @@
 """Record semantics over a real server: idempotent pushes, coded conflicts, reviews, pull."""
 from __future__ import annotations
 
+import gzip
+import json
+
+import pytest
 import requests
 
 from sync import problems
 from sync.protocol import InspectionRecord
+from sync.server.bodies import accepts_gzip
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
 from .api import API, error_code, pull_all, push, push_one, results, upload
@@ -131,3 +136,31 @@ def test_a_record_reaches_the_inspectors_other_laptop_as_it_was_pushed(server):
     assert InspectionRecord.model_validate(pulled[0]["data"]) == record
     own, _, _ = pull_all(server.url, laptop, laptop_cursor)
     assert [c for c in own if c["kind"] == "inspection"] == []  # it has it already
+
+
+def test_a_pull_is_gzip_compressed_when_the_client_accepts_it(server):
+    headers = enrol(server.url, "inspector")
+    url = f"{server.url}{API}/changes"
+
+    def raw(accept: str) -> requests.Response:
+        response = requests.get(url, headers={**headers, "Accept-Encoding": accept}, stream=True,
+                                timeout=30)
+        response.raw_bytes = response.raw.read(decode_content=False)
+        return response
+
+    plain, packed = raw("identity"), raw("gzip, deflate")
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert packed.headers["Vary"] == "Accept-Encoding"
+    assert json.loads(gzip.decompress(packed.raw_bytes)) == json.loads(plain.raw_bytes)
+    assert len(packed.raw_bytes) * 5 < len(plain.raw_bytes)  # the register shrinks
+    refused = raw("gzip;q=0, identity")
+    assert "Content-Encoding" not in refused.headers and refused.raw_bytes == plain.raw_bytes
+
+
+@pytest.mark.parametrize("header, gzip_ok", [
+    ("gzip, deflate", True), ("GZIP", True), ("*", True), ("br, gzip;q=0.5", True),
+    ("deflate", False), ("", False), ("gzip;q=0", False), ("identity, *;q=0", False),
+    ("gzip;q=oops", False), ("*;q=0, gzip", True)])
+def test_accept_encoding_is_read_as_http_says(header, gzip_ok):
+    assert accepts_gzip(header) is gzip_ok

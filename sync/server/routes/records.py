@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sync import problems, protocol
 from sync.problems import Problem
 
-from ..bodies import json_body_of, parse_json
+from ..bodies import json_body_of, json_response, parse_json
 from ..deps import PrincipalDep, ServicesDep
 from ..models import AuditEntry, InspectionRow, User
 from ..pull import pull
@@ -24,12 +24,13 @@ ATTEMPTS = 3  # a concurrent first push of the same id fails one writer; it retr
 
 
 @router.get("/changes", response_model=protocol.ChangesResponse)
-def changes(principal: PrincipalDep, services: ServicesDep,
+def changes(request: Request, principal: PrincipalDep, services: ServicesDep,
             since: Annotated[int, Query(ge=0, le=2**62)] = 0,
             limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> Response:
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
-        return Response(pull(session, principal, since, limit), media_type="application/json")
+        body = pull(session, principal, since, limit)
+    return json_response(body, request.headers.get("accept-encoding"))
 
 
 @router.post("/records", response_model=protocol.PushResponse,
