@@ -23,6 +23,7 @@ from .principal import Principal
 from .records import latest_review
 from .registry import article_to_wire, assignment_to_wire, facility_to_wire, form_to_wire, usernames
 
+
 def pull(session: Session, principal: Principal, since: int, limit: int) -> bytes:
     """The JSON of a `protocol.ChangesResponse`."""
     rows, cursor, more = changed_since(session, principal, since, limit)
