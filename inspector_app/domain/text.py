@@ -1,4 +1,4 @@
-"""Folding of Kazakh and Russian text for search, and Kazakh alphabetical order.
+"""Folding of Kazakh and Russian text for search, and the order names are listed in.
 
 Search must find "Қарағанды" whether typed "ҚАРАҒАНДЫ" or "Караганды" (keyboards without
 Kazakh letters type their Russian look-alikes), so both the indexed text and the query are
@@ -13,6 +13,8 @@ _LOOKALIKES = str.maketrans({
     "ң": "н", "і": "и", "һ": "х", "ё": "е",
 })
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+")
+NUMBER_WIDTH = 12  # digits every number in a name is padded to (a BIN has 12)
 
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 # Each letter to a character in alphabet order, in the block before the Cyrillic letters: byte
@@ -30,6 +32,9 @@ def search_terms(query: str) -> list[str]:
     return _WORD.findall(fold(query))
 
 
-def kazakh_sort_key(text: str) -> str:
-    """A key that sorts Kazakh names in the order of the Kazakh alphabet, case ignored."""
-    return text.casefold().translate(_KAZAKH_ORDER)
+def name_sort_key(text: str) -> str:
+    """A key that sorts names as people read them: letters in the order of the Kazakh
+    alphabet, which holds the Russian one (so Russian names too, and the Kazakh letters in
+    them, fall in place), case ignored, and numbers by their value: №5 before №12."""
+    padded = _NUMBER.sub(lambda number: number.group().zfill(NUMBER_WIDTH), text.casefold())
+    return padded.translate(_KAZAKH_ORDER)

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain.models import Facility, FacilityKind, RiskDegree
-from ..domain.text import fold, kazakh_sort_key, search_terms
+from ..domain.text import fold, name_sort_key, search_terms
 from .engine import Database
 from . import models
 
@@ -23,7 +23,8 @@ def to_row(f: Facility) -> dict:
     row["kind"], row["risk"] = f.kind.value, f.risk.value
     row["special_control"] = bool(f.special_control)
     row["search_text"] = search_text(f)
-    row["sort_kk"] = kazakh_sort_key(f.name_kk)
+    row["sort_kk"] = name_sort_key(f.name_kk)
+    row["sort_ru"] = name_sort_key(f.name_ru)
     return row
 
 
@@ -69,8 +70,8 @@ class FacilityRepository:
                kind: FacilityKind | None = None, special_control: bool | None = None,
                limit: int = 200, language: str = "ru") -> list[Facility]:
         """Facilities whose names or places start with every word typed, case and Kazakh
-        letters folded, best matches first. With no words typed, by name: the Kazakh names
-        in Kazakh alphabet order for `language` "kk", else the Russian names."""
+        letters folded, best matches first. With no words typed, by name (`name_sort_key`):
+        the Kazakh names for `language` "kk", else the Russian names."""
         query = sa.select(_T)
         terms = search_terms(text)
         if terms:
@@ -80,7 +81,7 @@ class FacilityRepository:
             ranked = fts.subquery("hits")
             query = query.join(ranked, ranked.c.rowid == sa.literal_column("facilities.rowid"))
         else:
-            query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.name_ru)
+            query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.sort_ru)
         for column, value in ((_T.c.region, region), (_T.c.district, district),
                               (_T.c.kind, kind.value if kind else None)):
             if value:

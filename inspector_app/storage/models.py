@@ -47,7 +47,7 @@ facilities = Table(
     "facilities", metadata,
     Column("id", Text, primary_key=True),
     Column("name_kk", Text, nullable=False),
-    Column("name_ru", Text, nullable=False, index=True),
+    Column("name_ru", Text, nullable=False),
     Column("kind", Text, nullable=False, index=True),
     Column("region", Text, ForeignKey("regions.code"), nullable=False, index=True),
     *(Column(name, Text, nullable=False, default="", index=name == "bin")
@@ -57,9 +57,10 @@ facilities = Table(
     Column("risk", Text, nullable=False, default="medium"),
     Column("special_control", Boolean, nullable=False, default=False),
     Column("search_text", Text, nullable=False, default=""),  # folded, fed to facilities_fts
-    Column("sort_kk", Text, nullable=False, default="", index=True),  # kazakh_sort_key(name_kk)
+    Column("sort_kk", Text, nullable=False, default="", index=True),  # name_sort_key(name_kk)
+    Column("sort_ru", Text, nullable=False, default="", index=True),  # name_sort_key(name_ru)
     sa.Index("ix_facilities_region_district", "region", "district"),
-    sa.Index("ix_facilities_region_name_ru", "region", "name_ru"),  # one region's list, in order
+    sa.Index("ix_facilities_region_sort_ru", "region", "sort_ru"),  # one region's list, in order
     sa.Index("ix_facilities_region_sort_kk", "region", "sort_kk"))
 
 inspections = Table(

@@ -43,6 +43,8 @@ class RegisterView(QWidget):
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
+        for box in (self.region, self.district, self.kind):  # and again in the other language
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for widget in (self.region, self.district, self.kind, self.special):
             filters.addWidget(widget)
         filters.addStretch()

@@ -1,6 +1,6 @@
 import pytest
 
-from inspector_app.domain.text import KAZAKH_ALPHABET, fold, kazakh_sort_key, search_terms
+from inspector_app.domain.text import KAZAKH_ALPHABET, fold, name_sort_key, search_terms
 
 
 @pytest.mark.parametrize("typed", ["ҚАРАҒАНДЫ", "қарағанды", "Караганды", "КАРАГАНДЫ"])
@@ -19,8 +19,24 @@ def test_search_terms_split_words():
 def test_kazakh_names_sort_in_alphabet_order_whatever_the_case():
     names = ["Іле", "Үшарал", "Әйтеке би", "ыбырай", "Жаңаөзен", "Ақсу", "Өскемен", "абай",
              "Ұзынағаш", "Орал", "Қарағанды", "Караганды", "2-мектеп"]
-    assert sorted(names, key=kazakh_sort_key) == [
+    assert sorted(names, key=name_sort_key) == [
         "2-мектеп", "абай", "Ақсу", "Әйтеке би", "Жаңаөзен", "Караганды", "Қарағанды", "Орал",
         "Өскемен", "Ұзынағаш", "Үшарал", "ыбырай", "Іле"]
     letters = list(KAZAKH_ALPHABET.upper())
-    assert sorted(reversed(letters), key=kazakh_sort_key) == letters and len(letters) == 42
+    assert sorted(reversed(letters), key=name_sort_key) == letters and len(letters) == 42
+
+
+def test_numbers_in_names_sort_by_value():
+    names = ["№137 мектеп", "№1361 мектеп", "№5 мектеп", "№12 мектеп", "№05 мектеп-гимназия",
+             "Балдырған-10427", "Балдырған-104", "№12а мектеп"]
+    assert sorted(names, key=name_sort_key) == [
+        "Балдырған-104", "Балдырған-10427", "№5 мектеп", "№05 мектеп-гимназия", "№12 мектеп",
+        "№12а мектеп", "№137 мектеп", "№1361 мектеп"]
+
+
+def test_russian_names_sort_as_a_russian_reader_expects():
+    names = ["ясли-сад «Ёлочка»", "Школа-лицей", "автошкола", "Детский дом №17", "Ерейменская школа",
+             "Детский дом №2", "Әйтеке би ауылының мектебі"]
+    assert sorted(names, key=name_sort_key) == [
+        "автошкола", "Әйтеке би ауылының мектебі", "Детский дом №2", "Детский дом №17",
+        "Ерейменская школа", "Школа-лицей", "ясли-сад «Ёлочка»"]

@@ -332,6 +332,15 @@ def test_register_columns_are_titled_in_the_interface_language(qtbot, window):
     assert titles()[0] == "Атауы" and window.register.table.columnWidth(0) == 360
 
 
+def test_the_filters_show_their_whole_labels_after_the_language_changes(qtbot, window):
+    district = window.register.district
+    for code, label in (("ru", "Все районы"), ("kk", "Барлық аудандар")):
+        window.language_box.setCurrentIndex(window.language_box.findData(code))
+        qtbot.waitUntil(lambda: district.currentText() == label)
+        qtbot.wait(50)  # the layout takes the new size hints
+        assert district.width() > district.fontMetrics().horizontalAdvance(label)
+
+
 def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
     import dataclasses
 

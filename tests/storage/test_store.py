@@ -5,7 +5,7 @@ import sqlcipher3
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.models import Verdict
-from inspector_app.domain.text import kazakh_sort_key
+from inspector_app.domain.text import name_sort_key
 from inspector_app.storage import migrate
 from inspector_app.storage.engine import Database
 from inspector_app.storage.store import (DB_NAME, backups, create_store, open_store,
@@ -92,7 +92,9 @@ def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
     for typed in (facility.name_ru[:1], facility.name_ru[:3]):  # the register index was rebuilt
         assert facility.id in {f.id for f in store.facilities.search(typed, limit=100_000)}
     kazakh = [f.name_kk for f in store.facilities.search("", language="kk", limit=100_000)]
-    assert kazakh == sorted(kazakh, key=kazakh_sort_key)  # the sort keys were filled
+    russian = [f.name_ru for f in store.facilities.search("", language="ru", limit=100_000)]
+    assert kazakh == sorted(kazakh, key=name_sort_key)  # the sort keys were filled
+    assert russian == sorted(russian, key=name_sort_key)
     with store.db.read() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM documents").scalar() == 0
         assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
