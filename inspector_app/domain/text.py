@@ -18,9 +18,10 @@ NUMBER_WIDTH = 12  # digits every number in a name is padded to (a BIN has 12)
 
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 # Each letter to a character in alphabet order, in the block before the Cyrillic letters: byte
-# order would put ә, ғ, қ, ң, ө, ұ, ү, һ and і after я. Digits and Latin still come first.
-_KAZAKH_ORDER = str.maketrans({letter: chr(0x0300 + place)
-                               for place, letter in enumerate(KAZAKH_ALPHABET)})
+# order would put ә, ғ, қ, ң, ө, ұ, ү, һ and і after я. Digits and Latin still come first,
+# and so does the number sign, as "#" (it would otherwise come after every letter).
+_KAZAKH_ORDER = str.maketrans({"№": "#", **{letter: chr(0x0300 + place)
+                                            for place, letter in enumerate(KAZAKH_ALPHABET)}})
 
 
 def fold(text: str) -> str:

@@ -64,7 +64,7 @@ class FacilityRepository:
         if region:
             query = query.where(_T.c.region == region)
         with self._db.read() as connection:
-            return sorted(connection.execute(query).scalars())
+            return sorted(connection.execute(query).scalars(), key=name_sort_key)
 
     def search(self, text: str = "", *, region: str | None = None, district: str | None = None,
                kind: FacilityKind | None = None, special_control: bool | None = None,

@@ -64,3 +64,14 @@ def test_a_renamed_facility_takes_its_new_place_in_kazakh_order(register):
     assert all(n.startswith("А") for n in names[:place] if n[0] in "АЕ")
     assert all(n.startswith("Е") for n in names[place + 1:] if n[0] in "АЕ")
     assert any(n.startswith("А") for n in names[:place]) and names[-1].startswith("І")
+
+
+def test_districts_are_listed_in_alphabet_order(store):
+    names = ["Қазыбек би ауданы", "Ясный", "Абай ауданы", "Әлихан Бөкейхан ауданы", "№2 учаскесі",
+             "№12 учаскесі"]
+    store.facilities.upsert_many([
+        Facility(f"d-{n}", f"Мектеп {n}", f"Школа {n}", FacilityKind.SCHOOL, "KAR", district=name)
+        for n, name in enumerate(names)])
+    assert store.facilities.districts("KAR") == [
+        "№2 учаскесі", "№12 учаскесі", "Абай ауданы", "Әлихан Бөкейхан ауданы",
+        "Қазыбек би ауданы", "Ясный"]
