@@ -47,7 +47,7 @@ class RetryPolicy:
 class SyncClient:
     def __init__(self, session: requests.Session, base_url: str, token: str | None = None, *,
                  timeout: tuple[float, float] = (5.0, 60.0), retry: RetryPolicy = RetryPolicy(),
-                 sleep: Callable[[float], None] = time.sleep, compress_level: int = 3) -> None:
+                 sleep: Callable[[float], None] = time.sleep, compress_level: int = protocol.GZIP_LEVEL) -> None:
         self.session = session
         self.base_url = base_url.rstrip("/")
         self.token = token

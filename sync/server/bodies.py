@@ -10,12 +10,11 @@ import orjson
 from fastapi import Response
 from pydantic import BaseModel, ValidationError
 
-from sync import problems
+from sync import problems, protocol
 from sync.problems import Problem
 
 Model = TypeVar("Model", bound=BaseModel)
 GZIP_FROM = 1024  # bytes: a smaller answer gains nothing from compression
-GZIP_LEVEL = 3  # as the client's pushes: JSON of records shrinks ~20 times at a few ms per MB
 
 
 def parse_json(model: type[Model], raw: bytes) -> tuple[Model, Any]:
@@ -50,7 +49,7 @@ def json_response(body: bytes, accept_encoding: str | None) -> Response:
     """A JSON answer, gzip-compressed when the client accepts it and it is large enough."""
     headers = {"Vary": "Accept-Encoding"}
     if len(body) >= GZIP_FROM and accepts_gzip(accept_encoding or ""):
-        body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+        body = gzip.compress(body, compresslevel=protocol.GZIP_LEVEL, mtime=0)
         headers["Content-Encoding"] = "gzip"
     return Response(body, media_type="application/json", headers=headers)
 

@@ -20,14 +20,11 @@ branch_labels = None
 depends_on = None
 
 BATCH = 5000
-KAZAKH_INDEXES = (('ix_facilities_sort_kk', ['sort_kk']), ('ix_facilities_region_sort_kk', ['region', 'sort_kk']))
 
 
 def upgrade() -> None:
     op.drop_index('ix_facilities_region_name_ru', 'facilities')
     op.drop_index('ix_facilities_name_ru', 'facilities')
-    for index in KAZAKH_INDEXES:  # built again once the keys are in: faster than kept up
-        op.drop_index(index[0], 'facilities')
     op.add_column('facilities', sa.Column('sort_ru', sa.Text(), nullable=False, server_default=''))
     connection = op.get_bind()
     rows = connection.exec_driver_sql("SELECT id, name_kk, name_ru FROM facilities").all()
@@ -35,9 +32,8 @@ def upgrade() -> None:
     for start in range(0, len(rows), BATCH):
         connection.execute(update, [{"id": facility_id, "kk": name_sort_key(kk), "ru": name_sort_key(ru)}
                                     for facility_id, kk, ru in rows[start:start + BATCH]])
-    for name, columns in (*KAZAKH_INDEXES, ('ix_facilities_sort_ru', ['sort_ru']),
-                          ('ix_facilities_region_sort_ru', ['region', 'sort_ru'])):
-        op.create_index(name, 'facilities', columns)
+    op.create_index('ix_facilities_sort_ru', 'facilities', ['sort_ru'])
+    op.create_index('ix_facilities_region_sort_ru', 'facilities', ['region', 'sort_ru'])
 
 
 def downgrade() -> None:
