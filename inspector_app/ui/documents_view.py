@@ -38,7 +38,7 @@ class DocumentsView(QWidget):
             self.lang.addItem(name, code)
         self.place = QLineEdit(place)
         self.render_button, self.print_button, self.save_button = QPushButton(), QPushButton(), QPushButton()
-        self.render_button.clicked.connect(self.render_all)
+        self.render_button.clicked.connect(self.on_render_clicked)
         self.print_button.clicked.connect(self.on_print_clicked)
         self.save_button.clicked.connect(self.on_save_clicked)
         self.progress = QProgressBar()
@@ -165,6 +165,9 @@ class DocumentsView(QWidget):
                             .replace("%1", str(saved)))
 
     # --- rendering, printing, saving ----------------------------------------------------
+    def on_render_clicked(self) -> None:
+        self.render_all()
+
     def render_all(self, save_dir: Path | None = None) -> RenderJob | None:
         try:
             refusal = self.refusal()
