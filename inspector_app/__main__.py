@@ -35,32 +35,61 @@ def prepare_demo(paths, server_url: str | None) -> str:
     return f"Demo / Демо: {DEMO_PASSPHRASE}"
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="inspector-app")
     parser.add_argument("--data-dir", type=Path, help="folder of the encrypted store")
     parser.add_argument("--lang", choices=("kk", "ru", "en"), default="kk")
     parser.add_argument("--demo", action="store_true", help="use a demo store with demo data")
     parser.add_argument("--with-local-server", action="store_true",
                         help="start a local central server with demo data and sync with it")
-    args = parser.parse_args(argv)
+    parser.add_argument("--server-dir", type=Path, default=PROJECT_ROOT / "var" / "server",
+                        help="folder of the local server's database and photos")
+    parser.add_argument("--server-port", type=int, default=None, help="port of the local server")
+    return parser.parse_args(argv)
+
+
+@dataclasses.dataclass
+class Launch:
+    """What `main` starts before Qt's event loop: the paths, the sign-in hint, the local server."""
+    paths: object
+    lang: str
+    hint: str = ""
+    server: object = None
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+
+def launch(argv: list[str] | None = None) -> Launch:
+    args = parse_arguments(argv)
     paths = default_paths()
     if args.demo and not args.data_dir:
         args.data_dir = PROJECT_ROOT / "var" / "demo"
     if args.data_dir:
         paths = dataclasses.replace(paths, data=args.data_dir)
-    server = None
+    launched = Launch(paths, args.lang)
     if args.with_local_server:
-        from .demo_server import LocalServer
+        from .demo_server import DEMO_PORT, LocalServer
 
-        server = LocalServer(PROJECT_ROOT / "var" / "server").start()
+        launched.server = LocalServer(args.server_dir, args.server_port or DEMO_PORT).start()
     try:
-        hint = prepare_demo(paths, server.url if server else None) if args.demo else ""
+        launched.hint = prepare_demo(paths, launched.server.url if launched.server else None) \
+            if args.demo else ""
+    except BaseException:
+        launched.stop()
+        raise
+    return launched
+
+
+def main(argv: list[str] | None = None) -> int:
+    launched = launch(argv)
+    try:
         from .ui.app import run
 
-        return run(paths, args.lang, hint)
+        return run(launched.paths, launched.lang, launched.hint)
     finally:
-        if server is not None:
-            server.stop()
+        launched.stop()
 
 
 if __name__ == "__main__":

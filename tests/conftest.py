@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 ROOT = Path(__file__).resolve().parent.parent
+# offscreen, on a screen the size of the inspectors' laptops
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={ROOT / 'tests' / 'journeys' / 'screen-1366x768.json'}")
 FAST_SCRYPT = 2 ** 10  # tests need not resist brute force
 
 

@@ -29,6 +29,11 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Field Inspector")
     app.setOrganizationName("FieldInspector")
+    if not hasattr(app, "namer"):
+        from .names import Namer
+
+        app.namer = Namer(app)
+        app.installEventFilter(app.namer)
     return app
 
 
@@ -83,28 +88,52 @@ def build_main_window(store, paths: Paths, language: Language, catalogue=None):
         return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
 
 
+class Workstation:
+    """The app as it runs: the sign-in dialog, then the main window once the store is open.
+    `run` waits for it in Qt's event loop; the journey tests drive the same objects by input
+    events."""
+
+    def __init__(self, paths: Paths, lang: str = "kk", hint: str = "") -> None:
+        from .sign_in import SignInDialog
+
+        self.paths = paths
+        self.app = make_application(sys.argv)
+        load_fonts(paths.fonts)
+        self.language = Language(paths.translations, lang)
+        self.prepared: dict = {}
+        self.window = None
+        self.sign_in = SignInDialog(paths.data, self.language, opener=self.open_store)
+        if hint:
+            self.sign_in.error.setText(hint)
+        self.sign_in.accepted.connect(self.on_signed_in)
+        self.sign_in.show()
+
+    @property
+    def store(self):
+        return self.sign_in.store
+
+    def open_store(self, folder: Path, passphrase: str):
+        store, self.prepared["catalogue"] = unlock_while_loading(folder, passphrase, self.paths)
+        return store
+
+    def on_signed_in(self) -> None:
+        self.language.switch(self.store.reference.profile().language)
+        self.window = build_main_window(self.store, self.paths, self.language,
+                                        self.prepared.get("catalogue"))
+        self.window.show()
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.store is not None:
+            self.store.close()
+
+
 def run(paths: Paths, lang: str = "kk", hint: str = "") -> int:
     logging.basicConfig(level=logging.INFO)
-    app = make_application(sys.argv)
-    load_fonts(paths.fonts)
-    language = Language(paths.translations, lang)
-    from .sign_in import SignInDialog
-
-    prepared: dict = {}
-
-    def opener(folder: Path, passphrase: str):
-        store, prepared["catalogue"] = unlock_while_loading(folder, passphrase, paths)
-        return store
-    sign_in = SignInDialog(paths.data, language, opener=opener)
-    if hint:
-        sign_in.error.setText(hint)
-    if not sign_in.exec() or sign_in.store is None:
-        return 0
-    store = sign_in.store
-    language.switch(store.reference.profile().language)
-    window = build_main_window(store, paths, language, prepared.get("catalogue"))
-    window.show()
+    workstation = Workstation(paths, lang, hint)
+    workstation.sign_in.rejected.connect(workstation.app.quit)
     try:
-        return app.exec()
+        return workstation.app.exec()
     finally:
-        store.close()
+        workstation.close()
