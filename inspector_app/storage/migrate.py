@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .engine import Database
-from .files import copy_durably
+from .files import TMP_SUFFIX, copy_durably
 
 HEAD = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -66,4 +66,6 @@ def _run_alembic(db: Database, action: str, target: str) -> None:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    return sorted(db_path.parent.glob(db_path.name + BACKUP_SUFFIX + "*"), reverse=True)
+    """Whole copies only, newest first: a copy a crash cut short still has its temporary name."""
+    copies = db_path.parent.glob(db_path.name + BACKUP_SUFFIX + "*")
+    return sorted((c for c in copies if not c.name.endswith(TMP_SUFFIX)), reverse=True)
