@@ -52,12 +52,12 @@ class Acks:
 def read_acks(text: str) -> Acks:
     acks = Acks()
     for line in text.split("\n")[:-1]:  # a line the kill cut short was never acknowledged
-        word, *rest = line.split()
-        if word == "ANSWER":
-            acks.answers[rest[0]] = int(rest[1])
+        words = line.split()
+        if words[:1] == ["ANSWER"]:
+            acks.answers[words[1]] = int(words[2])
             acks.count += 1
-        elif word == "PHOTO":
-            acks.photos.append(rest[0])
+        elif words[:1] == ["PHOTO"]:
+            acks.photos.append(words[1])
     return acks
 
 

@@ -47,7 +47,7 @@ def write_until_killed(store: Store, inspection_id: str, photo: Path, trial: int
         if behind:
             ack("ANSWER", item_of(n), n)
         if not behind or n > 0:
-            written = n - behind
+            written = n - 1 if behind else n
             store.inspections.save_answer(inspection_id, item_of(written),
                                           verdict=verdict_of(written), note=note_of(trial, written))
         if not behind:
