@@ -158,7 +158,8 @@ def backups(folder: Path) -> list[Path]:
 
 def restore_backup(folder: Path, backup: Path) -> Path:
     """Put a pre-migration copy back in place. The damaged file is kept aside, never deleted,
-    and `store.db` is never missing: a crash leaves the damaged file or the whole copy."""
+    and (where the file system has hard links) `store.db` is never missing: a crash leaves
+    the damaged file or the whole copy in its place."""
     current = folder / DB_NAME
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = current.with_name(f"{DB_NAME}.damaged-{stamp}")
