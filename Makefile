@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench translations server clean
+.PHONY: run test bench drills translations server clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# SIGKILL a writer at random moments and check every acknowledged write (not part of `test`)
+DRILL_TRIALS ?= 1000
+drills: $(STAMP)
+	$(PY) -m tests.storage.drill --trials $(DRILL_TRIALS)
 
 translations: $(STAMP)
 	$(PY) -m inspector_app.ui.i18n_build

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import UserError
+from .files import TMP_SUFFIX, sync_folder
 
 KEY_NAME = "store.key"  # the key file of a store folder
 SCRYPT_N = 2 ** 15
@@ -81,14 +82,10 @@ def open_sealed(key: bytes, sealed: bytes, associated: bytes) -> bytes:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write, flush to disk, then rename: a reader sees the old file or the new, never half."""
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(path.name + TMP_SUFFIX)
     with open(tmp, "wb") as handle:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    sync_folder(path.parent)

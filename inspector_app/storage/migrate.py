@@ -1,16 +1,16 @@
 """Schema migrations of the local store (Alembic), each in its own transaction.
 
-Before any migration of an existing database the file is copied beside it, so a failed or
-faulty migration can be undone by restoring the copy. Alembic is imported only when a
+Before any migration of an existing database the file is copied beside it (durably: the
+copy is whole on disk before the migration starts), so a failed or faulty migration can be
+undone by restoring the copy. Alembic is imported only when a
 migration is due, to keep start-up quick.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-
 from .engine import Database
+from .files import TMP_SUFFIX, copy_durably
 
 HEAD = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -39,8 +39,7 @@ def upgrade(db: Database, target: str = HEAD) -> Path | None:
 def backup_copy(db: Database, label: str) -> Path:
     db.checkpoint()  # all committed pages in the main file, so one file is a whole copy
     target = db.path.with_name(db.path.name + BACKUP_SUFFIX + label)
-    shutil.copy2(db.path, target)
-    return target
+    return copy_durably(db.path, target)
 
 
 def downgrade(db: Database, target: str) -> None:
@@ -67,4 +66,6 @@ def _run_alembic(db: Database, action: str, target: str) -> None:
 
 
 def list_backups(db_path: Path) -> list[Path]:
-    return sorted(db_path.parent.glob(db_path.name + BACKUP_SUFFIX + "*"), reverse=True)
+    """Whole copies only, newest first: a copy a crash cut short still has its temporary name."""
+    copies = db_path.parent.glob(db_path.name + BACKUP_SUFFIX + "*")
+    return sorted((c for c in copies if not c.name.endswith(TMP_SUFFIX)), reverse=True)

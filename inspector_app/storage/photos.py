@@ -1,6 +1,7 @@
 """Photo evidence: each file sealed with AES-GCM in the store's photos folder, its row in
 the database. The sealed file is on disk (fsynced) before the row commits, so a row never
-points to a missing file."""
+points to a missing file; a file whose row never committed is removed at the next open
+(`store.remove_leftovers`)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -16,6 +17,7 @@ from ..domain.models import Photo
 from .crypto import open_sealed, seal, write_atomically
 from .engine import Database, classify
 from .inspections import now, touch
+from .store import SEALED_SUFFIX
 from . import models
 
 _P = models.photos
@@ -71,7 +73,7 @@ class PhotoVault:
         return data
 
     def _path(self, photo_id: str) -> Path:
-        return self._folder / f"{photo_id}.sealed"
+        return self._folder / (photo_id + SEALED_SUFFIX)
 
     def data(self, photo: Photo) -> bytes:
         try:

@@ -1,10 +1,7 @@
 """Faults: a killed process, a full disk and a read-only folder lose nothing acknowledged."""
 import os
-import random
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -13,54 +10,47 @@ from inspector_app.domain.errors import UserError
 from inspector_app.domain.models import Verdict
 from inspector_app.storage.store import open_store
 from tests.conftest import ROOT
+from tests.storage import drill
 
-PASS = "correct horse battery"
+PASS = drill.PASS
 TRIALS = 12
 
 
-def read_acks(lines: list[str]):
-    answers, photos = {}, []
-    for line in lines:
-        parts = line.split()
-        if len(parts) == 3 and parts[0] == "ANSWER":
-            answers[parts[1]] = f"note {parts[2]}"
-        elif len(parts) == 2 and parts[0] == "PHOTO":
-            photos.append(parts[1])
-    return answers, photos
+@pytest.fixture
+def template(tmp_path, profile, jpeg) -> drill.Template:
+    return drill.make_template(tmp_path / "template", profile, jpeg)
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments_loses_no_acknowledged_answer(store, store_dir, inspection, jpeg):
-    store.close()
-    rng = random.Random(20261121)
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    total = 0
-    for trial in range(TRIALS):
-        with subprocess.Popen(
-                [sys.executable, "-m", "tests.storage.kill_writer", str(store_dir), PASS,
-                 inspection.id, str(jpeg)], stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                env=env) as child:
-            first = child.stdout.readline()  # the store is open and writing
-            assert first, "the writer did not start"
-            time.sleep(rng.uniform(0.05, 0.6))
-            child.send_signal(signal.SIGKILL)
-            rest = child.stdout.read().splitlines()
-        answers, photos = read_acks([first, *rest])
-        total += len(answers)
-        reopened = open_store(store_dir, PASS)
-        try:
-            with reopened.db.read() as connection:
-                assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-            saved = reopened.inspections.answers(inspection.id)
-            for item, note in answers.items():
-                # a later, unacknowledged write may have landed too: never an older one
-                assert int(saved[item].note.split()[1]) >= int(note.split()[1]), (trial, item)
-            stored = {p.id: p for p in reopened.photos.photos(inspection.id)}
-            for photo_id in photos:
-                assert reopened.photos.data(stored[photo_id]) == jpeg.read_bytes()
-        finally:
-            reopened.close()
-    assert total > TRIALS  # the writer did real work before each kill
+def test_sigkill_at_random_moments_loses_no_acknowledged_write(template, tmp_path):
+    """Each trial a fresh store and a new writer process, killed at a random moment: every
+    answer and photo it acknowledged reads back after reopening."""
+    report = drill.run(template, tmp_path, TRIALS, seed=20261121, window=0.4, launch=drill.spawn)
+    assert report.losses == []
+    assert report.answers > 10 * TRIALS and report.photos >= TRIALS  # real work before each kill
+
+
+@pytest.mark.slow
+def test_kill_check_reports_writes_acknowledged_before_they_are_durable(template, tmp_path):
+    """The same check, on a writer that acknowledges first and writes later, finds the loss."""
+    report = drill.Report()
+    for trial in range(8):
+        drill.run_trial(template, tmp_path, trial, 0.1, report, drill.spawn, behind=True)
+        if {loss.kind for loss in report.losses} == {"answer", "photo"}:
+            break
+    kinds = {loss.kind for loss in report.losses}
+    assert kinds == {"answer", "photo"}, report.losses
+    assert report.kept  # the store that lost a write is kept for a post-mortem
+
+
+@pytest.mark.slow
+def test_drill_prints_its_figures_and_passes():
+    """`make drills` in small: forked writers, the same check, the figures printed."""
+    result = subprocess.run([sys.executable, "-m", "tests.storage.drill", "--trials", "5"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 trials" in result.stdout and "losses (goal 0)" in result.stdout
 
 
 @pytest.fixture
