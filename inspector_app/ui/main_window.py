@@ -295,15 +295,13 @@ class MainWindow(QMainWindow):
         lang = self.language.code
         self.forms_list.clear()
         for form in sorted(self.catalogue.forms, key=lambda f: (f.title.get(lang), f.version)):
-            text = (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
+            text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
                     .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
             item = QListWidgetItem(text)
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
             self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
-            item = QListWidgetItem(f"✘ {self.tr('Unavailable')}: {Path(broken.source).name}")
-            item.setToolTip(broken.error)
-            self.forms_list.addItem(item)
+            self.forms_list.addItem(f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}")
 
     # --- problems -------------------------------------------------------------------------
     def show_problem(self, error: BaseException, source: str = "window") -> None:

@@ -92,7 +92,6 @@ class SignInDialog(QDialog):
         self.buttons.setObjectName("buttons")
         self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setObjectName("ok_button")
-        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.on_ok_clicked)
         layout = QVBoxLayout(self)
         for widget in (self.language_box, self.title):
@@ -101,6 +100,7 @@ class SignInDialog(QDialog):
         for widget in (self.error, self.restore_button, self.busy_text, self.busy, self.buttons):
             layout.addWidget(widget)
         self.setFixedWidth(WIDTH)
+        self.ok_button.setDefault(True)  # Enter opens (once the button is in the dialog)
         self.passphrase.setFocus()
 
     def on_language_box_changed(self, index: int) -> None:

@@ -80,6 +80,8 @@ class SyncController(QObject):
     # --- passes ---------------------------------------------------------------------------
     def sync_now(self) -> Job | None:
         if not self.is_enrolled():
+            from sync.client import messages  # noqa: F401  (the message's texts)
+
             self.failed.emit(UserError("sync.not_enrolled"))
             return None
         from sync.client.http import RetryPolicy
