@@ -381,6 +381,8 @@ class MainWindow(QMainWindow):
         self.store.reference.set_setting(OPEN_INSPECTION, "")
         self.stack.setCurrentWidget(self.home)
         self.refresh_inspections()
+        current = self.home.currentWidget()  # the keyboard goes on in the list, not the tab bar
+        (self.register.table if current is self.register else current).setFocus()
 
     def reopen_last_inspection(self) -> None:
         """The draft that was open when the app was closed opens again; a finalised or
