@@ -150,8 +150,8 @@ def test_the_draft_open_at_closing_opens_again(qtbot, store, language, inspectio
     again = open_window(qtbot, store, language)
     qtbot.waitUntil(lambda: again.page is not None)
     assert again.page.findings.inspection.id == inspection.id
-    qtbot.mouseClick(again.page.back, Qt.MouseButton.LeftButton)  # back to the list ...
-    assert QApplication.focusWidget() is again.inspections  # where the keyboard goes on
+    qtbot.mouseClick(again.page.back, Qt.MouseButton.LeftButton)  # back to the register ...
+    assert QApplication.focusWidget() is again.register.table  # where the keyboard goes on
     again.close()
     third = open_window(qtbot, store, language)
     qtbot.wait(100)
