@@ -73,3 +73,28 @@ def test_status_and_messages_follow_the_server_away_and_back(qtbot, window, serv
     qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.sync.job is None and not window.banner.isVisible(), timeout=60000)
     assert window.sync_status.text() == "Everything is synced"
+
+
+def test_a_refused_inspection_is_told_in_the_users_words_not_the_servers(qtbot, window, server):
+    import datetime as dt
+
+    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType, Person
+
+    assert enrol_by_the_dialog(qtbot, window, server.url, "inspector") == [""]
+    qtbot.waitUntil(lambda: window.sync.job is None, timeout=60000)
+    window.language_box.setCurrentIndex(window.language_box.findData("kk"))
+    store = window.store
+    from inspector_app.demo import demo_facilities
+
+    outside = next(f for f in demo_facilities(2000) if f.region == "KAR")  # the server's, not hers
+    store.facilities.upsert_many([outside])
+    form = window.catalogue.newest_for(outside.kind)
+    store.inspections.create(Inspection(
+        id="", facility_id=outside.id, form_id=form.id, form_version=form.version,
+        form_hash=form.content_hash, type=InspectionType.SCHEDULED, mode=InspectionMode.ON_SITE,
+        appointment_number="77", appointment_date=dt.date.today(), inspectors=[Person("Айгүл", "маман")]))
+    qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=60000)
+    assert "«77»" in window.banner.text() and "өңіріңізге" in window.banner.text()
+    assert "region outside your scope" not in window.banner.text()
+    assert "1" in window.sync_status.text() and "Тексерулер" in window.sync_status.text()
