@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
@@ -23,8 +23,8 @@ from .sync_controller import SyncController
 
 GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
 OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
-PREFERRED = QRect(0, 0, 1280, 800)  # the first size where the screen has room for it
-FRAME = QRect(0, 0, 0, 32)  # room for the window's frame and title bar, roughly
+PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
+FRAME = QSize(0, 32)  # room for the window's frame and title bar, roughly
 
 
 class MainWindow(QMainWindow):
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         profile.language = code
         self.store.reference.save_profile(profile)
         if focused is not None:  # the texts change after this returns: focus stays where it was
-            QTimer.singleShot(0, focused.setFocus)
+            QTimer.singleShot(0, focused, focused.setFocus)
 
     # --- size and place ------------------------------------------------------------------
     def screen_area(self) -> QRect:

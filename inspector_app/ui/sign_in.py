@@ -109,7 +109,7 @@ class SignInDialog(QDialog):
         focused = QApplication.focusWidget()
         self.language.switch(self.language_box.itemData(index))
         if focused is not None:  # the texts change after this returns: focus stays where it was
-            QTimer.singleShot(0, focused.setFocus)
+            QTimer.singleShot(0, focused, focused.setFocus)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
