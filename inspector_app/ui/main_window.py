@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeade
 from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
 from ..domain.models import Facility, Person
+from ..domain.text import name_sort_key
 from ..storage.store import Store
 from ..workers.jobs import Job, start, start_droppable
 from .banner import Banner
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
 
         lang = self.language.code
         self.forms_list.clear()
-        for form in sorted(self.catalogue.forms, key=lambda f: (f.title.get(lang), f.version)):
+        for form in sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version)):
             text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
                     .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
             item = QListWidgetItem(text)

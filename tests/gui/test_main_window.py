@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QTool
 from inspector_app.catalogue import FormCatalogue
 from inspector_app.demo import demo_facilities
 from inspector_app.domain.errors import UserError
+from inspector_app.domain.text import name_sort_key
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.sign_in import SignInDialog
 from tests.conftest import ROOT
@@ -169,7 +170,7 @@ def test_checklists_are_listed_by_title_version_and_size_without_ids_or_hashes(q
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
     lines = [window.forms_list.item(i) for i in range(window.forms_list.count())]
     assert len(lines) == len(catalogue.forms)
-    for item, form in zip(lines, sorted(catalogue.forms, key=lambda f: f.title.kk)):
+    for item, form in zip(lines, sorted(catalogue.forms, key=lambda f: name_sort_key(f.title.kk))):
         assert form.title.kk in item.text() and "1-нұсқа" in item.text()
         assert form.id not in item.text() and form.content_hash[:12] not in item.text()
         assert form.content_hash in item.toolTip()
