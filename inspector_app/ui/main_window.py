@@ -295,7 +295,8 @@ class MainWindow(QMainWindow):
 
         lang = self.language.code
         self.forms_list.clear()
-        for form in sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version)):
+        in_order = sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version))
+        for form in in_order:
             text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
                     .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
             item = QListWidgetItem(text)
