@@ -4,7 +4,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench drills translations server clean
+# What Qt's window system plugin (xcb) needs from the system, as library:Debian package.
+# pip brings Qt itself; these come from the distribution (`make deps` installs them).
+SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 \
+	libxcb-image.so.0:libxcb-image0 libxcb-keysyms.so.1:libxcb-keysyms1 \
+	libxcb-randr.so.0:libxcb-randr0 libxcb-render-util.so.0:libxcb-render-util0 \
+	libxcb-shape.so.0:libxcb-shape0 libxcb-render.so.0:libxcb-render0 \
+	libxcb-shm.so.0:libxcb-shm0 libxcb-sync.so.1:libxcb-sync1 libxcb-util.so.1:libxcb-util1 \
+	libxcb-xfixes.so.0:libxcb-xfixes0 libX11-xcb.so.1:libx11-xcb1 \
+	libxcb-xkb.so.1:libxcb-xkb1 libxkbcommon-x11.so.0:libxkbcommon-x11-0 \
+	libxkbcommon.so.0:libxkbcommon0 libEGL.so.1:libegl1 libGL.so.1:libgl1 \
+	libfontconfig.so.1:libfontconfig1 libdbus-1.so.3:libdbus-1-3
+LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench drills translations server clean deps check-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,8 +26,23 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+run: check-deps $(STAMP)
 	$(PY) -m inspector_app --demo --with-local-server
+
+# Says which system libraries the window lacks, and how to install them.
+check-deps:
+	@missing=""; \
+	for pair in $(SYSTEM_LIBS); do \
+		$(LDCONFIG) -p 2>/dev/null | grep -q "$${pair%%:*} " || missing="$$missing $${pair##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "The window needs system libraries that are not installed:$$missing"; \
+		echo "Install them with:  $(SUDO) apt-get install$$missing   (or: make deps)"; \
+		exit 1; \
+	fi
+
+deps:
+	$(SUDO) apt-get install -y $(foreach pair,$(SYSTEM_LIBS),$(lastword $(subst :, ,$(pair))))
 
 server: $(STAMP)
 	$(VENV)/bin/inspector-server serve

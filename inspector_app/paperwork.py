@@ -12,7 +12,16 @@ from .documents import DocumentContext, DocumentKind, document_number, render
 from .documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
 from .domain.codec import to_json
 from .domain.forms import Form
+from .storage import outbox
 from .storage.store import Store
+
+
+def enrolled_server(store: Store) -> str:
+    """The server this laptop is enrolled with, where printed documents are verified; ""
+    when it is not enrolled (then no address and no QR code are printed)."""
+    if not outbox.is_enrolled(store.db):
+        return ""
+    return (store.reference.setting("sync.server_url", "") or "").strip().rstrip("/")
 
 
 def record_hash(store: Store, inspection_id: str, form: Form) -> str:
@@ -55,7 +64,6 @@ def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
         inspection_id, [(kind.value, measure_id) for kind, measure_id in wanted],
         lambda kind, seq: document_number(profile.region, profile.code, day.year, kind, seq), day.year)
     photos = [(photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)]
-    extra = {"server_url": server_url} if server_url else {}
     return DocumentContext(
         profile=profile, facility=facility,
         regions={r.code: r.name for r in store.reference.regions()}, inspection=inspection,
@@ -67,7 +75,8 @@ def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
         numbers={document_key(DocumentKind(kind), measure_id): number
                  for (kind, measure_id), number in allocated.items()},
         refusal=refusal, mrp_by_year=store.reference.mrp_by_year(),
-        articles=tuple(store.reference.articles()), **extra)
+        articles=tuple(store.reference.articles()),
+        server_url=enrolled_server(store) if server_url is None else server_url)
 
 
 def render_tasks(store: Store, make_context: Callable[[], DocumentContext], measures, lang: str):

@@ -47,7 +47,7 @@ def build_pdf(story: list[Flowable], info: PageInfo) -> tuple[bytes, int]:
         out, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
         title=info.title, author=info.author, subject=info.number,
-        keywords=f"sha256:{info.sha256} {info.verify_url}", creator="Field Inspector",
+        keywords=f"sha256:{info.sha256} {info.verify_url}".strip(), creator="Field Inspector",
         initialFontName=SERIF, lang="kk" if info.lang.code != "ru" else "ru")
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
@@ -70,7 +70,7 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args: Any, page_info: PageInfo, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._info = page_info
-        self._qr = QrMatrix(page_info.qr_payload)
+        self._qr = QrMatrix(page_info.qr_payload) if page_info.qr_payload else None
         self._held: list[dict[str, Any]] = []
         self._forms: set[str] = set()  # shared by all held page states
         self.on_total = lambda total: None
@@ -85,7 +85,7 @@ class _NumberedCanvas(Canvas):
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
-            _decorate(self, self._info, self._pageNumber, total, self._qr_form())
+            _decorate(self, self._info, self._pageNumber, total, self._qr_form() if self._qr else None)
             super().showPage()
         self.on_total(total)
         super().save()
@@ -100,7 +100,7 @@ class _NumberedCanvas(Canvas):
         return "qr"
 
 
-def _decorate(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str) -> None:
+def _decorate(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str | None) -> None:
     canv.saveState()
     if page > 1:
         _running_header(canv, info)
@@ -130,15 +130,17 @@ def _fitted(text: str, width: float, font: str, size: float) -> str:
     return text.rstrip() + "…"
 
 
-def _footer(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str) -> None:
+def _footer(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str | None) -> None:
+    """Number, page, hash; the verification address and QR code when there is a server."""
     right = PAGE_W - MARGIN_RIGHT
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.4)
     canv.line(MARGIN_LEFT, FOOTER_TOP, right, FOOTER_TOP)
-    canv.saveState()
-    canv.translate(right - QR_SIZE, FOOTER_BOTTOM)
-    canv.doForm(qr_form)
-    canv.restoreState()
+    if qr_form:
+        canv.saveState()
+        canv.translate(right - QR_SIZE, FOOTER_BOTTOM)
+        canv.doForm(qr_form)
+        canv.restoreState()
     lang = info.lang
     x, y = MARGIN_LEFT, FOOTER_TOP - 4.2 * mm
     canv.setFillColorRGB(0, 0, 0)
@@ -148,4 +150,5 @@ def _footer(canv: Canvas, info: PageInfo, page: int, total: int, qr_form: str) -
     canv.setFont(NARROW, 6.8)
     canv.setFillColor(GREY)
     canv.drawString(x, y - 4 * mm, f"SHA-256: {info.sha256}")
-    canv.drawString(x, y - 7.2 * mm, f"{lang.t('verify')}: {info.verify_url}")
+    if info.verify_url:
+        canv.drawString(x, y - 7.2 * mm, f"{lang.t('verify')}: {info.verify_url}")

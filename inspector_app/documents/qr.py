@@ -8,13 +8,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 
 def verify_url(server_url: str, number: str) -> str:
-    return f"{server_url.rstrip('/')}/verify/{quote(number)}"
+    """The server's verification page of a document ("" without a server: nothing to print)."""
+    if not server_url.strip():
+        return ""
+    return f"{server_url.strip().rstrip('/')}/verify/{quote(number)}"
 
 
 def qr_payload(server_url: str, number: str, sha256: str) -> str:
     """What the QR holds: the verification address with the hash, e.g.
-    https://inspector.example.kz/verify/ALA-K07-2026-PR-0012?sha256=<64 hex>"""
-    return f"{verify_url(server_url, number)}?sha256={sha256}"
+    https://<server>/verify/ALA-K07-2026-PR-0012?sha256=<64 hex>; "" without a server."""
+    url = verify_url(server_url, number)
+    return f"{url}?sha256={sha256}" if url else ""
 
 
 class QrMatrix:

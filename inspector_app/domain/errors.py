@@ -7,6 +7,8 @@ logs it with its trace and shows a generic apology.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 LANGUAGES = ("kk", "ru", "en")
 _CATALOGUE: dict[str, dict[str, str]] = {}
 
@@ -26,7 +28,17 @@ def message_text(code: str, lang: str, **params: object) -> str:
     texts = _CATALOGUE.get(code)
     if texts is None:
         raise KeyError(f"no message registered for {code!r}")
-    return texts.get(lang, texts["ru"]).format(**params)
+    shown = {name: _shown(value) for name, value in params.items()}
+    return texts.get(lang, texts["ru"]).format(**shown)
+
+
+def _shown(value: object) -> object:
+    """A parameter as people read it: dates as dd.mm.yyyy (in Kazakh and Russian alike)."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return value
 
 
 class UserError(Exception):

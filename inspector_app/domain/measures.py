@@ -15,7 +15,7 @@ EARLIEST_DATE = dt.date(2015, 1, 1)
 
 def check_date(value: dt.date | None, *, today: dt.date, future_years: int = 2) -> None:
     if value is not None and not EARLIEST_DATE <= value <= today.replace(year=today.year + future_years):
-        raise UserError("date.out_of_range", value=value.isoformat())
+        raise UserError("date.out_of_range", value=value)
 
 
 def validate_measure(measure: Measure, *, articles: Mapping[str, Article],
@@ -28,7 +28,7 @@ def validate_measure(measure: Measure, *, articles: Mapping[str, Article],
             raise UserError("order.no_items")
         for deadline in measure.deadlines.values():
             if deadline < today:
-                raise UserError("order.deadline_past", value=deadline.isoformat())
+                raise UserError("order.deadline_past", value=deadline)
             check_date(deadline, today=today)
     elif measure.kind is MeasureKind.DISCIPLINARY:
         if measure.official is None or not measure.official.name.strip() or not measure.employer.strip():
@@ -53,6 +53,8 @@ def _validate_protocol(measure: Measure, articles, mrp_by_year, today: dt.date) 
         raise UserError("protocol.no_date")
     check_date(measure.offence_date, today=today, future_years=0)
     if measure.fine_mrp is None or not article.min_mrp <= measure.fine_mrp <= article.max_mrp:
+        if article.min_mrp == article.max_mrp:
+            raise UserError("protocol.fine_fixed", fine=article.min_mrp)
         raise UserError("protocol.fine_out_of_range", low=article.min_mrp, high=article.max_mrp)
     measure.fine_tenge = fine_in_tenge(measure.fine_mrp, measure.offence_date.year, mrp_by_year)
 
@@ -102,6 +104,11 @@ register_messages({
         "kk": "Бұл бап бойынша айыппұл {low}–{high} АЕК аралығында болуы керек.",
         "ru": "Штраф по этой статье должен быть от {low} до {high} МРП.",
         "en": "The fine under this article must be between {low} and {high} MRP.",
+    },
+    "protocol.fine_fixed": {
+        "kk": "Бұл бап бойынша айыппұл {fine} АЕК.",
+        "ru": "Штраф по этой статье составляет {fine} МРП.",
+        "en": "The fine under this article is {fine} MRP.",
     },
     "restored.negative": {
         "kk": "Балалар саны теріс бола алмайды.",

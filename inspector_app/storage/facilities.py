@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..domain.models import Facility, FacilityKind, RiskDegree
+from ..domain.reference import REGIONS
 from ..domain.text import fold, name_sort_key, search_terms
 from .engine import Database
 from . import models
@@ -14,8 +15,14 @@ _FIELDS = ("id", "name_kk", "name_ru", "kind", "region", "district", "settlement
            "address", "head", "capacity", "children", "risk", "special_control")
 
 
+_REGION_NAMES = {r.code: f"{r.name.kk} {r.name.ru}" for r in REGIONS}
+
+
 def search_text(f: Facility) -> str:
-    return fold(" ".join((f.name_kk, f.name_ru, f.settlement, f.district, f.address, f.bin, f.head)))
+    """What a search matches, folded: names, the region in both languages, places, BIN, head."""
+    region = _REGION_NAMES.get(f.region, "")
+    return fold(" ".join((f.name_kk, f.name_ru, region, f.settlement, f.district, f.address,
+                          f.bin, f.head)))
 
 
 def to_row(f: Facility) -> dict:
@@ -69,10 +76,29 @@ class FacilityRepository:
     def search(self, text: str = "", *, region: str | None = None, district: str | None = None,
                kind: FacilityKind | None = None, special_control: bool | None = None,
                limit: int = 200, language: str = "ru") -> list[Facility]:
-        """Facilities whose names or places start with every word typed, case and Kazakh
-        letters folded, best matches first. With no words typed, by name (`name_sort_key`):
-        the Kazakh names for `language` "kk", else the Russian names."""
-        query = sa.select(_T)
+        """Facilities whose names or places (the region and district names among them) start
+        with every word typed, case and Kazakh letters folded, best matches first. With no
+        words typed, by name (`name_sort_key`): the Kazakh names for `language` "kk", else
+        the Russian names."""
+        query = self._matching(sa.select(_T), text, region, district, kind, special_control)
+        if not search_terms(text):
+            query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.sort_ru)
+        with self._db.read() as connection:
+            rows = connection.execute(query.limit(limit)).mappings().all()
+        return [from_row(r) for r in rows]
+
+    def count_matching(self, text: str = "", *, region: str | None = None,
+                       district: str | None = None, kind: FacilityKind | None = None,
+                       special_control: bool | None = None) -> int:
+        """How many facilities `search` with the same words and filters would find, all told."""
+        query = self._matching(sa.select(sa.func.count()).select_from(_T), text, region, district,
+                               kind, special_control)
+        with self._db.read() as connection:
+            return connection.execute(query).scalar_one()
+
+    @staticmethod
+    def _matching(query, text: str, region, district, kind, special_control):
+        """`query` narrowed to the words typed (ranked by the index) and the filters."""
         terms = search_terms(text)
         if terms:
             match = " ".join(f'"{term}"*' for term in terms)
@@ -80,14 +106,10 @@ class FacilityRepository:
                           "ORDER BY rank").bindparams(m=match).columns(sa.column("rowid"))
             ranked = fts.subquery("hits")
             query = query.join(ranked, ranked.c.rowid == sa.literal_column("facilities.rowid"))
-        else:
-            query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.sort_ru)
         for column, value in ((_T.c.region, region), (_T.c.district, district),
                               (_T.c.kind, kind.value if kind else None)):
             if value:
                 query = query.where(column == value)
         if special_control is not None:
             query = query.where(_T.c.special_control == special_control)
-        with self._db.read() as connection:
-            rows = connection.execute(query.limit(limit)).mappings().all()
-        return [from_row(r) for r in rows]
+        return query

@@ -10,6 +10,10 @@ from .errors import describe
 from .sync_controller import SyncController
 
 
+ERROR_LINES = 4  # the room kept for a message, so the dialog does not grow when one comes
+WIDTH = 560
+
+
 class EnrolDialog(QDialog):
     def __init__(self, controller: SyncController, lang: str, server_url: str = "",
                  parent: QWidget | None = None) -> None:
@@ -20,10 +24,14 @@ class EnrolDialog(QDialog):
         self.username, self.password = QLineEdit(), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.device = QLineEdit(socket.gethostname())
+        for widget, name in ((self.url, "enrol_url"), (self.username, "enrol_username"),
+                             (self.password, "enrol_password"), (self.device, "enrol_device")):
+            widget.setObjectName(name)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * ERROR_LINES)
         form = QFormLayout()
         for label, widget in ((self.tr("Server address"), self.url), (self.tr("User name"), self.username),
                               (self.tr("Password"), self.password), (self.tr("This laptop"), self.device)):
@@ -32,12 +40,16 @@ class EnrolDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.setObjectName("enrol_buttons")
+        intro = QLabel(self.tr("Sign in once while online; afterwards you can work "
+                               "offline for as long as needed."))
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Sign in once while online; afterwards you can work "
-                                         "offline for as long as needed.")))
+        layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.error)
+        layout.addWidget(self.error, 1)
         layout.addWidget(self.buttons)
+        self.setFixedWidth(WIDTH)
         controller.enrolled.connect(self.accept)
         controller.failed.connect(self.on_controller_failed)
         controller.busy.connect(lambda busy: self.buttons.setEnabled(not busy))
@@ -50,3 +62,15 @@ class EnrolDialog(QDialog):
     def on_controller_failed(self, error) -> None:
         if self.isVisible():
             self.error.setText(describe(error, self.lang))
+            self.password.setFocus()
+            self.password.selectAll()
+
+    def done(self, result: int) -> None:
+        """Closed: the controller's signals no longer reach this dialog."""
+        for signal, slot in ((self.controller.enrolled, self.accept),
+                             (self.controller.failed, self.on_controller_failed)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        super().done(result)

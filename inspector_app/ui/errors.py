@@ -15,6 +15,9 @@ BUG_MESSAGE = {
 
 
 def describe(error: BaseException, lang: str) -> str:
+    if isinstance(error, UserError) and error.code == "sync.rejected":
+        # its reason is the server's English text: told without it (see sync_controller)
+        return UserError("sync.refused", record=error.params.get("record", "")).message(lang)
     if isinstance(error, UserError):
         return error.message(lang)
     log.error("unexpected error", exc_info=error)

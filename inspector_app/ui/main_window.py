@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
@@ -11,13 +11,21 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeade
 from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
 from ..domain.models import Facility, Person
+from ..domain.text import name_sort_key
 from ..storage.store import Store
 from ..workers.jobs import Job, start, start_droppable
+from .banner import Banner
 from .errors import describe
 from .i18n import LANGUAGES, Language
 from .models import RowTableModel
 from .register_view import RegisterView
 from .sync_controller import SyncController
+
+
+GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
+OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
+PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
+FRAME = QSize(0, 32)  # room for the window's frame and title bar, roughly
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +36,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(store, catalogue, received_forms or store.folder.parent / "forms",
                                    auto=auto_sync, parent=self)
         self.page = None  # the InspectionPage open, if any
+        self.enrol_dialog = None  # the server dialog while it is open: it tells its own problems
+        self.problems = 0  # inspections held by a conflict or a refusal
         self.painted = False  # the first paint shows the register; the other tabs fill just after
         self.catalogue_job: Job | None = None  # reading the checklists, if they were not read
         self.profile = store.reference.profile()
@@ -42,22 +52,17 @@ class MainWindow(QMainWindow):
         self.inspections.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.inspections.doubleClicked.connect(self.on_inspections_double_clicked)
         self.forms_list = QListWidget()
+        self.forms_list.setObjectName("forms_list")
+        self.inspections.setObjectName("inspections_table")
         self.home = QTabWidget()
         self.home.addTab(self.register, "")
         self.home.addTab(self.inspections, "")
         self.home.addTab(self.forms_list, "")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fde7e9; color: #8a0010; padding: 6px;")
-        self.banner.setVisible(False)
-        self.banner.mousePressEvent = lambda _e: self.banner.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.banner)
         layout.addWidget(self.stack)
         self.setCentralWidget(central)
         self._toolbar()
@@ -65,15 +70,20 @@ class MainWindow(QMainWindow):
         self.job_progress.setMaximumWidth(220)
         self.job_progress.setVisible(False)
         self.sync_status = QLabel()
+        self.sync_status.setObjectName("sync_status")
+        self.banner = Banner()
+        self.statusBar().addWidget(self.banner, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.job_progress)
+        self.statusBar().setSizeGripEnabled(False)
+        self.statusBar().setFixedHeight(self.banner.height() + 6)  # the same with a message or not
         self.sync.busy.connect(self.on_sync_busy)
         self.sync.progress.connect(self.on_sync_progress)
         self.sync.finished.connect(self.on_sync_finished)
         self.sync.failed.connect(self.on_sync_failed)
         self.language.changed.connect(lambda _c: self.retranslate())
         self.retranslate()
-        self.resize(1280, 800)
+        self.place_on_screen()
 
     def _toolbar(self) -> None:
         bar = QToolBar()
@@ -85,11 +95,15 @@ class MainWindow(QMainWindow):
         self.language_box.setCurrentIndex(self.language_box.findData(self.language.code))
         self.language_box.currentIndexChanged.connect(
             lambda i: self.switch_language(self.language_box.itemData(i)))
+        self.language_box.setObjectName("language_box")
         self.import_button = QPushButton()
+        self.import_button.setObjectName("import_button")
         self.import_button.clicked.connect(self.on_import_clicked)
         self.server_button, self.sync_button = QPushButton(), QPushButton()
+        self.server_button.setObjectName("server_button")
+        self.sync_button.setObjectName("sync_button")
         self.server_button.clicked.connect(self.on_server_clicked)
-        self.sync_button.clicked.connect(self.sync.sync_now)
+        self.sync_button.clicked.connect(self.on_sync_clicked)
         self.who = QLabel()
         for button in (self.import_button, self.server_button, self.sync_button):
             bar.addWidget(button)
@@ -101,10 +115,52 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.language_box)
 
     def switch_language(self, code: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
         self.language.switch(code)
         profile = self.store.reference.profile()
         profile.language = code
         self.store.reference.save_profile(profile)
+        if focused is not None:  # the texts change after this returns: focus stays where it was
+            QTimer.singleShot(0, focused, focused.setFocus)
+
+    # --- size and place ------------------------------------------------------------------
+    def screen_area(self) -> QRect:
+        """The part of the screen a window may take (without the panels and the task bar)."""
+        return self.screen().availableGeometry()
+
+    def place_on_screen(self) -> None:
+        """The size, place and maximised state of the last run, kept inside the screen; the
+        first time, 1280×800 where that fits and the whole screen where it does not."""
+        from PySide6.QtCore import Qt  # not at import: see models.DISPLAY
+
+        area = self.screen_area()
+        saved = self.store.reference.setting(GEOMETRY, "")
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            if not self.isMaximized():
+                self.keep_inside(area)
+            return
+        width, height = min(PREFERRED.width(), area.width()), min(PREFERRED.height(), area.height())
+        self.resize(width - FRAME.width(), height - FRAME.height())
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+        if (width, height) != (PREFERRED.width(), PREFERRED.height()):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def keep_inside(self, area: QRect) -> None:
+        width = min(self.width(), area.width() - FRAME.width())
+        height = min(self.height(), area.height() - FRAME.height())
+        self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - FRAME.width())
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - FRAME.height())
+        self.move(x, y)
+
+    def closeEvent(self, event) -> None:
+        """The window's size and place, and the inspection open, are there at the next start."""
+        self.store.reference.set_setting(GEOMETRY, bytes(self.saveGeometry().toBase64()).decode())
+        if self.page is not None:
+            self.page.checklist.save_note()
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -117,6 +173,7 @@ class MainWindow(QMainWindow):
         self.server_button.setText(self.tr("Server…"))
         self.sync_button.setText(self.tr("Sync now"))
         self.who.setText(f"{self.profile.name} · {self.profile.code}  ")
+        self.banner.retranslate()
         self.home.setTabText(0, self.tr("Facility register"))
         self.home.setTabText(1, self.tr("Inspections"))
         self.home.setTabText(2, self.tr("Checklists"))
@@ -145,28 +202,44 @@ class MainWindow(QMainWindow):
         return self.tr("synced") if row["synced_revision"] >= row["revision"] else self.tr("not synced")
 
     def refresh_inspections(self) -> None:
-        self.inspections_model.set_rows(self.store.inspections.summaries())
+        rows = self.store.inspections.summaries()
+        self.inspections_model.set_rows(rows)
+        self.problems = sum(1 for row in rows if row["sync_problem"])
         self.update_sync_status()
 
     # --- sync -------------------------------------------------------------------------------
     def update_sync_status(self) -> None:
         records, photos = self.sync.pending()
+        waiting = (self.tr("%1 inspections and %2 photos waiting").replace("%1", str(records))
+                   .replace("%2", str(photos)))
         if not self.sync.is_enrolled():
             text = self.tr("Not connected to a server: work is kept on this laptop")
+        elif self.sync.reachable is False:
+            text = (self.tr("Server not reachable: %1").replace("%1", waiting) if records
+                    else self.tr("Server not reachable; nothing waits to be sent"))
         elif records:
-            text = (self.tr("%1 inspections and %2 photos waiting").replace("%1", str(records))
-                    .replace("%2", str(photos)))
+            text = waiting
         else:
             text = self.tr("Everything is synced")
+        if self.problems and self.sync.is_enrolled():
+            text += " · " + self.tr("%1 need your choice (see Inspections)").replace(
+                "%1", str(self.problems))
         self.sync_status.setText(text)
 
     def on_server_clicked(self) -> None:
         from .enrol_dialog import EnrolDialog
 
         enrolment = self.sync.adapter.enrolment() if self.sync.is_enrolled() else None
-        EnrolDialog(self.sync, self.language.code, enrolment.server_url if enrolment else "",
-                    parent=self).exec()
+        self.enrol_dialog = EnrolDialog(self.sync, self.language.code,
+                                        enrolment.server_url if enrolment else "", parent=self)
+        try:
+            self.enrol_dialog.exec()
+        finally:
+            self.enrol_dialog = None
         self.update_sync_status()
+
+    def on_sync_clicked(self) -> None:
+        self.sync.sync_now()
 
     def on_sync_busy(self, busy: bool) -> None:
         self.sync_button.setEnabled(not busy)
@@ -180,6 +253,7 @@ class MainWindow(QMainWindow):
         self.job_progress.setValue(done)
 
     def on_sync_finished(self, _report) -> None:
+        self.banner.clear("sync")  # the server answered: what it said before is over
         self.catalogue.reload()
         self.refresh_forms()
         self.refresh_inspections()
@@ -187,7 +261,8 @@ class MainWindow(QMainWindow):
 
     def on_sync_failed(self, error) -> None:
         self.update_sync_status()
-        self.show_problem(error)
+        if self.enrol_dialog is None:  # else the dialog tells it
+            self.show_problem(error, "sync")
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -201,7 +276,9 @@ class MainWindow(QMainWindow):
         not read yet)."""
         self.refresh_inspections()
         self.sync.look_now()
-        if not self.catalogue.is_read:
+        if self.catalogue.is_read:
+            self.reopen_last_inspection()
+        else:
             self.catalogue_job = Job(lambda _report: self.catalogue.ensure_read())
             self.catalogue_job.finished.connect(self.on_catalogue_read)
             self.catalogue_job.failed.connect(self.show_problem)
@@ -209,22 +286,28 @@ class MainWindow(QMainWindow):
 
     def on_catalogue_read(self, _result=None) -> None:
         self.refresh_forms()
+        self.reopen_last_inspection()
 
     def refresh_forms(self) -> None:
         if not self.catalogue.is_read:
             return  # listed once read (see after_first_paint)
+        from PySide6.QtWidgets import QListWidgetItem
+
         lang = self.language.code
         self.forms_list.clear()
-        for form in self.catalogue.forms:
-            self.forms_list.addItem(f"✔ {form.title.get(lang)} — {form.id} v{form.version} "
-                                    f"({len(form.items())}) · {form.content_hash[:12]}")
+        in_order = sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version))
+        for form in in_order:
+            text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
+                    .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
+            item = QListWidgetItem(text)
+            item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
+            self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
             self.forms_list.addItem(f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}")
 
     # --- problems -------------------------------------------------------------------------
-    def show_problem(self, error: BaseException) -> None:
-        self.banner.setText(describe(error, self.language.code))
-        self.banner.setVisible(True)
+    def show_problem(self, error: BaseException, source: str = "window") -> None:
+        self.banner.show_message(describe(error, self.language.code), source)
 
     # --- inspections ----------------------------------------------------------------------
     def on_register_inspection_requested(self, facility: Facility) -> None:
@@ -289,6 +372,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.page)
         self.stack.setCurrentWidget(self.page)
         self.page.checklist.list.setFocus()
+        self.store.reference.set_setting(OPEN_INSPECTION, inspection_id)
 
     def close_inspection(self) -> None:
         if self.page is not None:
@@ -296,8 +380,26 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.page)
             self.page.deleteLater()
             self.page = None
+        self.store.reference.set_setting(OPEN_INSPECTION, "")
         self.stack.setCurrentWidget(self.home)
         self.refresh_inspections()
+        current = self.home.currentWidget()  # the keyboard goes on in the list, not the tab bar
+        (self.register.table if current is self.register else current).setFocus()
+
+    def reopen_last_inspection(self) -> None:
+        """The draft that was open when the app was closed opens again; a finalised or
+        deleted one leaves the register on screen."""
+        inspection_id = self.store.reference.setting(OPEN_INSPECTION, "")
+        if not inspection_id or self.page is not None:
+            return
+        row = next((r for r in self.inspections_model_rows() if r["id"] == inspection_id), None)
+        if row is None or row["status"] != "draft":
+            self.store.reference.set_setting(OPEN_INSPECTION, "")
+            return
+        self.open_inspection(inspection_id)
+
+    def inspections_model_rows(self) -> list[dict]:
+        return [self.inspections_model.row(r) for r in range(self.inspections_model.rowCount())]
 
     # --- import ---------------------------------------------------------------------------
     def on_import_clicked(self) -> None:
@@ -321,21 +423,19 @@ class MainWindow(QMainWindow):
         return start(job)
 
     def on_job_progress(self, done: int, total: int) -> None:
-        self.statusBar().showMessage(self.tr("Imported rows: %1").replace("%1", str(done)))
+        self.banner.show_message(self.tr("Imported rows: %1").replace("%1", str(done)), "import",
+                                 problem=False)
 
     def on_import_finished(self, report) -> None:
         self.job_progress.setVisible(False)
         self.import_button.setEnabled(True)
-        self.statusBar().showMessage(self.tr("Imported: %1, rows with errors: %2")
-                                     .replace("%1", str(report.imported))
-                                     .replace("%2", str(len(report.errors))))
-        if report.errors:
-            lines = [e.message(self.language.code) for e in report.errors[:20]]
-            self.banner.setText("\n".join(lines))
-            self.banner.setVisible(True)
+        summary = (self.tr("Imported: %1, rows with errors: %2").replace("%1", str(report.imported))
+                   .replace("%2", str(len(report.errors))))
+        lines = [e.message(self.language.code) for e in report.errors[:20]]
+        self.banner.show_message("\n".join([summary, *lines]), "import", problem=bool(lines))
         self.register.on_region_changed()
 
     def on_job_failed(self, error: BaseException) -> None:
         self.job_progress.setVisible(False)
         self.import_button.setEnabled(True)
-        self.show_problem(error)
+        self.show_problem(error, "import")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 # Qt.ItemDataRole.DisplayRole. The first use of anything in PySide's Qt namespace builds Python
 # types for all of its 94 enums (about 30 ms), so what the first screen runs leaves it alone.
 DISPLAY = 0
+TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole: the whole text of a cell cut to its column
 
 
 class RowTableModel(QAbstractTableModel):
@@ -57,7 +58,7 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
-        if role != DISPLAY or not index.isValid():
+        if role not in (DISPLAY, TOOLTIP) or not index.isValid():
             return None
         value = self._columns[index.column()][1](self._rows[index.row()])
         return "" if value is None else str(value)

@@ -5,10 +5,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..domain.models import Facility, FacilityKind
+from ..domain.models import Facility, FacilityKind, RiskDegree
 from ..storage.facilities import FacilityRepository
 from .i18n import Language
 from .models import RowTableModel, facility_name
+
+PAGE = 200  # rows listed at first, and added by each "Show more"
+PADDING = 28  # a cell's margins and the header's sort arrow, in pixels
 
 
 class RegisterView(QWidget):
@@ -23,11 +26,15 @@ class RegisterView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._facilities, self._regions, self._language = facilities, regions, language
+        self.limit = PAGE
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.region, self.district, self.kind = QComboBox(), QComboBox(), QComboBox()
         self.special = QCheckBox()
         self.count = QLabel()
+        self.count.setObjectName("register_count")
+        self.more = QPushButton()
+        self.more.setObjectName("register_more")
         self.model = RowTableModel([])
         self.table = QTableView()
         self.model.show_in(self.table)
@@ -37,6 +44,11 @@ class RegisterView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.new_button = QPushButton()
+        for widget, name in ((self.search, "register_search"), (self.region, "register_region"),
+                             (self.district, "register_district"), (self.kind, "register_kind"),
+                             (self.special, "register_special"), (self.table, "register_table"),
+                             (self.new_button, "register_new")):
+            widget.setObjectName(name)
         self._layout()
         self._connect()
         self.retranslate()
@@ -50,6 +62,7 @@ class RegisterView(QWidget):
         filters.addStretch()
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
+        bottom.addWidget(self.more)
         bottom.addStretch()
         bottom.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -59,11 +72,12 @@ class RegisterView(QWidget):
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self.refresh)
+        self.search.textChanged.connect(self.on_filter_changed)
         self.region.currentIndexChanged.connect(self.on_region_changed)
         for box in (self.district, self.kind):
-            box.currentIndexChanged.connect(self.refresh)
-        self.special.toggled.connect(self.refresh)
+            box.currentIndexChanged.connect(self.on_filter_changed)
+        self.special.toggled.connect(self.on_filter_changed)
+        self.more.clicked.connect(self.on_more_clicked)
         self.new_button.clicked.connect(self.on_new_clicked)
         self.table.doubleClicked.connect(self.on_new_clicked)
         self.search.returnPressed.connect(self.table.setFocus)
@@ -78,6 +92,7 @@ class RegisterView(QWidget):
         self.search.setPlaceholderText(self.tr("Search by name, place, BIN or head — in Kazakh or Russian"))
         self.special.setText(self.tr("Special control only"))
         self.new_button.setText(self.tr("New inspection…"))
+        self.more.setText(self.tr("Show more"))
         self._fill(self.region, self.tr("All regions"),
                    [(r.name.get(lang), r.code) for r in self._regions])
         self._fill(self.kind, self.tr("All kinds"), [(self.kind_name(k), k.value) for k in FacilityKind])
@@ -92,7 +107,22 @@ class RegisterView(QWidget):
             (self.tr("Risk"), lambda f: self.tr(f.risk.value)),
             (self.tr("Special control"), lambda f: "●" if f.special_control else ""),
         ])
-        for column, width in enumerate((360, 190, 200, 140, 120, 90)):
+        self._fit_columns(regions.values())
+
+    def _fit_columns(self, region_names) -> None:
+        """Every column but the name as wide as its longest possible text in this language;
+        the name takes the rest, so nothing is cut on a 1366-pixel screen."""
+        metrics = self.table.fontMetrics()
+        texts = [[self.kind_name(k) for k in FacilityKind], list(region_names),
+                 ["Қарағанды", "Петропавловск"], ["000000000000"],
+                 [self.tr(r.value) for r in RiskDegree], ["●"]]
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, samples in enumerate(texts, start=1):
+            title = self.model.headers.horizontalHeaderItem(column).text()
+            width = max(metrics.horizontalAdvance(t) for t in [*samples, title]) + PADDING
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
 
     def kind_name(self, kind: FacilityKind) -> str:
@@ -116,19 +146,36 @@ class RegisterView(QWidget):
         districts = self._facilities.districts(region) if region else []
         self._fill(self.district, self.tr("All districts"), [(d, d) for d in districts])
         self.district.setEnabled(bool(region))
+        self.on_filter_changed()
+
+    def on_filter_changed(self) -> None:
+        self.limit = PAGE  # a new question starts with the first page of answers
         self.refresh()
 
-    def refresh(self) -> None:
+    def on_more_clicked(self) -> None:
+        row = max(0, self.table.currentIndex().row())
+        self.limit += PAGE
+        self.refresh(keep_row=row)
+        self.table.setFocus()
+
+    def refresh(self, keep_row: int = 0) -> None:
         kind = self.kind.currentData()
-        rows = self._facilities.search(
-            self.search.text(), region=self.region.currentData(),
-            district=self.district.currentData(), kind=FacilityKind(kind) if kind else None,
-            special_control=True if self.special.isChecked() else None,
-            language=self._language.code)
+        filters = dict(region=self.region.currentData(), district=self.district.currentData(),
+                       kind=FacilityKind(kind) if kind else None,
+                       special_control=True if self.special.isChecked() else None)
+        rows = self._facilities.search(self.search.text(), limit=self.limit,
+                                       language=self._language.code, **filters)
+        total = (self._facilities.count_matching(self.search.text(), **filters)
+                 if len(rows) >= self.limit else len(rows))
         self.model.set_rows(rows)
-        self.count.setText(self.tr("Shown: %n", "", len(rows)))
+        if total > len(rows):
+            self.count.setText(self.tr("Shown: %1 of %2").replace("%1", str(len(rows)))
+                               .replace("%2", str(total)))
+        else:
+            self.count.setText(self.tr("Shown: %n", "", len(rows)))
+        self.more.setVisible(total > len(rows))
         if rows:
-            self.table.selectRow(0)
+            self.table.selectRow(min(keep_row, len(rows) - 1))
 
     def selected(self) -> Facility | None:
         rows = self.table.selectionModel().selectedRows()

@@ -5,7 +5,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
@@ -16,6 +16,9 @@ from ..storage.store import Store, backups, create_store, open_store, restore_ba
 from ..workers.jobs import Job, start
 from .errors import describe
 from .i18n import LANGUAGES, Language
+
+ERROR_LINES = 3  # the room kept for a message, so the dialog does not grow when one comes
+WIDTH = 560
 
 
 class SignInDialog(QDialog):
@@ -40,8 +43,8 @@ class SignInDialog(QDialog):
         for code, name in LANGUAGES:
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex([c for c, _ in LANGUAGES].index(self.language.code))
-        self.language_box.currentIndexChanged.connect(
-            lambda i: self.language.switch(self.language_box.itemData(i)))
+        self.language_box.setObjectName("language_box")
+        self.language_box.currentIndexChanged.connect(self.on_language_box_changed)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.form = QFormLayout()
@@ -63,19 +66,32 @@ class SignInDialog(QDialog):
             if self.first_run or key == "passphrase":
                 self.labels[key] = QLabel()
                 self.form.addRow(self.labels[key], field)
+        for field, name in ((self.name, "name"), (self.position, "position"), (self.body_kk, "body_kk"),
+                            (self.body_ru, "body_ru"), (self.region, "region"), (self.code, "code"),
+                            (self.passphrase, "passphrase"), (self.confirm, "confirm")):
+            field.setObjectName(name)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * ERROR_LINES)
         self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restore_button")
         self.restore_button.setVisible(False)
         self.restore_button.clicked.connect(self.on_restore_clicked)
         self.busy_text = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no measure of how far: it just moves
-        for widget in (self.busy_text, self.busy):
+        for widget in (self.busy_text, self.busy, self.restore_button):  # their room is kept
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
             widget.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        # a button of our own: a standard one takes Qt's "OK" back at every language change
+        self.buttons = QDialogButtonBox()
+        self.buttons.setObjectName("buttons")
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("ok_button")
         self.buttons.accepted.connect(self.on_ok_clicked)
         layout = QVBoxLayout(self)
         for widget in (self.language_box, self.title):
@@ -83,7 +99,17 @@ class SignInDialog(QDialog):
         layout.addLayout(self.form)
         for widget in (self.error, self.restore_button, self.busy_text, self.busy, self.buttons):
             layout.addWidget(widget)
+        self.setFixedWidth(WIDTH)
+        self.ok_button.setDefault(True)  # Enter opens (once the button is in the dialog)
         self.passphrase.setFocus()
+
+    def on_language_box_changed(self, index: int) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        self.language.switch(self.language_box.itemData(index))
+        if focused is not None:  # the texts change after this returns: focus stays where it was
+            QTimer.singleShot(0, focused, focused.setFocus)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -105,8 +131,7 @@ class SignInDialog(QDialog):
         self.restore_button.setText(self.tr("Restore the copy made before the last update"))
         self.busy_text.setText(self.tr("Opening the workspace… After an update of the app this "
                                        "can take a minute."))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Create") if self.first_run else self.tr("Open"))
+        self.ok_button.setText(self.tr("Create") if self.first_run else self.tr("Open"))
 
     def on_ok_clicked(self) -> None:
         if self.opening is not None:
@@ -134,6 +159,17 @@ class SignInDialog(QDialog):
         self.error.setText(describe(error, self.language.code))
         corrupt = isinstance(error, UserError) and error.code == "store.corrupt"
         self.restore_button.setVisible(corrupt and bool(backups(self.folder)))
+        wrong = self._field_at_fault(error)
+        wrong.setFocus()  # type again at once, over the old text
+        wrong.selectAll()
+
+    def _field_at_fault(self, error: Exception) -> QLineEdit:
+        code = error.code if isinstance(error, UserError) else ""
+        if code == "signin.passphrases_differ":
+            return self.confirm
+        if code == "signin.profile_incomplete":
+            return self.name if not self.name.text().strip() else self.code
+        return self.passphrase
 
     def reject(self) -> None:
         if self.opening is None:  # an opening under way ends with the store open: wait for it

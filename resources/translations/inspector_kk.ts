@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Close the message</source>
+        <translation>Хабарламаны жабу</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <source>Complies  [1]</source>
@@ -485,12 +492,28 @@
         <translation>Жіберуді күтуде: %1 тексеру және %2 фото</translation>
     </message>
     <message>
+        <source>Server not reachable: %1</source>
+        <translation>Сервер қолжетімсіз: %1</translation>
+    </message>
+    <message>
+        <source>Server not reachable; nothing waits to be sent</source>
+        <translation>Сервер қолжетімсіз; жіберуді күтіп тұрған ештеңе жоқ</translation>
+    </message>
+    <message>
         <source>Everything is synced</source>
         <translation>Барлығы синхрондалды</translation>
     </message>
     <message>
+        <source>%1 need your choice (see Inspections)</source>
+        <translation>%1 тексеріс сіздің шешіміңізді күтеді («Тексерулер» қойындысы)</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Синхрондау…</translation>
+    </message>
+    <message>
+        <source>%1 — version %2, %3 questions</source>
+        <translation>%1 — %2-нұсқа, %3 сұрақ</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -742,6 +765,10 @@
         <translation>Жаңа тексеру…</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Тағы көрсету</translation>
+    </message>
+    <message>
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
@@ -796,6 +823,10 @@
     <message>
         <source>All districts</source>
         <translation>Барлық аудандар</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Көрсетілгені: %1, барлығы %2</translation>
     </message>
     <message numerus="yes">
         <source>Shown: %n</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>Banner</name>
+    <message>
+        <source>Close the message</source>
+        <translation>Закрыть сообщение</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <source>Complies  [1]</source>
@@ -485,12 +492,28 @@
         <translation>Ожидают отправки: проверок — %1, фото — %2</translation>
     </message>
     <message>
+        <source>Server not reachable: %1</source>
+        <translation>Сервер недоступен: %1</translation>
+    </message>
+    <message>
+        <source>Server not reachable; nothing waits to be sent</source>
+        <translation>Сервер недоступен; отправлять нечего</translation>
+    </message>
+    <message>
         <source>Everything is synced</source>
         <translation>Всё синхронизировано</translation>
     </message>
     <message>
+        <source>%1 need your choice (see Inspections)</source>
+        <translation>Проверок, ждущих вашего решения: %1 (вкладка «Проверки»)</translation>
+    </message>
+    <message>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>%1 — version %2, %3 questions</source>
+        <translation>%1 — версия %2, вопросов: %3</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -742,6 +765,10 @@
         <translation>Новая проверка…</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Показать ещё</translation>
+    </message>
+    <message>
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
@@ -796,6 +823,10 @@
     <message>
         <source>All districts</source>
         <translation>Все районы</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Показано %1 из %2</translation>
     </message>
     <message numerus="yes">
         <source>Shown: %n</source>

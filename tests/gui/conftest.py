@@ -22,6 +22,8 @@ def window(qtbot, store, catalogue, language, facility):
     main = MainWindow(store, catalogue, language)
     qtbot.addWidget(main)
     main.show()
+    main.showNormal()  # the offscreen screen is 800×600, where the window opens maximised:
+    main.resize(1366, 696)  # the tests see it as on a 1366×768 laptop screen
     return main
 
 

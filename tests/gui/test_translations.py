@@ -127,7 +127,7 @@ EXPECTED_SIGN_IN = {
 def sign_in_texts(dialog) -> tuple[str, ...]:
     return (dialog.windowTitle(), dialog.title.text(), dialog.labels["passphrase"].text(),
             dialog.labels["name"].text(), dialog.labels["region"].text(),
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text())
+            dialog.ok_button.text())
 
 
 def test_sign_in_dialog_switches_language_and_renders_kazakh(language, qtbot, tmp_path):
@@ -153,7 +153,7 @@ def test_sign_in_dialog_opens_in_the_current_language(language, qtbot, store, st
     dialog = SignInDialog(store_dir, language)
     qtbot.addWidget(dialog)
     assert dialog.title.text() == "Введите парольную фразу"
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Открыть"
+    assert dialog.ok_button.text() == "Открыть"
 
 
 def test_main_window_and_inspection_follow_the_language(language, qtbot, store, catalogue, inspection):

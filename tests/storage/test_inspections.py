@@ -112,7 +112,7 @@ def test_protocol_fine_in_tenge_at_the_mrp_of_the_offence_year(store, inspection
 
 @pytest.mark.parametrize("iin, fine, day, code", [
     ("800101300450", 10, dt.date(2025, 3, 4), "iin.checksum"),
-    (None, 999, dt.date(2025, 3, 4), "protocol.fine_out_of_range"),
+    (None, 999, dt.date(2025, 3, 4), "protocol.fine_fixed"),  # 127-3.1: 10 MRP, no range
     (None, 10, dt.date(2030, 1, 1), "date.out_of_range"),
     (None, 10, dt.date(1999, 1, 1), "date.out_of_range"),
 ])

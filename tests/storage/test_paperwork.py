@@ -70,3 +70,25 @@ def test_a_draft_cannot_be_signed(store, inspection):
     with pytest.raises(UserError) as caught:
         store.paperwork.sign(inspection.id, "inspector", "Әсел", signature_png(1), "x")
     assert caught.value.code == "signature.not_finalised"
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_pages_name_the_enrolled_server_for_verification_and_nothing_without_one(store, finalised,
+                                                                                  school_form):
+    ctx = build_context(store, school_form, finalised.id, place="Алматы")
+    act = render_tasks(store, lambda: ctx, ctx.measures, "kk")[0]()
+    texts = page_texts(act.pdf)
+    assert texts and all("/verify/" not in t and "example.kz" not in t for t in texts)
+    assert act.verify_url == ""
+    for key, value in {"server_url": "https://bqk.edu.kz/", "token": "t", "device_id": "d",
+                       "username": "inspector"}.items():
+        store.reference.set_setting(f"sync.{key}", value)
+    ctx = build_context(store, school_form, finalised.id, place="Алматы")
+    act = render_tasks(store, lambda: ctx, ctx.measures, "kk")[0]()
+    texts = page_texts(act.pdf)
+    address = f"https://bqk.edu.kz/verify/{act.number}"
+    assert act.verify_url == address
+    assert all(address in t.replace("\n", "") and "example.kz" not in t for t in texts)

@@ -68,7 +68,7 @@ def test_an_unreachable_server_is_told_plainly_and_nothing_is_lost(qtbot, window
     with qtbot.waitSignal(job.failed, timeout=60000):
         pass
     assert "Your work is safe on this laptop" in window.banner.text()
-    assert "1 inspections and 1 photos waiting" == window.sync_status.text()
+    assert window.sync_status.text() == "Server not reachable: 1 inspections and 1 photos waiting"
     assert window.store.inspections.answers(ids[0])  # nothing deleted
 
 
