@@ -41,10 +41,11 @@ class LocalServer:
         command = [sys.executable, "-m", "sync.server.cli"]
         for step in ("migrate", "seed-demo"):
             subprocess.run([*command, step], env=self.environment(), check=True, capture_output=True)
-        log = open(self.folder / "server.log", "ab")
-        self.process = subprocess.Popen([*command, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                                        env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
-                                        preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        with open(self.folder / "server.log", "ab") as log:  # the server keeps its own copy
+            self.process = subprocess.Popen(
+                [*command, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

@@ -6,7 +6,9 @@ Every press is recorded (window class, control key) so that a check can tell whi
 and actions of the app no journey has pressed."""
 from __future__ import annotations
 
+import tempfile
 import time
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
@@ -15,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialogButtonBox,
                                QWidget)
 
+SCREENSHOTS = Path(tempfile.gettempdir())  # where a failed look-up leaves a picture of the window
 PRESSED: set[tuple[str, str]] = set()  # (window class, control key) of every press
 
 
@@ -51,6 +54,8 @@ def find(root: QWidget, name: str, kind: type = QWidget) -> QWidget:
              if (w.objectName() == name or w.accessibleName() == name) and w.isVisible()]
     if root.objectName() == name:
         found.insert(0, root)
+    if not found:
+        root.window().grab().save(str(SCREENSHOTS / f"missing-{name}.png"))
     assert found, f"no visible {kind.__name__} named {name!r} in {type(root).__name__}"
     return found[0]
 

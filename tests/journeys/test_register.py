@@ -15,24 +15,24 @@ def names(register) -> list[str]:
 def test_search_and_filters(start_app, lang):
     window = sign_in_demo(start_app, lang, server=False)
     register = window.register
-    search = driver.find(window, "search")
+    search = driver.find(window, "register_search")
     driver.fill(search, "Қарабұлақ")
     driver.wait_until(lambda: names(register) and all("Қарабұлақ" in n for n in names(register)))
     driver.fill(search, "карабулак")  # typed on a Russian keyboard, no Kazakh letters
     driver.wait_until(lambda: names(register) and all("Қарабұлақ" in n for n in names(register)))
-    driver.choose_data(driver.find(window, "kind"), FacilityKind.CAMP.value)
+    driver.choose_data(driver.find(window, "register_kind"), FacilityKind.CAMP.value)
     driver.wait_until(lambda: all(register.model.row(r).kind is FacilityKind.CAMP
                                   for r in range(register.model.rowCount())))
-    driver.choose_data(driver.find(window, "kind"), None)
+    driver.choose_data(driver.find(window, "register_kind"), None)
     driver.fill(search, "Қарағанды" if lang == "kk" else "Карагандинская")
     driver.wait_until(lambda: register.model.rowCount() > 0 and all(
         register.model.row(r).region == "KAR" for r in range(register.model.rowCount())),
         what="facilities of Karaganda region by the region's name")
     driver.fill(search, "")
-    driver.choose_data(driver.find(window, "region"), "KAR")
-    driver.choose_index(driver.find(window, "district"), 1)
+    driver.choose_data(driver.find(window, "register_region"), "KAR")
+    driver.choose_index(driver.find(window, "register_district"), 1)
     driver.wait_until(lambda: register.model.rowCount() > 0 and all(
         register.model.row(r).region == "KAR" for r in range(register.model.rowCount())))
-    driver.click(driver.find(window, "special"))
+    driver.click(driver.find(window, "register_special"))
     driver.wait_until(lambda: all(register.model.row(r).special_control
                                   for r in range(register.model.rowCount())))

@@ -1,0 +1,19 @@
+"""Journeys 3 to 6: a surprise inspection at a school from the register to printed, signed
+papers and a sync with the real local server, by keyboard and mouse, in Kazakh and Russian."""
+import pytest
+
+from inspector_app.domain.models import Verdict
+from tests.journeys import day, driver
+from tests.journeys.conftest import LANGUAGES, sign_in_demo
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_inspectors_day(start_app, lang, jpeg):
+    window = sign_in_demo(start_app, lang)
+    day.open_new_inspection(window, "47-К")
+    page = window.page
+    appeared = day.walk_checklist(page, jpeg)
+    assert {"sch.environment.bus_condition"} <= set(appeared), appeared
+    answers = window.store.inspections.answers(page.findings.inspection.id)
+    assert {i for i, a in answers.items() if a.verdict is Verdict.VIOLATED} == set(day.VIOLATE)
+    assert answers["sch.security.video"].note == day.VIOLATE["sch.security.video"]
