@@ -13,24 +13,26 @@ DATE_SEPARATORS = ".,/-"
 
 
 class ConfirmBox(QMessageBox):
-    """A question answered Yes or No (buttons `yes` and `no`); No is the default and Esc."""
+    """A question answered Yes or No (buttons `yes` and `no`, worded in the interface
+    language even where Qt has no translation of its own); No is the default and Esc."""
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        super().__init__(QMessageBox.Icon.Question, title, text, buttons, parent)
+        super().__init__(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                         parent)
         self.setObjectName("confirm")
-        yes, no = self.button(QMessageBox.StandardButton.Yes), self.button(QMessageBox.StandardButton.No)
-        yes.setText(self.tr("Yes"))
-        yes.setObjectName("yes")
-        no.setText(self.tr("No"))
-        no.setObjectName("no")
-        self.setDefaultButton(no)
-        self.setEscapeButton(no)
+        self.yes = self.addButton(self.tr("Yes"), QMessageBox.ButtonRole.YesRole)
+        self.yes.setObjectName("yes")
+        self.no = self.addButton(self.tr("No"), QMessageBox.ButtonRole.NoRole)
+        self.no.setObjectName("no")
+        self.setDefaultButton(self.no)
+        self.setEscapeButton(self.no)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask; True only for an explicit Yes."""
-    return ConfirmBox(title, text, parent).exec() == QMessageBox.StandardButton.Yes
+    box = ConfirmBox(title, text, parent)
+    box.exec()
+    return box.clickedButton() is box.yes
 
 
 def field_state(widget: QWidget):

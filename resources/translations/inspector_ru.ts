@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>This violation needs photo evidence: add a photo.</source>
+        <translation>Для этого нарушения нужна фотофиксация: добавьте фото.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <source>Complies  [1]</source>
@@ -20,12 +27,40 @@
         <translation>Примечание  [Tab]</translation>
     </message>
     <message>
+        <source>Tab: next field · Esc: back to the list</source>
+        <translation>Tab: следующее поле · Esc: назад к списку</translation>
+    </message>
+    <message>
+        <source>⚠ This violation needs photo evidence: add a photo.</source>
+        <translation>⚠ Для этого нарушения нужна фотофиксация: добавьте фото.</translation>
+    </message>
+    <message>
         <source>Add photo…</source>
         <translation>Добавить фото…</translation>
     </message>
     <message>
         <source>From camera…</source>
         <translation>С камеры…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Предыдущее требование</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Следующее требование</translation>
     </message>
     <message>
         <source>Answered %1 of %2</source>
@@ -52,12 +87,35 @@
         <translation>Фотофиксация</translation>
     </message>
     <message>
+        <source>Remove photo</source>
+        <translation>Удалить фото</translation>
+    </message>
+    <message>
+        <source>Remove this photo from the inspection? It cannot be brought back.</source>
+        <translation>Удалить это фото из проверки? Вернуть его будет нельзя.</translation>
+    </message>
+    <message>
+        <source>Photo to put in its place</source>
+        <translation>Фото, которое встанет на его место</translation>
+    </message>
+    <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
         <translation>Фото с камеры</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBox</name>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
     </message>
 </context>
 <context>
@@ -191,6 +249,10 @@
     <message>
         <source>Save signatures</source>
         <translation>Сохранить подписи</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
     </message>
     <message>
         <source>Finalise the inspection to prepare its documents for signature.</source>
@@ -353,6 +415,17 @@
     <message>
         <source>Finalised: the inspection is read-only.</source>
         <translation>Завершена: проверку больше нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection? It becomes read-only: nothing in it can be changed.</source>
+        <translation>Завершить проверку? Она станет доступна только для чтения: ничего в ней изменить будет нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <source>Discard what you entered?</source>
+        <translation>Отказаться от введённых данных?</translation>
     </message>
 </context>
 <context>
@@ -713,6 +786,17 @@
     <message>
         <source>Representative&apos;s position</source>
         <translation>Должность представителя</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
