@@ -35,7 +35,7 @@ STATE_MARKS = {Verdict.COMPLIES.value: "✔", Verdict.VIOLATED.value: "✘",
                Verdict.NOT_APPLICABLE.value: "—", "value": "✎", None: "○"}
 STATE_COLOURS = {Verdict.COMPLIES.value: "#1b7f3b", Verdict.VIOLATED.value: "#b00020",
                  Verdict.NOT_APPLICABLE.value: "#666666", "value": "#1a4f9c"}
-NEEDS_PHOTO_MARK = "  ⚠ 📷"
+NEEDS_PHOTO_MARK = "⚠ "  # before the text, which is cut off at the right when long
 NEEDS_PHOTO_BACKGROUND = "#ffe8b3"
 
 
@@ -89,9 +89,10 @@ class ChecklistModel(QAbstractListModel):
         if role == DISPLAY:
             if row.item is None:
                 return row.section_title
-            camera = f"  📷{row.photos}" if row.photos else ""
+            # in words: the shipped font has no camera sign, and a missing glyph shows as a box
+            camera = "  · " + self.tr("photos: %1").replace("%1", str(row.photos)) if row.photos else ""
             needs = NEEDS_PHOTO_MARK if row.needs_photo else ""
-            return f"{STATE_MARKS[row.state]}  {row.number}  {row.text}{camera}{needs}"
+            return f"{STATE_MARKS[row.state]}  {row.number}  {needs}{row.text}{camera}"
         if role == Qt.ItemDataRole.ForegroundRole and row.state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[row.state]))
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_photo:

@@ -4,6 +4,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>photos: %1</source>
+        <translation>фото: %1</translation>
+    </message>
+    <message>
         <source>This violation needs photo evidence: add a photo.</source>
         <translation>Бұл бұзушылыққа фотодәлел қажет: фото қосыңыз.</translation>
     </message>
