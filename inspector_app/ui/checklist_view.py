@@ -220,6 +220,11 @@ class ChecklistView(QWidget):
         self.remove_photo.setText(self.tr("Remove"))
         self.previous.setAccessibleName(self.tr("Previous item"))
         self.next.setAccessibleName(self.tr("Next item"))
+        self.list.setAccessibleName(self.tr("Checklist items"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.photo_list.setAccessibleName(self.tr("Photos of the item"))
+        for editor in self.value_editors.values():
+            editor.setAccessibleName(self.tr("Answer"))
         if hasattr(self, "model") and self.model.rowCount():
             self.rebuild_rows()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit, QDialog,
                                QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget)
 
@@ -111,6 +111,10 @@ class DateField(QDateEdit):
         super().focusInEvent(event)
         self.selectAll()
         self._select_on_press = event.reason() == Qt.FocusReason.MouseFocusReason
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._select_on_press = False  # the calendar button: the next click places the cursor
+        super().mousePressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonPress

@@ -67,6 +67,22 @@
         <translation>Келесі талап</translation>
     </message>
     <message>
+        <source>Checklist items</source>
+        <translation>Тексеру парағының талаптары</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Photos of the item</source>
+        <translation>Талаптың фотолары</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Жауап</translation>
+    </message>
+    <message>
         <source>Answered %1 of %2</source>
         <translation>Жауап берілді: %1 / %2</translation>
     </message>

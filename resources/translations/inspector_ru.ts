@@ -67,6 +67,22 @@
         <translation>Следующее требование</translation>
     </message>
     <message>
+        <source>Checklist items</source>
+        <translation>Требования проверочного листа</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Photos of the item</source>
+        <translation>Фото по требованию</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
         <source>Answered %1 of %2</source>
         <translation>Отвечено: %1 из %2</translation>
     </message>
