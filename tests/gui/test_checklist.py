@@ -196,6 +196,13 @@ def new_inspection_dialog(qtbot, store, facility):
     return dialog
 
 
+def discard(qtbot, dialog) -> None:
+    """Close a changed dialog, saying Yes to the question."""
+    answer_in_box(qtbot, "yes", [])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
 def test_escape_on_a_filled_dialog_asks_first(qtbot, store, facility):
     dialog = new_inspection_dialog(qtbot, store, facility)
     qtbot.keyClicks(dialog.number, "17")
@@ -222,6 +229,7 @@ def test_dates_in_a_dialog_typed_after_a_click(qtbot, store, facility):
     qtbot.mouseClick(dialog.period_end, LEFT, pos=QPoint(dialog.period_end.width() // 2, 8))
     qtbot.keyClicks(dialog.period_end, "05.12.2026")
     assert dialog.period_end.date().toString("dd.MM.yyyy") == "05.12.2026"
+    discard(qtbot, dialog)
 
 
 def test_a_measure_dialog_asks_before_discarding_and_tab_leaves_its_text(qtbot, window, store,
@@ -242,3 +250,4 @@ def test_a_measure_dialog_asks_before_discarding_and_tab_leaves_its_text(qtbot, 
     answer_in_box(qtbot, "no", seen)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert seen and dialog.isVisible() and text.toPlainText() == "Fix"
+    discard(qtbot, dialog)
