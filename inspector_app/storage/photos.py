@@ -1,12 +1,13 @@
 """Photo evidence: each file sealed with AES-GCM in the store's photos folder, its row in
-the database. The sealed file is on disk (fsynced) before the row commits, so a row never
-points to a missing file; a file whose row never committed is removed at the next open
-(`store.remove_leftovers`)."""
+the database. The sealed file is on disk (fsynced) before the row commits, and is deleted
+only after its row's deletion commits, so a row never points to a missing file; a file whose
+row never committed is removed at the next open (`store.remove_leftovers`)."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import io
+import logging
 import uuid
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .store import SEALED_SUFFIX
 from . import models
 
 _P = models.photos
+log = logging.getLogger(__name__)
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
 EXIF_DATETIME_ORIGINAL = 36867
 EXIF_IFD = 0x8769
@@ -40,6 +42,50 @@ class PhotoVault:
         self._db, self._folder, self._key = db, folder, key
 
     def add(self, inspection_id: str, item_id: str, source: Path) -> Photo:
+        photo = self._seal(inspection_id, item_id, source)
+        try:
+            with self._db.write() as connection:
+                touch(connection, inspection_id)
+                _insert(connection, photo, now())
+        except BaseException:
+            self._discard(photo.id)
+            raise
+        return photo
+
+    def remove(self, photo: Photo) -> None:
+        """Take a photo out of a draft inspection (a finalised one refuses: inspection.locked).
+
+        The row goes first, with the inspection's next revision, so the next sync sends the
+        record without it; the sealed file goes after the commit. A failure between the two
+        leaves an unused file, never a row without its file."""
+        with self._db.write() as connection:
+            touch(connection, photo.inspection_id)
+            connection.execute(sa.delete(_P).where(_P.c.id == photo.id))
+        self._discard(photo.id)
+
+    def replace(self, photo: Photo, source: Path) -> Photo:
+        """Put another picture in a photo's place (same item, same position in the list).
+
+        The new file is sealed first; the new row and the old row's removal commit together;
+        the old file goes last. Whatever fails, one of the two photos is there whole."""
+        new = self._seal(photo.inspection_id, photo.item_id, source)
+        try:
+            with self._db.write() as connection:
+                touch(connection, photo.inspection_id)
+                created = connection.execute(sa.select(_P.c.created_at)
+                                             .where(_P.c.id == photo.id)).scalar()
+                if created is None:
+                    raise UserError("photo.gone", name=photo.filename)
+                connection.execute(sa.delete(_P).where(_P.c.id == photo.id))
+                _insert(connection, new, created)
+        except BaseException:
+            self._discard(new.id)
+            raise
+        self._discard(photo.id)
+        return new
+
+    def _seal(self, inspection_id: str, item_id: str, source: Path) -> Photo:
+        """Read and check a picture, and write it sealed (fsynced) under a new photo id."""
         from PIL import Image  # Pillow is loaded with the first photo, not at start-up
 
         data = self._read_image(source)
@@ -52,13 +98,14 @@ class PhotoVault:
             write_atomically(self._path(photo.id), seal(self._key, data, photo.id.encode()))
         except OSError as error:
             raise classify(error) or UserError("store.disk_full") from error
-        with self._db.write() as connection:
-            touch(connection, inspection_id)
-            connection.execute(sa.insert(_P).values(
-                id=photo.id, inspection_id=inspection_id, item_id=item_id, sha256=photo.sha256,
-                size=photo.size, taken_at=photo.taken_at.isoformat(), filename=photo.filename,
-                created_at=now()))
         return photo
+
+    def _discard(self, photo_id: str) -> None:
+        """Delete a sealed file no row names (any more); one that stays behind is harmless."""
+        try:
+            self._path(photo_id).unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not delete the sealed photo %s", photo_id, exc_info=True)
 
     def _read_image(self, source: Path) -> bytes:
         from PIL import Image, UnidentifiedImageError
@@ -93,6 +140,13 @@ class PhotoVault:
         return [photo_from_row(r) for r in rows]
 
 
+def _insert(connection, photo: Photo, created_at: str) -> None:
+    connection.execute(sa.insert(_P).values(
+        id=photo.id, inspection_id=photo.inspection_id, item_id=photo.item_id,
+        sha256=photo.sha256, size=photo.size, taken_at=photo.taken_at.isoformat(),
+        filename=photo.filename, created_at=created_at))
+
+
 def photo_from_row(r) -> Photo:
     return Photo(id=r["id"], inspection_id=r["inspection_id"], item_id=r["item_id"],
                  sha256=r["sha256"], size=r["size"],
@@ -110,6 +164,11 @@ register_messages({
         "kk": "«{name}» файлы тым үлкен ({limit} МБ-тан асады). Камерада кішірек өлшемді таңдаңыз.",
         "ru": "Файл «{name}» слишком большой (больше {limit} МБ). Выберите меньшее разрешение камеры.",
         "en": "\"{name}\" is too large (over {limit} MB). Choose a smaller camera resolution.",
+    },
+    "photo.gone": {
+        "kk": "«{name}» фотосы тексеруден әлдеқашан жойылған. Жаңасын «Фото қосу…» арқылы қосыңыз.",
+        "ru": "Фото «{name}» уже удалено из проверки. Добавьте новое через «Добавить фото…».",
+        "en": "Photo \"{name}\" was already removed from the inspection. Add the new one with \"Add photo…\".",
     },
     "photo.missing": {
         "kk": "«{name}» фотосуретінің файлы табылмады. Деректер қалтасын резервтік көшірмеден қалпына келтіріңіз.",

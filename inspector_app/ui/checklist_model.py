@@ -24,11 +24,19 @@ class ChecklistRow:
     state: str | None = None  # verdict value, "value" for answered value items, or None
     photos: int = 0
 
+    @property
+    def needs_photo(self) -> bool:
+        """Violated, the item wants photo evidence of a violation, and there is none yet."""
+        return bool(self.item is not None and self.item.photo_on_violation and not self.photos
+                    and self.state == Verdict.VIOLATED.value)
+
 
 STATE_MARKS = {Verdict.COMPLIES.value: "✔", Verdict.VIOLATED.value: "✘",
                Verdict.NOT_APPLICABLE.value: "—", "value": "✎", None: "○"}
 STATE_COLOURS = {Verdict.COMPLIES.value: "#1b7f3b", Verdict.VIOLATED.value: "#b00020",
                  Verdict.NOT_APPLICABLE.value: "#666666", "value": "#1a4f9c"}
+NEEDS_PHOTO_MARK = "⚠ "  # before the text, which is cut off at the right when long
+NEEDS_PHOTO_BACKGROUND = "#ffe8b3"
 
 
 class ChecklistModel(QAbstractListModel):
@@ -81,10 +89,16 @@ class ChecklistModel(QAbstractListModel):
         if role == DISPLAY:
             if row.item is None:
                 return row.section_title
-            camera = f"  📷{row.photos}" if row.photos else ""
-            return f"{STATE_MARKS[row.state]}  {row.number}  {row.text}{camera}"
+            # in words: the shipped font has no camera sign, and a missing glyph shows as a box
+            camera = "  · " + self.tr("photos: %1").replace("%1", str(row.photos)) if row.photos else ""
+            needs = NEEDS_PHOTO_MARK if row.needs_photo else ""
+            return f"{STATE_MARKS[row.state]}  {row.number}  {needs}{row.text}{camera}"
         if role == Qt.ItemDataRole.ForegroundRole and row.state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[row.state]))
+        if role == Qt.ItemDataRole.BackgroundRole and row.needs_photo:
+            return QBrush(QColor(NEEDS_PHOTO_BACKGROUND))
+        if role == Qt.ItemDataRole.ToolTipRole and row.needs_photo:
+            return self.tr("This violation needs photo evidence: add a photo.")
         if role == Qt.ItemDataRole.FontRole and row.item is None:
             font = QFont()
             font.setBold(True)

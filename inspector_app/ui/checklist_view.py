@@ -1,9 +1,10 @@
 """Walking the checklist: by mouse or by keyboard alone.
 
 Keys in the list: Up/Down move; 1 or C complies, 2 or V violated, 3 or N not applicable;
-Tab goes to the note (or the value), Esc comes back. Complies and n/a move on by
-themselves; a violation stays so its note and photos can be added. Every answer is saved
-the moment it is given; notes are saved as they are typed.
+Tab goes to the note (or the value), Esc comes back; in the note Tab and Shift+Tab move
+on to the next and previous field. Complies and n/a move on by themselves; a violation
+stays so its note and photos can be added. Every answer is saved the moment it is given;
+notes are saved as they are typed.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QDoubleSpinBox, QFileDialog,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFileDialog,
                                QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
@@ -21,8 +22,11 @@ from ..domain.errors import UserError
 from ..domain.forms import AnswerKind, Form, Item, answer_key
 from ..domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
 from ..storage.store import Store
+from .. import camera
 from .i18n import Language
-from .checklist_model import ChecklistModel, ChecklistRow
+from .checklist_model import NEEDS_PHOTO_BACKGROUND, ChecklistModel, ChecklistRow
+from .dialogs import DateField, confirm
+from .photo_viewer import PhotoViewer
 
 VERDICT_KEYS = {Qt.Key.Key_1: Verdict.COMPLIES, Qt.Key.Key_C: Verdict.COMPLIES,
                 Qt.Key.Key_2: Verdict.VIOLATED, Qt.Key.Key_V: Verdict.VIOLATED,
@@ -62,6 +66,7 @@ class ChecklistView(QWidget):
     def _build(self) -> None:
         self.model = ChecklistModel(self)
         self.list = QListView()
+        self.list.setObjectName("checklist")
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setWordWrap(False)
@@ -77,6 +82,7 @@ class ChecklistView(QWidget):
         left_layout.addWidget(self.list)
 
         self.number = QLabel()
+        self.number.setObjectName("item_number")
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-size: 13pt")
@@ -90,6 +96,7 @@ class ChecklistView(QWidget):
         for verdict, colour in ((Verdict.COMPLIES, "#1b7f3b"), (Verdict.VIOLATED, "#b00020"),
                                 (Verdict.NOT_APPLICABLE, "#666")):
             button = QPushButton()
+            button.setObjectName(f"verdict_{verdict.value}")
             button.setCheckable(True)
             button.setMinimumHeight(40)
             button.setStyleSheet(f"QPushButton:checked {{ background: {colour}; color: white; }}")
@@ -102,19 +109,28 @@ class ChecklistView(QWidget):
         self.value_editors = self._value_editors()
         self.note_label = QLabel()
         self.note = QPlainTextEdit()
+        self.note.setObjectName("note")
         self.note.setFixedHeight(90)
+        self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(self.on_note_changed)
         self.note.installEventFilter(self)
-        self.photo_list = QListWidget()
-        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.photo_list.setIconSize(THUMB)
-        self.photo_list.setFixedHeight(THUMB.height() + 36)
+        self.note_label.setBuddy(self.note)
+        self.photo_needed = QLabel()
+        self.photo_needed.setObjectName("photo_needed")
+        self.photo_needed.setWordWrap(True)
+        self.photo_needed.setStyleSheet(f"background: {NEEDS_PHOTO_BACKGROUND}; padding: 4px;")
+        self.photo_needed.setVisible(False)
+        photos = self._photo_strip()
         self.add_photo, self.from_camera = QPushButton(), QPushButton()
+        self.add_photo.setObjectName("photo_add")
+        self.from_camera.setObjectName("photo_from_camera")
         self.add_photo.clicked.connect(self.on_add_photo_clicked)
         self.from_camera.clicked.connect(self.on_from_camera_clicked)
         self.previous, self.next = QPushButton("◀"), QPushButton("▶")
-        self.previous.clicked.connect(lambda: self.move(-1))
-        self.next.clicked.connect(lambda: self.move(1))
+        self.previous.setObjectName("item_previous")
+        self.next.setObjectName("item_next")
+        self.previous.clicked.connect(self.on_previous_clicked)
+        self.next.clicked.connect(self.on_next_clicked)
         nav = QHBoxLayout()
         for widget in (self.previous, self.next):
             nav.addWidget(widget)
@@ -130,7 +146,8 @@ class ChecklistView(QWidget):
         layout.addWidget(self.value_stack)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
-        layout.addWidget(self.photo_list)
+        layout.addWidget(self.photo_needed)
+        layout.addLayout(photos)
         layout.addLayout(nav)
         layout.addStretch()
 
@@ -142,18 +159,40 @@ class ChecklistView(QWidget):
         outer.addWidget(splitter)
         self.retranslate()
 
+    def _photo_strip(self) -> QHBoxLayout:
+        """The thumbnails of the item's photos, with View, Replace and Remove beside them."""
+        self.photo_list = QListWidget()
+        self.photo_list.setObjectName("photos")
+        self.photo_list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.photo_list.setIconSize(THUMB)
+        self.photo_list.setFixedHeight(THUMB.height() + 36)
+        self.photo_list.currentRowChanged.connect(self.on_photo_list_current_changed)
+        self.photo_list.itemActivated.connect(self.on_photo_list_item_activated)
+        self.view_photo, self.replace_photo, self.remove_photo = QPushButton(), QPushButton(), QPushButton()
+        buttons = QVBoxLayout()
+        for button, name, slot in ((self.view_photo, "photo_view", self.on_view_photo_clicked),
+                                   (self.replace_photo, "photo_replace", self.on_replace_photo_clicked),
+                                   (self.remove_photo, "photo_remove", self.on_remove_photo_clicked)):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch()
+        row = QHBoxLayout()
+        row.addWidget(self.photo_list, 1)
+        row.addLayout(buttons)
+        return row
+
     def _value_editors(self) -> dict[AnswerKind, QWidget]:
         number = QDoubleSpinBox()
         number.setDecimals(0)
         number.setRange(-1e9, 1e9)
         text = QLineEdit()
         choice = QComboBox()
-        date = QDateEdit()
-        date.setCalendarPopup(True)
-        date.setDisplayFormat("dd.MM.yyyy")
+        date = DateField()
         editors = {AnswerKind.VERDICT: QWidget(), AnswerKind.NUMBER: number,
                    AnswerKind.TEXT: text, AnswerKind.CHOICE: choice, AnswerKind.DATE: date}
-        for editor in editors.values():
+        for kind, editor in editors.items():
+            editor.setObjectName(f"value_{kind.value}")
             self.value_stack.addWidget(editor)
             editor.installEventFilter(self)
         number.editingFinished.connect(self.save_value)
@@ -172,8 +211,20 @@ class ChecklistView(QWidget):
         self.buttons[Verdict.VIOLATED].setText(self.tr("Violated  [2]"))
         self.buttons[Verdict.NOT_APPLICABLE].setText(self.tr("Not applicable  [3]"))
         self.note_label.setText(self.tr("Note  [Tab]"))
+        self.note.setPlaceholderText(self.tr("Tab: next field · Esc: back to the list"))
+        self.photo_needed.setText(self.tr("⚠ This violation needs photo evidence: add a photo."))
         self.add_photo.setText(self.tr("Add photo…"))
         self.from_camera.setText(self.tr("From camera…"))
+        self.view_photo.setText(self.tr("View"))
+        self.replace_photo.setText(self.tr("Replace…"))
+        self.remove_photo.setText(self.tr("Remove"))
+        self.previous.setAccessibleName(self.tr("Previous item"))
+        self.next.setAccessibleName(self.tr("Next item"))
+        self.list.setAccessibleName(self.tr("Checklist items"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.photo_list.setAccessibleName(self.tr("Photos of the item"))
+        for editor in self.value_editors.values():
+            editor.setAccessibleName(self.tr("Answer"))
         if hasattr(self, "model") and self.model.rowCount():
             self.rebuild_rows()
 
@@ -236,6 +287,12 @@ class ChecklistView(QWidget):
         if 0 <= position < len(rows):
             self.list.setCurrentIndex(self.model.index(position))
 
+    def on_previous_clicked(self) -> None:
+        self.move(-1)
+
+    def on_next_clicked(self) -> None:
+        self.move(1)
+
     def on_list_current_changed(self, current, _previous) -> None:
         if self._note_timer.isActive():
             self.save_note()
@@ -255,13 +312,14 @@ class ChecklistView(QWidget):
         lang = self.language.code
         self.current = item
         row = self.model.index_of(item.id).row()
-        self.number.setText(f"<b>{self.model.rows()[row].number}</b>  ·  {item.id}")
+        section = next(s for s in self.form.sections if item in s.items)
+        self.number.setText(f"<b>{self.model.rows()[row].number}</b>  ·  {section.title.get(lang)}")
         self.text.setText(item.text.get(lang))
         self.basis.setText(item.legal_basis.get(lang))
         self.degree.setText(self.tr("If violated: %1").replace("%1", self.degree_name(item.degree.value)))
         answer = self.answers.get(item.id) or Answer(item.id)
+        self.check_verdict(answer.verdict)
         for verdict, button in self.buttons.items():
-            button.setChecked(answer.verdict is verdict)
             button.setEnabled(not self.read_only)
             button.setVisible(item.kind is AnswerKind.VERDICT or verdict is Verdict.NOT_APPLICABLE)
         self.value_stack.setCurrentWidget(self.value_editors[item.kind])
@@ -274,6 +332,7 @@ class ChecklistView(QWidget):
         self.add_photo.setEnabled(not self.read_only)
         self.from_camera.setEnabled(not self.read_only)
         self.show_photos(item)
+        self.show_photo_needed(item)
 
     def degree_name(self, degree: str) -> str:
         return {"gross": self.tr("gross"), "significant": self.tr("significant"),
@@ -362,10 +421,17 @@ class ChecklistView(QWidget):
             self.model.set_state(item.id, self.state_of(item))
             self.update_progress()
             self._refresh_section_heading(item)
-        current = self.answers[item.id]
-        for verdict, button in self.buttons.items():
-            button.setChecked(current.verdict is verdict)
+        self.check_verdict(self.answers[item.id].verdict)
+        self.show_photo_needed(item)
         self.answered.emit(item.id)
+
+    def check_verdict(self, given: Verdict | None) -> None:
+        """Show the given verdict pressed, or none (an exclusive group keeps its last one
+        pressed however often it is told otherwise, so it lets go while they are set)."""
+        self.verdict_buttons.setExclusive(False)
+        for verdict, button in self.buttons.items():
+            button.setChecked(given is verdict)
+        self.verdict_buttons.setExclusive(True)
 
     def _refresh_section_heading(self, item: Item) -> None:
         rows = self.model.rows()
@@ -379,22 +445,26 @@ class ChecklistView(QWidget):
         self.model.dataChanged.emit(index, index)
 
     # --- photos ---------------------------------------------------------------------------
+    def image_filter(self) -> str:
+        return self.tr("Images (*.jpg *.jpeg *.png)")
+
     def on_add_photo_clicked(self) -> None:
         folder = self.store.reference.setting("photo_folder", str(Path.home()))
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Photo evidence"), folder, self.tr("Images (*.jpg *.jpeg *.png)"))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photo evidence"), folder,
+                                                self.image_filter())
         if paths:
             self.store.reference.set_setting("photo_folder", str(Path(paths[0]).parent))
             self.add_photos([Path(p) for p in paths])
 
     def on_from_camera_clicked(self) -> None:
-        """Pictures of a mounted camera card or phone, newest first."""
-        from ..camera import camera_folders
-
-        folders = camera_folders(self.store.reference.setting("camera_folder"))
-        start = str(folders[0]) if folders else str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Photos from the camera"), start, self.tr("Images (*.jpg *.jpeg *.png)"))
+        """Pictures of a mounted camera card or phone; none mounted is said, not browsed."""
+        cards = camera.camera_cards()
+        if not cards:
+            self.problem.emit(UserError("camera.no_card"))
+            return
+        start = camera.start_folder(self.store.reference.setting("camera_folder"), cards)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos from the camera"), str(start),
+                                                self.image_filter())
         if paths:
             self.store.reference.set_setting("camera_folder", str(Path(paths[0]).parent))
             self.add_photos([Path(p) for p in paths])
@@ -410,16 +480,92 @@ class ChecklistView(QWidget):
                 self.problem.emit(error)
                 continue
             self.photos.setdefault(item.id, []).append(photo)
-        self.model.set_state(item.id, self.state_of(item), len(self.photos.get(item.id, [])))
-        self.show_photos(item)
+        self.photos_changed(item, len(self.photos.get(item.id, [])) - 1)
 
-    def show_photos(self, item: Item) -> None:
+    def photos_changed(self, item: Item, selected: int) -> None:
+        """After adding, removing or replacing: the list mark, the strip, the warning."""
+        self.model.set_state(item.id, self.state_of(item), len(self.photos.get(item.id, [])))
+        self.show_photos(item, selected)
+        self.show_photo_needed(item)
+
+    def show_photos(self, item: Item, selected: int = 0) -> None:
         self.photo_list.clear()
         for photo in self.photos.get(item.id, []):
             entry = QListWidgetItem(self.thumbnail(photo), photo.taken_at.strftime("%d.%m %H:%M")
                                     if photo.taken_at else "")
             entry.setToolTip(photo.filename)
             self.photo_list.addItem(entry)
+        if self.photo_list.count():
+            self.photo_list.setCurrentRow(min(max(0, selected), self.photo_list.count() - 1))
+        self.on_photo_list_current_changed(self.photo_list.currentRow())
+
+    def show_photo_needed(self, item: Item) -> None:
+        position = self.model.index_of(item.id).row()
+        row = self.model.rows()[position] if position >= 0 else None
+        self.photo_needed.setVisible(bool(row and row.needs_photo))
+
+    def selected_photo(self) -> Photo | None:
+        photos = self.photos.get(self.current.id, []) if self.current else []
+        row = self.photo_list.currentRow()
+        return photos[row] if 0 <= row < len(photos) else None
+
+    def on_photo_list_current_changed(self, _row: int) -> None:
+        chosen = self.selected_photo() is not None
+        self.view_photo.setEnabled(chosen)
+        for button in (self.replace_photo, self.remove_photo):
+            button.setEnabled(chosen and not self.read_only)
+
+    def on_photo_list_item_activated(self, _entry) -> None:
+        self.on_view_photo_clicked()
+
+    def on_view_photo_clicked(self) -> None:
+        photo = self.selected_photo()
+        if photo is None:
+            return
+        try:
+            image = QImage.fromData(self.store.photos.data(photo))
+        except UserError as error:
+            self.problem.emit(error)
+            return
+        when = photo.taken_at.strftime("%d.%m.%Y %H:%M") if photo.taken_at else ""
+        PhotoViewer(image, "  ·  ".join(p for p in (photo.filename, when) if p), self).exec()
+
+    def on_remove_photo_clicked(self) -> None:
+        photo, item = self.selected_photo(), self.current
+        if photo is None or item is None or self.read_only:
+            return
+        if not confirm(self, self.tr("Remove photo"),
+                       self.tr("Remove this photo from the inspection? It cannot be brought back.")):
+            return
+        row = self.photo_list.currentRow()
+        try:
+            self.store.photos.remove(photo)
+        except UserError as error:
+            self.problem.emit(error)
+            return
+        self.photos[item.id].remove(photo)
+        self._thumbs.pop(photo.id, None)
+        self.photos_changed(item, row)
+
+    def on_replace_photo_clicked(self) -> None:
+        photo, item = self.selected_photo(), self.current
+        if photo is None or item is None or self.read_only:
+            return
+        folder = self.store.reference.setting("photo_folder", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo to put in its place"), folder,
+                                              self.image_filter())
+        if not path:
+            return
+        row = self.photo_list.currentRow()
+        try:
+            new = self.store.photos.replace(photo, Path(path))
+        except UserError as error:
+            self.problem.emit(error)
+            return
+        self.store.reference.set_setting("photo_folder", str(Path(path).parent))
+        self.photos[item.id][row] = new
+        self._thumbs.pop(photo.id, None)
+        self.photos_changed(item, row)
 
     def thumbnail(self, photo: Photo) -> QIcon:
         if photo.id not in self._thumbs:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
@@ -67,15 +67,17 @@ class DocumentsView(QWidget):
         self.sign_box = QGroupBox()
         signs = QFormLayout(self.sign_box)
         self.pad_labels = {role: QLabel() for role in self.pads}
+        self.pad_clears: list[QPushButton] = []
         for role, pad in self.pads.items():
             pad.setMinimumHeight(90)
-            signs.addRow(self.pad_labels[role], pad)
+            signs.addRow(self.pad_labels[role], self._with_clear(pad, role))
         signs.addRow(self.refused)
         self.witness_labels = [QLabel(), QLabel()]
-        for label, name, pad in zip(self.witness_labels, self.witnesses, self.witness_pads):
+        for n, (label, name, pad) in enumerate(zip(self.witness_labels, self.witnesses,
+                                                   self.witness_pads), start=1):
             pad.setMinimumHeight(70)
             signs.addRow(label, name)
-            signs.addRow("", pad)
+            signs.addRow("", self._with_clear(pad, f"witness_{n}"))
         signs.addRow(self.sign_button)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -90,6 +92,20 @@ class DocumentsView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(splitter)
         self.refused.toggled.connect(self.update_state)
+
+    def _with_clear(self, pad: SignaturePad, name: str) -> QWidget:
+        """A pad with its Clear button beside it (`pad_<name>`, `pad_clear_<name>`)."""
+        pad.setObjectName(f"pad_{name}")
+        clear = QPushButton()
+        clear.setObjectName(f"pad_clear_{name}")
+        clear.clicked.connect(pad.clear)
+        self.pad_clears.append(clear)
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(pad, 1)
+        row.addWidget(clear, 0, Qt.AlignmentFlag.AlignTop)
+        return box
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -109,6 +125,8 @@ class DocumentsView(QWidget):
         for n, label in enumerate(self.witness_labels, start=1):
             label.setText(self.tr("Witness %1").replace("%1", str(n)))
         self.sign_button.setText(self.tr("Save signatures"))
+        for clear in self.pad_clears:
+            clear.setText(self.tr("Clear"))
         if hasattr(self, "inspection_id"):
             self.update_state()
 
@@ -122,7 +140,7 @@ class DocumentsView(QWidget):
             widget.setEnabled(ready and not busy)
         for widget in (self.print_button, self.save_button):
             widget.setEnabled(ready and not busy and bool(self.documents))
-        for widget in (*self.witnesses, *self.witness_pads):
+        for widget in (*self.witnesses, *(pad.parentWidget() for pad in self.witness_pads)):
             widget.setVisible(self.refused.isChecked())
         for label in self.witness_labels:
             label.setVisible(self.refused.isChecked())

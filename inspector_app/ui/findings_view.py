@@ -12,6 +12,7 @@ from ..domain.errors import UserError, message_text, register_messages
 from ..domain.forms import Form
 from ..domain.models import Finding, Inspection, InspectionStatus, MeasureKind, RightsCategory
 from ..storage.store import Store
+from .dialogs import confirm
 from .errors import describe
 from .i18n import Language
 from .measure_dialogs import MeasureDialog
@@ -235,6 +236,9 @@ class FindingsView(QWidget):
             self.problems.addItem(entry)
         if problems:
             self.status.setText(describe(UserError("inspection.cannot_finalise", count=len(problems)), lang))
+            return
+        question = self.tr("Finalise the inspection? It becomes read-only: nothing in it can be changed.")
+        if not confirm(self, self.tr("Finalise the inspection"), question):
             return
         if self._call(self.store.inspections.finalise, self.inspection.id, self.form):
             self.finalised.emit(self.inspection)

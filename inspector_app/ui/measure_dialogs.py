@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError
@@ -12,11 +12,12 @@ from ..domain.forms import Form
 from ..domain.measures import validate_measure
 from ..domain.models import Finding, Measure, MeasureKind, Offender, OffenderKind, Person
 from ..domain.reference import Article
+from .dialogs import GuardedDialog
 from .errors import describe
 from .new_inspection import date_edit, parse_people, to_date
 
 
-class MeasureDialog(QDialog):
+class MeasureDialog(GuardedDialog):
     """Fields for one kind of measure; `measure` holds the validated result after accept."""
 
     def __init__(self, kind: MeasureKind, inspection_id: str, findings: list[Finding], form: Form,

@@ -3,22 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError, register_messages
 from ..domain.measures import check_date
 from ..domain.models import (Facility, Inspection, InspectionMode, InspectionType, Person,
                              UnscheduledGround)
+from .dialogs import DateField, GuardedDialog
 from .errors import describe
 
 
 def date_edit(value: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    return edit
+    return DateField(value)
 
 
 def to_date(edit: QDateEdit) -> dt.date:
@@ -36,7 +33,7 @@ def parse_people(text: str) -> list[Person]:
     return people
 
 
-class NewInspectionDialog(QDialog):
+class NewInspectionDialog(GuardedDialog):
     """Collects the header of an inspection; `inspection()` builds it after accept."""
 
     def __init__(self, facility: Facility, inspector: Person, lang: str,

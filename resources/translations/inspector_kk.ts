@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>photos: %1</source>
+        <translation>фото: %1</translation>
+    </message>
+    <message>
+        <source>This violation needs photo evidence: add a photo.</source>
+        <translation>Бұл бұзушылыққа фотодәлел қажет: фото қосыңыз.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <source>Complies  [1]</source>
@@ -27,12 +38,56 @@
         <translation>Ескертпе  [Tab]</translation>
     </message>
     <message>
+        <source>Tab: next field · Esc: back to the list</source>
+        <translation>Tab: келесі өріс · Esc: тізімге оралу</translation>
+    </message>
+    <message>
+        <source>⚠ This violation needs photo evidence: add a photo.</source>
+        <translation>⚠ Бұл бұзушылыққа фотодәлел қажет: фото қосыңыз.</translation>
+    </message>
+    <message>
         <source>Add photo…</source>
         <translation>Фото қосу…</translation>
     </message>
     <message>
         <source>From camera…</source>
         <translation>Камерадан…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Қарау</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Ауыстыру…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Алдыңғы талап</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Келесі талап</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>Тексеру парағының талаптары</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Photos of the item</source>
+        <translation>Талаптың фотолары</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Жауап</translation>
     </message>
     <message>
         <source>Answered %1 of %2</source>
@@ -59,12 +114,35 @@
         <translation>Фотодәлелдер</translation>
     </message>
     <message>
+        <source>Remove photo</source>
+        <translation>Фотоны жою</translation>
+    </message>
+    <message>
+        <source>Remove this photo from the inspection? It cannot be brought back.</source>
+        <translation>Бұл фотоны тексеруден жоясыз ба? Оны қайтару мүмкін болмайды.</translation>
+    </message>
+    <message>
+        <source>Photo to put in its place</source>
+        <translation>Орнына қойылатын фото</translation>
+    </message>
+    <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
         <translation>Камерадағы фотолар</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBox</name>
+    <message>
+        <source>Yes</source>
+        <translation>Иә</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Жоқ</translation>
     </message>
 </context>
 <context>
@@ -198,6 +276,10 @@
     <message>
         <source>Save signatures</source>
         <translation>Қолтаңбаларды сақтау</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Тазарту</translation>
     </message>
     <message>
         <source>Finalise the inspection to prepare its documents for signature.</source>
@@ -360,6 +442,17 @@
     <message>
         <source>Finalised: the inspection is read-only.</source>
         <translation>Аяқталды: тексеруді енді өзгертуге болмайды.</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection? It becomes read-only: nothing in it can be changed.</source>
+        <translation>Тексеруді аяқтайсыз ба? Ол тек оқуға ғана қолжетімді болады: ондағы ештеңені өзгертуге болмайды.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <source>Discard what you entered?</source>
+        <translation>Енгізгеніңізден бас тартасыз ба?</translation>
     </message>
 </context>
 <context>
@@ -736,6 +829,17 @@
     <message>
         <source>Representative&apos;s position</source>
         <translation>Өкілдің лауазымы</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
     </message>
 </context>
 <context>

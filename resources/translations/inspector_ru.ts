@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>photos: %1</source>
+        <translation>фото: %1</translation>
+    </message>
+    <message>
+        <source>This violation needs photo evidence: add a photo.</source>
+        <translation>Для этого нарушения нужна фотофиксация: добавьте фото.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistView</name>
     <message>
         <source>Complies  [1]</source>
@@ -27,12 +38,56 @@
         <translation>Примечание  [Tab]</translation>
     </message>
     <message>
+        <source>Tab: next field · Esc: back to the list</source>
+        <translation>Tab: следующее поле · Esc: назад к списку</translation>
+    </message>
+    <message>
+        <source>⚠ This violation needs photo evidence: add a photo.</source>
+        <translation>⚠ Для этого нарушения нужна фотофиксация: добавьте фото.</translation>
+    </message>
+    <message>
         <source>Add photo…</source>
         <translation>Добавить фото…</translation>
     </message>
     <message>
         <source>From camera…</source>
         <translation>С камеры…</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Заменить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Previous item</source>
+        <translation>Предыдущее требование</translation>
+    </message>
+    <message>
+        <source>Next item</source>
+        <translation>Следующее требование</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>Требования проверочного листа</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Photos of the item</source>
+        <translation>Фото по требованию</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
     </message>
     <message>
         <source>Answered %1 of %2</source>
@@ -59,12 +114,35 @@
         <translation>Фотофиксация</translation>
     </message>
     <message>
+        <source>Remove photo</source>
+        <translation>Удалить фото</translation>
+    </message>
+    <message>
+        <source>Remove this photo from the inspection? It cannot be brought back.</source>
+        <translation>Удалить это фото из проверки? Вернуть его будет нельзя.</translation>
+    </message>
+    <message>
+        <source>Photo to put in its place</source>
+        <translation>Фото, которое встанет на его место</translation>
+    </message>
+    <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
         <translation>Фото с камеры</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBox</name>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
     </message>
 </context>
 <context>
@@ -198,6 +276,10 @@
     <message>
         <source>Save signatures</source>
         <translation>Сохранить подписи</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
     </message>
     <message>
         <source>Finalise the inspection to prepare its documents for signature.</source>
@@ -360,6 +442,17 @@
     <message>
         <source>Finalised: the inspection is read-only.</source>
         <translation>Завершена: проверку больше нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>Finalise the inspection? It becomes read-only: nothing in it can be changed.</source>
+        <translation>Завершить проверку? Она станет доступна только для чтения: ничего в ней изменить будет нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <source>Discard what you entered?</source>
+        <translation>Отказаться от введённых данных?</translation>
     </message>
 </context>
 <context>
@@ -736,6 +829,17 @@
     <message>
         <source>Representative&apos;s position</source>
         <translation>Должность представителя</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

@@ -73,3 +73,28 @@ def test_a_draft_has_no_documents_yet(qtbot, window, inspection):
     view = window.page.documents
     assert not view.render_button.isEnabled()
     assert "Finalise" in view.status.text()
+
+
+def test_each_pad_is_cleared_by_its_own_button(qtbot, documents):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from inspector_app.ui.signature_pad import SignaturePad
+
+    qtbot.mouseClick(documents.refused, Qt.MouseButton.LeftButton)  # shows the witnesses' pads
+    names = ("inspector", "representative", "witness_1", "witness_2")
+    pads = {name: documents.findChild(SignaturePad, f"pad_{name}") for name in names}
+    for name, pad in pads.items():
+        assert pad is not None and pad.isVisible(), name
+        y = pad.height() // 2
+        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, y))
+        for x in range(40, pad.width() - 20, 10):
+            qtbot.mouseMove(pad, QPoint(x, y + (25 if x % 20 else -25)))
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(pad.width() - 20, y))
+        assert pad.is_signed(), name
+    for name in names:
+        clear = documents.findChild(QPushButton, f"pad_clear_{name}")
+        assert clear.isVisible() and clear.text() == "Clear"
+        qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+        assert pads[name].strokes() == [] and pads[name].signature_png() is None, name
+        assert all(pads[other].is_signed() for other in names[names.index(name) + 1:])

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.domain.identifiers import make_valid_12
@@ -181,6 +181,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     housing.setValue(3)
     housing.editingFinished.emit()
     assert store.inspections.restored(inspection_id)[0].children == 3
+    when_modal(lambda box: qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton))
     qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
     assert findings.problems.count() == 0
     assert store.inspections.get(inspection_id).status is InspectionStatus.FINALISED

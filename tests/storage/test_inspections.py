@@ -86,6 +86,77 @@ def test_photo_sealed_on_disk_and_read_back(store, store_dir, inspection, jpeg):
     assert [p.id for p in store.photos.photos(inspection.id)] == [photo.id]
 
 
+def sealed_files(store_dir):
+    return sorted(p.name for p in (store_dir / "photos").iterdir())
+
+
+def mark_synced(store):
+    import sqlalchemy as sa
+
+    from inspector_app.storage import models
+
+    with store.db.write() as connection:
+        connection.execute(sa.update(models.inspections)
+                           .values(synced_revision=models.inspections.c.revision))
+
+
+def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, store_dir,
+                                                                         inspection, jpeg):
+    from inspector_app.storage import outbox
+
+    kept, removed = (store.photos.add(inspection.id, VIDEO, jpeg) for _ in range(2))
+    mark_synced(store)
+    assert outbox.pending_ids(store.db) == []
+    store.photos.remove(removed)
+    assert [p.id for p in store.photos.photos(inspection.id)] == [kept.id]
+    assert sealed_files(store_dir) == [f"{kept.id}.sealed"]
+    assert outbox.pending_ids(store.db) == [inspection.id]  # the server learns of it
+    assert store.inspections.get(inspection.id).revision == 2
+
+
+def test_a_photo_of_a_finalised_inspection_stays(store, store_dir, inspection, school_form, jpeg,
+                                                  tmp_path):
+    answer_all(store, inspection.id, school_form)
+    photo = store.photos.add(inspection.id, VIDEO, jpeg)
+    store.inspections.finalise(inspection.id, school_form)
+    other = tmp_path / "other.jpg"
+    other.write_bytes(jpeg.read_bytes())
+    for change in (lambda: store.photos.remove(photo), lambda: store.photos.replace(photo, other)):
+        with pytest.raises(UserError) as caught:
+            change()
+        assert caught.value.code == "inspection.locked"
+    assert [p.id for p in store.photos.photos(inspection.id)] == [photo.id]
+    assert sealed_files(store_dir) == [f"{photo.id}.sealed"]  # no new file left behind either
+
+
+def test_a_replaced_photo_takes_the_old_ones_place(store, store_dir, inspection, jpeg, tmp_path):
+    from PIL import Image
+
+    first, middle, last = (store.photos.add(inspection.id, VIDEO, jpeg) for _ in range(3))
+    better = tmp_path / "better.png"
+    Image.new("RGB", (64, 48), (10, 200, 10)).save(better)
+    new = store.photos.replace(middle, better)
+    assert [p.id for p in store.photos.photos(inspection.id)] == [first.id, new.id, last.id]
+    assert new.item_id == VIDEO and new.filename == "better.png"
+    assert store.photos.data(new) == better.read_bytes()
+    assert f"{middle.id}.sealed" not in sealed_files(store_dir)
+
+
+def test_a_failed_replacement_keeps_the_old_photo(store, store_dir, inspection, jpeg, tmp_path):
+    photo = store.photos.add(inspection.id, VIDEO, jpeg)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8 not a picture")
+    with pytest.raises(UserError):
+        store.photos.replace(photo, broken)
+    assert store.photos.photos(inspection.id) == [photo]
+    assert sealed_files(store_dir) == [f"{photo.id}.sealed"]
+    store.photos.remove(photo)
+    with pytest.raises(UserError) as caught:  # already gone (another window removed it)
+        store.photos.replace(photo, jpeg)
+    assert caught.value.code == "photo.gone"
+    assert store.photos.photos(inspection.id) == [] and sealed_files(store_dir) == []
+
+
 def test_not_an_image_is_refused(store, inspection, tmp_path):
     fake = tmp_path / "photo.jpg"
     fake.write_text("not really a picture")
