@@ -235,8 +235,8 @@ def _measures(findings: list[Finding], long_texts: bool) -> list[Measure]:
         "Жеткізуші ақпан айында тамақ жеткізуді тоқтатты, сондықтан бұзушылықпен келіспеймін.",
         "С нарушением не согласна, так как поставщик питания сорвал поставки в феврале.")
     if long_texts:
-        explanation = Localized(((explanation.kk + " ") * 25)[:1999] + ".",
-                                ((explanation.ru + " ") * 25)[:1999] + ".")
+        explanation = Localized(((explanation.kk + " ") * 30)[:1999] + ".",
+                                ((explanation.ru + " ") * 30)[:1999] + ".")
     head_name = "Абдуллаева Гүлнар Сапарқызы"
     if long_texts:
         head_name = ("Абдуллаева-Қожахметова Гүлнар-Әйгерім Сапарқызы " * 5)[:200].strip()
