@@ -79,3 +79,24 @@ def test_articles_carry_who_draws_up_protocols_and_who_decides(server):
     assert articles["127-3.1"]["protocol_by"] == "committee" and articles["127-3.1"]["decided_by"] == "court"
     assert articles["127-3.2"]["repeat"] is True
     assert articles["135.1"]["org_mrp"]["large"] == [50, 50]
+
+
+def test_a_laptop_pulls_competence_and_pushes_a_referral(server, tmp_path, profile):
+    from inspector_app.domain.models import Localized as L
+    from tests.sync.test_desktop_sync import laptop, make_inspections, sync_until_done
+
+    store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)
+    sync_until_done(adapter, server.url)
+    articles = {a.code: a for a in store.reference.articles()}
+    assert articles["425.1"].protocol_by == "sanitary" and articles["135.1"].org_mrp["small"] == (20, 20)
+    form, (inspection_id,) = make_inspections(store, catalogue, tmp_path, 1, 7)
+    finding = store.inspections.findings(inspection_id, form)[0]
+    store.inspections.save_measure(Measure("", inspection_id, MeasureKind.TRANSFER, [finding.id],
+                                           addressee_body="police",
+                                           addressee=L("Полиция басқармасы", "Управление полиции")))
+    sync_until_done(adapter, server.url)
+    headers = enrol(server.url, "inspector")
+    data = requests.get(f"{server.url}{API}/records/{inspection_id}", headers=headers, timeout=30).json()
+    measures = data.get("record", data)["measures"]
+    assert [m["kind"] for m in measures] == ["transfer"]
+    assert measures[0]["addressee"] == {"kk": "Полиция басқармасы", "ru": "Управление полиции"}
