@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.models import MeasureKind, Person
+from ..domain.models import MeasureKind
 from . import languages
 from .blocks import (
     GridRows, is_long, checklist_lines,
