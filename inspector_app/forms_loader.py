@@ -9,6 +9,7 @@ No Qt here; `forms/README.md` describes the format and `forms/schema.json` publi
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
@@ -26,6 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .domain.errors import UserError, register_messages
 from .domain.forms import AnswerKind, Choice, Condition, Form, Item, Section, UnavailableForm
 from .domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
+from .domain.reference import BODIES, COMMITTEE, COURT
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 LANGS = ("kk", "ru", "en")
@@ -34,14 +36,21 @@ ROOT_KEY = "(root)"
 _ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 _CHOICE_VALUE = re.compile(r"^[a-z0-9_]+$")
 _FILE_NAME = re.compile(r"^(?P<id>.+)\.v(?P<version>[0-9]+)\.ya?ml$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_ARTICLE = re.compile(r"^[0-9]+(-[0-9]+)?(\.[0-9]+){1,2}$")  # "127-3.1", "425.1", "804.1.64"
+# bodies a violation may be referred to: every body of the reference data but the Committee
+# itself and the court
+REFERRAL_BODIES = tuple(b for b in BODIES if b not in (COMMITTEE, COURT))
 
-_STR, _INT, _FLOAT, _BOOL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool"))
+_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP = (f"tag:yaml.org,2002:{t}" for t in (
+    "str", "int", "float", "bool", "timestamp"))
 
-_FORM_KEYS = (("id", "version", "kind", "title", "sections"), ())
+_FORM_KEYS = (("id", "version", "kind", "title", "legal_act", "effective", "sections"), ())
 _SECTION_KEYS = (("id", "title", "items"), ())
 _ITEM_KEYS = (
     ("id", "text", "legal_basis", "degree", "rights", "measure"),
-    ("kind", "required", "photo_on_violation", "condition", "choices", "min", "max", "hint"),
+    ("kind", "required", "photo_on_violation", "condition", "choices", "min", "max", "hint",
+     "competent_body", "article"),
 )
 _CHOICE_KEYS = (("value", "label"), ())
 _CONDITION_KEYS = (("item", "in"), ())
@@ -55,8 +64,8 @@ class _YamlLoader(_Base):  # type: ignore[misc, valid-type]
     """The safe loader (libyaml when present) with YAML 1.2 booleans."""
 
 
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+_YamlLoader.yaml_implicit_resolvers = {  # YAML 1.2 core: no yes/no booleans, no timestamps
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 _YamlLoader.add_implicit_resolver(
@@ -138,7 +147,8 @@ def _same_version(path: Path, received: Form) -> Form:
 
 def form_content(form: Form) -> dict:
     """Canonical plain data of a form, in the file format (defaults left out)."""
-    return _content(form.id, form.version, form.kind, form.title, form.sections)
+    return _content(form.id, form.version, form.kind, form.title, form.sections,
+                    form.legal_act, form.effective)
 
 
 def content_hash(content: dict) -> str:
@@ -215,12 +225,15 @@ class _FormReader:
         version = self.integer(f["version"], "version", minimum=1)
         kind = self.enum(f["kind"], "kind", FacilityKind)
         title = self.bilingual(f["title"], "title")
+        legal_act = self.bilingual(f["legal_act"], "legal_act")
+        effective = self.date(f["effective"], "effective")
         sections = tuple(self.section(n, f"sections[{i}]")
                          for i, n in enumerate(self.sequence(f["sections"], "sections")))
         self.check_conditions()
-        content = _content(form_id, version, kind, title, sections)
+        content = _content(form_id, version, kind, title, sections, legal_act, effective)
         return Form(id=form_id, version=version, kind=kind, title=title, sections=sections,
-                    content_hash=content_hash(content), source=self.source)
+                    content_hash=content_hash(content), source=self.source,
+                    legal_act=legal_act, effective=effective)
 
     def section(self, node: Node, key: str) -> Section:
         f = self.mapping(node, key, _SECTION_KEYS)
@@ -239,13 +252,15 @@ class _FormReader:
         self.only_for(f, key, kind, "photo_on_violation", AnswerKind.VERDICT)
         if kind is AnswerKind.CHOICE and "choices" not in f:
             self.fail("forms.missing_key", node, f"{key}.choices")
+        measure = self.enum(f["measure"], f"{key}.measure", MeasureKind)
+        competent_body, article = self.competence(node, f, key, measure)
         item = Item(
             id=self.unique_id(f["id"], f"{key}.id", self.item_lines),
             text=self.bilingual(f["text"], f"{key}.text"),
             legal_basis=self.bilingual(f["legal_basis"], f"{key}.legal_basis"),
             degree=self.enum(f["degree"], f"{key}.degree", Degree),
             rights=self.enum(f["rights"], f"{key}.rights", RightsCategory),
-            measure=self.enum(f["measure"], f"{key}.measure", MeasureKind),
+            measure=measure,
             kind=kind,
             required=self.boolean(f["required"], f"{key}.required") if "required" in f else True,
             photo_on_violation=("photo_on_violation" in f and
@@ -255,12 +270,39 @@ class _FormReader:
             minimum=self.number(f["min"], f"{key}.min") if "min" in f else None,
             maximum=self.number(f["max"], f"{key}.max") if "max" in f else None,
             hint=self.bilingual(f["hint"], f"{key}.hint") if "hint" in f else None,
+            competent_body=competent_body,
+            article=article,
         )
         if item.minimum is not None and item.maximum is not None and item.minimum > item.maximum:
             self.fail("forms.range", f["min"], f"{key}.min", minimum=item.minimum,
                       maximum=item.maximum)
         self.items[item.id] = (item, len(self.items))
         return item
+
+    def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind
+                   ) -> tuple[str, str]:
+        """Who acts on a violation: a protocol item names the article the Committee applies;
+        a transfer item names the competent body it is referred to (and may name the article)."""
+        if "competent_body" in f and measure is not MeasureKind.TRANSFER:
+            self.fail("forms.not_for_measure", f["competent_body"], f"{key}.competent_body",
+                      measures=MeasureKind.TRANSFER.value)
+        if "article" in f and measure not in (MeasureKind.PROTOCOL, MeasureKind.TRANSFER):
+            self.fail("forms.not_for_measure", f["article"], f"{key}.article",
+                      measures=f"{MeasureKind.PROTOCOL.value}, {MeasureKind.TRANSFER.value}")
+        body = ""
+        if measure is MeasureKind.TRANSFER:
+            if "competent_body" not in f:
+                self.fail("forms.missing_key", node, f"{key}.competent_body")
+            body = self.text(f["competent_body"], f"{key}.competent_body")
+            if body not in REFERRAL_BODIES:
+                self.fail("forms.bad_value", f["competent_body"], f"{key}.competent_body",
+                          value=body, allowed=", ".join(REFERRAL_BODIES))
+        if measure is MeasureKind.PROTOCOL and "article" not in f:
+            self.fail("forms.missing_key", node, f"{key}.article")
+        article = self.text(f["article"], f"{key}.article") if "article" in f else ""
+        if article and not _ARTICLE.match(article):
+            self.fail("forms.bad_article", f["article"], f"{key}.article", value=article)
+        return body, article
 
     def only_for(self, fields: dict[str, Node], key: str, kind: AnswerKind, name: str,
                  allowed: AnswerKind) -> None:
@@ -365,6 +407,16 @@ class _FormReader:
             self.fail("forms.expected_number", node, key)
         return value
 
+    def date(self, node: Node, key: str) -> dt.date:
+        """A date written as YYYY-MM-DD (quoted or not)."""
+        scalar = self.scalar(node, key, (_STR,), "forms.expected_date")
+        try:
+            if not _DATE.match(scalar.value):
+                raise ValueError(scalar.value)
+            return dt.date.fromisoformat(scalar.value)
+        except ValueError:
+            self.fail("forms.expected_date", node, key)
+
     def boolean(self, node: Node, key: str) -> bool:
         return self.scalar(node, key, (_BOOL,), "forms.expected_boolean").value.lower() == "true"
 
@@ -461,12 +513,17 @@ def _clash(form: Form, id_line: int, same: list[Form]) -> UnavailableForm:
 # --- canonical content -------------------------------------------------------------------
 
 def _content(form_id: str, version: int, kind: FacilityKind, title: Bilingual,
-             sections: tuple[Section, ...]) -> dict:
-    return {
-        "id": form_id, "version": version, "kind": kind.value, "title": _texts(title),
-        "sections": [{"id": s.id, "title": _texts(s.title), "items": [_item(i) for i in s.items]}
-                     for s in sections],
-    }
+             sections: tuple[Section, ...], legal_act: Bilingual | None,
+             effective: dt.date | None) -> dict:
+    content = {"id": form_id, "version": version, "kind": kind.value, "title": _texts(title)}
+    if legal_act is not None:
+        content["legal_act"] = _texts(legal_act)
+    if effective is not None:
+        content["effective"] = effective.isoformat()
+    content["sections"] = [
+        {"id": s.id, "title": _texts(s.title), "items": [_item(i) for i in s.items]}
+        for s in sections]
+    return content
 
 
 def _texts(text: Bilingual) -> dict[str, str]:
@@ -488,6 +545,8 @@ def _item(item: Item) -> dict:
         "min": item.minimum,
         "max": item.maximum,
         "hint": _texts(item.hint) if item.hint else None,
+        "competent_body": item.competent_body or None,
+        "article": item.article or None,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     return data
@@ -599,6 +658,24 @@ register_messages(_messages({
         "kk": "min ({minimum}) мәні max ({maximum}) мәнінен үлкен.",
         "ru": "min ({minimum}) больше max ({maximum}).",
         "en": "min ({minimum}) is greater than max ({maximum}).",
+    },
+    "forms.expected_date": {
+        "kk": "мән ЖЖЖЖ-АА-КК түріндегі күн болуы керек (мысалы, 2024-08-01).",
+        "ru": "значение должно быть датой вида ГГГГ-ММ-ДД (например, 2024-08-01).",
+        "en": "the value must be a date written YYYY-MM-DD (e.g. 2024-08-01).",
+    },
+    "forms.not_for_measure": {
+        "kk": "бұл кілт тек {measures} шарасы бар тармақтарға рұқсат етіледі.",
+        "ru": "этот ключ допустим только для пунктов с мерой {measures}.",
+        "en": "this key is allowed only for items whose measure is {measures}.",
+    },
+    "forms.bad_article": {
+        "kk": "«{value}» — ӘҚБтК бабының жарамсыз белгіленуі; мысалы: 127-3.1 (бап.бөлік) немесе "
+              "804.1.64 (бап.бөлік.тармақша).",
+        "ru": "«{value}» — недопустимое обозначение статьи КоАП; пример: 127-3.1 (статья.часть) "
+              "или 804.1.64 (статья.часть.подпункт).",
+        "en": "“{value}” is not a valid article reference; e.g. 127-3.1 (article.part) or "
+              "804.1.64 (article.part.sub-item).",
     },
     "forms.too_few_choices": {
         "kk": "таңдау тармағында кемінде екі нұсқа болуы керек.",

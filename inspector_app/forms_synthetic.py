@@ -27,6 +27,9 @@ def synthetic_form_yaml(n_items: int, form_id: str = "synthetic", version: int =
     form = {
         "id": form_id, "version": version, "kind": kind,
         "title": _texts("Сынақ тексеру парағы", "Тестовый проверочный лист", "Synthetic checklist"),
+        "legal_act": _texts("Сынақ бұйрығы, 2024 жылғы 1 тамыз, № 1", "Тестовый приказ от 1 августа "
+                            "2024 года № 1", "Test order No. 1 of 1 Aug 2024"),
+        "effective": "2024-08-01",
         "sections": sections,
     }
     return yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=100)
@@ -43,6 +46,8 @@ def _item(i: int) -> dict:
                               "Order No. ҚР ДСМ-76 of 5 Aug 2021"),
         "degree": _DEGREES[i % 3], "rights": _RIGHTS[i % 8], "measure": _MEASURES[i % 4],
     }
+    if item["measure"] == "protocol":
+        item["article"] = "127-3.1"
     if i % 10 == 3:
         item.update(kind="choice", choices=[
             {"value": v, "label": _texts(f"{v} нұсқасы", f"вариант {v}", f"option {v}")}

@@ -291,6 +291,16 @@ class Article(Wire):
     title_en: Text = ""
     min_mrp: Annotated[int, Field(ge=0, le=100_000)]
     max_mrp: Annotated[int, Field(ge=0, le=100_000)]
+    # who draws up protocols under it and who decides the case (reference BODIES keys)
+    item: Annotated[str, StringConstraints(max_length=20)] = ""
+    protocol_by: Annotated[str, StringConstraints(min_length=1, max_length=40)] = "committee"
+    decided_by: Annotated[str, StringConstraints(min_length=1, max_length=40)] = "court"
+    repeat: bool = False  # the part depends on an earlier penalty
+    # fine range per business size (small, medium, large, non_commercial), where it depends on it
+    org_mrp: Annotated[dict[Literal["small", "medium", "large", "non_commercial"],
+                            Annotated[list[Annotated[int, Field(ge=0, le=100_000)]],
+                                      Field(min_length=2, max_length=2)]],
+                       Field(max_length=4)] = {}
 
 
 # --- pull -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
     render_order(ctx, lang)
     render_recommendation(ctx, lang)
     render_referral(ctx, measure_id, lang)
+    render_transfer(ctx, measure_id, lang)     referral to the competent body
     document_number(region_code, inspector_code, year, kind, seq) -> "ALA-K07-2026-PR-0012"
     content_hash(ctx, kind, measure_id=None) -> SHA-256 hex of the canonical content
 """
@@ -17,6 +18,7 @@ from .context import (
 from .numbering import DocumentNumber, document_number, parse_document_number
 from .render import (
     render, render_act, render_order, render_protocol, render_recommendation, render_referral,
+    render_transfer,
 )
 
 __all__ = [
@@ -25,5 +27,5 @@ __all__ = [
     "RenderedDocument", "WitnessedRefusal", "canonical_json", "co_inspector_role",
     "content_hash", "document_key", "document_number", "measure_document_key", "offender_role",
     "parse_document_number", "render", "render_act", "render_order", "render_protocol",
-    "render_recommendation", "render_referral", "witness_role",
+    "render_recommendation", "render_referral", "render_transfer", "witness_role",
 ]

@@ -13,7 +13,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.models import Bilingual, Person, Photo
-from . import labels
+from . import labels, languages
 from .context import ROLE_REFUSAL_WITNESSES, DocumentContext
 from .images import PreparedImage, prepare_photo, prepare_signature
 from .fonts import NARROW
@@ -33,15 +33,21 @@ def table_style(commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW)] + commands)
 
 
-def letterhead(ctx: DocumentContext) -> list[Flowable]:
-    """The issuing body in both state languages, as on the body's letter paper."""
+def letterhead(ctx: DocumentContext, lang: Lang | None = None) -> list[Flowable]:
+    """The issuing body as on the body's letter paper: in both state languages for a
+    bilingual document (or when `lang` is not given), else in the document's language."""
     p = ctx.profile
     region = ctx.regions.get(ctx.profile.region)
     kk = [esc(p.body_kk.upper())] + ([esc(region.kk)] if region else [])
     ru = [esc(p.body_ru.upper())] + ([esc(region.ru)] if region else [])
-    cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
-              Para("<br/>".join(ru), Styles.letterhead)]]
-    table = Table(cells, colWidths=[FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45])
+    if lang is None or lang.both:
+        cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
+                  Para("<br/>".join(ru), Styles.letterhead)]]
+        widths = [FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45]
+    else:
+        cells = [["", Para("<br/>".join(kk if lang.code == "kk" else ru), Styles.letterhead), ""]]
+        widths = [FRAME_W * 0.15, FRAME_W * 0.7, FRAME_W * 0.15]
+    table = Table(cells, colWidths=widths)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 1.6, "black"),
@@ -51,6 +57,21 @@ def letterhead(ctx: DocumentContext) -> list[Flowable]:
     rule = Table([[""]], colWidths=[FRAME_W], rowHeights=[1.2])
     rule.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, "black")]))
     return [table, rule, Spacer(1, 4 * mm)]
+
+
+def checklist_lines(ctx: DocumentContext, lang: Lang) -> list[str]:
+    """The checklist used, with the act that approved it and its effective date."""
+    form = ctx.form
+    lines = []
+    for code in lang.langs:
+        title = form.title.kk if code == "kk" else form.title.ru
+        if form.legal_act is None:
+            lines.append(f"{title} (v{form.version})")
+            continue
+        act = form.legal_act.kk if code == "kk" else form.legal_act.ru
+        lines.append(labels.text("checklist_source", code, title=f"{title} (v{form.version})",
+                                 act=act, date=labels.short_date(form.effective)))
+    return lines
 
 
 def title_block(ctx: DocumentContext, lang: Lang, title_key: str, number: str) -> list[Flowable]:
@@ -209,8 +230,9 @@ def signature_rows(ctx: DocumentContext, lang: Lang, signers: Sequence[Signer]) 
         image = prepare_signature(png) if png and not refused else None
         mark = lang.t("refused_mark") if refused else ""
         who = [Para(esc(s.title), Styles.label)]
-        if s.person is not None and s.person.position:
-            who.append(Para(esc(s.person.position), Styles.cell))
+        position = languages.position(lang, s.person)
+        if position:
+            who.append(Para(esc(position), Styles.cell))
         name = s.person.name if s.person is not None else ""
         row = [[who, [SignatureBox(image, mark), Para(f"({esc(caption)})", Styles.small_center)],
                 Para(esc(name) or "_" * 30, Styles.value)]]

@@ -13,13 +13,14 @@ import json
 from typing import Any, Callable
 
 from ..domain.forms import answer_key
+from ..domain.codec import to_json
 from ..domain.models import Finding, Measure, Person
 from .context import (
     MEASURE_KIND, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext,
     DocumentKind, co_inspector_role, measure_document_key, offender_role, witness_role,
 )
 
-SCHEMA = 1
+SCHEMA = 2  # 2: per-language texts, art. 803 fields, referral to the competent body
 
 
 def content_hash(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None = None) -> str:
@@ -111,16 +112,16 @@ def _act(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
 
 def _protocol(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
     assert m is not None
-    o = m.offender
     return {
         "measure": m.id, "findings": [_finding(f) for f in ctx.findings_of(m)],
-        "article": [m.article, m.part], "fine": [m.fine_mrp, m.fine_tenge],
-        "offence": [m.offence_date, m.offence_time, m.offence_place, m.substance],
-        "offender": None if o is None else [o.kind, o.name, o.iin_or_bin, o.birth_date,
-                                            o.address, o.position, o.bank_details],
-        "explanation": m.explanation,
-        "witnesses": [_person(p) for p in m.witnesses],
-        "victims": [_person(p) for p in m.victims],
+        "article": [m.article, m.part, m.item], "fine": [m.fine_mrp, m.fine_tenge],
+        "offence": [m.offence_date, m.offence_time, m.offence_place, to_json(m.substance)],
+        "offender": to_json(m.offender),
+        "explanation": to_json(m.explanation),
+        "witnesses": [to_json(p) for p in m.witnesses],
+        "victims": [to_json(p) for p in m.victims],
+        "erap": m.erap_number,
+        "act": ctx.numbers.get(DocumentKind.ACT.value),
         "photos": [p.sha256 for p, _ in ctx.photos_of({f.item_id for f in ctx.findings_of(m)})],
     }
 
@@ -129,7 +130,7 @@ def _order(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
     rows = []
     for m in ctx.measures_of(MEASURE_KIND[DocumentKind.ORDER]):
         for f in ctx.findings_of(m):
-            rows.append([m.id, _finding(f), m.actions.get(f.id) or m.required_action,
+            rows.append([m.id, _finding(f), to_json(m.actions.get(f.id) or m.required_action),
                          m.deadlines.get(f.id)])
     return {"act": ctx.numbers.get(DocumentKind.ACT.value), "violations": rows}
 
@@ -137,15 +138,23 @@ def _order(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
 def _recommendation(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
     rows = []
     for m in ctx.measures_of(MEASURE_KIND[DocumentKind.RECOMMENDATION]):
-        rows.append([m.id, m.text, [[_finding(f), m.actions.get(f.id) or m.required_action,
-                                     m.deadlines.get(f.id)] for f in ctx.findings_of(m)]])
+        rows.append([m.id, to_json(m.text),
+                     [[_finding(f), to_json(m.actions.get(f.id) or m.required_action),
+                       m.deadlines.get(f.id)] for f in ctx.findings_of(m)]])
     return {"act": ctx.numbers.get(DocumentKind.ACT.value), "recommendations": rows}
 
 
 def _referral(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
     assert m is not None
-    return {"measure": m.id, "official": _person(m.official), "employer": m.employer,
-            "text": m.text, "findings": [_finding(f) for f in ctx.findings_of(m)],
+    return {"measure": m.id, "official": to_json(m.official), "employer": to_json(m.employer),
+            "text": to_json(m.text), "findings": [_finding(f) for f in ctx.findings_of(m)],
+            "act": ctx.numbers.get(DocumentKind.ACT.value)}
+
+
+def _transfer(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
+    assert m is not None
+    return {"measure": m.id, "body": m.addressee_body, "addressee": to_json(m.addressee),
+            "text": to_json(m.text), "findings": [_finding(f) for f in ctx.findings_of(m)],
             "act": ctx.numbers.get(DocumentKind.ACT.value)}
 
 
@@ -155,6 +164,7 @@ _SPECIFIC: dict[DocumentKind, Callable[[DocumentContext, Measure | None], dict[s
     DocumentKind.ORDER: _order,
     DocumentKind.RECOMMENDATION: _recommendation,
     DocumentKind.REFERRAL: _referral,
+    DocumentKind.TRANSFER: _transfer,
 }
 
 

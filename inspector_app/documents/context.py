@@ -41,7 +41,8 @@ class DocumentKind(StrEnum):
     PROTOCOL = "PR"
     ORDER = "PD"
     RECOMMENDATION = "RK"
-    REFERRAL = "DR"
+    REFERRAL = "DR"  # disciplinary referral to the employer
+    TRANSFER = "PP"  # referral to the competent body (передача по подведомственности)
 
 
 MEASURE_KIND = {
@@ -49,12 +50,13 @@ MEASURE_KIND = {
     DocumentKind.ORDER: MeasureKind.ORDER,
     DocumentKind.RECOMMENDATION: MeasureKind.RECOMMENDATION,
     DocumentKind.REFERRAL: MeasureKind.DISCIPLINARY,
+    DocumentKind.TRANSFER: MeasureKind.TRANSFER,
 }
 
 
 KIND_OF_MEASURE = {v: k for k, v in MEASURE_KIND.items()}
 # one document per measure; orders and recommendations gather all measures of their kind
-PER_MEASURE = (DocumentKind.PROTOCOL, DocumentKind.REFERRAL)
+PER_MEASURE = (DocumentKind.PROTOCOL, DocumentKind.REFERRAL, DocumentKind.TRANSFER)
 
 
 def document_key(kind: DocumentKind, measure_id: str | None = None) -> str:
@@ -122,6 +124,13 @@ class DocumentContext:
 
     def findings_of(self, measure: Measure) -> list[Finding]:
         return [self.finding(fid) for fid in measure.finding_ids]
+
+    def article(self, measure: Measure) -> Article | None:
+        """The reference row of a protocol's article, part and sub-item."""
+        for a in self.articles:
+            if (a.article, a.part, a.item) == (measure.article, measure.part, measure.item):
+                return a
+        return None
 
     def item(self, item_id: str) -> Item:
         return self.form.item(item_id)

@@ -4,9 +4,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.models import MeasureKind, Person
+from ..domain.models import MeasureKind
+from . import languages
 from .blocks import (
-    GridRows, is_long,
+    GridRows, is_long, checklist_lines,
     Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
     refusal_block, signature_rows, title_block, value, values,
 )
@@ -27,14 +28,15 @@ def basis_rows(ctx: DocumentContext, lang: Lang, basis_key: str, to_key: str) ->
         (label_cell(lang, "bin"), value(fac.bin)),
         (label_cell(lang, "address"), value(fac.address)),
         (label_cell(lang, "representative"),
-         value(", ".join(x for x in (rep.name, rep.position) if x))),
+         value(", ".join(x for x in (rep.name, languages.position(lang, rep)) if x))),
         (label_cell(lang, basis_key),
          values(lang.each("order_basis_value", number=act_no, date=day(ctx.document_date)))),
+        (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
     ]
 
 
 def order_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
-    story = letterhead(ctx) + title_block(ctx, lang, "title_order", number)
+    story = letterhead(ctx, lang) + title_block(ctx, lang, "title_order", number)
     story.append(fields_table(basis_rows(ctx, lang, "order_basis", "order_to")))
     story.append(Spacer(1, 3 * mm))
     story += lang.paras("order_intro")
@@ -58,7 +60,7 @@ def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flo
             violation.append(Para(f"({esc(lang.e(f.degree.value))})", Styles.cell_second))
             if f.description and not is_long(f.description):
                 violation.append(Para(esc(f.description), Styles.cell))
-            action = m.actions.get(f.id) or m.required_action or lang.t("default_action", sep="\n")
+            action = _action(lang, m, f.id)
             grid.add([Para(str(n), Styles.cell), violation, bilingual_cell(lang, item.legal_basis),
                       Para(esc(action), Styles.cell),
                       Para(day(m.deadlines.get(f.id)), Styles.cell_center)])
@@ -67,9 +69,17 @@ def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flo
     return grid_table(header, grid.rows, ORDER_WIDTHS, grid.style)
 
 
+def _action(lang: Lang, m, finding_id: str) -> str:
+    """The measure required for a finding: its own, the measure's general one, or the
+    standard wording."""
+    own = m.actions.get(finding_id)
+    chosen = own if own is not None and not own.is_empty() else m.required_action
+    return languages.text(lang, chosen, "col_action", sep="\n") or lang.t("default_action", sep="\n")
+
+
 def receipt_signatures(ctx: DocumentContext, lang: Lang, received_key: str,
                        refused_doc: str) -> list[Flowable]:
-    author = Person(ctx.profile.name, ctx.profile.position)
+    author = ctx.profile.person()
     rep = ctx.representative()
     story: list[Flowable] = [*heading(lang, "signatures"),
                              *signature_rows(ctx, lang, [Signer(ROLE_INSPECTOR, lang.t("author"), author)])]

@@ -10,7 +10,7 @@ from .act import act_story
 from .canonical import content_hash
 from .context import MEASURE_KIND, DocumentContext, DocumentKind, RenderedDocument
 from .fonts import register_fonts
-from .letters import recommendation_story, referral_story
+from .letters import recommendation_story, referral_story, transfer_story
 from .order import order_story
 from .page import PageInfo, build_pdf
 from .protocol import protocol_story
@@ -25,6 +25,7 @@ _TITLES = {
     DocumentKind.ORDER: "title_order",
     DocumentKind.RECOMMENDATION: "title_recommendation",
     DocumentKind.REFERRAL: "title_referral",
+    DocumentKind.TRANSFER: "title_transfer",
 }
 
 
@@ -46,6 +47,11 @@ def render_recommendation(ctx: DocumentContext, lang: str) -> RenderedDocument:
 
 def render_referral(ctx: DocumentContext, measure_id: str, lang: str) -> RenderedDocument:
     return render(ctx, DocumentKind.REFERRAL, lang, measure_id)
+
+
+def render_transfer(ctx: DocumentContext, measure_id: str, lang: str) -> RenderedDocument:
+    """The letter referring violations to the competent body."""
+    return render(ctx, DocumentKind.TRANSFER, lang, measure_id)
 
 
 def render(ctx: DocumentContext, kind: DocumentKind, lang: str,
@@ -78,4 +84,5 @@ _STORIES: dict[DocumentKind, Story] = {
     DocumentKind.ORDER: lambda ctx, lang, number, _m: order_story(ctx, lang, number),
     DocumentKind.RECOMMENDATION: lambda ctx, lang, number, _m: recommendation_story(ctx, lang, number),
     DocumentKind.REFERRAL: lambda ctx, lang, number, m: referral_story(ctx, lang, number, m or ""),
+    DocumentKind.TRANSFER: lambda ctx, lang, number, m: transfer_story(ctx, lang, number, m or ""),
 }

@@ -19,8 +19,9 @@ from PIL import Image, ImageDraw, ImageFont
 from ..domain.identifiers import make_valid_12
 from ..domain.forms import AnswerKind, Choice, Form, Item, Section
 from ..domain.models import (
-    Answer, Bilingual, Degree, Facility, FacilityKind, Finding, Inspection, InspectionMode,
-    InspectionType, InspectorProfile, Measure, MeasureKind, Offender, OffenderKind, Person,
+    Answer, Bilingual, BusinessSize, Degree, Facility, FacilityKind, Finding, IdDocument,
+    IdDocumentKind, Inspection, InspectionMode, InspectionType, InspectorProfile, Localized,
+    Measure, MeasureKind, Offender, OffenderKind, Person,
     Photo, RestoredRights, RightsCategory, UnscheduledGround, Verdict,
 )
 from .context import (
@@ -32,15 +33,32 @@ from .numbering import document_number
 
 DAY = dt.date(2026, 3, 16)
 ANTI_TERROR = Bilingual(
-    "ҚР Оқу-ағарту министрінің 2022 жылғы 30 наурыздағы № 117 бұйрығы, 5-тармақ",
-    "Приказ Министра просвещения РК от 30 марта 2022 года № 117, п. 5")
+    "ҚР Білім және ғылым министрінің 2022 жылғы 30 наурыздағы № 117 бұйрығымен бекітілген "
+    "терроризмге қарсы қорғау нұсқаулығының 5-тармағы",
+    "Пункт 5 Инструкции по антитеррористической защите, утверждённой приказом Министра "
+    "образования и науки РК от 30 марта 2022 года № 117")
 SANITARY = Bilingual(
-    "ҚР Денсаулық сақтау министрінің 2021 жылғы 5 тамыздағы № ҚР ДСМ-76 бұйрығы",
-    "Приказ Министра здравоохранения РК от 5 августа 2021 года № ҚР ДСМ-76")
+    "ҚР Денсаулық сақтау министрінің 2021 жылғы 5 тамыздағы № ҚР ДСМ-76 бұйрығымен "
+    "бекітілген санитариялық қағидалардың 68-тармағы",
+    "Пункт 68 Санитарных правил, утверждённых приказом Министра здравоохранения РК от "
+    "5 августа 2021 года № ҚР ДСМ-76")
 CHILD_LAW = Bilingual(
-    "«Қазақстан Республикасындағы баланың құқықтары туралы» Заңның 10-бабы",
-    "Статья 10 Закона «О правах ребёнка в Республике Казахстан»")
-FIRE = Bilingual("Өрт қауіпсіздігі қағидалары, 4-тарау", "Правила пожарной безопасности, глава 4")
+    "«Қазақстан Республикасындағы баланың құқықтары туралы» 2002 жылғы 8 тамыздағы "
+    "№ 345-II Заңның 10-бабының 2-тармағы",
+    "Пункт 2 статьи 10 Закона РК от 8 августа 2002 года № 345-II «О правах ребёнка в "
+    "Республике Казахстан»")
+FIRE = Bilingual(
+    "ҚР Төтенше жағдайлар министрінің 2022 жылғы 21 ақпандағы № 55 бұйрығымен бекітілген "
+    "Өрт қауіпсіздігі қағидаларының 4-тарауы",
+    "Глава 4 Правил пожарной безопасности, утверждённых приказом Министра по чрезвычайным "
+    "ситуациям РК от 21 февраля 2022 года № 55")
+CHECKLIST_ACT = Bilingual(
+    "ҚР Білім және ғылым министрінің 2015 жылғы 28 желтоқсандағы № 708 және ҚР Ұлттық "
+    "экономика министрі міндетін атқарушының 2015 жылғы 30 желтоқсандағы № 832 бірлескен "
+    "бұйрығы (НҚА тізілімінде № 12844)",
+    "Совместный приказ Министра образования и науки РК от 28 декабря 2015 года № 708 и "
+    "исполняющего обязанности Министра национальной экономики РК от 30 декабря 2015 года "
+    "№ 832 (рег. № 12844)")
 
 # (kk, ru, legal basis, degree, rights, measure)
 _REQUIREMENTS = (
@@ -123,8 +141,10 @@ def sample_context(n_items: int = 16, n_photos: int = 4, long_texts: bool = Fals
     if refusal:
         ctx.refusal = WitnessedRefusal(
             ROLE_REPRESENTATIVE,
-            (Person("Жұмабаев Ерлан Серікұлы", "мектеп күзетшісі / охранник школы"),
-             Person("Ким Ольга Викторовна", "ата-ана комитетінің мүшесі / член родительского комитета")),
+            (Person("Жұмабаев Ерлан Серікұлы", position_kk="мектеп күзетшісі",
+                    position_ru="охранник школы"),
+             Person("Ким Ольга Викторовна", position_kk="ата-ана комитетінің мүшесі",
+                    position_ru="член родительского комитета")),
             note="Актіде көрсетілген бұзушылықтармен келіспейтінін айтты / Заявил(а) о несогласии "
                  "с нарушениями, указанными в акте")
     return ctx
@@ -140,7 +160,8 @@ def sample_form(n_items: int) -> Form:
     digest = hashlib.sha256(f"sample-school-form:{n_items}".encode()).hexdigest()
     return Form("school-safety", 3, FacilityKind.SCHOOL,
                 Bilingual("Жалпы білім беретін мектептерге арналған тексеру парағы",
-                          "Проверочный лист для общеобразовательных школ"), sections, digest)
+                          "Проверочный лист для общеобразовательных школ"), sections, digest,
+                legal_act=CHECKLIST_ACT, effective=dt.date(2024, 8, 1))
 
 
 def _item(i: int) -> Item:
@@ -211,70 +232,103 @@ def _findings(items: list[Item], answers: dict[str, Answer], long_texts: bool) -
 def _measures(findings: list[Finding], long_texts: bool) -> list[Measure]:
     by_item = {f.item_id: f for f in findings}
     meals, bullying, victims_help = by_item.get("q004"), by_item.get("q007"), by_item.get("q008")
-    explanation = ("С нарушением не согласна, так как поставщик питания сорвал поставки в феврале. "
-                   "Жеткізуші ақпан айында тамақ жеткізуді тоқтатты, сондықтан бұзушылықпен келіспеймін.")
+    menu = by_item.get("q005")
+    explanation = Localized(
+        "Жеткізуші ақпан айында тамақ жеткізуді тоқтатты, сондықтан бұзушылықпен келіспеймін.",
+        "С нарушением не согласна, так как поставщик питания сорвал поставки в феврале.")
     if long_texts:
-        explanation = ((explanation + " ") * 20)[:1999] + "."
+        explanation = Localized(((explanation.kk + " ") * 30)[:1999] + ".",
+                                ((explanation.ru + " ") * 30)[:1999] + ".")
     head_name = "Абдуллаева Гүлнар Сапарқызы"
     if long_texts:
         head_name = ("Абдуллаева-Қожахметова Гүлнар-Әйгерім Сапарқызы " * 5)[:200].strip()
-    measures = [
+    return [
         Measure("m1", "insp-1", MeasureKind.PROTOCOL, [f.id for f in (meals, bullying) if f],
                 article="127-3", part="1", fine_mrp=10, offence_date=DAY,
-                offence_time=dt.time(11, 20), offence_place="Алматы қ., Әуезов ауданы, Абай даңғылы, 150",
-                offender=Offender(OffenderKind.PERSON, head_name, make_valid_12("78051240012") or "",
-                                  dt.date(1978, 5, 12), "Алматы қ., Жетісу ауданы, Жандосов к-сі, 98, 12-пәтер",
-                                  "мектеп директоры / директор школы"),
-                substance=("Мектеп директоры 1–4-сынып оқушыларын тегін ыстық тамақпен қамтамасыз "
-                           "етпеген және буллинг туралы хабарламаларға ден қою тәртібін бекітпеген. / "
-                           "Директор школы не обеспечила учащихся 1–4 классов бесплатным горячим "
-                           "питанием и не утвердила порядок реагирования на сообщения о буллинге."),
+                offence_time=dt.time(11, 20), offence_place="Алматы, Абай даңғылы / проспект Абая, 150",
+                offender=_head(head_name),
+                substance=Localized(
+                    "Мектеп директоры 1–4-сынып оқушыларын тегін ыстық тамақпен қамтамасыз "
+                    "етпеген және буллинг туралы хабарламаларға ден қою тәртібін бекітпеген.",
+                    "Директор школы не обеспечила учащихся 1–4 классов бесплатным горячим "
+                    "питанием и не утвердила порядок реагирования на сообщения о буллинге."),
                 explanation=explanation,
-                witnesses=[Person("Иванова Марина Петровна", "Алматы қ., Назарбаев д-лы, 12 / учитель"),
-                           Person("Ибраева Зуһра Маратқызы", "Алматы қ., Төле би к-сі, 286 / аспаз")],
-                victims=[Person("Кәмелетке толмаған Б., 2018 ж.т. / несовершеннолетний Б., 2018 г.р.",
-                                "заңды өкілі / законный представитель: Б. Айгүл")]),
-        Measure("m2", "insp-1", MeasureKind.PROTOCOL, [meals.id] if meals else [],
-                article="425", part="1", fine_mrp=20, offence_date=DAY, offence_time=dt.time(11, 20),
-                offence_place="Алматы қ., Әуезов ауданы, Абай даңғылы, 150",
-                offender=Offender(OffenderKind.ORGANISATION,
-                                  "«Дәмді ас» ЖШС / ТОО «Дәмді ас»", make_valid_12("12034001234") or "",
-                                  address="Алматы қ., Бостандық ауданы, Тимирязев к-сі, 42",
-                                  bank_details="ИИК KZ12 3456 7890 1234 5678, «Halyk Bank» АҚ, БСК HSBKKZKX"),
-                substance="Ас блогында санитариялық талаптар бұзылған. / На пищеблоке нарушены санитарные требования.",
-                explanation=""),
+                witnesses=[Person("Иванова Марина Петровна", position_kk="мұғалім", position_ru="учитель",
+                                  address="Алматы, Назарбаев д-лы / пр. Назарбаева, 12"),
+                           Person("Ибраева Зуһра Маратқызы", position_kk="аспаз", position_ru="повар",
+                                  address="Алматы, Төле би к-сі / ул. Толе би, 286")],
+                victims=[Person("Б. Айгүл", position_kk="кәмелетке толмаған Б. заңды өкілі",
+                                position_ru="законный представитель несовершеннолетнего Б.",
+                                address="Алматы, Жандосов к-сі / ул. Жандосова, 7")]),
+        Measure("m2", "insp-1", MeasureKind.PROTOCOL, [bullying.id] if bullying else [],
+                article="135", part="1", fine_mrp=20, offence_date=DAY, offence_time=dt.time(11, 20),
+                offence_place="Алматы, Абай даңғылы / проспект Абая, 150",
+                offender=Offender(OffenderKind.ORGANISATION, "«Балапан білім» ЖШС / ТОО «Балапан білім»",
+                                  make_valid_12("12034001234") or "",
+                                  address="Алматы, Тимирязев к-сі / ул. Тимирязева, 42",
+                                  bank_details="ИИК KZ12 3456 7890 1234 5678, БСК HSBKKZKX",
+                                  representative=Person("Оспанов Нұрлан Ерікұлы",
+                                                        position_kk="заң кеңесшісі",
+                                                        position_ru="юрисконсульт"),
+                                  attorney_number="17", attorney_date=dt.date(2026, 1, 9),
+                                  business_size=BusinessSize.SMALL),
+                substance=Localized("Буллинг туралы хабарламаларды тіркеу тәртібі жоқ.",
+                                    "Порядок регистрации сообщений о буллинге отсутствует.")),
         Measure("m3", "insp-1", MeasureKind.ORDER, [f.id for f in findings],
                 deadlines={f.id: DAY + dt.timedelta(days=30 if f.degree is Degree.GROSS else 60)
                            for f in findings},
-                actions={f.id: "Бұзушылықты жою, растайтын құжаттарды ұсыну / Устранить нарушение, "
-                               "представить подтверждающие документы" for f in findings[:3]},
-                required_action="Бұзушылықты жою / Устранить нарушение"),
+                actions={f.id: Localized("Бұзушылықты жою, растайтын құжаттарды ұсыну",
+                                         "Устранить нарушение, представить подтверждающие документы")
+                         for f in findings[:3]},
+                required_action=Localized("Бұзушылықты жою", "Устранить нарушение")),
         Measure("m4", "insp-1", MeasureKind.RECOMMENDATION,
                 [f.id for f in findings if f.degree is Degree.MINOR],
-                text=("111 контакт-орталығының QR-кодын барлық қабаттарда ілу және сынып "
-                      "жетекшілеріне таныстыру. / Разместить QR-код контакт-центра 111 на всех "
-                      "этажах и ознакомить с ним классных руководителей."),
+                text=Localized("111 контакт-орталығының QR-кодын барлық қабаттарда ілу және сынып "
+                               "жетекшілеріне таныстыру.",
+                               "Разместить QR-код контакт-центра 111 на всех этажах и ознакомить с "
+                               "ним классных руководителей."),
                 deadlines={f.id: DAY + dt.timedelta(days=20) for f in findings}),
         Measure("m5", "insp-1", MeasureKind.DISCIPLINARY, [victims_help.id] if victims_help else [],
-                official=Person("Серікбаев Данияр Маратұлы", "директордың тәрбие ісі жөніндегі "
-                                "орынбасары / заместитель директора по воспитательной работе"),
-                employer="Алматы қаласы Білім басқармасы / Управление образования города Алматы",
-                text=("Зорлық-зомбылық туралы өтініш бойынша балаға психологиялық көмек "
-                      "ұйымдастырылмаған. / По обращению о насилии психологическая помощь ребёнку "
-                      "не организована.")),
+                official=Person("Серікбаев Данияр Маратұлы",
+                                position_kk="директордың тәрбие ісі жөніндегі орынбасары",
+                                position_ru="заместитель директора по воспитательной работе"),
+                employer=Localized("Алматы қаласы Білім басқармасы", "Управление образования города Алматы"),
+                text=Localized("Зорлық-зомбылық туралы өтініш бойынша балаға психологиялық көмек "
+                               "ұйымдастырылмаған.",
+                               "По обращению о насилии психологическая помощь ребёнку не "
+                               "организована.")),
+        Measure("m6", "insp-1", MeasureKind.TRANSFER, [f.id for f in (meals, menu) if f],
+                addressee_body="sanitary",
+                addressee=Localized("Алматы қаласының санитариялық-эпидемиологиялық бақылау департаменті",
+                                    "Департамент санитарно-эпидемиологического контроля города Алматы"),
+                text=Localized("Ас блогында санитариялық талаптар бұзылған.",
+                               "На пищеблоке нарушены санитарные требования.")),
     ]
-    return measures
+
+
+def _head(name: str) -> Offender:
+    """The school's head as an official named in a protocol."""
+    return Offender(
+        OffenderKind.PERSON, name, make_valid_12("78051240012") or "", dt.date(1978, 5, 12),
+        "Алматы, Жандосов к-сі / ул. Жандосова, 98, 12",
+        position=Localized("мектеп директоры", "директор школы"),
+        workplace=Localized("Алматы қаласы Білім басқармасының «№ 154 жалпы білім беретін мектеп» КММ",
+                            "КГУ «Общеобразовательная школа № 154» Управления образования города Алматы"),
+        id_document=IdDocument(IdDocumentKind.ID_CARD, "045612378",
+                               Localized("ҚР ІІМ", "МВД РК"), dt.date(2019, 4, 2)),
+        prior_penalties=Localized("жоқ", "нет"))
 
 
 def _numbers(measures: list[Measure]) -> dict[str, str]:
     seq = {DocumentKind.ACT: 3, DocumentKind.PROTOCOL: 11, DocumentKind.ORDER: 5,
-           DocumentKind.RECOMMENDATION: 2, DocumentKind.REFERRAL: 1}
+           DocumentKind.RECOMMENDATION: 2, DocumentKind.REFERRAL: 1, DocumentKind.TRANSFER: 0}
     numbers = {document_key(DocumentKind.ACT): document_number("ALA", "K07", 2026, DocumentKind.ACT, 3)}
     for m in measures:
         kind = {MeasureKind.PROTOCOL: DocumentKind.PROTOCOL, MeasureKind.ORDER: DocumentKind.ORDER,
                 MeasureKind.RECOMMENDATION: DocumentKind.RECOMMENDATION,
-                MeasureKind.DISCIPLINARY: DocumentKind.REFERRAL}[m.kind]
-        per_measure = kind in (DocumentKind.PROTOCOL, DocumentKind.REFERRAL)
+                MeasureKind.DISCIPLINARY: DocumentKind.REFERRAL,
+                MeasureKind.TRANSFER: DocumentKind.TRANSFER}[m.kind]
+        per_measure = kind in (DocumentKind.PROTOCOL, DocumentKind.REFERRAL, DocumentKind.TRANSFER)
         key = document_key(kind, m.id if per_measure else None)
         if key not in numbers:
             seq[kind] += 1
@@ -285,6 +339,7 @@ def _numbers(measures: list[Measure]) -> dict[str, str]:
 def _profile() -> InspectorProfile:
     return InspectorProfile(
         name="Сәрсенбаева Әйгерім Қанатқызы", position="бас маман-инспектор / главный специалист-инспектор",
+        position_kk="бас маман-инспектор", position_ru="главный специалист-инспектор",
         body_kk="Қазақстан Республикасы Оқу-ағарту министрлігі Бала құқықтарын қорғау комитетінің "
                 "Алматы қаласы бойынша департаменті",
         body_ru="Департамент Комитета по охране прав детей Министерства просвещения Республики "
@@ -312,9 +367,12 @@ def _inspection(form: Form, long_texts: bool) -> Inspection:
         registration_mark="№ 260310-0117-ҚСАЕК / КПСиСУ, 10.03.2026",
         ground=UnscheduledGround.COMPLAINT, period_start=dt.date(2026, 3, 12),
         period_end=dt.date(2026, 3, 25),
-        inspectors=[Person("Сәрсенбаева Әйгерім Қанатқызы", "бас маман-инспектор / главный специалист-инспектор"),
-                    Person("Петров Алексей Игоревич", "жетекші маман / ведущий специалист")],
-        representative=Person("Абдуллаева Гүлнар Сапарқызы", rep_pos))
+        inspectors=[Person("Сәрсенбаева Әйгерім Қанатқызы", "бас маман-инспектор / главный специалист-инспектор",
+                           "бас маман-инспектор", "главный специалист-инспектор"),
+                    Person("Петров Алексей Игоревич", "жетекші маман / ведущий специалист",
+                           "жетекші маман", "ведущий специалист")],
+        representative=Person("Абдуллаева Гүлнар Сапарқызы", rep_pos, "мектеп директоры",
+                              "директор школы"))
 
 
 def _restored() -> list[RestoredRights]:

@@ -1,6 +1,7 @@
 """Checklist definitions as plain, immutable records (built by `inspector_app.forms_loader`)."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Mapping
@@ -53,6 +54,10 @@ class Item:
     minimum: float | None = None
     maximum: float | None = None
     hint: Bilingual | None = None
+    # who acts on a violation of this item when its measure is a referral (reference BODIES
+    # key), and the article of the Code on Administrative Offences it falls under, if any
+    competent_body: str = ""
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,9 @@ class Form:
     sections: tuple[Section, ...]
     content_hash: str  # sha256 hex of the canonical content
     source: str = ""  # file it was loaded from
+    # the legal act that approved this version of the checklist, and when it took effect
+    legal_act: Bilingual | None = None
+    effective: dt.date | None = None
     _index: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -7,8 +7,8 @@ from typing import Mapping
 from .errors import UserError, register_messages
 from .fines import fine_in_tenge
 from .identifiers import validate_bin, validate_iin
-from .models import Measure, MeasureKind, OffenderKind
-from .reference import Article
+from .models import Measure, MeasureKind, Offender, OffenderKind
+from .reference import BODIES, COMMITTEE, COURT, Article
 
 EARLIEST_DATE = dt.date(2015, 1, 1)
 
@@ -31,32 +31,82 @@ def validate_measure(measure: Measure, *, articles: Mapping[str, Article],
                 raise UserError("order.deadline_past", value=deadline)
             check_date(deadline, today=today)
     elif measure.kind is MeasureKind.DISCIPLINARY:
-        if measure.official is None or not measure.official.name.strip() or not measure.employer.strip():
+        if measure.official is None or not measure.official.name.strip() or measure.employer.is_empty():
             raise UserError("referral.incomplete")
-    elif measure.kind is MeasureKind.RECOMMENDATION and not measure.text.strip():
+    elif measure.kind is MeasureKind.RECOMMENDATION and measure.text.is_empty():
         raise UserError("recommendation.empty")
+    elif measure.kind is MeasureKind.TRANSFER:
+        _validate_referral(measure)
     return measure
+
+
+def committee_articles(articles: Mapping[str, Article]) -> dict[str, Article]:
+    """The articles under which the Committee itself draws up protocols."""
+    return {code: a for code, a in articles.items() if a.by_committee}
+
+
+def _validate_referral(measure: Measure) -> None:
+    if not measure.finding_ids:
+        raise UserError("transfer.no_findings")
+    if measure.addressee_body not in BODIES or measure.addressee_body in (COMMITTEE, COURT):
+        raise UserError("transfer.no_body")
+    if measure.addressee.is_empty():
+        raise UserError("transfer.no_addressee")
 
 
 def _validate_protocol(measure: Measure, articles, mrp_by_year, today: dt.date) -> None:
     offender = measure.offender
     if offender is None or not offender.name.strip():
         raise UserError("protocol.no_offender")
+    article = _article(measure, articles)
     if offender.kind is OffenderKind.PERSON:
-        offender.iin_or_bin = validate_iin(offender.iin_or_bin)
+        _check_official(offender)
     else:
-        offender.iin_or_bin = validate_bin(offender.iin_or_bin)
-    article = articles.get(f"{measure.article}.{measure.part}")
-    if article is None:
-        raise UserError("protocol.unknown_article", article=measure.article, part=measure.part)
+        _check_organisation(offender, article)
+    if article.repeat and offender.prior_penalties.is_empty():
+        raise UserError("protocol.no_prior_penalties", article=article.article, part=article.part)
     if measure.offence_date is None:
         raise UserError("protocol.no_date")
     check_date(measure.offence_date, today=today, future_years=0)
-    if measure.fine_mrp is None or not article.min_mrp <= measure.fine_mrp <= article.max_mrp:
-        if article.min_mrp == article.max_mrp:
-            raise UserError("protocol.fine_fixed", fine=article.min_mrp)
-        raise UserError("protocol.fine_out_of_range", low=article.min_mrp, high=article.max_mrp)
+    size = offender.business_size.value if offender.business_size else None
+    low, high = article.range_for(size if offender.kind is OffenderKind.ORGANISATION else None)
+    if measure.fine_mrp is None or not low <= measure.fine_mrp <= high:
+        if low == high:
+            raise UserError("protocol.fine_fixed", fine=low)
+        raise UserError("protocol.fine_out_of_range", low=low, high=high)
     measure.fine_tenge = fine_in_tenge(measure.fine_mrp, measure.offence_date.year, mrp_by_year)
+
+
+def _article(measure: Measure, articles: Mapping[str, Article]) -> Article:
+    """The article of the protocol; the Committee draws up protocols only under its own."""
+    code = ".".join(x for x in (measure.article, measure.part, measure.item) if x)
+    article = articles.get(code)
+    if article is None:
+        raise UserError("protocol.unknown_article", article=measure.article, part=measure.part)
+    if not article.by_committee:
+        body = BODIES.get(article.protocol_by)
+        raise UserError("protocol.not_competent", article=article.article, part=article.part,
+                        body_kk=body.kk if body else article.protocol_by,
+                        body_ru=body.ru if body else article.protocol_by,
+                        body_en=body.en if body else article.protocol_by)
+    return article
+
+
+def _check_official(offender: Offender) -> None:
+    offender.iin_or_bin = validate_iin(offender.iin_or_bin)
+    document = offender.id_document
+    if document is None or not document.number.strip():
+        raise UserError("protocol.no_id_document")
+    if offender.workplace.is_empty():
+        raise UserError("protocol.no_workplace")
+
+
+def _check_organisation(offender: Offender, article: Article) -> None:
+    offender.iin_or_bin = validate_bin(offender.iin_or_bin)
+    if offender.representative is None or not offender.representative.name.strip():
+        raise UserError("protocol.no_representative")
+    if article.org_mrp and offender.business_size is None:
+        raise UserError("protocol.no_business_size")
 
 
 register_messages({
@@ -94,6 +144,57 @@ register_messages({
         "kk": "ӘҚБтК {article}-бабының {part}-бөлігі анықтамалықта жоқ. Тізімнен таңдаңыз.",
         "ru": "Статьи {article} части {part} КоАП нет в справочнике. Выберите из списка.",
         "en": "Article {article} part {part} is not in the reference list. Choose one from the list.",
+    },
+    "protocol.not_competent": {
+        "kk": "ӘҚБтК {article}-бабының {part}-бөлігі бойынша хаттаманы Комитет емес, {body_kk} "
+              "жасайды. Бұзушылықты құзыретті органға жолдаңыз.",
+        "ru": "Протокол по части {part} статьи {article} КоАП составляет не Комитет, а "
+              "{body_ru}. Передайте нарушение по подведомственности.",
+        "en": "Protocols under article {article} part {part} are drawn up by {body_en}, not by "
+              "the Committee. Refer the violation to that body.",
+    },
+    "protocol.no_id_document": {
+        "kk": "Лауазымды адамның жеке басын куәландыратын құжаттың түрі мен нөмірін көрсетіңіз.",
+        "ru": "Укажите вид и номер документа, удостоверяющего личность должностного лица.",
+        "en": "Enter the kind and number of the official's identity document.",
+    },
+    "protocol.no_workplace": {
+        "kk": "Лауазымды адамның жұмыс орнын көрсетіңіз.",
+        "ru": "Укажите место работы должностного лица.",
+        "en": "Enter the official's place of work.",
+    },
+    "protocol.no_representative": {
+        "kk": "Заңды тұлға өкілінің аты-жөнін көрсетіңіз.",
+        "ru": "Укажите ФИО представителя юридического лица.",
+        "en": "Enter the name of the organisation's representative.",
+    },
+    "protocol.no_business_size": {
+        "kk": "Бұл бап бойынша айыппұл кәсіпкерлік субъектісінің санатына байланысты: санатын таңдаңыз.",
+        "ru": "Штраф по этой статье зависит от категории субъекта предпринимательства: выберите категорию.",
+        "en": "The fine under this article depends on the business size: choose the category.",
+    },
+    "protocol.no_prior_penalties": {
+        "kk": "{article}-баптың {part}-бөлігі қайталап жасауға байланысты: бұрын қолданылған "
+              "әкімшілік жазаны көрсетіңіз.",
+        "ru": "Часть {part} статьи {article} зависит от повторности: укажите ранее наложенное "
+              "административное взыскание.",
+        "en": "Part {part} of article {article} depends on repetition: enter the earlier "
+              "administrative penalty.",
+    },
+    "transfer.no_findings": {
+        "kk": "Құзыретті органға жолдау үшін кемінде бір бұзушылықты таңдаңыз.",
+        "ru": "Для передачи по подведомственности выберите хотя бы одно нарушение.",
+        "en": "Choose at least one violation to refer to the competent body.",
+    },
+    "transfer.no_body": {
+        "kk": "Бұзушылық жолданатын құзыретті органның түрін таңдаңыз.",
+        "ru": "Выберите вид компетентного органа, которому передаётся нарушение.",
+        "en": "Choose the kind of competent body the violation is referred to.",
+    },
+    "transfer.no_addressee": {
+        "kk": "Хат жолданатын органның атауын жазыңыз.",
+        "ru": "Укажите наименование органа, которому направляется письмо.",
+        "en": "Enter the name of the body the letter is addressed to.",
     },
     "protocol.no_date": {
         "kk": "Құқық бұзушылық күнін көрсетіңіз.",

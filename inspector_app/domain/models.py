@@ -65,11 +65,26 @@ class MeasureKind(StrEnum):
     ORDER = "order"
     RECOMMENDATION = "recommendation"
     DISCIPLINARY = "disciplinary"
+    TRANSFER = "transfer"  # referral to the competent body (передача по подведомственности)
 
 
 class OffenderKind(StrEnum):
     PERSON = "person"
     ORGANISATION = "organisation"
+
+
+class BusinessSize(StrEnum):
+    """Category of an organisation, on which some sanctions depend."""
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+    NON_COMMERCIAL = "non_commercial"
+
+
+class IdDocumentKind(StrEnum):
+    ID_CARD = "id_card"
+    PASSPORT = "passport"
+    RESIDENCE_PERMIT = "residence_permit"
 
 
 class RightsCategory(StrEnum):
@@ -92,6 +107,29 @@ class Bilingual:
 
     def get(self, lang: str) -> str:
         return getattr(self, lang, "") or self.ru
+
+
+@dataclass
+class Localized:
+    """Free text entered per language for the documents (Kazakh and Russian); a monolingual
+    document needs only its own language, a bilingual one both (see `missing`)."""
+    kk: str = ""
+    ru: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.kk if lang == "kk" else self.ru
+
+    def any(self) -> str:
+        return self.ru or self.kk
+
+    def is_empty(self) -> bool:
+        return not (self.kk.strip() or self.ru.strip())
+
+    def missing(self, langs: tuple[str, ...]) -> list[str]:
+        """Languages of `langs` without text, when some text was entered at all."""
+        if self.is_empty():
+            return []
+        return [lang for lang in langs if not self.get(lang).strip()]
 
 
 @dataclass(frozen=True)
@@ -120,8 +158,19 @@ class Facility:
 
 @dataclass
 class Person:
+    """A person named in a document. `position` is as typed (any language); documents
+    prefer `position_kk` / `position_ru` when they are given."""
     name: str
     position: str = ""
+    position_kk: str = ""
+    position_ru: str = ""
+    address: str = ""  # witnesses and victims of a protocol
+
+    def position_in(self, lang: str) -> str:
+        return (self.position_kk if lang == "kk" else self.position_ru) or self.position
+
+    def localized_position(self) -> Localized:
+        return Localized(self.position_kk or self.position, self.position_ru or self.position)
 
 
 @dataclass
@@ -133,6 +182,12 @@ class InspectorProfile:
     region: str
     code: str  # short inspector code, part of document numbers
     language: str = "kk"
+    position_kk: str = ""  # the position per language, for the documents
+    position_ru: str = ""
+
+    def person(self) -> Person:
+        """The inspector as the author who signs a document."""
+        return Person(self.name, self.position, self.position_kk, self.position_ru)
 
 
 @dataclass
@@ -190,14 +245,35 @@ class Finding:
 
 
 @dataclass
+class IdDocument:
+    """Identity document of an official named in a protocol."""
+    kind: IdDocumentKind = IdDocumentKind.ID_CARD
+    number: str = ""
+    issued_by: Localized = field(default_factory=Localized)
+    issued_on: dt.date | None = None
+
+
+@dataclass
 class Offender:
+    """Who a protocol is drawn up against: an official (IIN) or an organisation (BIN),
+    which acts through its representative."""
     kind: OffenderKind
     name: str
     iin_or_bin: str
     birth_date: dt.date | None = None
     address: str = ""
-    position: str = ""
+    position: Localized = field(default_factory=Localized)
     bank_details: str = ""
+    # an official
+    workplace: Localized = field(default_factory=Localized)
+    id_document: IdDocument | None = None
+    # an organisation
+    representative: Person | None = None
+    attorney_number: str = ""  # power of attorney of the representative
+    attorney_date: dt.date | None = None
+    business_size: BusinessSize | None = None
+    # earlier administrative penalties (where the part depends on repetition)
+    prior_penalties: Localized = field(default_factory=Localized)
 
 
 @dataclass
@@ -210,26 +286,32 @@ class Measure:
     article: str = ""
     part: str = ""
     offender: Offender | None = None
-    fine_mrp: int | None = None
+    fine_mrp: int | None = None  # proposed; the court or body decides the sanction
     offence_date: dt.date | None = None
     fine_tenge: int | None = None
-    substance: str = ""
-    explanation: str = ""
+    substance: Localized = field(default_factory=Localized)
+    explanation: Localized = field(default_factory=Localized)
     witnesses: list[Person] = field(default_factory=list)
     # order: deadline for each finding, keyed by finding id
     deadlines: dict[str, dt.date] = field(default_factory=dict)
-    required_action: str = ""
+    required_action: Localized = field(default_factory=Localized)
     # protocol: victims, place and time of the offence
     victims: list[Person] = field(default_factory=list)
     offence_place: str = ""
     offence_time: dt.time | None = None
     # order / recommendation: the measure required for each finding, keyed by finding id
     # (falls back to required_action)
-    actions: dict[str, str] = field(default_factory=dict)
-    # recommendation / disciplinary referral
-    text: str = ""
+    actions: dict[str, Localized] = field(default_factory=dict)
+    # recommendation / disciplinary referral / referral to the competent body
+    text: Localized = field(default_factory=Localized)
     official: Person | None = None
-    employer: str = ""
+    employer: Localized = field(default_factory=Localized)
+    # protocol: sub-item of the part, ЕРАП registration number once known
+    item: str = ""
+    erap_number: str = ""
+    # referral to the competent body: its kind (reference.BODIES) and its name
+    addressee_body: str = ""
+    addressee: Localized = field(default_factory=Localized)
 
 
 @dataclass

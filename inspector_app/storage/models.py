@@ -23,7 +23,8 @@ profile = Table(
     "profile", metadata,
     Column("id", Integer, primary_key=True),
     *(Column(name, Text, nullable=False)
-      for name in ("name", "position", "body_kk", "body_ru", "region", "code", "language")))
+      for name in ("name", "position", "body_kk", "body_ru", "region", "code", "language")),
+    *(Column(name, Text, nullable=False, server_default="") for name in ("position_kk", "position_ru")))
 
 regions = Table(
     "regions", metadata,
@@ -41,7 +42,12 @@ articles = Table(
     *(Column(name, Text, nullable=False)
       for name in ("article", "part", "title_kk", "title_ru", "title_en")),
     Column("min_mrp", Integer, nullable=False),
-    Column("max_mrp", Integer, nullable=False))
+    Column("max_mrp", Integer, nullable=False),
+    Column("item", Text, nullable=False, server_default=""),
+    Column("protocol_by", Text, nullable=False, server_default="committee"),
+    Column("decided_by", Text, nullable=False, server_default="court"),
+    Column("repeat", Boolean, nullable=False, server_default="0"),
+    Column("org_mrp", sa.JSON, nullable=False, server_default="{}"))
 
 facilities = Table(
     "facilities", metadata,

@@ -24,7 +24,19 @@ def seed(connection: sa.Connection) -> None:
 def _article_row(a: Article) -> dict:
     return {"code": a.code, "article": a.article, "part": a.part, "title_kk": a.title.kk,
             "title_ru": a.title.ru, "title_en": a.title.en, "min_mrp": a.min_mrp,
-            "max_mrp": a.max_mrp}
+            "max_mrp": a.max_mrp, "item": a.item, "protocol_by": a.protocol_by,
+            "decided_by": a.decided_by, "repeat": a.repeat,
+            "org_mrp": {size: list(bounds) for size, bounds in a.org_mrp.items()}}
+
+
+def article_from_row(r) -> Article:
+    """A reference row (local store or the sync wire, as a mapping) as an Article."""
+    return Article(r["code"], r["article"], r["part"],
+                   Bilingual(r["title_kk"], r["title_ru"], r["title_en"]),
+                   r["min_mrp"], r["max_mrp"], item=r["item"] or "",
+                   protocol_by=r["protocol_by"] or "committee", decided_by=r["decided_by"] or "court",
+                   repeat=bool(r["repeat"]),
+                   org_mrp={size: (int(b[0]), int(b[1])) for size, b in (r["org_mrp"] or {}).items()})
 
 
 class ReferenceRepository:
@@ -48,9 +60,7 @@ class ReferenceRepository:
     def articles(self) -> list[Article]:
         with self._db.read() as connection:
             rows = connection.execute(sa.select(_ARTICLES).order_by(_ARTICLES.c.code)).mappings()
-            return [Article(r["code"], r["article"], r["part"],
-                            Bilingual(r["title_kk"], r["title_ru"], r["title_en"]),
-                            r["min_mrp"], r["max_mrp"]) for r in rows]
+            return [article_from_row(r) for r in rows]
 
     def upsert_articles(self, articles: list[Article]) -> None:
         with self._db.write() as connection:

@@ -41,6 +41,7 @@ class FindingsView(QWidget):
         self.measures_table = self._table(self.measures_model)
         self.measure_buttons = {kind: QPushButton() for kind in MeasureKind}
         for kind, button in self.measure_buttons.items():
+            button.setObjectName(f"measure_{kind.value}")  # measure_transfer: to the competent body
             button.clicked.connect(lambda _=False, k=kind: self.on_add_measure(k))
         self.remove_measure = QPushButton()
         self.remove_measure.clicked.connect(self.on_remove_measure)
@@ -116,7 +117,8 @@ class FindingsView(QWidget):
     def kind_name(self, kind: MeasureKind) -> str:
         return {MeasureKind.PROTOCOL: self.tr("Protocol"), MeasureKind.ORDER: self.tr("Order"),
                 MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
-                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral")}[kind]
+                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
+                MeasureKind.TRANSFER: self.tr("Refer to the competent body")}[kind]
 
     def category_name(self, category: RightsCategory) -> str:
         return {RightsCategory.HOUSING: self.tr("Housing"), RightsCategory.PROPERTY: self.tr("Property"),
@@ -154,15 +156,18 @@ class FindingsView(QWidget):
             self.findings_table.setColumnWidth(column, width)
 
     def measure_summary(self, measure) -> str:
+        lang = self.language.code
         if measure.kind is MeasureKind.PROTOCOL:
-            mrp = {"kk": "АЕК", "ru": "МРП"}.get(self.language.code, "MRP")
+            mrp = {"kk": "АЕК", "ru": "МРП"}.get(lang, "MRP")
             return (f"{measure.offender.name} · {measure.article}.{measure.part} · "
                     f"{measure.fine_mrp} {mrp} = {measure.fine_tenge:,} ₸".replace(",", " "))
         if measure.kind is MeasureKind.ORDER:
             return ", ".join(d.strftime("%d.%m.%Y") for d in sorted(measure.deadlines.values()))
         if measure.kind is MeasureKind.DISCIPLINARY:
-            return f"{measure.official.name} · {measure.employer}"
-        return measure.text[:80]
+            return f"{measure.official.name} · {measure.employer.get(lang) or measure.employer.any()}"
+        if measure.kind is MeasureKind.TRANSFER:
+            return measure.addressee.get(lang) or measure.addressee.any()
+        return (measure.text.get(lang) or measure.text.any())[:80]
 
     # --- data -----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QFrame, QLabel,
+                               QLineEdit, QScrollArea, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError
-from ..domain.fines import fine_in_tenge
 from ..domain.forms import Form
-from ..domain.measures import validate_measure
-from ..domain.models import Finding, Measure, MeasureKind, Offender, OffenderKind, Person
-from ..domain.reference import Article
+from ..domain.measures import committee_articles, validate_measure
+from ..domain.models import Finding, Measure, MeasureKind, Person
+from ..domain.reference import BODIES, COMMITTEE, COURT, Article
 from .dialogs import GuardedDialog
 from .errors import describe
-from .new_inspection import date_edit, parse_people, to_date
+from .measure_fields import LangPair
+from .new_inspection import date_edit, to_date
+from .protocol_fields import ProtocolFields
+
+MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen; its fields scroll
 
 
 class MeasureDialog(GuardedDialog):
@@ -24,11 +28,13 @@ class MeasureDialog(GuardedDialog):
                  articles: list[Article], mrp_by_year: dict[int, int], lang: str,
                  today: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("measure_dialog")
         self.kind, self.inspection_id, self.findings = kind, inspection_id, findings
         self.form, self.lang, self.today = form, lang, today or dt.date.today()
         self.articles = {a.code: a for a in articles}
         self.mrp_by_year = mrp_by_year
         self.measure: Measure | None = None
+        self.protocol: ProtocolFields | None = None
         self.fields = QFormLayout()
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -36,89 +42,53 @@ class MeasureDialog(GuardedDialog):
         self.error.setStyleSheet("color: #b00020")
         {MeasureKind.PROTOCOL: self._protocol_fields, MeasureKind.ORDER: self._order_fields,
          MeasureKind.RECOMMENDATION: self._recommendation_fields,
-         MeasureKind.DISCIPLINARY: self._referral_fields}[kind]()
+         MeasureKind.DISCIPLINARY: self._referral_fields,
+         MeasureKind.TRANSFER: self._transfer_fields}[kind]()
+        self._layout()
+
+    def _layout(self) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("buttons")
         buttons.accepted.connect(self.on_ok_clicked)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        listing = QLabel("<br>".join(f"• {self.form.item(f.item_id).text.get(lang)}" for f in findings))
+        listing = QLabel("<br>".join(f"• {self.form.item(f.item_id).text.get(self.lang)}"
+                                     for f in self.findings))
         listing.setWordWrap(True)
-        layout.addWidget(listing)
-        layout.addLayout(self.fields)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(listing)
+        inner.addLayout(self.fields)
+        scroll = QScrollArea()
+        scroll.setObjectName("fields_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.setMaximumHeight(MAX_HEIGHT)
+        self.resize(880, min(MAX_HEIGHT, 300 + 40 * self.fields.rowCount()))
 
     # --- fields per kind ------------------------------------------------------------------
     def _protocol_fields(self) -> None:
         self.setWindowTitle(self.tr("Administrative offence protocol"))
-        self.offender_kind = QComboBox()
-        self.offender_kind.addItem(self.tr("Official (person, IIN)"), OffenderKind.PERSON)
-        self.offender_kind.addItem(self.tr("Legal entity (BIN)"), OffenderKind.ORGANISATION)
-        self.offender_name, self.offender_id = QLineEdit(), QLineEdit()
-        self.offender_id.setMaxLength(12)
-        self.offender_position, self.offender_address = QLineEdit(), QLineEdit()
-        self.bank_details = QLineEdit()
-        self.birth_date = date_edit(dt.date(1980, 1, 1))
-        self.article = QComboBox()
-        for article in self.articles.values():
-            self.article.addItem(f"{article.article}.{article.part} — {article.title.get(self.lang)}",
-                                 article.code)
-        self.fine = QSpinBox()
-        self.fine.setRange(0, 10000)
-        self.fine.setSuffix(" " + self.tr("MRP"))
-        self.tenge = QLabel()
-        self.offence_date = date_edit(self.today)
-        self.place = QLineEdit()
-        self.substance, self.explanation = QPlainTextEdit(), QPlainTextEdit()
-        self.witnesses = QPlainTextEdit()
-        for edit in (self.substance, self.explanation, self.witnesses):
-            edit.setFixedHeight(60)
-        self.substance.setPlainText("\n".join(f.description for f in self.findings if f.description))
-        for label, widget in (
-                (self.tr("Offender"), self.offender_kind), (self.tr("Name"), self.offender_name),
-                (self.tr("IIN / BIN"), self.offender_id), (self.tr("Date of birth"), self.birth_date),
-                (self.tr("Position"), self.offender_position), (self.tr("Address"), self.offender_address),
-                (self.tr("Bank details"), self.bank_details), (self.tr("Article"), self.article),
-                (self.tr("Fine"), self.fine), (self.tr("In tenge"), self.tenge),
-                (self.tr("Date of the offence"), self.offence_date), (self.tr("Place"), self.place),
-                (self.tr("Substance of the offence"), self.substance),
-                (self.tr("Offender's explanation"), self.explanation),
-                (self.tr("Witnesses (name, position — one a line)"), self.witnesses)):
-            self.fields.addRow(label, widget)
-        self.article.currentIndexChanged.connect(self.on_article_changed)
-        self.fine.valueChanged.connect(self.update_tenge)
-        self.offence_date.dateChanged.connect(self.update_tenge)
-        self.offender_kind.currentIndexChanged.connect(self.on_offender_kind_changed)
-        self.on_article_changed()
-        self.on_offender_kind_changed()
-
-    def on_article_changed(self) -> None:
-        article = self.articles.get(self.article.currentData())
-        if article:
-            self.fine.setValue(article.min_mrp)
-        self.update_tenge()
-
-    def on_offender_kind_changed(self) -> None:
-        person = self.offender_kind.currentData() == OffenderKind.PERSON
-        self.birth_date.setEnabled(person)
-        self.bank_details.setEnabled(not person)
-
-    def update_tenge(self) -> None:
-        try:
-            tenge = fine_in_tenge(self.fine.value(), to_date(self.offence_date).year, self.mrp_by_year)
-            self.tenge.setText(f"{tenge:,}".replace(",", " ") + " ₸")
-        except UserError as error:
-            self.tenge.setText(describe(error, self.lang))
+        usual = next((self.form.item(f.item_id).article for f in self.findings
+                      if self.form.item(f.item_id).article), "")
+        self.protocol = ProtocolFields(self.fields, committee_articles(self.articles),
+                                       self.mrp_by_year, self.lang, self.today, usual, self)
+        self.protocol.set_substance("\n".join(f.description for f in self.findings if f.description))
 
     def _order_fields(self) -> None:
         self.setWindowTitle(self.tr("Order to eliminate violations"))
         self.deadlines, self.actions = {}, {}
-        for finding in self.findings:
+        for n, finding in enumerate(self.findings):
             self.deadlines[finding.id] = date_edit(self.today + dt.timedelta(days=30))
-            self.actions[finding.id] = QLineEdit()
-            self.actions[finding.id].setPlaceholderText(self.tr("Measure required"))
+            self.deadlines[finding.id].setObjectName(f"deadline_{n}")
+            self.actions[finding.id] = LangPair(f"action_{n}")
+            self.actions[finding.id].kk.setPlaceholderText(self.tr("Measure required"))
             label = QLabel(self.form.item(finding.item_id).text.get(self.lang))
             label.setWordWrap(True)
             label.setMaximumWidth(300)
@@ -127,47 +97,61 @@ class MeasureDialog(GuardedDialog):
 
     def _recommendation_fields(self) -> None:
         self.setWindowTitle(self.tr("Recommendation"))
-        self.text = QPlainTextEdit()
+        self.text = LangPair("text", multiline=True)
         self.fields.addRow(self.tr("How to fix the violation"), self.text)
 
     def _referral_fields(self) -> None:
         self.setWindowTitle(self.tr("Disciplinary referral"))
-        self.official, self.official_position, self.employer = QLineEdit(), QLineEdit(), QLineEdit()
-        self.text = QPlainTextEdit()
+        self.official = QLineEdit()
+        self.official.setObjectName("official")
+        self.official_position = LangPair("official_position")
+        self.employer = LangPair("employer")
+        self.text = LangPair("text", multiline=True)
         for label, widget in ((self.tr("Official"), self.official),
                               (self.tr("Position"), self.official_position),
                               (self.tr("Employer"), self.employer), (self.tr("Grounds"), self.text)):
+            self.fields.addRow(label, widget)
+
+    def _transfer_fields(self) -> None:
+        self.setWindowTitle(self.tr("Referral to the competent body"))
+        self.addressee_body = QComboBox()
+        self.addressee_body.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.addressee_body.setObjectName("addressee_body")
+        for code, name in BODIES.items():
+            if code not in (COMMITTEE, COURT):
+                self.addressee_body.addItem(name.get(self.lang), code)
+        usual = next((self.form.item(f.item_id).competent_body for f in self.findings
+                      if self.form.item(f.item_id).competent_body), "")
+        if usual:
+            self.addressee_body.setCurrentIndex(max(0, self.addressee_body.findData(usual)))
+        self.addressee = LangPair("addressee")
+        self.text = LangPair("text", multiline=True)
+        for label, widget in ((self.tr("Competent body"), self.addressee_body),
+                              (self.tr("Addressee (the department's name)"), self.addressee),
+                              (self.tr("Note to the body"), self.text)):
             self.fields.addRow(label, widget)
 
     # --- result ---------------------------------------------------------------------------
     def build(self) -> Measure:
         measure = Measure(id="", inspection_id=self.inspection_id, kind=self.kind,
                           finding_ids=[f.id for f in self.findings])
-        if self.kind is MeasureKind.PROTOCOL:
-            article = self.articles.get(self.article.currentData())
-            person = self.offender_kind.currentData() == OffenderKind.PERSON
-            measure.offender = Offender(
-                kind=self.offender_kind.currentData(), name=self.offender_name.text().strip(),
-                iin_or_bin=self.offender_id.text(), birth_date=to_date(self.birth_date) if person else None,
-                address=self.offender_address.text().strip(),
-                position=self.offender_position.text().strip(),
-                bank_details="" if person else self.bank_details.text().strip())
-            measure.article, measure.part = (article.article, article.part) if article else ("", "")
-            measure.fine_mrp = self.fine.value()
-            measure.offence_date = to_date(self.offence_date)
-            measure.offence_place = self.place.text().strip()
-            measure.substance = self.substance.toPlainText().strip()
-            measure.explanation = self.explanation.toPlainText().strip()
-            measure.witnesses = parse_people(self.witnesses.toPlainText())
+        if self.protocol is not None:
+            self.protocol.fill(measure)
         elif self.kind is MeasureKind.ORDER:
             measure.deadlines = {fid: to_date(edit) for fid, edit in self.deadlines.items()}
-            measure.actions = {fid: edit.text().strip() for fid, edit in self.actions.items()}
+            measure.actions = {fid: pair.value() for fid, pair in self.actions.items()}
         elif self.kind is MeasureKind.RECOMMENDATION:
-            measure.text = self.text.toPlainText().strip()
+            measure.text = self.text.value()
+        elif self.kind is MeasureKind.TRANSFER:
+            measure.addressee_body = self.addressee_body.currentData() or ""
+            measure.addressee = self.addressee.value()
+            measure.text = self.text.value()
         else:
-            measure.official = Person(self.official.text().strip(), self.official_position.text().strip())
-            measure.employer = self.employer.text().strip()
-            measure.text = self.text.toPlainText().strip()
+            position = self.official_position.value()
+            measure.official = Person(self.official.text().strip(), position_kk=position.kk,
+                                      position_ru=position.ru)
+            measure.employer = self.employer.value()
+            measure.text = self.text.value()
         return measure
 
     def on_ok_clicked(self) -> None:

@@ -352,6 +352,10 @@
         <translation>Тәртіптік жауаптылыққа тарту</translation>
     </message>
     <message>
+        <source>Refer to the competent body</source>
+        <translation>Құзыретті органға жолдау</translation>
+    </message>
+    <message>
         <source>Housing</source>
         <translation>Тұрғын үй</translation>
     </message>
@@ -628,76 +632,8 @@
         <translation>Әкімшілік құқық бұзушылық туралы хаттама</translation>
     </message>
     <message>
-        <source>Official (person, IIN)</source>
-        <translation>Лауазымды адам (ЖСН)</translation>
-    </message>
-    <message>
-        <source>Legal entity (BIN)</source>
-        <translation>Заңды тұлға (БСН)</translation>
-    </message>
-    <message>
-        <source>MRP</source>
-        <translation>АЕК</translation>
-    </message>
-    <message>
-        <source>Offender</source>
-        <translation>Құқық бұзушы</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Аты-жөні / атауы</translation>
-    </message>
-    <message>
-        <source>IIN / BIN</source>
-        <translation>ЖСН / БСН</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Туған күні</translation>
-    </message>
-    <message>
         <source>Position</source>
         <translation>Лауазымы</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Мекенжайы</translation>
-    </message>
-    <message>
-        <source>Bank details</source>
-        <translation>Банк деректемелері</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>Бап</translation>
-    </message>
-    <message>
-        <source>Fine</source>
-        <translation>Айыппұл</translation>
-    </message>
-    <message>
-        <source>In tenge</source>
-        <translation>Теңгемен</translation>
-    </message>
-    <message>
-        <source>Date of the offence</source>
-        <translation>Құқық бұзушылық күні</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Орны</translation>
-    </message>
-    <message>
-        <source>Substance of the offence</source>
-        <translation>Құқық бұзушылықтың мәні</translation>
-    </message>
-    <message>
-        <source>Offender&apos;s explanation</source>
-        <translation>Құқық бұзушының түсініктемесі</translation>
-    </message>
-    <message>
-        <source>Witnesses (name, position — one a line)</source>
-        <translation>Куәгерлер (аты-жөні, лауазымы — әр жолға біреу)</translation>
     </message>
     <message>
         <source>Order to eliminate violations</source>
@@ -730,6 +666,22 @@
     <message>
         <source>Grounds</source>
         <translation>Негіздемесі</translation>
+    </message>
+    <message>
+        <source>Referral to the competent body</source>
+        <translation>Құзыретті органға жолдау</translation>
+    </message>
+    <message>
+        <source>Competent body</source>
+        <translation>Құзыретті орган</translation>
+    </message>
+    <message>
+        <source>Addressee (the department&apos;s name)</source>
+        <translation>Алушы (департаменттің атауы)</translation>
+    </message>
+    <message>
+        <source>Note to the body</source>
+        <translation>Органға қосымша мәлімет</translation>
     </message>
 </context>
 <context>
@@ -840,6 +792,173 @@
     <message>
         <source>Close</source>
         <translation>Жабу</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolFields</name>
+    <message>
+        <source>Official (person, IIN)</source>
+        <translation>Лауазымды адам (ЖСН)</translation>
+    </message>
+    <message>
+        <source>Legal entity (BIN)</source>
+        <translation>Заңды тұлға (БСН)</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Жеке куәлік</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>Ықтиярхат</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Small business</source>
+        <translation>Шағын кәсіпкерлік</translation>
+    </message>
+    <message>
+        <source>Medium business</source>
+        <translation>Орта кәсіпкерлік</translation>
+    </message>
+    <message>
+        <source>Large business</source>
+        <translation>Ірі кәсіпкерлік</translation>
+    </message>
+    <message>
+        <source>Non-commercial organisation</source>
+        <translation>Коммерциялық емес ұйым</translation>
+    </message>
+    <message>
+        <source>MRP</source>
+        <translation>АЕК</translation>
+    </message>
+    <message>
+        <source>Name; address; position — one a line</source>
+        <translation>Аты-жөні; мекенжайы; лауазымы — әр жолға біреуден</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Құқық бұзушы</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөні (атауы)</translation>
+    </message>
+    <message>
+        <source>IIN / BIN</source>
+        <translation>ЖСН / БСН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжайы</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Туған күні</translation>
+    </message>
+    <message>
+        <source>Place of work</source>
+        <translation>Жұмыс орны</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Лауазымы</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Жеке басын куәландыратын құжат</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Құжат нөмірі</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Берген орган</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Берілген күні</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Өкіл</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s position</source>
+        <translation>Өкілдің лауазымы</translation>
+    </message>
+    <message>
+        <source>Power of attorney No.</source>
+        <translation>Сенімхат нөмірі</translation>
+    </message>
+    <message>
+        <source>Power of attorney date</source>
+        <translation>Сенімхат күні</translation>
+    </message>
+    <message>
+        <source>Business size</source>
+        <translation>Кәсіпкерлік субъектісінің санаты</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>Банк деректемелері</translation>
+    </message>
+    <message>
+        <source>Prior administrative penalties</source>
+        <translation>Бұрын қолданылған әкімшілік жазалар</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Бап</translation>
+    </message>
+    <message>
+        <source>Sanction of the article</source>
+        <translation>Баптың санкциясы</translation>
+    </message>
+    <message>
+        <source>Proposed fine</source>
+        <translation>Ұсынылатын айыппұл</translation>
+    </message>
+    <message>
+        <source>In tenge</source>
+        <translation>Теңгемен</translation>
+    </message>
+    <message>
+        <source>Date of the offence</source>
+        <translation>Құқық бұзушылық күні</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Орны</translation>
+    </message>
+    <message>
+        <source>Substance of the offence</source>
+        <translation>Құқық бұзушылықтың мәні</translation>
+    </message>
+    <message>
+        <source>Offender&apos;s explanation</source>
+        <translation>Құқық бұзушының түсініктемесі</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>Куәлар</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Жәбірленушілер</translation>
+    </message>
+    <message>
+        <source>%1–%2 MRP; decided by: %3</source>
+        <translation>%1–%2 АЕК; істі қарайды: %3</translation>
     </message>
 </context>
 <context>

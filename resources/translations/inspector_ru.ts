@@ -352,6 +352,10 @@
         <translation>Дисциплинарное представление</translation>
     </message>
     <message>
+        <source>Refer to the competent body</source>
+        <translation>Передать по подведомственности</translation>
+    </message>
+    <message>
         <source>Housing</source>
         <translation>Жилище</translation>
     </message>
@@ -628,76 +632,8 @@
         <translation>Протокол об административном правонарушении</translation>
     </message>
     <message>
-        <source>Official (person, IIN)</source>
-        <translation>Должностное лицо (ИИН)</translation>
-    </message>
-    <message>
-        <source>Legal entity (BIN)</source>
-        <translation>Юридическое лицо (БИН)</translation>
-    </message>
-    <message>
-        <source>MRP</source>
-        <translation>МРП</translation>
-    </message>
-    <message>
-        <source>Offender</source>
-        <translation>Нарушитель</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>ФИО / наименование</translation>
-    </message>
-    <message>
-        <source>IIN / BIN</source>
-        <translation>ИИН / БИН</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Дата рождения</translation>
-    </message>
-    <message>
         <source>Position</source>
         <translation>Должность</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Bank details</source>
-        <translation>Банковские реквизиты</translation>
-    </message>
-    <message>
-        <source>Article</source>
-        <translation>Статья</translation>
-    </message>
-    <message>
-        <source>Fine</source>
-        <translation>Штраф</translation>
-    </message>
-    <message>
-        <source>In tenge</source>
-        <translation>В тенге</translation>
-    </message>
-    <message>
-        <source>Date of the offence</source>
-        <translation>Дата правонарушения</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Место</translation>
-    </message>
-    <message>
-        <source>Substance of the offence</source>
-        <translation>Существо правонарушения</translation>
-    </message>
-    <message>
-        <source>Offender&apos;s explanation</source>
-        <translation>Объяснение нарушителя</translation>
-    </message>
-    <message>
-        <source>Witnesses (name, position — one a line)</source>
-        <translation>Свидетели (ФИО, должность — по одному в строке)</translation>
     </message>
     <message>
         <source>Order to eliminate violations</source>
@@ -730,6 +666,22 @@
     <message>
         <source>Grounds</source>
         <translation>Основания</translation>
+    </message>
+    <message>
+        <source>Referral to the competent body</source>
+        <translation>Передача по подведомственности</translation>
+    </message>
+    <message>
+        <source>Competent body</source>
+        <translation>Компетентный орган</translation>
+    </message>
+    <message>
+        <source>Addressee (the department&apos;s name)</source>
+        <translation>Адресат (наименование департамента)</translation>
+    </message>
+    <message>
+        <source>Note to the body</source>
+        <translation>Дополнительные сведения для органа</translation>
     </message>
 </context>
 <context>
@@ -840,6 +792,173 @@
     <message>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolFields</name>
+    <message>
+        <source>Official (person, IIN)</source>
+        <translation>Должностное лицо (ИИН)</translation>
+    </message>
+    <message>
+        <source>Legal entity (BIN)</source>
+        <translation>Юридическое лицо (БИН)</translation>
+    </message>
+    <message>
+        <source>Identity card</source>
+        <translation>Удостоверение личности</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>Паспорт</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>Вид на жительство</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Small business</source>
+        <translation>Малое предпринимательство</translation>
+    </message>
+    <message>
+        <source>Medium business</source>
+        <translation>Среднее предпринимательство</translation>
+    </message>
+    <message>
+        <source>Large business</source>
+        <translation>Крупное предпринимательство</translation>
+    </message>
+    <message>
+        <source>Non-commercial organisation</source>
+        <translation>Некоммерческая организация</translation>
+    </message>
+    <message>
+        <source>MRP</source>
+        <translation>МРП</translation>
+    </message>
+    <message>
+        <source>Name; address; position — one a line</source>
+        <translation>ФИО; адрес; должность — по одному в строке</translation>
+    </message>
+    <message>
+        <source>Offender</source>
+        <translation>Нарушитель</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО (наименование)</translation>
+    </message>
+    <message>
+        <source>IIN / BIN</source>
+        <translation>ИИН / БИН</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Place of work</source>
+        <translation>Место работы</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>Документ, удостоверяющий личность</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>Номер документа</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Кем выдан</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Дата выдачи</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <source>Representative&apos;s position</source>
+        <translation>Должность представителя</translation>
+    </message>
+    <message>
+        <source>Power of attorney No.</source>
+        <translation>Номер доверенности</translation>
+    </message>
+    <message>
+        <source>Power of attorney date</source>
+        <translation>Дата доверенности</translation>
+    </message>
+    <message>
+        <source>Business size</source>
+        <translation>Категория субъекта предпринимательства</translation>
+    </message>
+    <message>
+        <source>Bank details</source>
+        <translation>Банковские реквизиты</translation>
+    </message>
+    <message>
+        <source>Prior administrative penalties</source>
+        <translation>Ранее наложенные административные взыскания</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <source>Sanction of the article</source>
+        <translation>Санкция статьи</translation>
+    </message>
+    <message>
+        <source>Proposed fine</source>
+        <translation>Предлагаемый штраф</translation>
+    </message>
+    <message>
+        <source>In tenge</source>
+        <translation>В тенге</translation>
+    </message>
+    <message>
+        <source>Date of the offence</source>
+        <translation>Дата правонарушения</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Substance of the offence</source>
+        <translation>Существо правонарушения</translation>
+    </message>
+    <message>
+        <source>Offender&apos;s explanation</source>
+        <translation>Объяснение нарушителя</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>Свидетели</translation>
+    </message>
+    <message>
+        <source>Victims</source>
+        <translation>Потерпевшие</translation>
+    </message>
+    <message>
+        <source>%1–%2 MRP; decided by: %3</source>
+        <translation>%1–%2 МРП; дело рассматривает: %3</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,11 @@ class ArticleRow(Base):
     title_en: Mapped[str] = mapped_column(sa.Text, default="")
     min_mrp: Mapped[int]
     max_mrp: Mapped[int]
+    item: Mapped[str] = mapped_column(sa.String(20), default="", server_default="")
+    protocol_by: Mapped[str] = mapped_column(sa.String(40), default="committee", server_default="committee")
+    decided_by: Mapped[str] = mapped_column(sa.String(40), default="court", server_default="court")
+    repeat: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    org_mrp: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
 
 class AssignmentRow(Base):

@@ -114,7 +114,7 @@ def set_mrp(session: Session, actor: Principal, mrp: protocol.Mrp) -> None:
 
 
 def set_article(session: Session, actor: Principal, article: protocol.Article) -> None:
-    if article.min_mrp > article.max_mrp:
+    if article.min_mrp > article.max_mrp or any(low > high for low, high in article.org_mrp.values()):
         raise Problem(problems.VALIDATION_FAILED, "min_mrp is greater than max_mrp.",
                       details={"code": article.code})
     values = article.model_dump()
@@ -134,7 +134,9 @@ def set_article(session: Session, actor: Principal, article: protocol.Article) -
 def article_to_wire(row: ArticleRow) -> protocol.Article:
     return protocol.Article(code=row.code, article=row.article, part=row.part,
                             title_kk=row.title_kk, title_ru=row.title_ru, title_en=row.title_en,
-                            min_mrp=row.min_mrp, max_mrp=row.max_mrp)
+                            min_mrp=row.min_mrp, max_mrp=row.max_mrp, item=row.item,
+                            protocol_by=row.protocol_by, decided_by=row.decided_by,
+                            repeat=row.repeat, org_mrp=row.org_mrp or {})
 
 
 def assignment_to_wire(row: AssignmentRow, usernames: dict[int, str]) -> protocol.Assignment:

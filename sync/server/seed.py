@@ -53,7 +53,9 @@ def seed_demo(session: Session, forms_dir=None) -> SeedReport:
     for a in ARTICLES:
         set_article(session, SYSTEM, protocol.Article(
             code=a.code, article=a.article, part=a.part, title_kk=a.title.kk, title_ru=a.title.ru,
-            title_en=a.title.en, min_mrp=a.min_mrp, max_mrp=a.max_mrp))
+            title_en=a.title.en, min_mrp=a.min_mrp, max_mrp=a.max_mrp, item=a.item,
+            protocol_by=a.protocol_by, decided_by=a.decided_by, repeat=a.repeat,
+            org_mrp={size: list(bounds) for size, bounds in a.org_mrp.items()}))
     published, unavailable = load_forms(session, forms_dir)
     return SeedReport(users=users, facilities=count, forms=published, unavailable_forms=unavailable)
 

@@ -32,7 +32,8 @@ def body_text(pdf: bytes, number: str) -> str:
     for text in page_texts(pdf):
         for line in text.splitlines():
             if number in line or line.startswith("SHA-256:") or "/verify/" in line \
-                    or re.search(r"беттің \d+ беті|стр\. \d+ из \d+", line):
+                    or re.search(r"беттің \d+ беті|стр\. \d+ из \d+", line) \
+                    or re.search(r" —( \d\d\.\d\d\.\d{4}|…)$", line):  # the running title
                 continue
             kept.append(line)
     return "\n".join(kept)
@@ -98,3 +99,29 @@ def mean_difference(a: Image.Image, b: Image.Image) -> float:
     if a.size != b.size:
         return 255.0
     return ImageStat.Stat(ImageChops.difference(a.convert("L"), b.convert("L"))).mean[0]
+
+
+# Marks of the other language in a monolingual document (see other_language_marks)
+RUSSIAN_ONLY_LETTERS = re.compile("[ёЁщЩ]|(?<!об)(?<!суб)[ъЪ]", re.IGNORECASE)  # Kazakh writes э, ъ in loanwords
+RUSSIAN_WORDS = re.compile(r"(?<![\w-])(и|в|на|по|для|года|или|что|при|не|статьи|части|"
+                           r"протокол|предписание|нарушение|проверки)(?![\w-])", re.IGNORECASE)
+# official designations written the same way in Russian texts (order numbers of the
+# Ministry of Health are "ҚР ДСМ-76" in either language)
+SHARED_DESIGNATIONS = ("ҚР ДСМ",)
+
+
+def other_language_marks(text: str, lang: str, neutral: list[str] = ()) -> list[str]:
+    """Letters or words of the other language found in a Kazakh-only ("kk") or Russian-only
+    ("ru") document's text. `neutral` values (names, addresses, numbers: data written one
+    way in both languages) are taken out first."""
+    flat = " ".join(text.split())
+    for value in sorted(neutral, key=len, reverse=True):
+        if value:
+            flat = flat.replace(" ".join(value.split()), " ")
+    if lang == "ru":
+        for designation in SHARED_DESIGNATIONS:
+            flat = flat.replace(designation, " ")
+        return [flat[max(0, m.start() - 30):m.end() + 30]
+                for m in re.finditer(f"[{KAZAKH_LETTERS}]", flat)]
+    found = list(RUSSIAN_ONLY_LETTERS.finditer(flat)) + list(RUSSIAN_WORDS.finditer(flat))
+    return [flat[max(0, m.start() - 30):m.end() + 30] for m in found]

@@ -29,11 +29,13 @@ DOCUMENTS = {
         "familiarised", "appendix_photos", "photo_taken"]),
     "protocol_person": (DocumentKind.PROTOCOL, "m1", [
         "title_protocol", "protocol_official", "body", "offender", "full_name", "birth_date", "iin",
-        "residence", "position", "offence_place_time", "offence_substance", "article", "fine",
-        "witnesses", "victims", "rights_title", "rights_explained", "explanation", "signatures",
-        "copy_received", "erap_note", "offender_signature", "witness_signature"]),
+        "residence", "position", "offence_place_time", "offence_substance", "article", "sanction",
+        "article_title", "decides", "not_imposing", "id_document", "workplace", "protocol_basis",
+        "checklist", "witnesses", "victims", "rights_title", "rights_explained", "explanation",
+        "signatures", "copy_received", "erap_note", "offender_signature", "witness_signature"]),
     "protocol_organisation": (DocumentKind.PROTOCOL, "m2", [
         "title_protocol", "offender_org", "name", "bin", "legal_address", "bank_details",
+        "business_size", "org_representative", "power_of_attorney", "offender_org_signature",
         "no_explanation"]),
     "order": (DocumentKind.ORDER, None, [
         "title_order", "order_basis", "order_to", "bin", "address", "order_intro", "col_violation",
@@ -44,6 +46,9 @@ DOCUMENTS = {
         "rec_received"]),
     "referral": (DocumentKind.REFERRAL, "m5", [
         "title_referral", "addressee", "ref_official", "position", "employer", "ref_grounds"]),
+    "transfer": (DocumentKind.TRANSFER, "m6", [
+        "title_transfer", "addressee", "transfer_to", "transfer_basis", "checklist",
+        "transfer_note", "transfer_request"]),
 }
 
 
@@ -106,15 +111,32 @@ def test_act_carries_the_inspection_and_every_checklist_answer(ctx, rendered, la
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_protocol_carries_offender_offence_fine_and_explanation(ctx, rendered, lang):
+def test_protocol_carries_offender_offence_sanction_and_explanation(ctx, rendered, lang):
     doc = rendered("protocol_person", lang)
     m = ctx.measure("m1", "protocol")
+    o = m.offender
     text = squashed(body_text(doc.pdf, doc.number))
-    tenge = m.fine_mrp * ctx.mrp_by_year[2026]
-    for value in [m.offender.name, m.offender.iin_or_bin, short_date(m.offender.birth_date),
-                  m.offender.address, m.offence_place, m.substance, m.explanation, "127-3",
-                  grouped(tenge), str(m.fine_mrp)] + [p.name for p in m.witnesses + m.victims]:
+    tenge = 10 * ctx.mrp_by_year[2026]  # the sanction of 127-3 part 1 at the 2026 MRP
+    codes = ("kk", "ru") if lang == "kk+ru" else (lang,)
+    per_language = [v.get(code) for v in (m.substance, m.explanation, o.workplace, o.position,
+                                          o.id_document.issued_by) for code in codes]
+    for value in [o.name, o.iin_or_bin, short_date(o.birth_date), o.address, o.id_document.number,
+                  m.offence_place, "127-3", grouped(tenge), "744", ctx.numbers["AK"]] + per_language \
+            + [p.name for p in m.witnesses + m.victims] + [p.address for p in m.witnesses + m.victims]:
         assert squashed(value) in text, value
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_organisation_protocol_names_its_representative_not_itself_on_the_signature_line(
+        ctx, rendered, lang):
+    doc = rendered("protocol_organisation", lang)
+    m = ctx.measure("m2", "protocol")
+    o = m.offender
+    text = squashed(body_text(doc.pdf, doc.number))
+    for value in (o.name, o.iin_or_bin, o.representative.name, o.attorney_number, "135"):
+        assert squashed(value) in text, value
+    # the organisation's name appears once, in its own row, never beside a signature line
+    assert text.count(squashed(o.name)) == 1
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,16 +151,24 @@ def test_order_lists_each_violation_with_norm_measure_and_deadline(ctx, rendered
             assert squashed((item.text.kk, item.text.ru)[index]) in text
             assert squashed((item.legal_basis.kk, item.legal_basis.ru)[index]) in text
         assert short_date(order.deadlines[f.id]) in text
-        assert squashed(order.actions.get(f.id) or order.required_action) in text
+        action = order.actions.get(f.id) or order.required_action
+        for code in ("kk", "ru") if lang == "kk+ru" else (lang,):
+            assert squashed(action.get(code)) in text
 
 
 def test_recommendation_and_referral_carry_their_texts(ctx, rendered):
     rec = rendered("recommendation", "ru")
-    assert squashed(ctx.measures_of("recommendation")[0].text) in squashed(body_text(rec.pdf, rec.number))
+    assert squashed(ctx.measures_of("recommendation")[0].text.ru) in squashed(body_text(rec.pdf, rec.number))
     ref = rendered("referral", "kk+ru")
     m = ctx.measure("m5", "disciplinary")
     text = squashed(body_text(ref.pdf, ref.number))
-    for value in (m.official.name, m.official.position, m.employer, m.text):
+    for value in (m.official.name, m.official.position_kk, m.official.position_ru, m.employer.kk,
+                  m.employer.ru, m.text.kk, m.text.ru):
+        assert squashed(value) in text
+    transfer = rendered("transfer", "kk+ru")
+    m = ctx.measure("m6", "transfer")
+    text = squashed(body_text(transfer.pdf, transfer.number))
+    for value in (m.addressee.kk, m.addressee.ru, m.text.kk, m.text.ru, ctx.numbers["AK"]):
         assert squashed(value) in text
 
 
@@ -240,3 +270,15 @@ def test_refusal_is_stated_and_witnessed(ctx):
 def _root() -> str:
     from pathlib import Path
     return str(Path(__file__).resolve().parents[2])
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_protocol_does_not_read_as_imposing_the_fine(rendered, lang):
+    """The protocol states the sanction the article provides and who decides; the fine
+    proposed in the measure is not printed as a fine imposed."""
+    doc = rendered("protocol_person", lang)
+    text = body_text(doc.pdf, doc.number)
+    index = 0 if lang == "kk" else 1
+    assert TEXT["fine"][index] + "\n" not in text and "Штраф:" not in text
+    assert squashed(TEXT["not_imposing"][index]) in squashed(text)
+    assert squashed(("сот", "суд")[index]) in squashed(text)

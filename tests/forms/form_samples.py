@@ -6,6 +6,8 @@ id: sample
 version: 1
 kind: school
 title: {kk: Үлгі тексеру парағы, ru: Образец проверочного листа, en: Sample checklist}
+legal_act: {kk: 2015 жылғы № 708/832 бірлескен бұйрық, ru: Совместный приказ № 708/832, en: Joint order No. 708/832}
+effective: 2024-08-01
 sections:
   - id: first
     title: {kk: Бірінші бөлім, ru: Первый раздел, en: First section}
@@ -39,6 +41,7 @@ sections:
         degree: gross
         rights: safety
         measure: protocol
+        article: "127-3.1"
       - id: second.watch
         condition: {item: first.guards, in: [violated]}
         text: {kk: Кезекшілік ұйымдастырылған, ru: Организовано дежурство, en: Staff watch organised}

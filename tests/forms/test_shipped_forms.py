@@ -13,7 +13,13 @@ from inspector_app.forms_loader import FORMS_DIR, load_form, load_forms
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 FORMS = ["school.v1", "camp.v1", "orphanage.v1", "special_needs.v1"]
-CITED_NORMS = re.compile(r"708/832|719/843|ҚР ДСМ-76|ҚР ДСМ-78|№ 117|№ 614|КоАП|Закон|Кодекс|Правила")
+CITED_NORMS = re.compile(r"ҚР ДСМ-76|ҚР ДСМ-78|№ 117|№ 614|№ 55|Закона|кодекса|Кодекса")
+# an article, paragraph or point in each language
+POINT_RU = re.compile(r"(Пункт|пункт|Подпункт|подпункт|Статья|статья|статьи) \d+")
+POINT_KK = re.compile(r"\d+\)? ?-?(бабы|бабының|тармағы|тармағының|тармақшасы)")
+POINT_EN = re.compile(r"(Article|point|Point) \d+")
+# an order named by issuer, date and number
+ORDER_RU = re.compile(r"приказом (Министра [^,;]+?) от (\d{1,2} [а-я]+ \d{4} года) № (ҚР ДСМ-\d+|\d+)")
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +79,54 @@ def test_kazakh_texts_are_kazakh(shipped, form_id):
 
 
 @pytest.mark.parametrize("form_id", FORMS)
-def test_every_item_cites_a_norm(shipped, form_id):
+def test_every_item_cites_a_norm_by_article_or_point(shipped, form_id):
     for item in shipped[form_id].items():
-        assert CITED_NORMS.search(item.legal_basis.ru), item.id
+        basis = item.legal_basis
+        assert CITED_NORMS.search(basis.ru), item.id
+        assert POINT_RU.search(basis.ru) and POINT_KK.search(basis.kk) and POINT_EN.search(basis.en), item.id
+
+
+def test_orders_are_named_by_issuer_date_and_number(shipped):
+    """Two different orders are both "No. 117": each citation says which."""
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for form in shipped.values():
+        for item in form.items():
+            ru = item.legal_basis.ru
+            assert "приказ" not in ru.replace("приказом", "") or "Совместный" in ru, item.id
+            for issuer, date, number in ORDER_RU.findall(ru):
+                seen.setdefault(number, set()).add((issuer, date))
+    assert seen["117"] == {("Министра образования и науки Республики Казахстан", "30 марта 2022 года"),
+                           ("Министра просвещения Республики Казахстан", "21 мая 2025 года")}
+    assert all(len(v) == 1 for k, v in seen.items() if k != "117"), seen
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+def test_every_checklist_names_its_source_act_and_effective_date(shipped, form_id):
+    form = shipped[form_id]
+    assert "№ 708" in form.legal_act.ru and "№ 832" in form.legal_act.ru and "12844" in form.legal_act.ru
+    assert form.effective is not None and form.effective.isoformat() == "2024-08-01"
+
+
+def test_competence_of_each_measure(shipped):
+    """The Committee draws up protocols only under its own articles; sanitary, fire, water and
+    public-order violations are referred to the competent body."""
+    for form in shipped.values():
+        for item in form.items():
+            if item.measure is MeasureKind.PROTOCOL:
+                assert item.article in ("127-3.1", "127-3.2", "135.1"), item.id
+            if item.measure is MeasureKind.TRANSFER:
+                assert item.competent_body, item.id
+            if "425" in item.article:
+                assert item.measure is MeasureKind.TRANSFER and item.competent_body == "sanitary"
+            numbers = {n for _, _, n in ORDER_RU.findall(item.legal_basis.ru)}
+            only_sanitary = numbers and numbers <= {"ҚР ДСМ-76", "ҚР ДСМ-78"} and not re.search(
+                "Закона|кодекса|Кодекса", item.legal_basis.ru)
+            if only_sanitary and item.kind is AnswerKind.VERDICT:
+                assert item.measure is MeasureKind.TRANSFER and item.competent_body == "sanitary", item.id
+            if "пожарной безопасности" in item.legal_basis.ru and item.kind is AnswerKind.VERDICT:
+                assert item.competent_body == "emergency", item.id
+    bodies = {i.competent_body for f in shipped.values() for i in f.items()}
+    assert {"sanitary", "emergency", "police", "water_rescue"} <= bodies
 
 
 def test_value_items_are_well_formed(shipped):

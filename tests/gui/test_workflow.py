@@ -159,16 +159,19 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     assert len(findings.findings) == 2
 
     def fill_order(dialog):
-        for edit in dialog.actions.values():
-            type_text(edit, "Жою / устранить")
+        for pair in dialog.actions.values():
+            type_text(pair.kk, "Жою")
+            type_text(pair.ru, "Устранить")
         dialog.on_ok_clicked()
     findings.findings_table.selectRow(0)
     when_modal(fill_order)
     qtbot.mouseClick(findings.measure_buttons[MeasureKind.ORDER], Qt.MouseButton.LeftButton)
 
     def fill_protocol(dialog):
-        type_text(dialog.offender_name, "Сәрсенов Ғалым Қайратұлы")
-        type_text(dialog.offender_id, make_valid_12("80010130045"))
+        type_text(dialog.protocol.offender_name, "Сәрсенов Ғалым Қайратұлы")
+        type_text(dialog.protocol.offender_id, make_valid_12("80010130045"))
+        type_text(dialog.protocol.id_document, "045612378")
+        type_text(dialog.protocol.workplace.kk, "№ 5 мектеп")
         dialog.on_ok_clicked()
     findings.findings_table.selectRow(1)
     when_modal(fill_protocol)

@@ -4,7 +4,8 @@ import pytest
 
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.measures import validate_measure
-from inspector_app.domain.models import (InspectionStatus, Measure, MeasureKind, Offender,
+from inspector_app.domain.models import (IdDocument, InspectionStatus, Localized, Measure,
+                                         MeasureKind, Offender,
                                          OffenderKind, RightsCategory, Verdict)
 from inspector_app.domain.identifiers import make_valid_12
 from tests.helpers import answer_all
@@ -169,7 +170,9 @@ def test_not_an_image_is_refused(store, inspection, tmp_path):
 def protocol(inspection_id, iin, fine=10, day=dt.date(2025, 3, 4)):
     return Measure(id="", inspection_id=inspection_id, kind=MeasureKind.PROTOCOL, finding_ids=["f"],
                    article="127-3", part="1", fine_mrp=fine, offence_date=day,
-                   offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", iin))
+                   offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", iin,
+                                     workplace=Localized("№ 5 мектеп", "Школа № 5"),
+                                     id_document=IdDocument(number="045612378")))
 
 
 def test_protocol_fine_in_tenge_at_the_mrp_of_the_offence_year(store, inspection):

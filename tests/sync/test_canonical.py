@@ -42,7 +42,10 @@ def test_a_pushed_record_is_written_as_pydantic_writes_it():
         "offender": {"kind": "person", "name": "Сәрсен Қожаев", "iin_or_bin": "880101300123",
                      "birth_date": "1988-01-01"},
         "witnesses": [{"name": "Ұлжан", "position": ""}], "deadlines": {"f0": "2025-06-01"},
-        "actions": {"f0": "жөндеу"}}]
+        "actions": {"f0": {"kk": "жөндеу", "ru": "отремонтировать"}}},
+        {"id": "m2", "inspection_id": record.id, "kind": "transfer", "finding_ids": ["f1"],
+         "addressee_body": "sanitary", "addressee": {"kk": "СЭБД", "ru": "ДСЭК"},
+         "text": {"kk": "", "ru": "Нарушены санитарные правила"}}]
     data["restored"] = [{"category": next(iter(RightsCategory)).value, "children": 12}]
     data["documents"] = [{"id": "d1", "kind": "act", "number": "ӘҚ-1", "content_sha256": "a" * 64,
                           "created_at": "2025-05-14T10:00:00Z"}]

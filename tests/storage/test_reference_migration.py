@@ -1,0 +1,22 @@
+"""Migration 0008: competence in the article rows, positions per language in the profile."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from inspector_app.storage import migrate
+
+
+def test_seeded_articles_get_competence_and_the_fire_safety_article(store):
+    migrate.downgrade(store.db, "0007")
+    with store.db.write() as connection:
+        connection.execute(sa.text("DELETE FROM articles WHERE code = '410.1'"))
+        connection.execute(sa.text("UPDATE articles SET title_ru = 'старое' WHERE code = '425.1'"))
+    migrate.upgrade(store.db)
+    assert migrate.current_revision(store.db) == "0008"
+    articles = {a.code: a for a in store.reference.articles()}
+    assert articles["425.1"].protocol_by == "sanitary" and not articles["425.1"].by_committee
+    assert articles["425.1"].title.ru.startswith("Нарушение законодательства")
+    assert articles["127-3.2"].repeat and articles["135.1"].org_mrp["large"] == (50, 50)
+    assert articles["410.1"].protocol_by == "emergency"
+    profile = store.reference.profile()
+    assert (profile.position_kk, profile.position_ru) == ("", "")
