@@ -5,16 +5,16 @@ whether the part depends on repetition, and the fine ranges per business size. T
 seeded by earlier versions get the values of the current seed; a store seeded before has
 the new article 410 part 1 added (a new store is seeded after its migrations).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 import sqlalchemy as sa
 from alembic import op
 
 from inspector_app.domain.reference import ARTICLES
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
