@@ -43,12 +43,8 @@ def dialog_ok():
 
 
 def choose_file(path: Path) -> None:
-    """In the next file dialog, type the path and press Enter."""
-    def answer(dialog) -> None:
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        driver.fill(name, str(path))
-        driver.key(name, Qt.Key.Key_Return)
-    driver.then(answer, QFileDialog)
+    """In the next file dialog, type the path and press its Open (or Choose) button."""
+    driver.then(lambda dialog: driver.answer_file_dialog(dialog, path), QFileDialog)
 
 
 def walk_checklist(page, photo: Path) -> list[str]:
@@ -57,8 +53,7 @@ def walk_checklist(page, photo: Path) -> list[str]:
     appeared on the way."""
     checklist = page.checklist
     shown_at_start = {r.item.id for r in checklist.model.rows() if r.item}
-    checklist.list.setFocus() if False else driver.click(checklist.list)
-    driver.key(checklist.list, Qt.Key.Key_Home)
+    driver.click_index(checklist.list, checklist.list.currentIndex())
     answered: set[str] = set()
     for _ in range(400):
         item = checklist.current
@@ -89,9 +84,10 @@ def answer_item(checklist, item, photo: Path) -> None:
         driver.key(checklist.note, Qt.Key.Key_Escape)
         if item.photo_on_violation:
             choose_file(photo)
-            driver.press(checklist, "add_photo")
+            driver.press(checklist, "photo_add")
             driver.raise_pending()
             driver.wait_until(lambda: checklist.photo_list.count() == 1, what="the photo")
+            driver.click_index(checklist.list, checklist.list.currentIndex())  # back to the list
         return
     driver.key(focus, Qt.Key.Key_Tab)
     editor = checklist.value_editors[item.kind]

@@ -72,6 +72,7 @@ def click(widget: QWidget, pos: QPoint | None = None) -> None:
     assert widget.isVisible(), f"{control_key(widget) or widget} is not visible"
     assert widget.isEnabled(), f"{control_key(widget) or widget} is not enabled"
     record(widget)
+    activate(widget)
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      pos if pos is not None else widget.rect().center())
 
@@ -81,7 +82,17 @@ def press(root: QWidget, name: str) -> None:
 
 
 def key(widget: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    activate(widget)
     QTest.keyClick(widget, key, modifier)
+
+
+def activate(widget: QWidget) -> None:
+    """What the window manager does when a window is clicked or typed into: make it the
+    active one (the offscreen platform has no window manager to do it)."""
+    window = widget.window()
+    if QApplication.activeWindow() is not window and QApplication.activeModalWidget() in (None, window):
+        window.activateWindow()
+        wait_until(lambda: QApplication.activeWindow() is window, 5, "the window to be active")
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -193,3 +204,37 @@ def drag(widget: QWidget, points: list[QPoint]) -> None:
     for point in points[1:]:
         QTest.mouseMove(widget, point, 5)
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+
+
+def answer_file_dialog(dialog, path) -> None:
+    """Paste the path into Qt's file dialog and press its accepting button. (Typed a letter at
+    a time, the dialog follows every folder on the way; the completer's list, open over the
+    field, is closed first: it would take the press.)"""
+    from PySide6.QtWidgets import QLineEdit
+
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    paste(name, str(path))
+    popup = name.completer().popup() if name.completer() else None
+    if popup is not None and popup.isVisible():
+        QTest.keyClick(popup, Qt.Key.Key_Escape)
+    wait_until(lambda: popup is None or not popup.isVisible(), what="the completer to close")
+    accept = next(b for role in (QDialogButtonBox.StandardButton.Open, QDialogButtonBox.StandardButton.Save)
+                  for box in dialog.findChildren(QDialogButtonBox)
+                  if (b := box.button(role)) is not None and b.isVisible())
+    click(accept)
+
+
+def paste(widget: QWidget, text: str) -> None:
+    """Click into a field, select all, paste `text` from the clipboard (Ctrl+V)."""
+    click(widget)
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QApplication.clipboard().setText(text)
+    QTest.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def click_index(view, index) -> None:
+    """Click an entry of a list or table view."""
+    activate(view)
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.visualRect(index).center())
