@@ -25,7 +25,7 @@ from .sync_controller import SyncController
 GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
 OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
 PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
-FRAME = QSize(0, 32)  # room for the window's frame and title bar, roughly
+FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
 
 
 class MainWindow(QMainWindow):
@@ -148,11 +148,13 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def keep_inside(self, area: QRect) -> None:
-        width = min(self.width(), area.width() - FRAME.width())
-        height = min(self.height(), area.height() - FRAME.height())
+        frame = self.frameGeometry().size() - self.size()  # known once the window has a frame
+        extra = QSize(max(frame.width(), FRAME.width()), max(frame.height(), FRAME.height()))
+        width = min(self.width(), area.width() - extra.width())
+        height = min(self.height(), area.height() - extra.height())
         self.resize(width, height)
-        x = min(max(self.x(), area.left()), area.right() + 1 - width - FRAME.width())
-        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - FRAME.height())
+        x = min(max(self.x(), area.left()), area.right() + 1 - width - extra.width())
+        y = min(max(self.y(), area.top()), area.bottom() + 1 - height - extra.height())
         self.move(x, y)
 
     def closeEvent(self, event) -> None:

@@ -67,7 +67,7 @@ def test_an_organisation_needs_its_representative_and_size_where_the_fine_depend
     org.business_size = BusinessSize.LARGE
     with pytest.raises(UserError) as caught:
         check(protocol("135", "1", offender=org, fine=20))
-    assert caught.value.code == "protocol.fine_out_of_range"  # large: 50 MRP
+    assert caught.value.code == "protocol.fine_fixed"  # large: 50 MRP, no range
     assert check(protocol("135", "1", offender=org, fine=50)).fine_tenge == 50 * 4325
 
 

@@ -238,13 +238,16 @@ def test_messages_show_dates_as_people_write_them_and_a_fixed_fine_as_one_number
     assert "05.03.2026" in UserError("order.deadline_past", value=dt.date(2026, 3, 5)).message("ru")
     assert "2026-03-05" not in UserError("date.out_of_range", value=dt.date(2026, 3, 5)).message("kk")
     from inspector_app.domain.measures import validate_measure
-    from inspector_app.domain.models import Measure, MeasureKind, Offender, OffenderKind
+    from inspector_app.domain.models import (IdDocument, Localized, Measure, MeasureKind, Offender,
+                                             OffenderKind)
     from inspector_app.domain.identifiers import make_valid_12
     from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
 
     measure = Measure(id="", inspection_id="i", kind=MeasureKind.PROTOCOL, finding_ids=["f"],
                       article="127-3", part="1", fine_mrp=7, offence_date=dt.date(2025, 3, 4),
-                      offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", make_valid_12("80010130045")))
+                      offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", make_valid_12("80010130045"),
+                                        id_document=IdDocument(number="041234567"),
+                                        workplace=Localized("№5 мектеп", "Школа №5")))
     with pytest.raises(UserError) as caught:
         validate_measure(measure, articles={a.code: a for a in ARTICLES}, mrp_by_year=MRP_BY_YEAR,
                          today=dt.date(2026, 1, 1))
