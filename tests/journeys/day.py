@@ -5,15 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.domain.models import FacilityKind, InspectionType, Verdict
 from tests.journeys import driver
 
-VIOLATE = {"sch.security.video": "Кіреберісте камера жоқ / Нет камеры у входа",
-           "sch.security.guards": "Күзет лицензиясы жоқ / Охрана без лицензии",
-           "sch.protection.bullying_procedure": "Буллинг туралы тәртіп бекітілмеген"}
+VIOLATE = {"sch.security.video": "Кіреберісте камера жоқ",
+           "sch.security.guards": "Күзет лицензиясы жоқ",
+           "sch.security.perimeter": "Периметр қоршалмаған",
+           "sch.meals.menu": "Мәзір бекітілмеген",
+           "sch.protection.bullying_procedure": "Буллинг туралы тәртіп бекітілмеген",
+           "sch.protection.parents_informed": "Ата-аналар хабардар етілмеген"}
 VALUES = {AnswerKind.NUMBER: "640", AnswerKind.TEXT: "Әлеуметтік педагог Ғ. Өтепова",
           AnswerKind.DATE: "15.08.2026"}
 CHOICES = {"sch.general.dormitory": "present", "sch.environment.transport": "school_bus"}
@@ -102,3 +105,109 @@ def answer_item(checklist, item, photo: Path) -> None:
     driver.key(editor, Qt.Key.Key_Return)
     driver.wait_until(lambda: checklist.answers.get(item.id) is not None
                       and checklist.answers[item.id].value, what=f"the value of {item.id}")
+
+
+# --- findings and measures -----------------------------------------------------------------
+def select_findings(findings_view, item_ids: list[str]) -> None:
+    table = findings_view.findings_table
+    rows = [n for n, f in enumerate(findings_view.findings) if f.item_id in item_ids]
+    assert len(rows) == len(item_ids), item_ids
+    for count, row in enumerate(rows):
+        modifier = Qt.KeyboardModifier.ControlModifier if count else Qt.KeyboardModifier.NoModifier
+        driver.click_index(table, findings_view.findings_model.index(row, 0), modifier)
+    assert sorted(f.item_id for f in findings_view.selected_findings()) == sorted(item_ids)
+
+
+def both(dialog, name: str, kk: str, ru: str) -> None:
+    driver.fill(driver.find(dialog, f"{name}_kk"), kk)
+    driver.fill(driver.find(dialog, f"{name}_ru"), ru)
+
+
+def add_measure(findings_view, kind: str, item_ids: list[str], fill) -> None:
+    """Select the findings, press the measure's button, fill its dialog, press OK."""
+    before = len(findings_view.store.inspections.measures(findings_view.inspection.id))
+    select_findings(findings_view, item_ids)
+
+    def in_dialog(dialog) -> None:
+        fill(dialog)
+        driver.click(driver.box_button(dialog, dialog_ok()))
+        driver.wait_until(lambda: not dialog.isVisible(), 3,
+                          f"the dialog to close; it says: {dialog.findChild(QLabel, 'error').text()}")
+    driver.then(in_dialog)
+    driver.press(findings_view, f"measure_{kind}")
+    driver.raise_pending()
+    driver.wait_until(lambda: len(findings_view.store.inspections.measures(findings_view.inspection.id))
+                      == before + 1, what=f"the {kind} to be saved")
+
+
+def protocol_for_official(dialog) -> None:
+    from inspector_app.domain.identifiers import make_valid_12
+    from inspector_app.domain.models import OffenderKind
+
+    driver.choose_data(driver.find(dialog, "offender_kind"), OffenderKind.PERSON)
+    driver.fill(driver.find(dialog, "offender_name"), "Өтепов Ғалым Қайратұлы")
+    driver.fill(driver.find(dialog, "offender_id"), make_valid_12("85031530012"))
+    driver.fill(driver.find(dialog, "offender_address"), "Қарабұлақ, Абай к-сі, 12")
+    both(dialog, "workplace", "№641 жалпы білім беретін мектеп", "Общеобразовательная школа №641")
+    both(dialog, "offender_position", "директордың тәрбие ісі жөніндегі орынбасары",
+         "заместитель директора по воспитательной работе")
+    driver.fill(driver.find(dialog, "id_document"), "041234567")
+    both(dialog, "id_issued_by", "ҚР ІІМ", "МВД РК")
+    offence_text(dialog)
+
+
+def protocol_for_organisation(bin_: str, dialog) -> None:
+    from inspector_app.domain.models import BusinessSize, OffenderKind
+
+    driver.choose_data(driver.find(dialog, "offender_kind"), OffenderKind.ORGANISATION)
+    driver.fill(driver.find(dialog, "offender_name"), "«№641 жалпы білім беретін мектеп» КММ")
+    driver.fill(driver.find(dialog, "offender_id"), bin_)
+    driver.fill(driver.find(dialog, "offender_address"), "Қарабұлақ, Абай к-сі, 12")
+    driver.fill(driver.find(dialog, "representative_name"), "Сәрсенова Айгүл Бекқызы")
+    both(dialog, "representative_position", "директор", "директор")
+    driver.fill(driver.find(dialog, "power_of_attorney"), "17")
+    driver.choose_data(driver.find(dialog, "business_size"), BusinessSize.NON_COMMERCIAL)
+    offence_text(dialog)
+
+
+def offence_text(dialog) -> None:
+    driver.fill(driver.find(dialog, "place"), "Қарабұлақ, Абай к-сі, 12")
+    both(dialog, "substance", "Буллинг туралы хабарлау тәртібі бекітілмеген",
+         "Не утверждён порядок сообщения о буллинге")
+    both(dialog, "explanation", "Келісемін", "Согласен")
+    driver.fill(driver.find(dialog, "witnesses"), "Қасымов Нұрлан; Қарабұлақ, Іле к-сі, 3; мұғалім")
+    driver.fill(driver.find(dialog, "victims"), "")
+
+
+def order(dialog) -> None:
+    for n in (0, 1):
+        both(dialog, f"action_{n}", "Бейнебақылауды орнату", "Установить видеонаблюдение")
+        driver.fill(driver.find(dialog, f"deadline_{n}"), "15.01.2027")
+
+
+def recommendation(dialog) -> None:
+    both(dialog, "text", "Периметрді қоршау", "Оградить периметр")
+
+
+def disciplinary(dialog) -> None:
+    driver.fill(driver.find(dialog, "official"), "Нұрланова Әлия Серікқызы")
+    both(dialog, "official_position", "директор", "директор")
+    both(dialog, "employer", "Қарабұлақ аудандық білім бөлімі", "Отдел образования Карабулакского района")
+    both(dialog, "text", "Ата-аналар хабардар етілмеген", "Родители не были уведомлены")
+
+
+def transfer(dialog) -> None:
+    both(dialog, "addressee", "Қарабұлақ аудандық санитариялық-эпидемиологиялық бақылау басқармасы",
+         "Управление санитарно-эпидемиологического контроля Карабулакского района")
+    both(dialog, "text", "Мәзір бекітілмеген", "Меню не утверждено")
+
+
+def take_measures(page) -> None:
+    findings = page.findings
+    add_measure(findings, "protocol", ["sch.protection.bullying_procedure"], protocol_for_official)
+    add_measure(findings, "protocol", ["sch.protection.bullying_procedure"],
+                lambda dialog: protocol_for_organisation(page.facility.bin, dialog))
+    add_measure(findings, "order", ["sch.security.video", "sch.security.guards"], order)
+    add_measure(findings, "recommendation", ["sch.security.perimeter"], recommendation)
+    add_measure(findings, "disciplinary", ["sch.protection.parents_informed"], disciplinary)
+    add_measure(findings, "transfer", ["sch.meals.menu"], transfer)

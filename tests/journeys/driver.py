@@ -14,8 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialogButtonBox,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+                               QDialogButtonBox, QWidget)
 
 SCREENSHOTS = Path(tempfile.gettempdir())  # where a failed look-up leaves a picture of the window
 PRESSED: set[tuple[str, str]] = set()  # (window class, control key) of every press
@@ -171,7 +171,8 @@ def then(action: Callable[[QWidget], None], kind: type = QWidget) -> None:
             action(dialog)
         except BaseException as error:  # shown by the test, after the dialog is closed
             failures.append(error)
-            dialog.reject()
+            dialog.grab().save(str(SCREENSHOTS / f"failed-in-{type(dialog).__name__}.png"))
+            QDialog.reject(dialog)  # no "discard what you entered?": the test has failed
     QTimer.singleShot(0, attempt)
     PENDING.append(failures)
 
@@ -232,9 +233,8 @@ def paste(widget: QWidget, text: str) -> None:
     QTest.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
-def click_index(view, index) -> None:
-    """Click an entry of a list or table view."""
+def click_index(view, index, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Click an entry of a list or table view (with Ctrl, to add it to the selection)."""
     activate(view)
     view.scrollTo(index)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     view.visualRect(index).center())
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())

@@ -13,7 +13,10 @@ def test_an_inspectors_day(start_app, lang, jpeg):
     day.open_new_inspection(window, "47-К")
     page = window.page
     appeared = day.walk_checklist(page, jpeg)
-    assert {"sch.environment.bus_condition"} <= set(appeared), appeared
+    assert {"sch.environment.bus_condition", "sch.environment.dorm_living"} <= set(appeared), appeared
     answers = window.store.inspections.answers(page.findings.inspection.id)
     assert {i for i, a in answers.items() if a.verdict is Verdict.VIOLATED} == set(day.VIOLATE)
     assert answers["sch.security.video"].note == day.VIOLATE["sch.security.video"]
+
+    driver.tab(page.tabs, page.findings)
+    day.take_measures(page)
