@@ -32,7 +32,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask; True only for an explicit Yes."""
     box = ConfirmBox(title, text, parent)
     box.exec()
-    return box.clickedButton() is box.yes
+    clicked = box.clickedButton()  # compared by role: Python's handle on the button may be stale
+    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.YesRole
 
 
 def field_state(widget: QWidget):

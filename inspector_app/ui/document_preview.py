@@ -181,6 +181,7 @@ class DocumentPreview(QWidget):
         for key, (text, tip) in self._texts().items():
             self._buttons[key].setText(text)
             self._buttons[key].setToolTip(tip)
+            self._buttons[key].setAccessibleName(tip)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -195,6 +196,7 @@ class DocumentPreview(QWidget):
                           ("fit", self.fit_width), ("print", self.on_print_clicked),
                           ("save", self.on_save_clicked)):
             button = QToolButton(self)
+            button.setObjectName(f"preview_{key}")
             button.clicked.connect(slot)
             self._buttons[key] = button
         self.retranslate()

@@ -7,6 +7,7 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 
 def name_children(owner: QWidget) -> None:
@@ -16,7 +17,7 @@ def name_children(owner: QWidget) -> None:
         if attribute.startswith("_"):
             continue
         for suffix, widget in _widgets(value):
-            if not widget.objectName():
+            if isValid(widget) and not widget.objectName():  # a replaced widget may be gone
                 widget.setObjectName(attribute + suffix)
 
 

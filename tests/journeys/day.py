@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 
 from inspector_app.domain.forms import AnswerKind
@@ -211,3 +211,85 @@ def take_measures(page) -> None:
     add_measure(findings, "recommendation", ["sch.security.perimeter"], recommendation)
     add_measure(findings, "disciplinary", ["sch.protection.parents_informed"], disciplinary)
     add_measure(findings, "transfer", ["sch.meals.menu"], transfer)
+
+
+# --- finalising, documents, signatures, printing ------------------------------------------
+def finalise(page) -> None:
+    from inspector_app.domain.models import InspectionStatus
+
+    findings = page.findings
+    driver.then(lambda box: driver.press(box, "yes"))
+    driver.press(findings, "finalise_button")
+    driver.raise_pending()
+    driver.wait_until(lambda: findings.inspection.status is InspectionStatus.FINALISED
+                      or page.store.inspections.get(findings.inspection.id).status
+                      is InspectionStatus.FINALISED, what="the inspection to be finalised")
+
+
+def prepare_documents(page) -> list:
+    documents = page.documents
+    driver.tab(page.tabs, documents)
+    driver.press(documents, "render_button")
+    driver.wait_until(lambda: bool(documents.documents) and documents.job is None, 120,
+                      "the documents to be ready")
+    preview = documents.preview
+    for row in range(documents.list.count()):
+        driver.click_index(documents.list, documents.list.model().index(row, 0))
+        driver.wait_until(lambda: preview.current_page() == 1)
+        while preview.current_page() < preview.page_count():
+            page_before = preview.current_page()
+            driver.press(documents, "preview_next")
+            assert preview.current_page() == page_before + 1
+    if preview.page_count() > 1:
+        driver.press(documents, "preview_previous")
+        assert preview.current_page() == preview.page_count() - 1
+    zoom = preview.zoom()
+    driver.press(documents, "preview_zoom_in")
+    assert preview.zoom() > zoom
+    driver.press(documents, "preview_zoom_out")
+    driver.press(documents, "preview_fit")
+    return documents.documents
+
+
+def sign_pads(page) -> None:
+    documents = page.documents
+    for role in ("inspector", "representative"):
+        pad = driver.find(documents, f"pad_{role}")
+        driver.drag(pad, signature(pad))
+        assert pad.signature_png() is not None
+    driver.press(documents, "pad_clear_inspector")
+    assert driver.find(documents, "pad_inspector").signature_png() is None
+    pad = driver.find(documents, "pad_inspector")
+    driver.drag(pad, signature(pad))
+    driver.press(documents, "sign_button")
+
+
+def signature(pad) -> list[QPoint]:
+    """A zigzag across most of the pad, as a hand writes a signature."""
+    middle, swing = pad.height() // 2, pad.height() // 3
+    return [QPoint(x, middle + (swing if n % 2 else -swing))
+            for n, x in enumerate(range(20, pad.width() - 20, 12))]
+
+
+def print_to_file(page, target: Path) -> None:
+    """Print all for signature through the print dialog, to a PDF file."""
+    documents = page.documents
+
+    def in_print_dialog(dialog) -> None:
+        driver.paste(dialog.findChild(QLineEdit, "filename"), str(target))
+        driver.click(driver.box_button(dialog, dialog_ok()))
+    driver.then(in_print_dialog)
+    driver.press(documents, "print_button")
+    driver.raise_pending()
+    driver.wait_until(lambda: target.exists() and target.stat().st_size > 0, 60, "the printed file")
+
+
+def save_all(page, folder: Path) -> list[Path]:
+    documents = page.documents
+    folder.mkdir(parents=True, exist_ok=True)
+    driver.then(lambda dialog: driver.answer_file_dialog(dialog, folder), QFileDialog)
+    driver.press(documents, "save_button")
+    driver.raise_pending()
+    driver.wait_until(lambda: len(list(folder.glob("*.pdf"))) == len(documents.documents), 120,
+                      "every document saved")
+    return sorted(folder.glob("*.pdf"))

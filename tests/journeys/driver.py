@@ -44,6 +44,8 @@ def wait_until(condition: Callable[[], object], timeout: float = 15.0, what: str
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
+            for n, window in enumerate(w for w in QApplication.topLevelWidgets() if w.isVisible()):
+                window.grab().save(str(SCREENSHOTS / f"timeout-{n}-{type(window).__name__}.png"))
             raise AssertionError(f"waited {timeout} s for {what or condition}")
         QTest.qWait(20)
 

@@ -1,14 +1,20 @@
 """Journeys 3 to 6: a surprise inspection at a school from the register to printed, signed
 papers and a sync with the real local server, by keyboard and mouse, in Kazakh and Russian."""
 import pytest
+from pypdf import PdfReader
 
+from inspector_app.documents.context import DocumentKind
 from inspector_app.domain.models import Verdict
 from tests.journeys import day, driver
 from tests.journeys.conftest import LANGUAGES, sign_in_demo
 
 
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_inspectors_day(start_app, lang, jpeg):
+def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     window = sign_in_demo(start_app, lang)
     day.open_new_inspection(window, "47-К")
     page = window.page
@@ -20,3 +26,15 @@ def test_an_inspectors_day(start_app, lang, jpeg):
 
     driver.tab(page.tabs, page.findings)
     day.take_measures(page)
+    day.finalise(page)
+    documents = day.prepare_documents(page)
+    assert sorted(d.kind for d in documents) == sorted([
+        DocumentKind.ACT, DocumentKind.PROTOCOL, DocumentKind.PROTOCOL, DocumentKind.ORDER,
+        DocumentKind.RECOMMENDATION, DocumentKind.REFERRAL, DocumentKind.TRANSFER])
+    day.sign_pads(page)
+    printed = tmp_path / "printed.pdf"
+    day.print_to_file(page, printed)
+    assert len(PdfReader(printed).pages) >= sum(d.pages for d in documents)
+    saved = day.save_all(page, tmp_path / "saved")
+    texts = {path.name: pdf_text(path) for path in saved}
+    assert any("744" in text for text in texts.values())  # the rights explained, in the protocol
