@@ -6,7 +6,7 @@ from typing import Mapping
 
 from .errors import UserError, register_messages
 from .fines import fine_in_tenge
-from .identifiers import validate_bin, validate_iin
+from .identifiers import iin_birth_date, validate_bin, validate_iin
 from .models import Measure, MeasureKind, OffenderKind
 from .reference import Article
 
@@ -42,8 +42,11 @@ def _validate_protocol(measure: Measure, articles, mrp_by_year, today: dt.date) 
     offender = measure.offender
     if offender is None or not offender.name.strip():
         raise UserError("protocol.no_offender")
+    # a kind read back from a widget or JSON may be the plain string "person"
+    offender.kind = OffenderKind(offender.kind)
     if offender.kind is OffenderKind.PERSON:
-        offender.iin_or_bin = validate_iin(offender.iin_or_bin)
+        offender.iin_or_bin = validate_iin(offender.iin_or_bin, offender.birth_date)
+        offender.birth_date = iin_birth_date(offender.iin_or_bin)
     else:
         offender.iin_or_bin = validate_bin(offender.iin_or_bin)
     article = articles.get(f"{measure.article}.{measure.part}")

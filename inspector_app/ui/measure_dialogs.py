@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError
 from ..domain.fines import fine_in_tenge
 from ..domain.forms import Form
+from ..domain.identifiers import birth_date_of
 from ..domain.measures import validate_measure
 from ..domain.models import Finding, Measure, MeasureKind, Offender, OffenderKind, Person
 from ..domain.reference import Article
@@ -90,6 +92,7 @@ class MeasureDialog(QDialog):
         self.fine.valueChanged.connect(self.update_tenge)
         self.offence_date.dateChanged.connect(self.update_tenge)
         self.offender_kind.currentIndexChanged.connect(self.on_offender_kind_changed)
+        self.offender_id.textChanged.connect(self.on_offender_id_changed)
         self.on_article_changed()
         self.on_offender_kind_changed()
 
@@ -103,6 +106,11 @@ class MeasureDialog(QDialog):
         person = self.offender_kind.currentData() == OffenderKind.PERSON
         self.birth_date.setEnabled(person)
         self.bank_details.setEnabled(not person)
+
+    def on_offender_id_changed(self, text: str) -> None:
+        """A person's date of birth is the one in the IIN."""
+        if (born := birth_date_of(text)) and self.offender_kind.currentData() == OffenderKind.PERSON:
+            self.birth_date.setDate(QDate(born.year, born.month, born.day))
 
     def update_tenge(self) -> None:
         try:
@@ -146,7 +154,7 @@ class MeasureDialog(QDialog):
             article = self.articles.get(self.article.currentData())
             person = self.offender_kind.currentData() == OffenderKind.PERSON
             measure.offender = Offender(
-                kind=self.offender_kind.currentData(), name=self.offender_name.text().strip(),
+                kind=OffenderKind(self.offender_kind.currentData()), name=self.offender_name.text().strip(),
                 iin_or_bin=self.offender_id.text(), birth_date=to_date(self.birth_date) if person else None,
                 address=self.offender_address.text().strip(),
                 position=self.offender_position.text().strip(),
