@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .engine import Database
 
-HEAD = "0007"
+HEAD = "0008"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 
