@@ -33,15 +33,21 @@ def table_style(commands: list[tuple]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW)] + commands)
 
 
-def letterhead(ctx: DocumentContext) -> list[Flowable]:
-    """The issuing body in both state languages, as on the body's letter paper."""
+def letterhead(ctx: DocumentContext, lang: Lang | None = None) -> list[Flowable]:
+    """The issuing body in both state languages, as on the body's letter paper; in one
+    language only when `lang` is a single one (a document wholly in that language)."""
     p = ctx.profile
     region = ctx.regions.get(ctx.profile.region)
     kk = [esc(p.body_kk.upper())] + ([esc(region.kk)] if region else [])
     ru = [esc(p.body_ru.upper())] + ([esc(region.ru)] if region else [])
-    cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
-              Para("<br/>".join(ru), Styles.letterhead)]]
-    table = Table(cells, colWidths=[FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45])
+    if lang is not None and not lang.both:
+        cells = [["", Para("<br/>".join(kk if lang.code == "kk" else ru), Styles.letterhead), ""]]
+        widths = [FRAME_W * 0.2, FRAME_W * 0.6, FRAME_W * 0.2]
+    else:
+        cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
+                  Para("<br/>".join(ru), Styles.letterhead)]]
+        widths = [FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45]
+    table = Table(cells, colWidths=widths)
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 1.6, "black"),
