@@ -36,6 +36,9 @@ class Names(QWidget):
                 MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
                 MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral")}[kind]
 
+    def finding_number(self, n: int) -> str:
+        return self.tr("Finding {0}").format(n)
+
     def finding(self, finding: Finding, form: Form, lang: str) -> str:
         return self.tr("Finding: {0}").format(form.item(finding.item_id).text.get(lang)[:70])
 
@@ -67,6 +70,7 @@ class RestoredChildrenBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.add_button, self.remove_button = QPushButton(), QPushButton()
@@ -100,10 +104,11 @@ class RestoredChildrenBox(QGroupBox):
         self.table.setAccessibleName(self.tr("Children whose rights were restored"))
         self.model.set_columns([
             (self.tr("Child"), self.reference_text),
-            (self.tr("Categories"), lambda c: ", ".join(self.names.category(x) for x in c.categories)),
+            (self.tr("Categories"), lambda c: "\n".join(self.names.category(x) for x in c.categories)),
             (self.tr("Restored by"), self.tie_text)])
-        for column, width in enumerate((90, 130)):
+        for column, width in enumerate((70, 125)):
             self.table.setColumnWidth(column, width)
+        self.table.resizeRowsToContents()
         self.show_totals()
 
     def reference_text(self, child: RestoredChild) -> str:
@@ -111,13 +116,13 @@ class RestoredChildrenBox(QGroupBox):
         return self.tr("no reference, No. {0}").format(number) if number else child.reference
 
     def tie_text(self, child: RestoredChild) -> str:
-        lang = self.language.code
-        for finding in self.findings:
+        """Short: the row of the findings or measures table ("Finding 2", "Order 1")."""
+        for n, finding in enumerate(self.findings, 1):
             if finding.id == child.finding_id:
-                return self.names.finding(finding, self.form, lang)
-        for measure in self.measures:
+                return self.names.finding_number(n)
+        for n, measure in enumerate(self.measures, 1):
             if measure.id == child.measure_id:
-                return self.names.measure(measure, self.findings, self.form, lang)
+                return f"{self.names.kind(measure.kind)} {n}"
         return "—"
 
     # --- data -----------------------------------------------------------------------------
@@ -126,6 +131,7 @@ class RestoredChildrenBox(QGroupBox):
         self.findings, self.measures = findings, measures
         self.children = self.store.inspections.restored_children(self.inspection_id)
         self.model.set_rows(self.children)
+        self.table.resizeRowsToContents()  # a row per category restored
         self.add_button.setEnabled(not locked)
         self.remove_button.setEnabled(not locked)
         self.show_totals()

@@ -76,6 +76,8 @@ def test_children_added_counted_once_and_removed(qtbot, view, store, inspection)
     assert counts == {RightsCategory.HOUSING: 2, RightsCategory.EDUCATION: 1, RightsCategory.SAFETY: 1}
     totals = view.findChild(QLabel, "restored_totals").text()
     assert "Housing: 2" in totals and "Children in all (each once): 2" in totals
+    ties = [table.model().index(r, 2).data() for r in range(3)]
+    assert ties == ["Finding 1", "Order 1", "Finding 1"]
     children = store.inspections.restored_children(inspection.id)
     assert children[1].measure_id and not children[0].measure_id and children[0].finding_id
     view.grab().save("/tmp/children/findings-view.png")
@@ -154,3 +156,12 @@ def test_a_surprise_inspection_only_for_a_facility_on_the_register(qtbot, new_di
     new_dialog.facility.special_control = True
     press_ok(qtbot, new_dialog)
     assert not new_dialog.isVisible()
+
+
+def test_the_box_speaks_the_interface_language(qtbot, view, language):
+    assert add_child(qtbot, view, "Ә.Қ.", ["housing", "safety"]) == []
+    language.switch("kk")
+    qtbot.waitUntil(lambda: view.findChild(QPushButton, "restored_add").text() == "Бала қосу…")
+    totals = view.findChild(QLabel, "restored_totals").text()
+    assert "Тұрғын үй: 1" in totals and "Барлық балалар (әрқайсысы бір рет): 1" in totals
+    view.findChild(object, "restored_box").grab().save("/tmp/children/restored-box-kk.png")
