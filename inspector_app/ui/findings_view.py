@@ -16,6 +16,7 @@ from .errors import describe
 from .i18n import Language
 from .measure_dialogs import MeasureDialog
 from .models import RowTableModel
+from .objections import ObjectionsBox
 from .restored_children import RestoredChildrenBox
 
 
@@ -56,6 +57,8 @@ class FindingsView(QWidget):
         self.status.setWordWrap(True)
         self.restored_box = RestoredChildrenBox(store, form, inspection.id, language)
         self.restored_box.problem.connect(self.problem)
+        self.objections_box = ObjectionsBox(store, inspection.id)
+        self.objections_box.problem.connect(self.problem)
         self._layout()
         self.retranslate()
         self.refresh()
@@ -84,6 +87,7 @@ class FindingsView(QWidget):
         measures_row.addWidget(self.remove_measure)
         right = QVBoxLayout()
         right.addWidget(self.restored_box)
+        right.addWidget(self.objections_box)
         right.addWidget(self.finalise_button)
         right.addWidget(self.status)
         right.addWidget(self.problems)
@@ -162,6 +166,7 @@ class FindingsView(QWidget):
         self.measures_model.set_rows(self.measures)
         locked = self.inspection.status is InspectionStatus.FINALISED
         self.restored_box.refresh(self.findings, self.measures, locked)
+        self.objections_box.refresh(self.inspection.objections, locked)
         for widget in (*self.measure_buttons.values(), self.reason,
                        self.remove_measure, self.finalise_button):
             widget.setEnabled(not locked)

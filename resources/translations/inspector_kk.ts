@@ -779,6 +779,21 @@
     </message>
 </context>
 <context>
+    <name>ObjectionsBox</name>
+    <message>
+        <source>Objections of the inspected subject</source>
+        <translation>Тексерілетін субъектінің қарсылықтары</translation>
+    </message>
+    <message>
+        <source>Empty: the act gets blank lines to write them by hand</source>
+        <translation>Бос қалса, актіде оларды қолмен жазуға бос жолдар болады</translation>
+    </message>
+    <message>
+        <source>Save objections</source>
+        <translation>Қарсылықтарды сақтау</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>high</source>

@@ -779,6 +779,21 @@
     </message>
 </context>
 <context>
+    <name>ObjectionsBox</name>
+    <message>
+        <source>Objections of the inspected subject</source>
+        <translation>Возражения проверяемого субъекта</translation>
+    </message>
+    <message>
+        <source>Empty: the act gets blank lines to write them by hand</source>
+        <translation>Если пусто, в акте будут пустые строки, чтобы вписать их от руки</translation>
+    </message>
+    <message>
+        <source>Save objections</source>
+        <translation>Сохранить возражения</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>high</source>

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton)
 
 from inspector_app.domain.models import Measure, MeasureKind, Person, RightsCategory
 from tests.gui.conftest import type_text
@@ -165,3 +166,10 @@ def test_the_box_speaks_the_interface_language(qtbot, view, language):
     totals = view.findChild(QLabel, "restored_totals").text()
     assert "Тұрғын үй: 1" in totals and "Барлық балалар (әрқайсысы бір рет): 1" in totals
     view.findChild(object, "restored_box").grab().save("/tmp/children/restored-box-kk.png")
+
+
+def test_objections_recorded_for_the_act(qtbot, view, store, inspection):
+    text = view.findChild(QPlainTextEdit, "objections_text")
+    type_text(text, "Актімен келіспеймін: камера жөнделді.")
+    qtbot.mouseClick(view.findChild(QPushButton, "objections_save"), CLICK)
+    assert store.inspections.get(inspection.id).objections == "Актімен келіспеймін: камера жөнделді."
