@@ -240,7 +240,7 @@ def objections_section(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     text = ctx.inspection.objections.strip()
     received = [Para(esc(t), Styles.body_left) for t in lang.each("copy_received_date")]
     title = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("objections")]
-    body: list[Flowable] = [Para(esc(text), Styles.body)] if text else [_ruled_lines(4)]
+    body: list[Flowable] = [Para(esc(text), Styles.body_left)] if text else [_ruled_lines(4)]
     return [Spacer(1, 2 * mm), *received, Spacer(1, 4 * mm), KeepTogether(title + body)]
 
 
