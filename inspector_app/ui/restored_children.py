@@ -2,7 +2,7 @@
 the finding or measure that restored them), totals per category and the distinct total."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -19,7 +19,7 @@ from .i18n import Language
 from .models import RowTableModel
 
 
-class Names(QWidget):
+class Names(QObject):
     """Interface names of categories and measure kinds (one place for their translations)."""
 
     def category(self, category: RightsCategory) -> str:
@@ -60,7 +60,6 @@ class RestoredChildrenBox(QGroupBox):
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
         self.names = Names(self)
-        self.names.hide()
         self.children: list[RestoredChild] = []
         self.findings: list[Finding] = []
         self.measures: list[Measure] = []
