@@ -3,7 +3,6 @@ language alone: a Kazakh act has no Russian text and a Russian one no Kazakh."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 
 import pytest
