@@ -32,7 +32,7 @@ def record_hash(store: Store, inspection_id: str, form: Form) -> str:
                                   key=lambda a: a.item_id)),
         "findings": to_json(store.inspections.findings(inspection_id, form)),
         "measures": to_json(store.inspections.measures(inspection_id)),
-        "restored": to_json(store.inspections.restored(inspection_id)),
+        "restored": to_json(store.inspections.restored_children(inspection_id)),
     }
     for answer in content["answers"]:
         answer.pop("updated_at", None)
@@ -69,7 +69,7 @@ def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
         regions={r.code: r.name for r in store.reference.regions()}, inspection=inspection,
         form=form, answers=store.inspections.answers(inspection_id),
         findings=store.inspections.findings(inspection_id, form), measures=measures,
-        restored=store.inspections.restored(inspection_id), photos=photos,
+        restored=store.inspections.restored_children(inspection_id), photos=photos,
         signatures=store.paperwork.signatures(inspection_id, record_hash(store, inspection_id, form)),
         place=place, document_date=day,
         numbers={document_key(DocumentKind(kind), measure_id): number

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, with_confi
 from typing_extensions import NotRequired, TypedDict
 
 from inspector_app.domain.models import (
-    Answer, Facility, Finding, Inspection, Measure, Photo, RestoredRights,
+    Answer, Facility, Finding, Inspection, Measure, Photo, RestoredChild, RestoredRights,
 )
 
 PROTOCOL_VERSION = 2
@@ -130,7 +130,10 @@ class InspectionRecord(Wire):
     findings: Annotated[list[Finding], Field(max_length=5000)] = []
     measures: Annotated[list[Measure], Field(max_length=2000)] = []
     photos: Annotated[list[Photo], Field(max_length=2000)] = []
+    # children per category (distinct), as older clients and servers read them ...
     restored: Annotated[list[RestoredRights], Field(max_length=100)] = []
+    # ... and each child, tied to a finding or measure of this record (checked by the server)
+    restored_children: Annotated[list[RestoredChild], Field(max_length=20_000)] = []
     documents: Annotated[list[DocumentMeta], Field(max_length=500)] = []
 
     def content(self) -> dict[str, Any]:

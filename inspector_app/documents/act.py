@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.forms import AnswerKind, Item, answer_key
-from ..domain.models import Answer, InspectionType, Person, Verdict
+from ..domain.models import Answer, InspectionType, Person, RightsCategory, Verdict
+from ..domain.restored import child_key, distinct_children
 from .blocks import (
     GridRows, is_long,
     Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
-    photo_appendix, photo_numbers, refusal_block, signature_rows, title_block, value, values,
+    photo_appendix, photo_numbers, refusal_block, signature_rows, table_style, title_block, value,
+    values,
 )
 from .context import (
     ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key,
@@ -26,13 +28,14 @@ def capitalised(text: str) -> str:
 
 def act_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
     photos = ctx.photos_of()
-    story = letterhead(ctx) + title_block(ctx, lang, "title_act", number)
+    story = letterhead(ctx, lang) + title_block(ctx, lang, "title_act", number)
     story.append(fields_table(inspection_fields(ctx, lang)))
     story += [*heading(lang, "checklist_results", 1), checklist_table(ctx, lang, photo_numbers(photos))]
     story += findings_section(ctx, lang, photo_numbers(photos), 2)
     story += measures_section(ctx, lang, 3)
-    story += restored_section(ctx, lang, 4)
+    story += restored_section(ctx, lang, 4, finding_section=2, measure_section=3)
     story += act_signatures(ctx, lang)
+    story += objections_section(ctx, lang)
     story += photo_appendix(ctx, lang, photos)
     return story
 
@@ -40,10 +43,6 @@ def act_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
 def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
     insp, fac = ctx.inspection, ctx.facility
     control = lang.e(insp.type.value)
-    ground = insp.ground.value if insp.ground else (
-        "yearly_plan" if insp.type is InspectionType.SCHEDULED else "")
-    mark = insp.registration_mark or (
-        lang.t("not_required") if insp.type is InspectionType.SURPRISE else "")
     rep = ctx.representative()
     form_title = lang.pick(ctx.form.title.kk, ctx.form.title.ru)
     return [
@@ -51,9 +50,9 @@ def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
         (label_cell(lang, "appointment"),
          value(lang.t("appointment_value", number=insp.appointment_number,
                       date=day(insp.appointment_date)))),
-        (label_cell(lang, "registration_mark"), value(mark)),
+        (label_cell(lang, "registration_mark"), registration_cell(ctx, lang)),
         (label_cell(lang, "control_type"), value(control)),
-        (label_cell(lang, "ground"), value(lang.e(ground) if ground else "")),
+        (label_cell(lang, "ground"), value(ground_text(ctx, lang))),
         (label_cell(lang, "control_form"), value(lang.e(insp.mode.value))),
         (label_cell(lang, "period"),
          value(lang.t("period_value", start=day(insp.period_start), end=day(insp.period_end)))),
@@ -66,6 +65,32 @@ def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
         (label_cell(lang, "checklist"),
          values([f"{t} (v{ctx.form.version})" for t in form_title])),
     ]
+
+
+def registration_cell(ctx: DocumentContext, lang: Lang) -> Para:
+    """Number and date of the registration with legal statistics; a surprise inspection needs
+    none; a scheduled or unscheduled one not registered says so plainly, never a blank."""
+    insp = ctx.inspection
+    if insp.type is InspectionType.SURPRISE:
+        return value(lang.t("not_required"))
+    if not insp.registration_mark:
+        return Para(f"<b>{esc(lang.t('not_registered'))}</b>", Styles.value)
+    if insp.registration_date is None:
+        return value(insp.registration_mark)
+    return value(lang.t("registration_value", number=insp.registration_mark,
+                        date=day(insp.registration_date)))
+
+
+def ground_text(ctx: DocumentContext, lang: Lang) -> str:
+    """Why the inspection was appointed; a surprise one by the facility's place in the
+    register of special control (Law "On the Rights of the Child", from 1 February 2026)."""
+    insp = ctx.inspection
+    if insp.type is InspectionType.SURPRISE:
+        return lang.t("special_control_ground" if ctx.facility.special_control
+                      else "not_on_special_register")
+    ground = insp.ground.value if insp.ground else (
+        "yearly_plan" if insp.type is InspectionType.SCHEDULED else "")
+    return lang.e(ground) if ground else ""
 
 
 def item_numbers(ctx: DocumentContext) -> dict[str, str]:
@@ -177,16 +202,52 @@ def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flow
     return out
 
 
-def restored_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
-    if not ctx.restored:
+def restored_section(ctx: DocumentContext, lang: Lang, number: int, *, finding_section: int,
+                     measure_section: int) -> list[Flowable]:
+    """Distinct children per category, what restored them (points of the findings and
+    measures sections), and the total in which each child counts once."""
+    children = [c for c in ctx.restored if c.categories]
+    if not children:
         return []
-    rows = [[Para(esc(lang.e(r.category.value)), Styles.cell),
-             Para(str(r.children), Styles.cell_center)] for r in ctx.restored]
-    total = sum(r.children for r in ctx.restored)
-    rows.append([Para("<b>Σ</b>", Styles.cell), Para(f"<b>{total}</b>", Styles.cell_center)])
-    table = grid_table([lang.t("col_category"), lang.t("col_children")], rows,
-                       [FRAME_W - 40 * mm, 40 * mm])
-    return [KeepTogether([*heading(lang, "restored", number), table])]
+    points = {f.id: f"{finding_section}.{n}" for n, f in enumerate(ctx.findings, 1)}
+    points.update({m.id: f"{measure_section}.{n}" for n, m in enumerate(ctx.measures, 1)})
+    rows = []
+    for category in RightsCategory:
+        chosen = [c for c in children if category in c.categories]
+        if not chosen:
+            continue
+        tied = dict.fromkeys(points[t] for c in chosen for t in (c.finding_id, c.measure_id)
+                             if t in points)
+        rows.append([Para(esc(lang.e(category.value)), Styles.cell),
+                     Para(str(len({child_key(c) for c in chosen})), Styles.cell_center),
+                     Para(esc(", ".join(sorted(tied, key=_point_order)) or "—"), Styles.cell)])
+    rows.append([Para(f"<b>{esc(lang.t('restored_total'))}</b>", Styles.cell),
+                 Para(f"<b>{distinct_children(children)}</b>", Styles.cell_center), ""])
+    table = grid_table([lang.t("col_category"), lang.t("col_children"), lang.t("col_restored_by")],
+                       rows, [FRAME_W - 100 * mm, 30 * mm, 70 * mm])
+    note = [Para(esc(t), Styles.cell_second) for t in lang.each("restored_note")]
+    return [KeepTogether([*heading(lang, "restored", number), table, *note])]
+
+
+def _point_order(point: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in point.split("."))
+
+
+def objections_section(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
+    """The date the subject received the copy, a line to fill in; then room for the subject's
+    objections (art. 152 of the Entrepreneurial Code): the text the inspector recorded, or
+    ruled lines to write them by hand."""
+    text = ctx.inspection.objections.strip()
+    received = [Para(esc(t), Styles.body_left) for t in lang.each("copy_received_date")]
+    title = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("objections")]
+    body: list[Flowable] = [Para(esc(text), Styles.body_left)] if text else [_ruled_lines(4)]
+    return [Spacer(1, 2 * mm), *received, Spacer(1, 4 * mm), KeepTogether(title + body)]
+
+
+def _ruled_lines(count: int) -> Flowable:
+    table = Table([[""]] * count, colWidths=[FRAME_W], rowHeights=[7 * mm] * count)
+    table.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.4, "black")]))
+    return table
 
 
 def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:

@@ -83,7 +83,8 @@ def _common(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None) ->
                      "address": fac.address, "region": fac.region, "kind": fac.kind},
         "inspection": {
             "id": insp.id, "type": insp.type, "mode": insp.mode, "ground": insp.ground,
-            "appointment": [insp.appointment_number, insp.appointment_date, insp.registration_mark],
+            "appointment": [insp.appointment_number, insp.appointment_date, insp.registration_mark,
+                            insp.registration_date],
             "period": [insp.period_start, insp.period_end],
             "inspectors": [_person(p) for p in insp.inspectors],
             "representative": _person(ctx.representative()),
@@ -105,7 +106,9 @@ def _act(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
         "answers": answers,
         "findings": [_finding(f) for f in ctx.findings],
         "measures": [[m.kind, m.id, ctx.numbers.get(measure_document_key(m))] for m in ctx.measures],
-        "restored": [[r.category, r.children] for r in ctx.restored],
+        "restored": [[c.id, c.reference, list(c.categories), c.finding_id, c.measure_id]
+                     for c in ctx.restored],
+        "objections": ctx.inspection.objections,
         "photos": [p.sha256 for p, _ in ctx.photos_of()],
     }
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 from ..domain.forms import Form, Item
 from ..domain.models import (
     Answer, Bilingual, Facility, Finding, Inspection, InspectorProfile, Measure, MeasureKind,
-    Person, Photo, RestoredRights,
+    Person, Photo, RestoredChild,
 )
 from ..domain.reference import ARTICLES, MRP_BY_YEAR, Article
 
@@ -89,7 +89,7 @@ class DocumentContext:
     answers: dict[str, Answer]  # by item id
     findings: list[Finding]
     measures: list[Measure]
-    restored: list[RestoredRights]
+    restored: list[RestoredChild]  # children whose rights were restored
     photos: list[tuple[Photo, bytes | None]]  # None: the file could not be read
     signatures: dict[str, bytes]  # role -> PNG
     place: str

@@ -22,7 +22,7 @@ from ..domain.models import (
     Answer, Bilingual, BusinessSize, Degree, Facility, FacilityKind, Finding, IdDocument,
     IdDocumentKind, Inspection, InspectionMode, InspectionType, InspectorProfile, Localized,
     Measure, MeasureKind, Offender, OffenderKind, Person,
-    Photo, RestoredRights, RightsCategory, UnscheduledGround, Verdict,
+    Photo, RestoredChild, RightsCategory, UnscheduledGround, Verdict,
 )
 from .context import (
     ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind,
@@ -133,7 +133,7 @@ def sample_context(n_items: int = 16, n_photos: int = 4, long_texts: bool = Fals
         profile=_profile(), facility=_facility(long_texts),
         regions={"ALA": Bilingual("Алматы қаласы", "город Алматы", "Almaty")},
         inspection=_inspection(form, long_texts), form=form, answers=answers,
-        findings=findings, measures=measures, restored=_restored(), photos=photos,
+        findings=findings, measures=measures, restored=_restored(findings, measures), photos=photos,
         signatures={}, place="Алматы қ. / г. Алматы, Әуезов ауданы", document_date=DAY,
         document_time=dt.time(16, 40), numbers=_numbers(measures))
     if signatures:
@@ -364,7 +364,7 @@ def _inspection(form: Form, long_texts: bool) -> Inspection:
     return Inspection(
         "insp-1", "fac-154", form.id, form.version, form.content_hash, InspectionType.UNSCHEDULED,
         InspectionMode.ON_SITE, "ALA-2026-0117", dt.date(2026, 3, 10),
-        registration_mark="№ 260310-0117-ҚСАЕК / КПСиСУ, 10.03.2026",
+        registration_mark="260310-0117-ҚСАЕК / КПСиСУ", registration_date=dt.date(2026, 3, 10),
         ground=UnscheduledGround.COMPLAINT, period_start=dt.date(2026, 3, 12),
         period_end=dt.date(2026, 3, 25),
         inspectors=[Person("Сәрсенбаева Әйгерім Қанатқызы", "бас маман-инспектор / главный специалист-инспектор",
@@ -375,10 +375,15 @@ def _inspection(form: Form, long_texts: bool) -> Inspection:
                               "директор школы"))
 
 
-def _restored() -> list[RestoredRights]:
-    return [RestoredRights(RightsCategory.MEALS_HEALTH, 31),
-            RestoredRights(RightsCategory.SAFETY, 1248),
-            RestoredRights(RightsCategory.PSYCH_SUPPORT, 2)]
+def _restored(findings: list[Finding], measures: list[Measure]) -> list[RestoredChild]:
+    """31 children fed again, two of them also given a psychologist's support, and one child
+    by a case number whose safety was restored by the first finding."""
+    order = next((m.id for m in measures if m.kind is MeasureKind.ORDER), "")
+    fed = [RestoredChild(f"c{n}", f"Т-{n + 1:03d}",
+                         [RightsCategory.MEALS_HEALTH] + ([RightsCategory.PSYCH_SUPPORT] if n < 2 else []),
+                         measure_id=order) for n in range(31)]
+    first = findings[0].id if findings else ""
+    return fed + [RestoredChild("c-case", "Іс № 17/2026", [RightsCategory.SAFETY], finding_id=first)]
 
 
 def _photos(findings: list[Finding], items: list[Item], n: int,

@@ -34,15 +34,27 @@ def validate_bin(value: str) -> str:
     return number
 
 
-def validate_iin(value: str) -> str:
+def validate_iin(value: str, birth_date: dt.date | None = None) -> str:
+    """A person's IIN: 12 digits, its check digit, then the birth date of digits 1-6 (the
+    century from digit 7). A `birth_date` given separately must be the IIN's."""
     number = value.strip().replace(" ", "")
     if len(number) != 12 or not number.isdigit():
         raise UserError("iin.format", value=value)
     if not is_valid_12(number):
         raise UserError("iin.checksum", value=value)
-    if iin_birth_date(number) is None:
+    born = iin_birth_date(number)
+    if born is None:
         raise UserError("iin.birth_date", value=value)
+    if birth_date is not None and birth_date != born:
+        raise UserError("iin.birth_date_mismatch", value=number, entered=birth_date.strftime("%d.%m.%Y"),
+                        born=born.strftime("%d.%m.%Y"))
     return number
+
+
+def birth_date_of(value: str) -> dt.date | None:
+    """The birth date of a valid IIN as typed (spaces allowed), else None: for filling forms."""
+    number = value.strip().replace(" ", "")
+    return iin_birth_date(number) if is_valid_12(number) else None
 
 
 def iin_birth_date(iin: str) -> dt.date | None:
@@ -87,5 +99,13 @@ register_messages({
         "kk": "ЖСН «{value}» қате: алғашқы цифрлары туған күнді көрсетпейді.",
         "ru": "ИИН «{value}» неверен: первые цифры не образуют дату рождения.",
         "en": "IIN \"{value}\" is wrong: its first digits are not a birth date.",
+    },
+    "iin.birth_date_mismatch": {
+        "kk": "Туған күні ({entered}) ЖСН-мен сәйкес келмейді: ЖСН {value} бойынша туған күні {born}. "
+              "ЖСН-ді немесе туған күнді жеке куәліктен тексеріңіз.",
+        "ru": "Дата рождения ({entered}) не совпадает с ИИН: по ИИН {value} дата рождения {born}. "
+              "Сверьте ИИН или дату рождения с удостоверением личности.",
+        "en": "The date of birth ({entered}) does not match the IIN: IIN {value} gives {born}. "
+              "Check the IIN or the date of birth against the identity card.",
     },
 })

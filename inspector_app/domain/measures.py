@@ -6,7 +6,7 @@ from typing import Mapping
 
 from .errors import UserError, register_messages
 from .fines import fine_in_tenge
-from .identifiers import validate_bin, validate_iin
+from .identifiers import iin_birth_date, validate_bin, validate_iin
 from .models import Measure, MeasureKind, Offender, OffenderKind
 from .reference import BODIES, COMMITTEE, COURT, Article
 
@@ -59,6 +59,8 @@ def _validate_protocol(measure: Measure, articles, mrp_by_year, today: dt.date) 
     if offender is None or not offender.name.strip():
         raise UserError("protocol.no_offender")
     article = _article(measure, articles)
+    # a kind read back from a widget or JSON may be the plain string "person"
+    offender.kind = OffenderKind(offender.kind)
     if offender.kind is OffenderKind.PERSON:
         _check_official(offender)
     else:
@@ -93,7 +95,8 @@ def _article(measure: Measure, articles: Mapping[str, Article]) -> Article:
 
 
 def _check_official(offender: Offender) -> None:
-    offender.iin_or_bin = validate_iin(offender.iin_or_bin)
+    offender.iin_or_bin = validate_iin(offender.iin_or_bin, offender.birth_date)
+    offender.birth_date = iin_birth_date(offender.iin_or_bin)
     document = offender.id_document
     if document is None or not document.number.strip():
         raise UserError("protocol.no_id_document")

@@ -201,7 +201,7 @@ class Inspection:
     mode: InspectionMode
     appointment_number: str
     appointment_date: dt.date
-    registration_mark: str = ""
+    registration_mark: str = ""  # the number of the registration with legal statistics
     ground: UnscheduledGround | None = None
     period_start: dt.date | None = None
     period_end: dt.date | None = None
@@ -212,6 +212,8 @@ class Inspection:
     created_at: dt.datetime | None = None
     finalised_at: dt.datetime | None = None
     revision: int = 1
+    registration_date: dt.date | None = None  # of the registration with legal statistics
+    objections: str = ""  # the subject's objections to the act, as the inspector recorded them
 
 
 @dataclass
@@ -318,3 +320,16 @@ class Measure:
 class RestoredRights:
     category: RightsCategory
     children: int
+
+
+@dataclass
+class RestoredChild:
+    """A child whose rights were restored: a short reference the inspector enters (initials
+    or a case number, no full name), the categories restored for the child, and the finding
+    or the measure that restored them (one of the two ids; both empty for counts carried over
+    from the time children were only counted)."""
+    id: str
+    reference: str
+    categories: list[RightsCategory] = field(default_factory=list)
+    finding_id: str = ""
+    measure_id: str = ""

@@ -11,15 +11,17 @@ from ..domain import measures as _measures  # noqa: F401  (registers its message
 from ..domain.codec import date_or_none, measure_from_json, person_from_json, to_json
 from ..domain.errors import UserError
 from ..domain.forms import Form
+from ..domain.errors import register_messages
 from ..domain.models import (Answer, Degree, Finding, Inspection, InspectionMode,
-                             InspectionStatus, InspectionType, Measure, RestoredRights,
-                             RightsCategory, UnscheduledGround, Verdict)
+                             InspectionStatus, InspectionType, Measure, RestoredChild,
+                             RestoredRights, RightsCategory, UnscheduledGround, Verdict)
+from ..domain.restored import restored_counts, validate_child
 from ..domain.workflow import derive_findings, finalisation_problems
 from .engine import Database, sqlite_insert, sqlite_upsert
 from . import models
 
 _I, _A, _F = models.inspections, models.answers, models.findings
-_M, _R, _P = models.measures, models.restored_rights, models.photos
+_M, _R, _P = models.measures, models.restored_children, models.photos
 _FAC, _SP = models.facilities, models.sync_problems
 
 
@@ -60,7 +62,8 @@ def inspection_from_row(r) -> Inspection:
         status=InspectionStatus(r["status"]), last_item_id=r["last_item_id"],
         created_at=dt.datetime.fromisoformat(r["created_at"]),
         finalised_at=dt.datetime.fromisoformat(r["finalised_at"]) if r["finalised_at"] else None,
-        revision=r["revision"])
+        revision=r["revision"], registration_date=date_or_none(r["registration_date"]),
+        objections=r["objections"] or "")
 
 
 class InspectionRepository:
@@ -155,6 +158,10 @@ class InspectionRepository:
     def remove_measure(self, inspection_id: str, measure_id: str) -> None:
         with self._db.write() as connection:
             touch(connection, inspection_id)
+            tied = connection.execute(sa.select(sa.func.count()).select_from(_R).where(
+                _R.c.inspection_id == inspection_id, _R.c.measure_id == measure_id)).scalar()
+            if tied:
+                raise UserError("restored.measure_in_use", count=tied)
             connection.execute(sa.delete(_M).where(_M.c.id == measure_id,
                                                    _M.c.inspection_id == inspection_id))
 
@@ -164,18 +171,49 @@ class InspectionRepository:
                                       .order_by(_M.c.created_at))
             return [measure_from_json(r.data) for r in rows]
 
-    def set_restored(self, inspection_id: str, category: RightsCategory, children: int) -> None:
-        if children < 0:
-            raise UserError("restored.negative")
-        row = {"inspection_id": inspection_id, "category": category.value, "children": children}
-        with self._db.write() as connection:
-            touch(connection, inspection_id)
-            connection.execute(sqlite_upsert(_R, row, ["inspection_id", "category"]))
+    def restored_children(self, inspection_id: str) -> list[RestoredChild]:
+        """The children whose rights were restored, in the order they were entered."""
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_R).where(_R.c.inspection_id == inspection_id)
+                                      .order_by(_R.c.position))
+            return [RestoredChild(r.id, r.reference, [RightsCategory(c) for c in r.categories],
+                                  r.finding_id, r.measure_id) for r in rows]
 
     def restored(self, inspection_id: str) -> list[RestoredRights]:
-        with self._db.read() as connection:
-            rows = connection.execute(sa.select(_R).where(_R.c.inspection_id == inspection_id))
-            return [RestoredRights(RightsCategory(r.category), r.children) for r in rows]
+        """Distinct children per category (a child counts once in each of its categories)."""
+        return restored_counts(self.restored_children(inspection_id))
+
+    def save_restored_child(self, inspection_id: str, child: RestoredChild, form: Form) -> RestoredChild:
+        """Add a child, or change one already entered (same id); checked against the
+        findings and measures the inspection has now."""
+        if self.get(inspection_id).status is InspectionStatus.FINALISED:
+            raise UserError("inspection.locked")
+        validate_child(child, [f.id for f in self.findings(inspection_id, form)],
+                       [m.id for m in self.measures(inspection_id)])
+        child.id = child.id or str(uuid.uuid4())
+        row = {"inspection_id": inspection_id, "id": child.id, "reference": child.reference,
+               "categories": [c.value for c in child.categories], "finding_id": child.finding_id,
+               "measure_id": child.measure_id}
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            last = connection.execute(sa.select(sa.func.max(_R.c.position))
+                                      .where(_R.c.inspection_id == inspection_id)).scalar()
+            connection.execute(sqlite_insert(_R).values(position=(last or 0) + 1, **row)
+                               .on_conflict_do_update(index_elements=["inspection_id", "id"], set_=row))
+        return child
+
+    def remove_restored_child(self, inspection_id: str, child_id: str) -> None:
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sa.delete(_R).where(_R.c.inspection_id == inspection_id,
+                                                   _R.c.id == child_id))
+
+    def set_objections(self, inspection_id: str, text: str) -> None:
+        """The subject's objections to the act, as the inspector records them."""
+        with self._db.write() as connection:
+            touch(connection, inspection_id)
+            connection.execute(sa.update(_I).where(_I.c.id == inspection_id)
+                               .values(objections=text.strip()))
 
     # --- finalisation ------------------------------------------------------------------
     def problems(self, inspection_id: str, form: Form):
@@ -195,3 +233,15 @@ class InspectionRepository:
             connection.execute(sa.update(_I).where(_I.c.id == inspection_id).values(
                 status=InspectionStatus.FINALISED.value, finalised_at=now()))
         return self.get(inspection_id)
+
+
+register_messages({
+    "restored.measure_in_use": {
+        "kk": "Бұл шараға құқықтары қалпына келтірілген {count} бала байланған. "
+              "Алдымен оларды басқа шараға байлаңыз немесе тізімнен алып тастаңыз.",
+        "ru": "К этой мере привязаны дети, права которых восстановлены ({count}). "
+              "Сначала привяжите их к другой мере или уберите из списка.",
+        "en": "{count} children whose rights were restored are tied to this measure. "
+              "Tie them to another measure or remove them from the list first.",
+    },
+})

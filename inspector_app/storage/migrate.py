@@ -12,7 +12,7 @@ from pathlib import Path
 from .engine import Database
 from .files import TMP_SUFFIX, copy_durably
 
-HEAD = "0009"
+HEAD = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 

@@ -97,7 +97,9 @@ inspections = Table(
     Column("review_comment", Text),
     # the revision being sent and its content hash: an edit made meanwhile opens a new one
     Column("sending_revision", Integer, nullable=False, default=0, server_default="0"),
-    Column("sending_hash", Text))
+    Column("sending_hash", Text),
+    Column("registration_date", Text),  # ISO date of the registration with legal statistics
+    Column("objections", Text, nullable=False, default="", server_default=""))
 
 sync_problems = Table(  # a conflict or a refusal waiting for a person; never overwritten silently
     "sync_problems", metadata,
@@ -155,11 +157,15 @@ measures = Table(
     Column("data", JSON, nullable=False),  # the Measure's fields
     Column("created_at", Text, nullable=False))
 
-restored_rights = Table(
-    "restored_rights", metadata,
+restored_children = Table(  # each child once, with the categories restored and what restored them
+    "restored_children", metadata,
     _inspection_key(primary=True),
-    Column("category", Text, primary_key=True),
-    Column("children", Integer, nullable=False))
+    Column("id", Text, primary_key=True),
+    Column("reference", Text, nullable=False, default=""),  # initials or a case number
+    Column("categories", JSON, nullable=False),
+    Column("finding_id", Text, nullable=False, default=""),
+    Column("measure_id", Text, nullable=False, default=""),
+    Column("position", Integer, nullable=False))
 
 documents = Table(
     "documents", metadata,

@@ -19,6 +19,8 @@ from sync.protocol import Change, DocumentMeta, EnrolResponse, ErrorInfo, Inspec
 from ..catalogue import FormCatalogue
 from ..domain.codec import to_json
 from ..domain.forms import Form
+from ..domain.models import RightsCategory
+from ..domain.restored import children_from_counts, restored_counts, without_dangling_ties
 from . import models, outbox
 from .engine import sqlite_upsert
 from .facilities import to_row as facility_row
@@ -58,12 +60,16 @@ class StoreSyncAdapter:
         header = inspections.get(record_id)
         with self.store.db.read() as connection:
             synced = connection.execute(sa.select(_I.c.synced_revision).where(_I.c.id == record_id)).scalar_one()
+        findings = inspections.findings(record_id, self.form_of(header))
+        measures = inspections.measures(record_id)
+        children = without_dangling_ties(inspections.restored_children(record_id),
+                                         [f.id for f in findings], [m.id for m in measures])
         record = InspectionRecord(
             id=record_id, revision=header.revision, base_revision=synced, header=header,
             answers=sorted(inspections.answers(record_id).values(), key=lambda a: a.item_id),
-            findings=inspections.findings(record_id, self.form_of(header)),
-            measures=inspections.measures(record_id), photos=self.store.photos.photos(record_id),
-            restored=inspections.restored(record_id), documents=self.documents(record_id))
+            findings=findings, measures=measures, photos=self.store.photos.photos(record_id),
+            restored=restored_counts(children), restored_children=children,
+            documents=self.documents(record_id))
         with self.store.db.write() as connection:  # from now on an edit opens the next revision
             connection.execute(sa.update(_I).where(_I.c.id == record_id, _I.c.revision == header.revision)
                                .values(sending_revision=header.revision, sending_hash=record.content_hash()))
@@ -215,7 +221,7 @@ def replace_local(connection: sa.Connection, record: InspectionRecord) -> None:
     row.update(revision=record.revision, synced_revision=record.revision, sending_revision=0,
                sending_hash=None, updated_at=now(), created_at=header["created_at"] or now())
     connection.execute(sqlite_upsert(_I, {"id": record.id, **row}, ["id"]))
-    for table in (models.answers, models.findings, models.measures, models.restored_rights):
+    for table in (models.answers, models.findings, models.measures, models.restored_children):
         connection.execute(sa.delete(table).where(table.c.inspection_id == record.id))
     for answer in record.answers:
         connection.execute(sa.insert(models.answers).values(
@@ -231,6 +237,9 @@ def replace_local(connection: sa.Connection, record: InspectionRecord) -> None:
         connection.execute(sa.insert(models.measures).values(
             id=measure.id, inspection_id=record.id, kind=measure.kind.value,
             data=to_json(measure), created_at=now()))
-    for restored in record.restored:
-        connection.execute(sa.insert(models.restored_rights).values(
-            inspection_id=record.id, category=restored.category.value, children=restored.children))
+    children = record.restored_children or children_from_counts(record.restored)  # an older client's
+    if children:
+        connection.execute(sa.insert(models.restored_children), [
+            {"inspection_id": record.id, "id": c.id, "reference": c.reference,
+             "categories": [RightsCategory(x).value for x in c.categories], "finding_id": c.finding_id,
+             "measure_id": c.measure_id, "position": n} for n, c in enumerate(children, 1)])

@@ -4,9 +4,9 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from ..domain.errors import UserError, message_text, register_messages
 from ..domain.forms import Form
@@ -17,6 +17,8 @@ from .errors import describe
 from .i18n import Language
 from .measure_dialogs import MeasureDialog
 from .models import RowTableModel
+from .objections import ObjectionsBox
+from .restored_children import RestoredChildrenBox
 
 
 class FindingsView(QWidget):
@@ -48,10 +50,6 @@ class FindingsView(QWidget):
         self.reason = QLineEdit()
         self.reason.editingFinished.connect(self.on_reason_edited)
         self.findings_table.selectionModel().currentRowChanged.connect(self.on_finding_selected)
-        self.restored = {c: QSpinBox() for c in RightsCategory}
-        for category, box in self.restored.items():
-            box.setRange(0, 100000)
-            box.editingFinished.connect(lambda c=category: self.on_restored_edited(c))
         self.finalise_button = QPushButton()
         self.finalise_button.clicked.connect(self.on_finalise_clicked)
         self.problems = QListWidget()
@@ -59,7 +57,10 @@ class FindingsView(QWidget):
         self.problems.itemClicked.connect(lambda e: self.go_to_item.emit(e.data(Qt.ItemDataRole.UserRole)))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.restored_box = QGroupBox()
+        self.restored_box = RestoredChildrenBox(store, form, inspection.id, language)
+        self.restored_box.problem.connect(self.problem)
+        self.objections_box = ObjectionsBox(store, inspection.id)
+        self.objections_box.problem.connect(self.problem)
         self._layout()
         self.retranslate()
         self.refresh()
@@ -86,13 +87,9 @@ class FindingsView(QWidget):
         measures_row = QHBoxLayout()
         measures_row.addStretch()
         measures_row.addWidget(self.remove_measure)
-        restored = QFormLayout(self.restored_box)
-        self.restored_labels = {}
-        for category, box in self.restored.items():
-            self.restored_labels[category] = QLabel()
-            restored.addRow(self.restored_labels[category], box)
         right = QVBoxLayout()
         right.addWidget(self.restored_box)
+        right.addWidget(self.objections_box)
         right.addWidget(self.finalise_button)
         right.addWidget(self.status)
         right.addWidget(self.problems)
@@ -137,9 +134,6 @@ class FindingsView(QWidget):
         self.reason_label.setText(self.tr("No measure, because:"))
         self.findings_title.setText("<b>" + self.tr("Findings") + "</b>")
         self.measures_title.setText("<b>" + self.tr("Measures") + "</b>")
-        self.restored_box.setTitle(self.tr("Children whose rights were restored"))
-        for category, label in self.restored_labels.items():
-            label.setText(self.category_name(category))
         self.finalise_button.setText(self.tr("Finalise the inspection"))
         degree = {"gross": self.tr("gross"), "significant": self.tr("significant"), "minor": self.tr("minor")}
         self.findings_model.set_columns([
@@ -176,13 +170,10 @@ class FindingsView(QWidget):
         self.findings = self.store.inspections.findings(self.inspection.id, self.form)
         self.findings_model.set_rows(self.findings)
         self.measures_model.set_rows(self.measures)
-        counts = {r.category: r.children for r in self.store.inspections.restored(self.inspection.id)}
-        for category, box in self.restored.items():
-            box.blockSignals(True)
-            box.setValue(counts.get(category, 0))
-            box.blockSignals(False)
         locked = self.inspection.status is InspectionStatus.FINALISED
-        for widget in (*self.measure_buttons.values(), *self.restored.values(), self.reason,
+        self.restored_box.refresh(self.findings, self.measures, locked)
+        self.objections_box.refresh(self.inspection.objections, locked)
+        for widget in (*self.measure_buttons.values(), self.reason,
                        self.remove_measure, self.finalise_button):
             widget.setEnabled(not locked)
         if locked:
@@ -225,10 +216,6 @@ class FindingsView(QWidget):
         if current.isValid():
             self._call(self.store.inspections.remove_measure, self.inspection.id,
                        self.measures[current.row()].id)
-
-    def on_restored_edited(self, category: RightsCategory) -> None:
-        self._call(self.store.inspections.set_restored, self.inspection.id, category,
-                   self.restored[category].value())
 
     def on_finalise_clicked(self) -> None:
         self.problems.clear()

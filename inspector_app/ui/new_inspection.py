@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout,
+                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from ..domain.errors import UserError, register_messages
 from ..domain.measures import check_date
@@ -12,6 +12,8 @@ from ..domain.models import (Facility, Inspection, InspectionMode, InspectionTyp
                              UnscheduledGround)
 from .dialogs import DateField, GuardedDialog
 from .errors import describe
+
+SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
 
 
 def date_edit(value: dt.date) -> QDateEdit:
@@ -58,8 +60,17 @@ class NewInspectionDialog(GuardedDialog):
         self.mode = QComboBox()
         self.mode.addItem(self.tr("On site"), InspectionMode.ON_SITE)
         self.mode.addItem(self.tr("Desk review"), InspectionMode.DESK)
-        self.number, self.mark = QLineEdit(), QLineEdit()
+        self.number, self.mark = QLineEdit(), QLineEdit()  # mark: the registration number
         self.act_date = date_edit(self.today)
+        self.registration_date = date_edit(self.today)
+        self.unregistered_confirm = QCheckBox(self.tr("I confirm: the act on appointment is not "
+                                                      "registered, the visit goes ahead without it"))
+        self.unregistered_confirm.setVisible(False)
+        for widget, name in ((self.type, "inspection_type"), (self.number, "appointment_number"),
+                             (self.act_date, "appointment_date"), (self.mark, "registration_number"),
+                             (self.registration_date, "registration_date"),
+                             (self.unregistered_confirm, "unregistered_confirm")):
+            widget.setObjectName(name)
         self.period_start = date_edit(self.today)
         self.period_end = date_edit(self.today + dt.timedelta(days=14))
         self.inspectors = QPlainTextEdit(f"{inspector.name}, {inspector.position}")
@@ -84,7 +95,9 @@ class NewInspectionDialog(GuardedDialog):
         for label, widget in (
                 (self.tr("Kind of inspection"), self.type), (self.tr("Ground"), self.ground),
                 (self.tr("Form"), self.mode), (self.tr("Act on appointment No."), self.number),
-                (self.tr("Act date"), self.act_date), (self.tr("Registration mark"), self.mark),
+                (self.tr("Act date"), self.act_date),
+                (self.tr("Legal-statistics registration No."), self.mark),
+                (self.tr("Registration date"), self.registration_date),
                 (self.tr("Period from"), self.period_start), (self.tr("Period to"), self.period_end),
                 (self.tr("Inspectors (name, position — one a line)"), self.inspectors),
                 (self.tr("Representative of the organisation"), self.representative),
@@ -97,6 +110,7 @@ class NewInspectionDialog(GuardedDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.unregistered_confirm)
         layout.addWidget(buttons)
 
     def on_type_changed(self) -> None:
@@ -104,6 +118,7 @@ class NewInspectionDialog(GuardedDialog):
         self.ground.setEnabled(kind == InspectionType.UNSCHEDULED)
         # a surprise inspection needs no prior registration of the act
         self.mark.setEnabled(kind != InspectionType.SURPRISE)
+        self.registration_date.setEnabled(kind != InspectionType.SURPRISE)
 
     def on_ok_clicked(self) -> None:
         try:
@@ -111,7 +126,15 @@ class NewInspectionDialog(GuardedDialog):
         except UserError as error:
             self.error.setText(describe(error, self.lang))
             return
+        if self.needs_registration() and not self.unregistered_confirm.isChecked():
+            self.error.setText(describe(UserError("inspection.not_registered"), self.lang))
+            self.unregistered_confirm.setVisible(True)
+            return
         self.accept()
+
+    def needs_registration(self) -> bool:
+        """A scheduled or unscheduled visit with no registration number with legal statistics."""
+        return self.type.currentData() != InspectionType.SURPRISE and not self.mark.text().strip()
 
     def _validate(self) -> None:
         if not self.number.text().strip():
@@ -122,6 +145,18 @@ class NewInspectionDialog(GuardedDialog):
             raise UserError("inspection.period_reversed")
         if not parse_people(self.inspectors.toPlainText()):
             raise UserError("inspection.no_inspectors")
+        if self.type.currentData() == InspectionType.SURPRISE:
+            self._validate_surprise()
+        elif self.mark.text().strip():
+            check_date(to_date(self.registration_date), today=self.today)
+            if to_date(self.registration_date) > to_date(self.period_start):
+                raise UserError("inspection.registered_after_start")
+
+    def _validate_surprise(self) -> None:
+        if to_date(self.act_date) < SURPRISE_FROM:
+            raise UserError("inspection.surprise_before_law")
+        if not self.facility.special_control:
+            raise UserError("inspection.surprise_not_on_register")
 
     def inspection(self, form_id: str, form_version: int, form_hash: str) -> Inspection:
         kind = self.type.currentData()
@@ -131,6 +166,8 @@ class NewInspectionDialog(GuardedDialog):
             form_hash=form_hash, type=kind, mode=self.mode.currentData(),
             appointment_number=self.number.text().strip(), appointment_date=to_date(self.act_date),
             registration_mark=self.mark.text().strip() if kind != InspectionType.SURPRISE else "",
+            registration_date=to_date(self.registration_date)
+            if kind != InspectionType.SURPRISE and self.mark.text().strip() else None,
             ground=self.ground.currentData() if kind == InspectionType.UNSCHEDULED else None,
             period_start=to_date(self.period_start), period_end=to_date(self.period_end),
             inspectors=parse_people(self.inspectors.toPlainText()),
@@ -153,5 +190,44 @@ register_messages({
         "kk": "Кемінде бір инспекторды көрсетіңіз: «Аты-жөні, лауазымы».",
         "ru": "Укажите хотя бы одного инспектора: «ФИО, должность».",
         "en": "Name at least one inspector: \"Name, position\".",
+    },
+    "inspection.not_registered": {
+        "kk": "Тексеруді тағайындау туралы акт құқықтық статистика органында тіркелмеген: "
+              "жоспарлы және жоспардан тыс тексеру тіркелгеннен кейін ғана басталады. Тіркеу "
+              "нөмірі мен күнін жазыңыз. Онсыз бару керек болса, төменде растаңыз: актіде "
+              "«ТІРКЕЛМЕГЕН» деп басылады.",
+        "ru": "Акт о назначении проверки не зарегистрирован в органе правовой статистики: "
+              "плановая и внеплановая проверки начинаются только после регистрации. Укажите "
+              "номер и дату регистрации. Если выезжать нужно без неё, подтвердите ниже: в акте "
+              "будет напечатано «НЕ ЗАРЕГИСТРИРОВАН».",
+        "en": "The act on appointment is not registered with legal statistics: a scheduled or "
+              "unscheduled inspection starts only after registration. Enter the registration "
+              "number and date. If the visit must go ahead without it, confirm below: the act "
+              "will print \"NOT REGISTERED\".",
+    },
+    "inspection.registered_after_start": {
+        "kk": "Акт тексеру басталғанға дейін тіркелуі керек: тіркеу күні тексеру кезеңінің "
+              "басынан кеш болмасын.",
+        "ru": "Акт регистрируется до начала проверки: дата регистрации не может быть позже "
+              "начала периода проверки.",
+        "en": "The act is registered before the inspection starts: the registration date cannot "
+              "be after the start of the period.",
+    },
+    "inspection.surprise_before_law": {
+        "kk": "Кенеттен тексеру 2026 жылғы 1 ақпаннан бастап қана жүргізіледі. Актінің күнін "
+              "немесе тексеру түрін тексеріңіз.",
+        "ru": "Внезапная проверка проводится только с 1 февраля 2026 года. Проверьте дату акта "
+              "или вид проверки.",
+        "en": "Surprise inspections exist only from 1 February 2026. Check the act date or the "
+              "kind of inspection.",
+    },
+    "inspection.surprise_not_on_register": {
+        "kk": "Кенеттен тексеру тек ерекше бақылау мен қадағалауға жататын объектілер "
+              "тізіліміндегі объектілерде жүргізіледі, ал бұл объект онда жоқ. Басқа тексеру "
+              "түрін таңдаңыз.",
+        "ru": "Внезапная проверка проводится только на объектах из реестра объектов, подлежащих "
+              "особому контролю и надзору, а этого объекта в нём нет. Выберите другой вид проверки.",
+        "en": "A surprise inspection is only for facilities on the register of special control "
+              "and supervision, and this one is not on it. Choose another kind of inspection.",
     },
 })

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QWidget)
 
 from ..domain.errors import UserError
 from ..domain.fines import fine_in_tenge
+from ..domain.identifiers import birth_date_of
 from ..domain.models import (BusinessSize, IdDocument, IdDocumentKind, Measure, Offender,
                              OffenderKind, Person)
 from ..domain.reference import BODIES, Article
@@ -29,6 +30,7 @@ class ProtocolFields(QObject):
         self._make_offence(today, usual_article)
         self._add_rows(form)
         self.offender_kind.currentIndexChanged.connect(self.on_offender_kind_changed)
+        self.offender_id.textChanged.connect(self.on_offender_id_changed)
         self.article.currentIndexChanged.connect(self.on_article_changed)
         self.business_size.currentIndexChanged.connect(self.on_article_changed)
         self.fine.valueChanged.connect(self.update_tenge)
@@ -127,6 +129,11 @@ class ProtocolFields(QObject):
         for widget in self.org_rows:
             self.form.setRowVisible(widget, not person)
         self.on_article_changed()
+
+    def on_offender_id_changed(self, text: str) -> None:
+        """A person's date of birth is the one in the IIN."""
+        if (born := birth_date_of(text)) and self.offender_kind.currentData() == OffenderKind.PERSON:
+            self.birth_date.setDate(QDate(born.year, born.month, born.day))
 
     def on_article_changed(self) -> None:
         article = self.articles.get(self.article.currentData())

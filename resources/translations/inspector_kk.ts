@@ -404,10 +404,6 @@
         <translation>Шаралар</translation>
     </message>
     <message>
-        <source>Children whose rights were restored</source>
-        <translation>Құқықтары қалпына келтірілген балалар</translation>
-    </message>
-    <message>
         <source>Finalise the inspection</source>
         <translation>Тексеруді аяқтау</translation>
     </message>
@@ -685,6 +681,65 @@
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>Housing</source>
+        <translation>Тұрғын үй</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Мүлік</translation>
+    </message>
+    <message>
+        <source>Upbringing in a family</source>
+        <translation>Отбасында тәрбиелену</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Білім алу</translation>
+    </message>
+    <message>
+        <source>Psychological-pedagogical support</source>
+        <translation>Психологиялық-педагогикалық сүйемелдеу</translation>
+    </message>
+    <message>
+        <source>Psychological well-being</source>
+        <translation>Психологиялық әл-ауқат</translation>
+    </message>
+    <message>
+        <source>Meals and health</source>
+        <translation>Тамақтану және денсаулық</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Қауіпсіздік</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Хаттама</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Нұсқама</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Ұсыным</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Тәртіптік жауаптылыққа тарту</translation>
+    </message>
+    <message>
+        <source>Finding {0}</source>
+        <translation>Бұзушылық {0}</translation>
+    </message>
+    <message>
+        <source>Finding: {0}</source>
+        <translation>Бұзушылық: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
         <source>Scheduled</source>
@@ -731,6 +786,10 @@
         <translation>Камералдық</translation>
     </message>
     <message>
+        <source>I confirm: the act on appointment is not registered, the visit goes ahead without it</source>
+        <translation>Растаймын: тағайындау туралы акт тіркелмеген, тексеру онсыз жүргізіледі</translation>
+    </message>
+    <message>
         <source>Head</source>
         <translation>Басшы</translation>
     </message>
@@ -759,8 +818,12 @@
         <translation>Акт күні</translation>
     </message>
     <message>
-        <source>Registration mark</source>
-        <translation>Тіркеу белгісі</translation>
+        <source>Legal-statistics registration No.</source>
+        <translation>Құқықтық статистикадағы тіркеу нөмірі</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>Тіркелген күні</translation>
     </message>
     <message>
         <source>Period from</source>
@@ -781,6 +844,21 @@
     <message>
         <source>Representative&apos;s position</source>
         <translation>Өкілдің лауазымы</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsBox</name>
+    <message>
+        <source>Objections of the inspected subject</source>
+        <translation>Тексерілетін субъектінің қарсылықтары</translation>
+    </message>
+    <message>
+        <source>Empty: the act gets blank lines to write them by hand</source>
+        <translation>Бос қалса, актіде оларды қолмен жазуға бос жолдар болады</translation>
+    </message>
+    <message>
+        <source>Save objections</source>
+        <translation>Қарсылықтарды сақтау</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1135,64 @@
             <numerusform>%n ұйым көрсетілді</numerusform>
             <numerusform>%n ұйым көрсетілді</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChildDialog</name>
+    <message>
+        <source>Child whose rights were restored</source>
+        <translation>Құқықтары қалпына келтірілген бала</translation>
+    </message>
+    <message>
+        <source>Initials or case number, no full name</source>
+        <translation>Аты-жөнінің бас әріптері немесе іс нөмірі, толық аты-жөні емес</translation>
+    </message>
+    <message>
+        <source>Restored by</source>
+        <translation>Қалпына келтірген</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Бала</translation>
+    </message>
+    <message>
+        <source>Rights restored</source>
+        <translation>Қалпына келтірілген құқықтар</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChildrenBox</name>
+    <message>
+        <source>Children whose rights were restored</source>
+        <translation>Құқықтары қалпына келтірілген балалар</translation>
+    </message>
+    <message>
+        <source>Add child…</source>
+        <translation>Бала қосу…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Бала</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Санаттар</translation>
+    </message>
+    <message>
+        <source>Restored by</source>
+        <translation>Қалпына келтірген</translation>
+    </message>
+    <message>
+        <source>no reference, No. {0}</source>
+        <translation>белгісіз, № {0}</translation>
+    </message>
+    <message>
+        <source>Children in all (each once): {0}</source>
+        <translation>Барлық балалар (әрқайсысы бір рет): {0}</translation>
     </message>
 </context>
 <context>

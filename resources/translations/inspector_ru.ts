@@ -404,10 +404,6 @@
         <translation>Меры</translation>
     </message>
     <message>
-        <source>Children whose rights were restored</source>
-        <translation>Дети, чьи права восстановлены</translation>
-    </message>
-    <message>
         <source>Finalise the inspection</source>
         <translation>Завершить проверку</translation>
     </message>
@@ -685,6 +681,65 @@
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>Housing</source>
+        <translation>Жилище</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Имущество</translation>
+    </message>
+    <message>
+        <source>Upbringing in a family</source>
+        <translation>Воспитание в семье</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Psychological-pedagogical support</source>
+        <translation>Психолого-педагогическое сопровождение</translation>
+    </message>
+    <message>
+        <source>Psychological well-being</source>
+        <translation>Психологическое благополучие</translation>
+    </message>
+    <message>
+        <source>Meals and health</source>
+        <translation>Питание и здоровье</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Протокол</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Предписание</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Рекомендация</translation>
+    </message>
+    <message>
+        <source>Disciplinary referral</source>
+        <translation>Дисциплинарное представление</translation>
+    </message>
+    <message>
+        <source>Finding {0}</source>
+        <translation>Нарушение {0}</translation>
+    </message>
+    <message>
+        <source>Finding: {0}</source>
+        <translation>Нарушение: {0}</translation>
+    </message>
+</context>
+<context>
     <name>NewInspectionDialog</name>
     <message>
         <source>Scheduled</source>
@@ -731,6 +786,10 @@
         <translation>Камеральная</translation>
     </message>
     <message>
+        <source>I confirm: the act on appointment is not registered, the visit goes ahead without it</source>
+        <translation>Подтверждаю: акт о назначении не зарегистрирован, проверка проводится без регистрации</translation>
+    </message>
+    <message>
         <source>Head</source>
         <translation>Руководитель</translation>
     </message>
@@ -759,8 +818,12 @@
         <translation>Дата акта</translation>
     </message>
     <message>
-        <source>Registration mark</source>
-        <translation>Отметка о регистрации</translation>
+        <source>Legal-statistics registration No.</source>
+        <translation>№ регистрации в правовой статистике</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>Дата регистрации</translation>
     </message>
     <message>
         <source>Period from</source>
@@ -781,6 +844,21 @@
     <message>
         <source>Representative&apos;s position</source>
         <translation>Должность представителя</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsBox</name>
+    <message>
+        <source>Objections of the inspected subject</source>
+        <translation>Возражения проверяемого субъекта</translation>
+    </message>
+    <message>
+        <source>Empty: the act gets blank lines to write them by hand</source>
+        <translation>Если пусто, в акте будут пустые строки, чтобы вписать их от руки</translation>
+    </message>
+    <message>
+        <source>Save objections</source>
+        <translation>Сохранить возражения</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1136,64 @@
             <numerusform>Показаны %n организации</numerusform>
             <numerusform>Показано %n организаций</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChildDialog</name>
+    <message>
+        <source>Child whose rights were restored</source>
+        <translation>Ребёнок, права которого восстановлены</translation>
+    </message>
+    <message>
+        <source>Initials or case number, no full name</source>
+        <translation>Инициалы или номер дела, без полного имени</translation>
+    </message>
+    <message>
+        <source>Restored by</source>
+        <translation>Чем восстановлены</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Rights restored</source>
+        <translation>Восстановленные права</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredChildrenBox</name>
+    <message>
+        <source>Children whose rights were restored</source>
+        <translation>Дети, права которых восстановлены</translation>
+    </message>
+    <message>
+        <source>Add child…</source>
+        <translation>Добавить ребёнка…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>Restored by</source>
+        <translation>Чем восстановлены</translation>
+    </message>
+    <message>
+        <source>no reference, No. {0}</source>
+        <translation>без обозначения, № {0}</translation>
+    </message>
+    <message>
+        <source>Children in all (each once): {0}</source>
+        <translation>Всего детей (каждый один раз): {0}</translation>
     </message>
 </context>
 <context>

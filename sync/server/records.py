@@ -20,6 +20,7 @@ from .models import (
     ReviewRow, User,
 )
 from .principal import Principal
+from .restored import check_restored
 from .security import aware, utcnow
 
 
@@ -125,6 +126,7 @@ class Pusher:
         if record.header.id != record.id:
             raise Problem(problems.VALIDATION_FAILED, "header.id differs from the record id.",
                           details={"id": record.id, "header.id": record.header.id})
+        check_restored(record)
         region = self._regions.get(record.header.facility_id)
         if region is None:
             raise Problem(problems.UNKNOWN_FACILITY,

@@ -63,3 +63,19 @@ def test_bin_checksum():
         validate_bin(bad)
     assert caught.value.code == "bin.checksum"
     assert "check digit" in caught.value.message("en")
+
+
+def test_birth_date_of_a_typed_iin_only_when_valid():
+    from inspector_app.domain.identifiers import birth_date_of
+    iin = make_valid_12("05071260012")  # digit 7 = 6: the 2000s
+    assert birth_date_of(f" {iin[:6]} {iin[6:]} ") == dt.date(2005, 7, 12)
+    assert birth_date_of(iin[:11]) is None
+    assert birth_date_of(iin[:11] + str((int(iin[11]) + 1) % 10)) is None
+
+
+def test_a_birth_date_given_with_the_iin_must_be_its_own():
+    iin = make_valid_12("88021530012")
+    assert validate_iin(iin, dt.date(1988, 2, 15)) == iin
+    with pytest.raises(UserError) as caught:
+        validate_iin(iin, dt.date(1980, 1, 1))
+    assert caught.value.code == "iin.birth_date_mismatch"

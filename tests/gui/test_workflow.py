@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton
 
 from inspector_app.domain.forms import AnswerKind
 from inspector_app.domain.identifiers import make_valid_12
@@ -100,6 +100,7 @@ def open_new_inspection(qtbot, window, facility):
 
     def fill(dialog):
         type_text(dialog.number, "17-ПР")
+        type_text(dialog.mark, "260310-0117")  # registered with legal statistics
         dialog.on_ok_clicked()
     when_modal(fill)
     qtbot.keyClick(window.register.table, Qt.Key.Key_Return)
@@ -180,10 +181,15 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     protocol = next(m for m in findings.measures if m.kind is MeasureKind.PROTOCOL)
     assert protocol.fine_tenge == protocol.fine_mrp * 4325  # offence today, in 2026
 
-    housing = findings.restored[RightsCategory.HOUSING]
-    housing.setValue(3)
-    housing.editingFinished.emit()
-    assert store.inspections.restored(inspection_id)[0].children == 3
+    def add_child(dialog):
+        type_text(dialog.findChild(QLineEdit, "child_reference"), "Ә.Қ.")
+        housing = dialog.findChild(QCheckBox, "category_housing")
+        qtbot.mouseClick(housing, Qt.MouseButton.LeftButton, pos=QPoint(6, housing.height() // 2))
+        qtbot.mouseClick(dialog.findChild(QPushButton, "child_ok"), Qt.MouseButton.LeftButton)
+    when_modal(add_child)
+    qtbot.mouseClick(findings.findChild(QPushButton, "restored_add"), Qt.MouseButton.LeftButton)
+    assert [(r.category, r.children) for r in store.inspections.restored(inspection_id)] == [
+        (RightsCategory.HOUSING, 1)]
     when_modal(lambda box: qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton))
     qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
     assert findings.problems.count() == 0
@@ -305,6 +311,7 @@ def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qt
 
     def fill(dialog):
         type_text(dialog.number, "18-ПР")
+        type_text(dialog.mark, "260310-0118")
         dialog.on_ok_clicked()
     when_modal(fill)
     main.on_register_inspection_requested(facility)  # before the window was ever shown

@@ -5,8 +5,8 @@ import pytest
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.measures import validate_measure
 from inspector_app.domain.models import (IdDocument, InspectionStatus, Localized, Measure,
-                                         MeasureKind, Offender,
-                                         OffenderKind, RightsCategory, Verdict)
+                                         MeasureKind, Offender, OffenderKind, RestoredChild,
+                                         RestoredRights, RightsCategory, Verdict)
 from inspector_app.domain.identifiers import make_valid_12
 from tests.helpers import answer_all
 
@@ -53,8 +53,9 @@ def test_finalise_blocked_until_everything_is_in_order(store, inspection, school
     assert codes == {("finalise.photo_missing", VIDEO), ("finalise.no_measure", VIDEO)}
     store.photos.add(inspection.id, VIDEO, jpeg)
     findings = store.inspections.findings(inspection.id, school_form)
-    store.inspections.save_measure(order_for(findings, inspection.id))
-    store.inspections.set_restored(inspection.id, RightsCategory.SAFETY, 412)
+    order = store.inspections.save_measure(order_for(findings, inspection.id))
+    store.inspections.save_restored_child(inspection.id, RestoredChild(
+        "", "Ә.Қ.", [RightsCategory.SAFETY], measure_id=order.id), school_form)
     done = store.inspections.finalise(inspection.id, school_form)
     assert done.status is InspectionStatus.FINALISED and done.finalised_at is not None
 
@@ -71,7 +72,9 @@ def test_finalised_inspection_is_read_only(store, inspection, school_form):
     answer_all(store, inspection.id, school_form)
     store.inspections.finalise(inspection.id, school_form)
     for change in (lambda: store.inspections.save_answer(inspection.id, VIDEO, verdict=Verdict.VIOLATED),
-                   lambda: store.inspections.set_restored(inspection.id, RightsCategory.HOUSING, 1)):
+                   lambda: store.inspections.save_restored_child(
+                       inspection.id, RestoredChild("", "А.Б.", [RightsCategory.HOUSING]), school_form),
+                   lambda: store.inspections.set_objections(inspection.id, "Келіспеймін")):
         with pytest.raises(UserError) as caught:
             change()
         assert caught.value.code == "inspection.locked"
@@ -204,3 +207,112 @@ def test_order_deadline_in_the_past_refused(store, inspection):
     with pytest.raises(UserError) as caught:
         validate_measure(measure, articles=articles(store), mrp_by_year={}, today=dt.date(2026, 11, 21))
     assert caught.value.code == "order.deadline_past"
+
+
+def test_children_counted_once_per_category_and_once_in_the_total(store, inspection, school_form):
+    answer_all(store, inspection.id, school_form, violated={VIDEO, BULLYING})
+    video, bullying = sorted(store.inspections.findings(inspection.id, school_form),
+                             key=lambda f: f.item_id != VIDEO)
+    order = store.inspections.save_measure(order_for([video], inspection.id))
+    save = store.inspections.save_restored_child
+    first = save(inspection.id, RestoredChild("", " Ә.Қ.  ", [RightsCategory.SAFETY,
+                                                               RightsCategory.HOUSING],
+                                              measure_id=order.id), school_form)
+    save(inspection.id, RestoredChild("", "ә.қ.", [RightsCategory.SAFETY], finding_id=bullying.id),
+         school_form)  # the same child, restored by another finding too
+    save(inspection.id, RestoredChild("", "Іс № 17/2026", [RightsCategory.SAFETY],
+                                      finding_id=bullying.id), school_form)
+    children = store.inspections.restored_children(inspection.id)
+    assert [c.reference for c in children] == ["Ә.Қ.", "ә.қ.", "Іс № 17/2026"]
+    assert children[0].categories == [RightsCategory.HOUSING, RightsCategory.SAFETY]
+    counts = {r.category: r.children for r in store.inspections.restored(inspection.id)}
+    assert counts == {RightsCategory.HOUSING: 1, RightsCategory.SAFETY: 2}
+    from inspector_app.domain.restored import distinct_children
+    assert distinct_children(children) == 2
+    with pytest.raises(UserError) as caught:  # a measure that restored rights stays
+        store.inspections.remove_measure(inspection.id, order.id)
+    assert caught.value.code == "restored.measure_in_use"
+    store.inspections.remove_restored_child(inspection.id, first.id)
+    store.inspections.remove_measure(inspection.id, order.id)
+    assert [c.reference for c in store.inspections.restored_children(inspection.id)] == [
+        "ә.қ.", "Іс № 17/2026"]
+
+
+@pytest.mark.parametrize("child, code", [
+    (RestoredChild("", "  ", [RightsCategory.SAFETY], finding_id="x"), "restored.no_reference"),
+    (RestoredChild("", "Ә" * 41, [RightsCategory.SAFETY], finding_id="x"), "restored.reference_too_long"),
+    (RestoredChild("", "А.Б.", [], finding_id="x"), "restored.no_category"),
+    (RestoredChild("", "А.Б.", [RightsCategory.SAFETY]), "restored.no_tie"),
+    (RestoredChild("", "А.Б.", [RightsCategory.SAFETY], finding_id="no-such"), "restored.no_tie"),
+])
+def test_a_child_needs_a_reference_a_category_and_what_restored_the_rights(
+        store, inspection, school_form, child, code):
+    answer_all(store, inspection.id, school_form, violated={VIDEO})
+    finding = store.inspections.findings(inspection.id, school_form)[0]
+    if child.finding_id == "x":
+        child.finding_id = finding.id
+    with pytest.raises(UserError) as caught:
+        store.inspections.save_restored_child(inspection.id, child, school_form)
+    assert caught.value.code == code
+    assert caught.value.message("kk") and caught.value.message("ru")
+    assert store.inspections.restored_children(inspection.id) == []
+
+
+def test_objections_and_registration_date_kept(store, inspection):
+    store.inspections.set_objections(inspection.id, "  Актімен келіспеймін  ")
+    assert store.inspections.get(inspection.id).objections == "Актімен келіспеймін"
+    assert store.inspections.get(inspection.id).registration_date is None
+
+
+def test_migration_0010_makes_counted_children_anonymous_children(store, inspection):
+    """seed counts at 0009 -> migrate -> one anonymous child each; marks split into number and date."""
+    from inspector_app.storage import migrate
+
+    migrate.downgrade(store.db, "0009")
+    with store.db.write() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO restored_rights VALUES (?, 'housing', 2), (?, 'safety', 3), (?, 'family', 0)",
+            (inspection.id,) * 3)
+        connection.exec_driver_sql(
+            "UPDATE inspections SET registration_mark = '№ 260310-0117-ҚСАЕК, 10.03.2026' WHERE id = ?",
+            (inspection.id,))
+    migrate.upgrade(store.db)
+    assert migrate.current_revision(store.db) == "0010"
+    children = store.inspections.restored_children(inspection.id)
+    assert [c.id for c in children] == ["housing-1", "housing-2", "safety-1", "safety-2", "safety-3"]
+    assert all(c.reference == "" and not c.finding_id and not c.measure_id for c in children)
+    counts = {r.category: r.children for r in store.inspections.restored(inspection.id)}
+    assert counts == {RightsCategory.HOUSING: 2, RightsCategory.SAFETY: 3}
+    header = store.inspections.get(inspection.id)
+    assert header.registration_mark == "№ 260310-0117-ҚСАЕК"
+    assert header.registration_date == dt.date(2026, 3, 10) and header.objections == ""
+    migrate.downgrade(store.db, "0007")  # and back: the counts and the mark as they were
+    with store.db.read() as connection:
+        rows = connection.exec_driver_sql("SELECT category, children FROM restored_rights").all()
+        mark = connection.exec_driver_sql("SELECT registration_mark FROM inspections").scalar()
+    assert sorted(rows) == [("housing", 2), ("safety", 3)]
+    assert mark == "№ 260310-0117-ҚСАЕК, 10.03.2026"
+
+
+def test_children_travel_with_the_record_and_older_counts_come_back_as_children(
+        store, inspection, school_form, catalogue, tmp_path):
+    from inspector_app.storage.sync_adapter import StoreSyncAdapter, replace_local
+    from sync.server.restored import check_restored
+
+    answer_all(store, inspection.id, school_form, violated={VIDEO})
+    finding = store.inspections.findings(inspection.id, school_form)[0]
+    order = store.inspections.save_measure(order_for([finding], inspection.id))
+    store.inspections.save_restored_child(inspection.id, RestoredChild(
+        "", "Ә.Қ.", [RightsCategory.HOUSING, RightsCategory.EDUCATION], measure_id=order.id), school_form)
+    adapter = StoreSyncAdapter(store, catalogue, tmp_path / "forms")
+    record = adapter.outgoing_record(inspection.id)
+    check_restored(record)  # what the server checks
+    assert [c.reference for c in record.restored_children] == ["Ә.Қ."]
+    assert {r.category: r.children for r in record.restored} == {
+        RightsCategory.HOUSING: 1, RightsCategory.EDUCATION: 1}
+    older = record.model_copy(update={"restored_children": [], "restored": [
+        RestoredRights(RightsCategory.WELLBEING, 2)]})
+    with store.db.write() as connection:
+        replace_local(connection, older)
+    assert [c.id for c in store.inspections.restored_children(inspection.id)] == [
+        "wellbeing-1", "wellbeing-2"]

@@ -7,6 +7,7 @@ import json
 import pytest
 import requests
 
+from inspector_app.domain.models import RestoredChild, RestoredRights, RightsCategory
 from sync import problems
 from sync.protocol import InspectionRecord
 from sync.server.bodies import accepts_gzip
@@ -164,3 +165,16 @@ def test_a_pull_is_gzip_compressed_when_the_client_accepts_it(server):
     ("gzip;q=oops", False), ("*;q=0, gzip", True)])
 def test_accept_encoding_is_read_as_http_says(header, gzip_ok):
     assert accepts_gzip(header) is gzip_ok
+
+
+def test_a_child_tied_to_a_measure_the_record_lacks_is_refused_per_record(server):
+    headers = enrol(server.url, "inspector")
+    good, bad = inspection(FACILITY, seed=41), inspection(FACILITY, seed=42)
+    good.restored_children = [RestoredChild("c1", "Ә.Қ.", [RightsCategory.HOUSING], finding_id="f0")]
+    good.restored = [RestoredRights(RightsCategory.HOUSING, 1)]
+    bad.restored_children = [RestoredChild("c1", "Ә.Қ.", [RightsCategory.HOUSING], measure_id="m9")]
+    bad.restored = [RestoredRights(RightsCategory.HOUSING, 1)]
+    statuses = results(push(server.url, headers, good, bad))
+    assert [r["status"] for r in statuses] == ["created", "rejected"]
+    assert statuses[1]["error"]["code"] == problems.VALIDATION_FAILED.code
+    assert "measure the record does not have" in statuses[1]["error"]["message"]
