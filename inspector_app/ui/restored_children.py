@@ -34,7 +34,8 @@ class Names(QObject):
     def kind(self, kind: MeasureKind) -> str:
         return {MeasureKind.PROTOCOL: self.tr("Protocol"), MeasureKind.ORDER: self.tr("Order"),
                 MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
-                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral")}[kind]
+                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
+                MeasureKind.TRANSFER: self.tr("Referral to the competent body")}[kind]
 
     def finding_number(self, n: int) -> str:
         return self.tr("Finding {0}").format(n)

@@ -731,6 +731,10 @@
         <translation>Тәртіптік жауаптылыққа тарту</translation>
     </message>
     <message>
+        <source>Referral to the competent body</source>
+        <translation>Құзыретті органға жолдау</translation>
+    </message>
+    <message>
         <source>Finding {0}</source>
         <translation>Бұзушылық {0}</translation>
     </message>

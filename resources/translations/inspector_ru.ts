@@ -731,6 +731,10 @@
         <translation>Дисциплинарное представление</translation>
     </message>
     <message>
+        <source>Referral to the competent body</source>
+        <translation>Передача по подведомственности</translation>
+    </message>
+    <message>
         <source>Finding {0}</source>
         <translation>Нарушение {0}</translation>
     </message>

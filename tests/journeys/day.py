@@ -30,8 +30,8 @@ def open_new_inspection(window, act_number: str) -> None:
     driver.wait_until(lambda: window.register.model.rowCount() > 0, what="schools under special control")
 
     def fill(dialog) -> None:
-        driver.choose_data(driver.find(dialog, "type"), InspectionType.SURPRISE)
-        driver.fill(driver.find(dialog, "number"), act_number)
+        driver.choose_data(driver.find(dialog, "inspection_type"), InspectionType.SURPRISE)
+        driver.fill(driver.find(dialog, "appointment_number"), act_number)
         driver.click(driver.box_button(dialog, dialog_ok()))
     driver.then(fill)
     driver.press(window, "register_new")
@@ -202,6 +202,20 @@ def transfer(dialog) -> None:
     both(dialog, "text", "Мәзір бекітілмеген", "Меню не утверждено")
 
 
+def restore_child(findings_view, reference: str, categories: list[str], tie: int) -> None:
+    """A child whose rights were restored, by the finding or measure at `tie` in the list."""
+    def fill(dialog) -> None:
+        driver.fill(driver.find(dialog, "child_reference"), reference)
+        for category in categories:
+            box = driver.find(dialog, f"category_{category}")
+            driver.click(box, QPoint(6, box.height() // 2))
+        driver.choose_index(driver.find(dialog, "child_tied_to"), tie)
+        driver.press(dialog, "child_ok")
+    driver.then(fill)
+    driver.press(findings_view, "restored_add")
+    driver.raise_pending()
+
+
 def take_measures(page) -> None:
     findings = page.findings
     add_measure(findings, "protocol", ["sch.protection.bullying_procedure"], protocol_for_official)
@@ -293,3 +307,31 @@ def save_all(page, folder: Path) -> list[Path]:
     driver.wait_until(lambda: len(list(folder.glob("*.pdf"))) == len(documents.documents), 120,
                       "every document saved")
     return sorted(folder.glob("*.pdf"))
+
+
+# --- sync ------------------------------------------------------------------------------------
+SYNC_WORDS = {"kk": {"synced": "Барлығы синхрондалды", "unreachable": "Сервер"},
+              "ru": {"synced": "Всё синхронизировано", "unreachable": "Сервер недоступен"}}
+
+
+def sync_now(window) -> None:
+    driver.press(window, "sync_button")
+    driver.wait_until(lambda: window.sync_button.isEnabled(), 60, "the sync to end")
+
+
+def sync_with_the_server_going_away(window, lang: str) -> None:
+    """Sync; the server stops: the status line says so and a message shows; the server comes
+    back: after a sync everything is synced and no old message is left."""
+    words = SYNC_WORDS[lang]
+    status = driver.find(window, "sync_status")
+    sync_now(window)
+    driver.wait_until(lambda: status.text() == words["synced"], 60, "everything synced")
+    server = window.running.launched.server
+    server.stop()
+    sync_now(window)
+    driver.wait_until(lambda: words["unreachable"] in status.text(), 30, "the server to be told gone")
+    assert window.banner.isVisible()
+    server.start()
+    sync_now(window)
+    driver.wait_until(lambda: status.text() == words["synced"], 60, "everything synced again")
+    assert not window.banner.isVisible() or not window.banner.text()

@@ -26,6 +26,9 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
 
     driver.tab(page.tabs, page.findings)
     day.take_measures(page)
+    day.restore_child(page.findings, "Ә.Қ.", ["education", "wellbeing"], 0)
+    day.restore_child(page.findings, "Т-017", ["safety"], 1)
+    assert page.store.inspections.restored_children(page.findings.inspection.id)[0].categories
     day.finalise(page)
     documents = day.prepare_documents(page)
     assert sorted(d.kind for d in documents) == sorted([
@@ -38,3 +41,6 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     saved = day.save_all(page, tmp_path / "saved")
     texts = {path.name: pdf_text(path) for path in saved}
     assert any("744" in text for text in texts.values())  # the rights explained, in the protocol
+    day.sync_with_the_server_going_away(window, lang)
+    record = window.running.launched.server  # the server holds the revision and every photo
+    assert window.store.inspections.summaries()[0]["synced_revision"] >= 1
