@@ -33,10 +33,20 @@ def open_new_inspection(window, act_number: str) -> None:
         driver.choose_data(driver.find(dialog, "inspection_type"), InspectionType.SURPRISE)
         driver.fill(driver.find(dialog, "appointment_number"), act_number)
         driver.click(driver.box_button(dialog, dialog_ok()))
+    driver.then(lambda dialog: driver.click(driver.box_button(dialog, dialog_cancel())))
+    driver.press(window, "register_new")  # opened, then left untouched
+    driver.raise_pending()
+    assert window.page is None
     driver.then(fill)
     driver.press(window, "register_new")
     driver.raise_pending()
     driver.wait_until(lambda: window.page is not None and window.page.isVisible(), what="the inspection")
+
+
+def dialog_cancel():
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return QDialogButtonBox.StandardButton.Cancel
 
 
 def dialog_ok():
@@ -48,6 +58,46 @@ def dialog_ok():
 def choose_file(path: Path) -> None:
     """In the next file dialog, type the path and press its Open (or Choose) button."""
     driver.then(lambda dialog: driver.answer_file_dialog(dialog, path), QFileDialog)
+
+
+FIRST_PHOTO_ITEM = "sch.security.video"
+
+
+def add_photo(checklist, photo: Path) -> None:
+    count = checklist.photo_list.count()
+    choose_file(photo)
+    driver.press(checklist, "photo_add")
+    driver.raise_pending()
+    driver.wait_until(lambda: checklist.photo_list.count() == count + 1, what="the photo")
+
+
+def handle_photos(checklist, photo: Path) -> None:
+    """View the photo full size, replace it, remove it (No, then Yes), add it again; and the
+    camera button with no camera card says so."""
+    driver.click_index(checklist.photo_list, checklist.photo_list.model().index(0, 0))
+    driver.then(lambda viewer: driver.press(viewer, "photo_close"))
+    driver.press(checklist, "photo_view")
+    driver.raise_pending()
+    other = photo.with_name("other.png")
+    from PIL import Image
+    Image.new("RGB", (640, 480), (30, 90, 200)).save(other)
+    first = checklist.photos[checklist.current.id][0].sha256
+    choose_file(other)
+    driver.press(checklist, "photo_replace")
+    driver.raise_pending()
+    driver.wait_until(lambda: checklist.photos[checklist.current.id][0].sha256 != first, what="the replacement")
+    for answer, left in (("no", 1), ("yes", 0)):
+        driver.click_index(checklist.photo_list, checklist.photo_list.model().index(0, 0))
+        driver.then(lambda box, answer=answer: driver.press(box, answer))
+        driver.press(checklist, "photo_remove")
+        driver.raise_pending()
+        driver.wait_until(lambda left=left: checklist.photo_list.count() == left, what="the photo list")
+    add_photo(checklist, photo)
+    window = checklist.window()
+    driver.press(checklist, "photo_from_camera")
+    driver.wait_until(lambda: window.banner.isVisible(), what="no camera card told")
+    driver.press(window, "banner_close")
+    assert not window.banner.isVisible()
 
 
 def walk_checklist(page, photo: Path) -> list[str]:
@@ -68,6 +118,10 @@ def walk_checklist(page, photo: Path) -> list[str]:
             driver.key(checklist.list, Qt.Key.Key_Down)
             if checklist.current is item:
                 break
+    driver.press(checklist, "item_previous")
+    driver.press(checklist, "item_next")
+    for verdict in ("violated", "not_applicable", "complies"):  # the last item, by mouse
+        driver.press(checklist, f"verdict_{verdict}")
     visible = [r.item for r in checklist.model.rows() if r.item]
     assert all(checklist.state_of(i) is not None for i in visible), \
         [i.id for i in visible if checklist.state_of(i) is None]
@@ -86,10 +140,9 @@ def answer_item(checklist, item, photo: Path) -> None:
         driver.type_text(checklist.note, VIOLATE[item.id])
         driver.key(checklist.note, Qt.Key.Key_Escape)
         if item.photo_on_violation:
-            choose_file(photo)
-            driver.press(checklist, "photo_add")
-            driver.raise_pending()
-            driver.wait_until(lambda: checklist.photo_list.count() == 1, what="the photo")
+            add_photo(checklist, photo)
+            if item.id == FIRST_PHOTO_ITEM:
+                handle_photos(checklist, photo)
             driver.click_index(checklist.list, checklist.list.currentIndex())  # back to the list
         return
     driver.key(focus, Qt.Key.Key_Tab)
@@ -225,6 +278,15 @@ def take_measures(page) -> None:
     add_measure(findings, "recommendation", ["sch.security.perimeter"], recommendation)
     add_measure(findings, "disciplinary", ["sch.protection.parents_informed"], disciplinary)
     add_measure(findings, "transfer", ["sch.meals.menu"], transfer)
+    select_findings(findings, ["sch.security.perimeter"])
+    driver.then(lambda dialog: driver.click(driver.box_button(dialog, dialog_cancel())))
+    driver.press(findings, "measure_recommendation")  # opened, then left untouched
+    driver.raise_pending()
+    add_measure(findings, "recommendation", ["sch.security.perimeter"], recommendation)
+    count = len(findings.measures)
+    driver.click_index(findings.measures_table, findings.measures_model.index(count - 1, 0))
+    driver.press(findings, "remove_measure")
+    driver.wait_until(lambda: len(findings.measures) == count - 1, what="the measure removed")
 
 
 # --- finalising, documents, signatures, printing ------------------------------------------
@@ -232,6 +294,10 @@ def finalise(page) -> None:
     from inspector_app.domain.models import InspectionStatus
 
     findings = page.findings
+    driver.then(lambda box: driver.press(box, "no"))
+    driver.press(findings, "finalise_button")
+    driver.raise_pending()
+    assert page.store.inspections.get(findings.inspection.id).status is not InspectionStatus.FINALISED
     driver.then(lambda box: driver.press(box, "yes"))
     driver.press(findings, "finalise_button")
     driver.raise_pending()
@@ -271,6 +337,14 @@ def sign_pads(page) -> None:
         pad = driver.find(documents, f"pad_{role}")
         driver.drag(pad, signature(pad))
         assert pad.signature_png() is not None
+    driver.press(documents, "pad_clear_representative")
+    driver.drag(driver.find(documents, "pad_representative"), signature(driver.find(documents, "pad_representative")))
+    driver.click(driver.find(documents, "refused"))
+    for n in (1, 2):
+        pad = driver.find(documents, f"pad_witness_{n}")
+        driver.drag(pad, signature(pad))
+        driver.press(documents, f"pad_clear_witness_{n}")
+    driver.click(driver.find(documents, "refused"))
     driver.press(documents, "pad_clear_inspector")
     assert driver.find(documents, "pad_inspector").signature_png() is None
     pad = driver.find(documents, "pad_inspector")
@@ -296,6 +370,22 @@ def print_to_file(page, target: Path) -> None:
     driver.press(documents, "print_button")
     driver.raise_pending()
     driver.wait_until(lambda: target.exists() and target.stat().st_size > 0, 60, "the printed file")
+
+
+def preview_print_and_save(page, folder: Path) -> None:
+    """The shown document alone: printed to a file, then saved, from the preview's own buttons."""
+    documents = page.documents
+
+    def in_print_dialog(dialog) -> None:
+        driver.paste(dialog.findChild(QLineEdit, "filename"), str(folder / "one-printed.pdf"))
+        driver.click(driver.box_button(dialog, dialog_ok()))
+    driver.then(in_print_dialog)
+    driver.press(documents, "preview_print")
+    driver.raise_pending()
+    driver.then(lambda dialog: driver.answer_file_dialog(dialog, folder / "one-saved.pdf"), QFileDialog)
+    driver.press(documents, "preview_save")
+    driver.raise_pending()
+    driver.wait_until(lambda: (folder / "one-saved.pdf").exists(), 30, "the saved document")
 
 
 def save_all(page, folder: Path) -> list[Path]:

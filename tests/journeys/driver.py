@@ -36,8 +36,37 @@ def window_key(widget: QWidget) -> str:
     return type(widget.window()).__name__
 
 
+SEEN: set[tuple[str, str]] = set()  # every button of every window a journey went through
+QT_OWN = ("QFileDialog", "QPrintDialog", "QPrintPropertiesDialog", "QColorDialog")
+
+
 def record(widget: QWidget) -> None:
     PRESSED.add((window_key(widget), control_key(widget)))
+    take_inventory(widget.window())
+
+
+def take_inventory(window: QWidget) -> None:
+    """Note every button and tool button of the window, shown or not, but Qt's own dialogs and
+    the parts of Qt's widgets (a tab bar's arrows, a calendar's, a field's clear button)."""
+    from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QPushButton, QTabBar, QToolButton
+
+    if type(window).__name__ in QT_OWN:
+        return
+    for button in window.findChildren(QAbstractButton):
+        if not isinstance(button, (QPushButton, QToolButton)):
+            continue
+        if button.window() is not window or button.objectName().startswith("qt_"):
+            continue  # another window's (a dialog lives under its parent), or Qt's own part
+        if any(isinstance(a, (QTabBar, QCalendarWidget, QLineEdit)) for a in ancestors(button)):
+            continue
+        SEEN.add((type(window).__name__, control_key(button) or f"unnamed: {button.text()!r}"))
+
+
+def ancestors(widget: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
 
 
 def wait_until(condition: Callable[[], object], timeout: float = 15.0, what: str = "") -> None:
@@ -52,6 +81,7 @@ def wait_until(condition: Callable[[], object], timeout: float = 15.0, what: str
 
 def find(root: QWidget, name: str, kind: type = QWidget) -> QWidget:
     """The visible widget under `root` with this object name or accessible name."""
+    take_inventory(root.window())
     found = [w for w in root.findChildren(kind)
              if (w.objectName() == name or w.accessibleName() == name) and w.isVisible()]
     if root.objectName() == name:

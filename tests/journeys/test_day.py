@@ -29,6 +29,17 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     day.restore_child(page.findings, "Ә.Қ.", ["education", "wellbeing"], 0)
     day.restore_child(page.findings, "Т-017", ["safety"], 1)
     assert page.store.inspections.restored_children(page.findings.inspection.id)[0].categories
+    findings = page.findings
+    driver.then(lambda dialog: driver.press(dialog, "child_cancel"))
+    driver.press(findings, "restored_add")  # opened, then left untouched
+    driver.raise_pending()
+    day.restore_child(findings, "X-1", ["housing"], 0)
+    table = driver.find(findings, "restored_table")
+    driver.click_index(table, table.model().index(table.model().rowCount() - 1, 0))
+    driver.press(findings, "restored_remove")
+    driver.wait_until(lambda: len(page.store.inspections.restored_children(findings.inspection.id)) == 2)
+    driver.fill(driver.find(findings, "objections_text"), "Директор ескертпемен келіспейді")
+    driver.press(findings, "objections_save")
     day.finalise(page)
     documents = day.prepare_documents(page)
     assert sorted(d.kind for d in documents) == sorted([
@@ -38,9 +49,15 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     printed = tmp_path / "printed.pdf"
     day.print_to_file(page, printed)
     assert len(PdfReader(printed).pages) >= sum(d.pages for d in documents)
+    day.preview_print_and_save(page, tmp_path)
     saved = day.save_all(page, tmp_path / "saved")
     texts = {path.name: pdf_text(path) for path in saved}
     assert any("744" in text for text in texts.values())  # the rights explained, in the protocol
     day.sync_with_the_server_going_away(window, lang)
+    driver.then(lambda dialog: driver.click(driver.box_button(dialog, day.dialog_cancel())))
+    driver.press(window, "server_button")  # the server's address is there; nothing to change
+    driver.raise_pending()
+    driver.press(window, "back")
+    driver.wait_until(lambda: window.page is None, what="the register again")
     record = window.running.launched.server  # the server holds the revision and every photo
     assert window.store.inspections.summaries()[0]["synced_revision"] >= 1

@@ -20,7 +20,7 @@ def test_first_start_then_a_wrong_passphrase_and_the_right_one(start_app, lang):
     driver.key(driver.find(dialog, "confirm"), Qt.Key.Key_Return)
     assert TEXTS[lang]["differ"] in driver.find(dialog, "error").text()
     driver.fill(driver.find(dialog, "confirm"), "correct horse battery")
-    driver.key(driver.find(dialog, "confirm"), Qt.Key.Key_Return)
+    driver.press(dialog, "ok_button")
     driver.wait_until(lambda: app.window is not None and app.window.isVisible(), what="the main window")
     assert app.window.store.reference.profile().name == "Әйгерім Сәтбаева"
     app.quit()

@@ -33,6 +33,11 @@ def test_search_and_filters(start_app, lang):
     driver.choose_index(driver.find(window, "register_district"), 1)
     driver.wait_until(lambda: register.model.rowCount() > 0 and all(
         register.model.row(r).region == "KAR" for r in range(register.model.rowCount())))
+    driver.fill(search, "")
+    driver.choose_data(driver.find(window, "register_region"), None)
+    shown = register.model.rowCount()
+    driver.press(window, "register_more")
+    driver.wait_until(lambda: register.model.rowCount() > shown, what="more facilities")
     driver.click(driver.find(window, "register_special"))
     driver.wait_until(lambda: all(register.model.row(r).special_control
                                   for r in range(register.model.rowCount())))
