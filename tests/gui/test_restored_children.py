@@ -177,23 +177,28 @@ def test_objections_recorded_for_the_act(qtbot, view, store, inspection):
 
 def test_the_protocol_takes_the_birth_date_from_the_iin(qtbot, view):
     from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QLineEdit
 
     from inspector_app.domain.identifiers import make_valid_12
 
     dialog = view.measure_dialog(MeasureKind.PROTOCOL, view.findings)
     qtbot.addWidget(dialog)
     dialog.show()
-    type_text(dialog.offender_name, "Сәрсенова Әйгерім")
+    fields = dialog.protocol
+    type_text(fields.offender_name, "Сәрсенова Әйгерім")
     iin = make_valid_12("88021540012")
-    type_text(dialog.offender_id, iin[:11] + str((int(iin[11]) + 1) % 10))  # a wrong check digit
-    qtbot.keyClick(dialog.offender_id, Qt.Key.Key_Return)
+    type_text(fields.offender_id, iin[:11] + str((int(iin[11]) + 1) % 10))  # a wrong check digit
+    qtbot.keyClick(fields.offender_id, Qt.Key.Key_Return)
     assert "IIN" in dialog.error.text() and "BIN" not in dialog.error.text()
-    dialog.offender_id.clear()
-    type_text(dialog.offender_id, iin)
-    assert dialog.birth_date.date() == QDate(1988, 2, 15)  # filled from the IIN
-    dialog.birth_date.setDate(QDate(1988, 2, 16))
-    qtbot.keyClick(dialog.offender_id, Qt.Key.Key_Return)
+    fields.offender_id.clear()
+    type_text(fields.offender_id, iin)
+    assert fields.birth_date.date() == QDate(1988, 2, 15)  # filled from the IIN
+    type_text(fields.id_document, "041234567")
+    type_text(dialog.findChild(QLineEdit, "workplace_kk"), "№5 мектеп")
+    type_text(dialog.findChild(QLineEdit, "workplace_ru"), "Школа №5")
+    fields.birth_date.setDate(QDate(1988, 2, 16))
+    qtbot.keyClick(fields.offender_id, Qt.Key.Key_Return)
     assert "does not match the IIN" in dialog.error.text() and dialog.measure is None
-    dialog.birth_date.setDate(QDate(1988, 2, 15))
-    qtbot.keyClick(dialog.offender_id, Qt.Key.Key_Return)
-    assert dialog.measure is not None and dialog.measure.offender.iin_or_bin == iin
+    fields.birth_date.setDate(QDate(1988, 2, 15))
+    qtbot.keyClick(fields.offender_id, Qt.Key.Key_Return)
+    assert dialog.measure is not None and dialog.measure.offender.iin_or_bin == iin, dialog.error.text()
