@@ -29,11 +29,6 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Field Inspector")
     app.setOrganizationName("FieldInspector")
-    if not hasattr(app, "namer"):
-        from .names import Namer
-
-        app.namer = Namer(app)
-        app.installEventFilter(app.namer)
     return app
 
 

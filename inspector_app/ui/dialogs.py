@@ -32,8 +32,7 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask; True only for an explicit Yes."""
     box = ConfirmBox(title, text, parent)
     box.exec()
-    clicked = box.clickedButton()  # compared by role: Python's handle on the button may be stale
-    return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.YesRole
+    return box.clickedButton() is box.yes
 
 
 def field_state(widget: QWidget):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from ..documents import ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, WitnessedRefusal
 from ..domain.errors import UserError, register_messages
@@ -54,6 +54,15 @@ class DocumentsView(QWidget):
         self.witness_pads = [SignaturePad(), SignaturePad()]
         self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.on_sign_clicked)
+        self.render_button.setObjectName("render_button")
+        self.print_button.setObjectName("print_button")
+        self.save_button.setObjectName("save_button")
+        self.sign_button.setObjectName("sign_button")
+        self.list.setObjectName("list")
+        self.refused.setObjectName("refused")
+        self.lang.setObjectName("lang")
+        self.place.setObjectName("place")
+        self.status.setObjectName("status")
         self._layout()
         self.retranslate()
         self.update_state()
@@ -79,10 +88,15 @@ class DocumentsView(QWidget):
             signs.addRow(label, name)
             signs.addRow("", self._with_clear(pad, f"witness_{n}"))
         signs.addRow(self.sign_button)
+        pads = QScrollArea()  # with the witnesses' pads too, the tab fits a 768-px screen
+        pads.setObjectName("signatures_scroll")
+        pads.setWidgetResizable(True)
+        pads.setFrameShape(QFrame.Shape.NoFrame)
+        pads.setWidget(self.sign_box)
         left = QWidget()
         column = QVBoxLayout(left)
-        column.addWidget(self.list)
-        column.addWidget(self.sign_box)
+        column.addWidget(self.list, 1)
+        column.addWidget(pads, 3)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)

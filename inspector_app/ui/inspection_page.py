@@ -46,6 +46,8 @@ class InspectionPage(QWidget):
         self.findings.finalised.connect(self.on_finalised)
         self.checklist.problem.connect(self.problem)
         self.findings.problem.connect(self.problem)
+        self.back.setObjectName("back")
+        self.tabs.setObjectName("tabs")
         header = QHBoxLayout()
         header.addWidget(self.back)
         header.addWidget(self.title, 1)

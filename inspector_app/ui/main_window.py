@@ -301,6 +301,10 @@ class MainWindow(QMainWindow):
         for form in in_order:
             text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
                     .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
+            if form.effective:
+                text += " · " + self.tr("in force from %1").replace("%1", form.effective.strftime("%d.%m.%Y"))
+            if form.legal_act:
+                text += "\n    " + form.legal_act.get(lang)
             item = QListWidgetItem(text)
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
             self.forms_list.addItem(item)

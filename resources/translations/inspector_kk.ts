@@ -609,6 +609,10 @@
         <translation>%1 — %2-нұсқа, %3 сұрақ</translation>
     </message>
     <message>
+        <source>in force from %1</source>
+        <translation>%1 бастап күшінде</translation>
+    </message>
+    <message>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>Кестелер (*.csv *.xlsx)</translation>
     </message>

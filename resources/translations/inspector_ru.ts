@@ -609,6 +609,10 @@
         <translation>%1 — версия %2, вопросов: %3</translation>
     </message>
     <message>
+        <source>in force from %1</source>
+        <translation>действует с %1</translation>
+    </message>
+    <message>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>Таблицы (*.csv *.xlsx)</translation>
     </message>

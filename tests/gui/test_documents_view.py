@@ -98,3 +98,10 @@ def test_each_pad_is_cleared_by_its_own_button(qtbot, documents):
         qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
         assert pads[name].strokes() == [] and pads[name].signature_png() is None, name
         assert all(pads[other].is_signed() for other in names[names.index(name) + 1:])
+
+
+def test_the_documents_tab_fits_a_laptop_screen_with_the_witnesses_pads(qtbot, window, documents):
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(documents.refused, Qt.MouseButton.LeftButton)  # two more pads and names
+    assert window.minimumSizeHint().height() <= 728 - 32  # the screen less a task bar and a frame

@@ -405,6 +405,8 @@ SYNC_WORDS = {"kk": {"synced": "Барлығы синхрондалды", "unrea
 
 
 def sync_now(window) -> None:
+    """Press Sync now, once a sync the app began by itself has ended (the button waits too)."""
+    driver.wait_until(lambda: window.sync_button.isEnabled(), 60, "a sync under way to end")
     driver.press(window, "sync_button")
     driver.wait_until(lambda: window.sync_button.isEnabled(), 60, "the sync to end")
 
