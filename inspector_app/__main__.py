@@ -20,7 +20,8 @@ def prepare_demo(paths, server_url: str | None) -> str:
 
     if not store_exists(paths.data):
         store = create_store(paths.data, DEMO_PASSPHRASE, InspectorProfile(
-            name="Айгүл Сәрсенова", position="бас маман",
+            name="Айгүл Сәрсенова", position="бас маман", position_kk="бас маман",
+            position_ru="главный специалист",
             body_kk="Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті",
             body_ru="Комитет по охране прав детей Министерства просвещения Республики Казахстан",
             region="AST", code="K07", language="kk"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeade
 
 from ..catalogue import FormCatalogue
 from ..domain.errors import UserError
-from ..domain.models import Facility, Person
+from ..domain.models import Facility
 from ..domain.text import name_sort_key
 from ..storage.store import Store
 from ..workers.jobs import Job, start, start_droppable
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
     def new_inspection_dialog(self, facility: Facility):
         from .new_inspection import NewInspectionDialog  # loaded when first needed
 
-        me = Person(self.profile.name, self.profile.position)
+        me = self.profile.person()
         return NewInspectionDialog(facility, me, self.language.code, parent=self)
 
     def on_inspections_double_clicked(self, index) -> None:

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonBox
 
 from ..domain.errors import UserError, register_messages
 from ..domain.measures import check_date
-from ..domain.models import (Facility, Inspection, InspectionMode, InspectionType, Person,
-                             UnscheduledGround)
+from ..domain.models import (Facility, Inspection, InspectionMode, InspectionType, Localized,
+                             Person, UnscheduledGround)
 from .dialogs import DateField, GuardedDialog
 from .errors import describe
+from .measure_fields import LangPair
 
 SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
 
@@ -26,13 +27,23 @@ def to_date(edit: QDateEdit) -> dt.date:
 
 
 def parse_people(text: str) -> list[Person]:
-    """One person a line: "Name, position"."""
+    """One person a line: "Name, position", or "Name, position in Kazakh / in Russian" (the
+    documents in one language then print only that language's)."""
     people = []
     for line in text.splitlines():
         if line.strip():
             name, _, position = line.partition(",")
-            people.append(Person(name.strip(), position.strip()))
+            kk, split, ru = position.partition(" / ")
+            people.append(Person(name.strip(), "" if split else position.strip(),
+                                 kk.strip() if split else "", ru.strip() if split else ""))
     return people
+
+
+def person_line(person: Person) -> str:
+    """The line `parse_people` reads back as this person."""
+    if person.position_kk and person.position_ru:
+        return f"{person.name}, {person.position_kk} / {person.position_ru}"
+    return f"{person.name}, {person.position}"
 
 
 class NewInspectionDialog(GuardedDialog):
@@ -73,11 +84,13 @@ class NewInspectionDialog(GuardedDialog):
             widget.setObjectName(name)
         self.period_start = date_edit(self.today)
         self.period_end = date_edit(self.today + dt.timedelta(days=14))
-        self.inspectors = QPlainTextEdit(f"{inspector.name}, {inspector.position}")
+        self.inspectors = QPlainTextEdit(person_line(inspector))
+        self.inspectors.setObjectName("inspectors")
         self.inspectors.setFixedHeight(70)
-        self.representative, self.representative_position = QLineEdit(), QLineEdit()
-        self.representative.setText(facility.head)
-        self.representative_position.setText(self.tr("Head"))
+        self.representative = QLineEdit(facility.head)
+        self.representative.setObjectName("representative")
+        self.representative_position = LangPair("representative_position")  # for the act
+        self.representative_position.set_value(Localized("Басшы", "Руководитель"))
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -99,7 +112,8 @@ class NewInspectionDialog(GuardedDialog):
                 (self.tr("Legal-statistics registration No."), self.mark),
                 (self.tr("Registration date"), self.registration_date),
                 (self.tr("Period from"), self.period_start), (self.tr("Period to"), self.period_end),
-                (self.tr("Inspectors (name, position — one a line)"), self.inspectors),
+                (self.tr("Inspectors (name, position in Kazakh / in Russian — one a line)"),
+                 self.inspectors),
                 (self.tr("Representative of the organisation"), self.representative),
                 (self.tr("Representative's position"), self.representative_position)):
             form.addRow(label, widget)
@@ -171,8 +185,11 @@ class NewInspectionDialog(GuardedDialog):
             ground=self.ground.currentData() if kind == InspectionType.UNSCHEDULED else None,
             period_start=to_date(self.period_start), period_end=to_date(self.period_end),
             inspectors=parse_people(self.inspectors.toPlainText()),
-            representative=Person(representative, self.representative_position.text().strip())
-            if representative else None)
+            representative=self.representative_person(representative) if representative else None)
+
+    def representative_person(self, name: str) -> Person:
+        position = self.representative_position.value()
+        return Person(name, position_kk=position.kk, position_ru=position.ru)
 
 
 register_messages({

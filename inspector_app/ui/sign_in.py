@@ -48,7 +48,7 @@ class SignInDialog(QDialog):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold")
         self.form = QFormLayout()
-        self.name, self.position = QLineEdit(), QLineEdit()
+        self.name, self.position, self.position_ru = QLineEdit(), QLineEdit(), QLineEdit()
         self.body_kk, self.body_ru = QLineEdit(), QLineEdit()
         self.body_kk.setText("Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті")
         self.body_ru.setText("Комитет по охране прав детей Министерства просвещения Республики Казахстан")
@@ -59,14 +59,16 @@ class SignInDialog(QDialog):
         for field in (self.passphrase, self.confirm):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = {}
-        rows = [("name", self.name), ("position", self.position), ("body_kk", self.body_kk),
+        rows = [("name", self.name), ("position", self.position), ("position_ru", self.position_ru),
+                ("body_kk", self.body_kk),
                 ("body_ru", self.body_ru), ("region", self.region), ("code", self.code),
                 ("passphrase", self.passphrase), ("confirm", self.confirm)]
         for key, field in rows:
             if self.first_run or key == "passphrase":
                 self.labels[key] = QLabel()
                 self.form.addRow(self.labels[key], field)
-        for field, name in ((self.name, "name"), (self.position, "position"), (self.body_kk, "body_kk"),
+        for field, name in ((self.name, "name"), (self.position, "position"),
+                            (self.position_ru, "position_ru"), (self.body_kk, "body_kk"),
                             (self.body_ru, "body_ru"), (self.region, "region"), (self.code, "code"),
                             (self.passphrase, "passphrase"), (self.confirm, "confirm")):
             field.setObjectName(name)
@@ -120,7 +122,8 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Field Inspector — sign in"))
         self.title.setText(self.tr("Create your encrypted workspace") if self.first_run
                            else self.tr("Enter your passphrase"))
-        texts = {"name": self.tr("Full name"), "position": self.tr("Position"),
+        texts = {"name": self.tr("Full name"), "position": self.tr("Position (Kazakh)"),
+                 "position_ru": self.tr("Position (Russian)"),
                  "body_kk": self.tr("Body (Kazakh)"), "body_ru": self.tr("Body (Russian)"),
                  "region": self.tr("Region"), "code": self.tr("Inspector code"),
                  "passphrase": self.tr("Passphrase"), "confirm": self.tr("Repeat passphrase")}
@@ -189,7 +192,9 @@ class SignInDialog(QDialog):
         if not self.name.text().strip() or not self.code.text().strip():
             raise UserError("signin.profile_incomplete")
         profile = InspectorProfile(
-            name=self.name.text().strip(), position=self.position.text().strip(),
+            name=self.name.text().strip(),
+            position=self.position.text().strip() or self.position_ru.text().strip(),
+            position_kk=self.position.text().strip(), position_ru=self.position_ru.text().strip(),
             body_kk=self.body_kk.text().strip(), body_ru=self.body_ru.text().strip(),
             region=self.region.currentData(), code=self.code.text().strip().upper(),
             language=self.language.code)

@@ -798,8 +798,8 @@
         <translation>Растаймын: тағайындау туралы акт тіркелмеген, тексеру онсыз жүргізіледі</translation>
     </message>
     <message>
-        <source>Head</source>
-        <translation>Басшы</translation>
+        <source>Inspectors (name, position in Kazakh / in Russian — one a line)</source>
+        <translation>Инспекторлар (аты-жөні, лауазымы қазақша / орысша — әрқайсысы жаңа жолдан)</translation>
     </message>
     <message>
         <source>New inspection</source>
@@ -840,10 +840,6 @@
     <message>
         <source>Period to</source>
         <translation>Кезеңнің соңы</translation>
-    </message>
-    <message>
-        <source>Inspectors (name, position — one a line)</source>
-        <translation>Тексерушілер (аты-жөні, лауазымы — әр жолға біреу)</translation>
     </message>
     <message>
         <source>Representative of the organisation</source>
@@ -1222,8 +1218,12 @@
         <translation>Аты-жөні</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>Лауазымы</translation>
+        <source>Position (Kazakh)</source>
+        <translation>Лауазымы (қазақша)</translation>
+    </message>
+    <message>
+        <source>Position (Russian)</source>
+        <translation>Лауазымы (орысша)</translation>
     </message>
     <message>
         <source>Body (Kazakh)</source>

@@ -798,8 +798,8 @@
         <translation>Подтверждаю: акт о назначении не зарегистрирован, проверка проводится без регистрации</translation>
     </message>
     <message>
-        <source>Head</source>
-        <translation>Руководитель</translation>
+        <source>Inspectors (name, position in Kazakh / in Russian — one a line)</source>
+        <translation>Инспекторы (ФИО, должность на казахском / на русском — каждый с новой строки)</translation>
     </message>
     <message>
         <source>New inspection</source>
@@ -840,10 +840,6 @@
     <message>
         <source>Period to</source>
         <translation>Период по</translation>
-    </message>
-    <message>
-        <source>Inspectors (name, position — one a line)</source>
-        <translation>Проверяющие (ФИО, должность — по одному в строке)</translation>
     </message>
     <message>
         <source>Representative of the organisation</source>
@@ -1223,8 +1219,12 @@
         <translation>ФИО</translation>
     </message>
     <message>
-        <source>Position</source>
-        <translation>Должность</translation>
+        <source>Position (Kazakh)</source>
+        <translation>Должность (на казахском)</translation>
+    </message>
+    <message>
+        <source>Position (Russian)</source>
+        <translation>Должность (на русском)</translation>
     </message>
     <message>
         <source>Body (Kazakh)</source>

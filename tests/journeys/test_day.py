@@ -53,6 +53,9 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     saved = day.save_all(page, tmp_path / "saved")
     texts = {path.name: pdf_text(path) for path in saved}
     assert any("744" in text for text in texts.values())  # the rights explained, in the protocol
+    act = next(text for name, text in texts.items() if "-AK-" in name)
+    assert "бас маман" in act and "главный специалист" in act  # positions per language
+    assert "Басшы" in act and "Руководитель" in act
     day.sync_with_the_server_going_away(window, lang)
     driver.then(lambda dialog: driver.click(driver.box_button(dialog, day.dialog_cancel())))
     driver.press(window, "server_button")  # the server's address is there; nothing to change

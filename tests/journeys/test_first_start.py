@@ -14,7 +14,8 @@ TEXTS = {"kk": {"differ": "сәйкес келмейді", "wrong": "құпия 
 def test_first_start_then_a_wrong_passphrase_and_the_right_one(start_app, lang):
     app = start_app("--lang", lang)
     dialog = app.sign_in
-    for name, text in (("name", "Әйгерім Сәтбаева"), ("position", "бас маман"), ("code", "k07"),
+    for name, text in (("name", "Әйгерім Сәтбаева"), ("position", "бас маман"),
+                       ("position_ru", "главный специалист"), ("code", "k07"),
                        ("passphrase", "correct horse battery"), ("confirm", "correct horse batterx")):
         driver.fill(driver.find(dialog, name), text)
     driver.key(driver.find(dialog, "confirm"), Qt.Key.Key_Return)
@@ -22,7 +23,9 @@ def test_first_start_then_a_wrong_passphrase_and_the_right_one(start_app, lang):
     driver.fill(driver.find(dialog, "confirm"), "correct horse battery")
     driver.press(dialog, "ok_button")
     driver.wait_until(lambda: app.window is not None and app.window.isVisible(), what="the main window")
-    assert app.window.store.reference.profile().name == "Әйгерім Сәтбаева"
+    profile = app.window.store.reference.profile()
+    assert (profile.name, profile.position_kk, profile.position_ru) == (
+        "Әйгерім Сәтбаева", "бас маман", "главный специалист")
     app.quit()
 
     again = start_app("--lang", lang)
