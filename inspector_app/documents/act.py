@@ -267,7 +267,7 @@ def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
 
 
 def _author_person(ctx: DocumentContext) -> Person:
-    return Person(ctx.profile.name, ctx.profile.position)
+    return ctx.profile.person()
 
 
 def _person_line(name: str, position: str) -> str:

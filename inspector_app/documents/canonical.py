@@ -78,7 +78,8 @@ def _common(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None) ->
         "time": ctx.document_time,
         "place": ctx.place,
         "body": [ctx.profile.body_kk, ctx.profile.body_ru],
-        "author": [ctx.profile.name, ctx.profile.position, ctx.profile.code],
+        "author": [ctx.profile.name, ctx.profile.position, ctx.profile.position_kk,
+                   ctx.profile.position_ru, ctx.profile.code],
         "facility": {"id": fac.id, "name": [fac.name_kk, fac.name_ru], "bin": fac.bin,
                      "address": fac.address, "region": fac.region, "kind": fac.kind},
         "inspection": {

@@ -37,7 +37,10 @@ def open_new_inspection(window, act_number: str) -> None:
     driver.press(window, "register_new")  # opened, then left untouched
     driver.raise_pending()
     assert window.page is None
-    driver.then(fill)
+    def fill_and_look(dialog) -> None:
+        driver.snapshot(dialog, "new-inspection")
+        fill(dialog)
+    driver.then(fill_and_look)
     driver.press(window, "register_new")
     driver.raise_pending()
     driver.wait_until(lambda: window.page is not None and window.page.isVisible(), what="the inspection")
@@ -183,6 +186,7 @@ def add_measure(findings_view, kind: str, item_ids: list[str], fill) -> None:
 
     def in_dialog(dialog) -> None:
         fill(dialog)
+        driver.snapshot(dialog, f"measure-{kind}")
         driver.click(driver.box_button(dialog, dialog_ok()))
         driver.wait_until(lambda: not dialog.isVisible(), 3,
                           f"the dialog to close; it says: {dialog.findChild(QLabel, 'error').text()}")
@@ -338,11 +342,14 @@ def sign_pads(page) -> None:
         driver.drag(pad, signature(pad))
         assert pad.signature_png() is not None
     driver.press(documents, "pad_clear_representative")
-    driver.drag(driver.find(documents, "pad_representative"), signature(driver.find(documents, "pad_representative")))
+    pad = driver.find(documents, "pad_representative")
+    driver.drag(pad, signature(pad))
     driver.click(driver.find(documents, "refused"))
     for n in (1, 2):
         pad = driver.find(documents, f"pad_witness_{n}")
         driver.drag(pad, signature(pad))
+    driver.snapshot(documents, "documents-with-witnesses")
+    for n in (1, 2):
         driver.press(documents, f"pad_clear_witness_{n}")
     driver.click(driver.find(documents, "refused"))
     driver.press(documents, "pad_clear_inspector")

@@ -270,3 +270,14 @@ def click_index(view, index, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     activate(view)
     view.scrollTo(index)
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
+
+
+def snapshot(widget: QWidget, name: str) -> None:
+    """A picture of the window, kept when INSPECTOR_JOURNEY_SHOTS names a folder (to look at
+    what a journey saw)."""
+    import os
+
+    folder = os.environ.get("INSPECTOR_JOURNEY_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        widget.window().grab().save(str(Path(folder) / f"{name}.png"))

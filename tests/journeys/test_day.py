@@ -24,6 +24,7 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     assert {i for i, a in answers.items() if a.verdict is Verdict.VIOLATED} == set(day.VIOLATE)
     assert answers["sch.security.video"].note == day.VIOLATE["sch.security.video"]
 
+    driver.snapshot(window, "checklist")
     driver.tab(page.tabs, page.findings)
     day.take_measures(page)
     day.restore_child(page.findings, "Ә.Қ.", ["education", "wellbeing"], 0)
@@ -40,6 +41,7 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     driver.wait_until(lambda: len(page.store.inspections.restored_children(findings.inspection.id)) == 2)
     driver.fill(driver.find(findings, "objections_text"), "Директор ескертпемен келіспейді")
     driver.press(findings, "objections_save")
+    driver.snapshot(window, "findings")
     day.finalise(page)
     documents = day.prepare_documents(page)
     assert sorted(d.kind for d in documents) == sorted([
@@ -60,6 +62,7 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     driver.then(lambda dialog: driver.click(driver.box_button(dialog, day.dialog_cancel())))
     driver.press(window, "server_button")  # the server's address is there; nothing to change
     driver.raise_pending()
+    driver.snapshot(window, "synced")
     driver.press(window, "back")
     driver.wait_until(lambda: window.page is None, what="the register again")
     record = window.running.launched.server  # the server holds the revision and every photo
