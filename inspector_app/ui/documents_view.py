@@ -75,16 +75,17 @@ class DocumentsView(QWidget):
             top.addWidget(widget)
         self.sign_box = QGroupBox()
         signs = QFormLayout(self.sign_box)
+        signs.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # names above: pads keep their width
         self.pad_labels = {role: QLabel() for role in self.pads}
         self.pad_clears: list[QPushButton] = []
         for role, pad in self.pads.items():
-            pad.setMinimumHeight(90)
+            pad.setFixedHeight(84)
             signs.addRow(self.pad_labels[role], self._with_clear(pad, role))
         signs.addRow(self.refused)
         self.witness_labels = [QLabel(), QLabel()]
         for n, (label, name, pad) in enumerate(zip(self.witness_labels, self.witnesses,
                                                    self.witness_pads), start=1):
-            pad.setMinimumHeight(70)
+            pad.setFixedHeight(70)
             signs.addRow(label, name)
             signs.addRow("", self._with_clear(pad, f"witness_{n}"))
         signs.addRow(self.sign_button)
@@ -92,6 +93,7 @@ class DocumentsView(QWidget):
         pads.setObjectName("signatures_scroll")
         pads.setWidgetResizable(True)
         pads.setFrameShape(QFrame.Shape.NoFrame)
+        pads.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # pads narrow
         pads.setWidget(self.sign_box)
         left = QWidget()
         column = QVBoxLayout(left)
@@ -100,7 +102,7 @@ class DocumentsView(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
-        splitter.setSizes([380, 700])
+        splitter.setSizes([460, 700])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
