@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from ..domain.errors import UserError, message_text, register_messages
 from ..domain.forms import Form
-from ..domain.models import Finding, Inspection, InspectionStatus, MeasureKind, RightsCategory
+from ..domain.models import Finding, Inspection, InspectionStatus, MeasureKind
 from ..storage.store import Store
 from .dialogs import confirm
 from .errors import describe
@@ -123,15 +123,6 @@ class FindingsView(QWidget):
                 MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
                 MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
                 MeasureKind.TRANSFER: self.tr("Refer to the competent body")}[kind]
-
-    def category_name(self, category: RightsCategory) -> str:
-        return {RightsCategory.HOUSING: self.tr("Housing"), RightsCategory.PROPERTY: self.tr("Property"),
-                RightsCategory.FAMILY: self.tr("Upbringing in a family"),
-                RightsCategory.EDUCATION: self.tr("Education"),
-                RightsCategory.PSYCH_SUPPORT: self.tr("Psychological-pedagogical support"),
-                RightsCategory.WELLBEING: self.tr("Psychological well-being"),
-                RightsCategory.MEALS_HEALTH: self.tr("Meals and health"),
-                RightsCategory.SAFETY: self.tr("Safety")}[category]
 
     def retranslate(self) -> None:
         lang = self.language.code

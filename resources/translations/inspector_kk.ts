@@ -356,38 +356,6 @@
         <translation>Құзыретті органға жолдау</translation>
     </message>
     <message>
-        <source>Housing</source>
-        <translation>Тұрғын үй</translation>
-    </message>
-    <message>
-        <source>Property</source>
-        <translation>Мүлік</translation>
-    </message>
-    <message>
-        <source>Upbringing in a family</source>
-        <translation>Отбасында тәрбиелену</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>Білім алу</translation>
-    </message>
-    <message>
-        <source>Psychological-pedagogical support</source>
-        <translation>Психологиялық-педагогикалық сүйемелдеу</translation>
-    </message>
-    <message>
-        <source>Psychological well-being</source>
-        <translation>Психологиялық әл-ауқат</translation>
-    </message>
-    <message>
-        <source>Meals and health</source>
-        <translation>Тамақтану және денсаулық</translation>
-    </message>
-    <message>
-        <source>Safety</source>
-        <translation>Қауіпсіздік</translation>
-    </message>
-    <message>
         <source>Remove measure</source>
         <translation>Шараны жою</translation>
     </message>

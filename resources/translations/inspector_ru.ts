@@ -356,38 +356,6 @@
         <translation>Передать по подведомственности</translation>
     </message>
     <message>
-        <source>Housing</source>
-        <translation>Жилище</translation>
-    </message>
-    <message>
-        <source>Property</source>
-        <translation>Имущество</translation>
-    </message>
-    <message>
-        <source>Upbringing in a family</source>
-        <translation>Воспитание в семье</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>Образование</translation>
-    </message>
-    <message>
-        <source>Psychological-pedagogical support</source>
-        <translation>Психолого-педагогическое сопровождение</translation>
-    </message>
-    <message>
-        <source>Psychological well-being</source>
-        <translation>Психологическое благополучие</translation>
-    </message>
-    <message>
-        <source>Meals and health</source>
-        <translation>Питание и здоровье</translation>
-    </message>
-    <message>
-        <source>Safety</source>
-        <translation>Безопасность</translation>
-    </message>
-    <message>
         <source>Remove measure</source>
         <translation>Удалить меру</translation>
     </message>
