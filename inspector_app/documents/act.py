@@ -5,7 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.forms import AnswerKind, Item, answer_key
-from ..domain.models import Answer, InspectionType, Person, RightsCategory, Verdict
+from ..domain.models import Answer, InspectionType, RightsCategory, Verdict
 from ..domain.restored import child_key, distinct_children
 from .blocks import (
     GridRows, is_long,
@@ -253,7 +253,7 @@ def _ruled_lines(count: int) -> Flowable:
 def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     insp = ctx.inspection
     author = Signer(ROLE_INSPECTOR, lang.t("author"),
-                    _author_person(ctx))
+                    ctx.profile.person())
     others = [Signer(co_inspector_role(i), lang.t("co_inspector"), p)
               for i, p in enumerate(insp.inspectors) if i > 0]
     rep = ctx.representative()
@@ -264,10 +264,6 @@ def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
         ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
     story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, "act", rep)
     return story
-
-
-def _author_person(ctx: DocumentContext) -> Person:
-    return ctx.profile.person()
 
 
 def _person_line(name: str, position: str) -> str:

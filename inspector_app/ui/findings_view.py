@@ -17,6 +17,7 @@ from .errors import describe
 from .i18n import Language
 from .measure_dialogs import MeasureDialog
 from .models import RowTableModel
+from .names import Names
 from .objections import ObjectionsBox
 from .restored_children import RestoredChildrenBox
 
@@ -35,6 +36,7 @@ class FindingsView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection, self.language = store, form, inspection, language
+        self.names = Names(self)
         self.findings: list[Finding] = []
         self.findings_model = RowTableModel([])
         self.findings_table = self._table(self.findings_model)
@@ -119,10 +121,7 @@ class FindingsView(QWidget):
         super().changeEvent(event)
 
     def kind_name(self, kind: MeasureKind) -> str:
-        return {MeasureKind.PROTOCOL: self.tr("Protocol"), MeasureKind.ORDER: self.tr("Order"),
-                MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
-                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
-                MeasureKind.TRANSFER: self.tr("Refer to the competent body")}[kind]
+        return self.names.kind(kind)
 
     def retranslate(self) -> None:
         lang = self.language.code

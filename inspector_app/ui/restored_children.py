@@ -2,7 +2,7 @@
 the finding or measure that restored them), totals per category and the distinct total."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
@@ -10,44 +10,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from ..domain.errors import UserError
 from ..domain.forms import Form
-from ..domain.models import Finding, Measure, MeasureKind, RestoredChild, RightsCategory
+from ..domain.models import Finding, Measure, RestoredChild, RightsCategory
 from ..domain.restored import (MAX_REFERENCE, anonymous_number, distinct_children,
                                restored_counts, validate_child)
 from ..storage.store import Store
 from .errors import describe
 from .i18n import Language
 from .models import RowTableModel
-
-
-class Names(QObject):
-    """Interface names of categories and measure kinds (one place for their translations)."""
-
-    def category(self, category: RightsCategory) -> str:
-        return {RightsCategory.HOUSING: self.tr("Housing"), RightsCategory.PROPERTY: self.tr("Property"),
-                RightsCategory.FAMILY: self.tr("Upbringing in a family"),
-                RightsCategory.EDUCATION: self.tr("Education"),
-                RightsCategory.PSYCH_SUPPORT: self.tr("Psychological-pedagogical support"),
-                RightsCategory.WELLBEING: self.tr("Psychological well-being"),
-                RightsCategory.MEALS_HEALTH: self.tr("Meals and health"),
-                RightsCategory.SAFETY: self.tr("Safety")}[RightsCategory(category)]
-
-    def kind(self, kind: MeasureKind) -> str:
-        return {MeasureKind.PROTOCOL: self.tr("Protocol"), MeasureKind.ORDER: self.tr("Order"),
-                MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
-                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
-                MeasureKind.TRANSFER: self.tr("Referral to the competent body")}[kind]
-
-    def finding_number(self, n: int) -> str:
-        return self.tr("Finding {0}").format(n)
-
-    def finding(self, finding: Finding, form: Form, lang: str) -> str:
-        return self.tr("Finding: {0}").format(form.item(finding.item_id).text.get(lang)[:70])
-
-    def measure(self, measure: Measure, findings: list[Finding], form: Form, lang: str) -> str:
-        """The kind and what its first finding is about."""
-        first = next((f for f in findings if f.id in measure.finding_ids), None)
-        about = form.item(first.item_id).text.get(lang)[:50] if first else ""
-        return f"{self.kind(measure.kind)}: {about}" if about else self.kind(measure.kind)
+from .names import Names
 
 
 class RestoredChildrenBox(QGroupBox):

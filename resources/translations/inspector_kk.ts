@@ -336,26 +336,6 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <source>Protocol</source>
-        <translation>Хаттама</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Нұсқама</translation>
-    </message>
-    <message>
-        <source>Recommendation</source>
-        <translation>Ұсыным</translation>
-    </message>
-    <message>
-        <source>Disciplinary referral</source>
-        <translation>Тәртіптік жауаптылыққа тарту</translation>
-    </message>
-    <message>
-        <source>Refer to the competent body</source>
-        <translation>Құзыретті органға жолдау</translation>
-    </message>
-    <message>
         <source>Remove measure</source>
         <translation>Шараны жою</translation>
     </message>

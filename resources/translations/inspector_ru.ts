@@ -336,26 +336,6 @@
 <context>
     <name>FindingsView</name>
     <message>
-        <source>Protocol</source>
-        <translation>Протокол</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Предписание</translation>
-    </message>
-    <message>
-        <source>Recommendation</source>
-        <translation>Рекомендация</translation>
-    </message>
-    <message>
-        <source>Disciplinary referral</source>
-        <translation>Дисциплинарное представление</translation>
-    </message>
-    <message>
-        <source>Refer to the competent body</source>
-        <translation>Передать по подведомственности</translation>
-    </message>
-    <message>
         <source>Remove measure</source>
         <translation>Удалить меру</translation>
     </message>

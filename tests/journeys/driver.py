@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox,
                                QDialogButtonBox, QWidget)
 
 SCREENSHOTS = Path(tempfile.gettempdir())  # where a failed look-up leaves a picture of the window
@@ -204,12 +204,23 @@ def then(action: Callable[[QWidget], None], kind: type = QWidget) -> None:
         except BaseException as error:  # shown by the test, after the dialog is closed
             failures.append(error)
             dialog.grab().save(str(SCREENSHOTS / f"failed-in-{type(dialog).__name__}.png"))
-            QDialog.reject(dialog)  # no "discard what you entered?": the test has failed
+            close_by_escape(dialog)
     QTimer.singleShot(0, attempt)
     PENDING.append(failures)
 
 
 PENDING: list[list[BaseException]] = []
+
+
+def close_by_escape(dialog: QWidget) -> None:
+    """After a failure in a dialog: Esc, and Yes if it asks whether to discard what was
+    entered (the question opens inside the key press, so its answer is set up first)."""
+    def discard() -> None:
+        box = QApplication.activeModalWidget()
+        if box is not None and box is not dialog and box.objectName() == "confirm":
+            click(find(box, "yes"))
+    QTimer.singleShot(50, discard)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
 
 def raise_pending() -> None:
