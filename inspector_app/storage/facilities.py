@@ -90,22 +90,33 @@ class FacilityRepository:
     def count_matching(self, text: str = "", *, region: str | None = None,
                        district: str | None = None, kind: FacilityKind | None = None,
                        special_control: bool | None = None) -> int:
-        """How many facilities `search` with the same words and filters would find, all told."""
-        query = self._matching(sa.select(sa.func.count()).select_from(_T), text, region, district,
-                               kind, special_control)
+        """How many facilities `search` with the same words and filters would find, all told.
+        Words alone are counted in the word index (a few ms); joining every hit to its row
+        took 170 ms for one letter on 50,000 facilities, on each key typed."""
+        terms = search_terms(text)
+        if terms and not (region or district or kind or special_control is not None):
+            query = sa.text("SELECT count(*) FROM facilities_fts WHERE facilities_fts MATCH :m"
+                            ).bindparams(m=_match(terms))
+        else:
+            query = self._matching(sa.select(sa.func.count()).select_from(_T), text, region,
+                                   district, kind, special_control, ranked=False)
         with self._db.read() as connection:
             return connection.execute(query).scalar_one()
 
     @staticmethod
-    def _matching(query, text: str, region, district, kind, special_control):
-        """`query` narrowed to the words typed (ranked by the index) and the filters."""
+    def _matching(query, text: str, region, district, kind, special_control, ranked: bool = True):
+        """`query` narrowed to the words typed (ranked by the index, unless only counted) and
+        the filters."""
         terms = search_terms(text)
-        if terms:
-            match = " ".join(f'"{term}"*' for term in terms)
+        if terms and ranked:
             fts = sa.text("SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m "
-                          "ORDER BY rank").bindparams(m=match).columns(sa.column("rowid"))
-            ranked = fts.subquery("hits")
-            query = query.join(ranked, ranked.c.rowid == sa.literal_column("facilities.rowid"))
+                          "ORDER BY rank").bindparams(m=_match(terms)).columns(sa.column("rowid"))
+            hits = fts.subquery("hits")
+            query = query.join(hits, hits.c.rowid == sa.literal_column("facilities.rowid"))
+        elif terms:  # counted: a set to look the filtered rows up in, the filters' index first
+            query = query.where(sa.literal_column("facilities.rowid").in_(sa.text(
+                "SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m").bindparams(
+                m=_match(terms))))
         for column, value in ((_T.c.region, region), (_T.c.district, district),
                               (_T.c.kind, kind.value if kind else None)):
             if value:
@@ -113,3 +124,8 @@ class FacilityRepository:
         if special_control is not None:
             query = query.where(_T.c.special_control == special_control)
         return query
+
+
+def _match(terms: list[str]) -> str:
+    """The index query for words typed: each word a prefix, all of them required."""
+    return " ".join(f'"{term}"*' for term in terms)
