@@ -18,7 +18,7 @@ from inspector_app.documents.context import DocumentContext
 from inspector_app.documents.fonts import SERIF, register_fonts
 from inspector_app.documents.sample import sample_context
 
-from .common import median, row, timings
+from benchmarks.common import median, row, timings
 
 RUNS = 7
 PHOTO_SIZE = (1600, 1200)  # what the app keeps of a phone photo
@@ -90,6 +90,6 @@ def _bare_canvas(content: _Content) -> bytes:
 
 
 if __name__ == "__main__":
-    from .common import print_table
+    from benchmarks.common import print_table
 
     print_table("bench_documents", run(quick="--quick" in sys.argv))

@@ -51,7 +51,7 @@ from sync.testing.faultproxy import FaultProxy
 from sync.testing.memory_store import MemoryStore
 from sync.testing.server import ServerProcess, free_port
 
-from .common import median, percentile, row
+from benchmarks.common import median, percentile, row
 
 TIME_GOAL, BYTES_GOAL = 1.5, 1.1
 DEVICES = 200
@@ -318,5 +318,5 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
 
 
 if __name__ == "__main__":
-    from .common import print_table
+    from benchmarks.common import print_table
     print_table("bench_sync", run(quick="--quick" in sys.argv))

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .common import median, percentile, row, timings
+from benchmarks.common import median, percentile, row, timings
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "benchmark passphrase"
@@ -220,7 +220,7 @@ def run(quick: bool = False) -> list[dict]:
 
 
 if __name__ == "__main__":
-    from .common import print_table
+    from benchmarks.common import print_table
 
     print_table("bench_workstation", run(quick="--quick" in sys.argv))
     sys.stdout.flush()

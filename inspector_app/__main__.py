@@ -5,7 +5,7 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from .config import PROJECT_ROOT, default_paths
+from inspector_app.config import PROJECT_ROOT, default_paths
 
 DEMO_PASSPHRASE = "demo-inspector"
 
@@ -13,10 +13,10 @@ DEMO_PASSPHRASE = "demo-inspector"
 def prepare_demo(paths, server_url: str | None) -> str:
     """A demo store unless one exists: enrolled with the server and filled by its first
     sync when a server is given, else with a local register of 2,000 facilities."""
-    from .catalogue import FormCatalogue
-    from .demo import demo_facilities
-    from .domain.models import InspectorProfile
-    from .storage.store import create_store, store_exists
+    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.demo import demo_facilities
+    from inspector_app.domain.models import InspectorProfile
+    from inspector_app.storage.store import create_store, store_exists
 
     if not store_exists(paths.data):
         store = create_store(paths.data, DEMO_PASSPHRASE, InspectorProfile(
@@ -26,7 +26,7 @@ def prepare_demo(paths, server_url: str | None) -> str:
             body_ru="Комитет по охране прав детей Министерства просвещения Республики Казахстан",
             region="AST", code="K07", language="kk"))
         if server_url:
-            from .demo_server import enrol_demo
+            from inspector_app.demo_server import enrol_demo
 
             received = paths.data / "forms"
             enrol_demo(store, FormCatalogue.load(paths.forms, received), received, server_url)
@@ -71,7 +71,7 @@ def launch(argv: list[str] | None = None) -> Launch:
         paths = dataclasses.replace(paths, data=args.data_dir)
     launched = Launch(paths, args.lang)
     if args.with_local_server:
-        from .demo_server import DEMO_PORT, LocalServer
+        from inspector_app.demo_server import DEMO_PORT, LocalServer
 
         launched.server = LocalServer(args.server_dir, args.server_port or DEMO_PORT).start()
     try:
@@ -86,7 +86,7 @@ def launch(argv: list[str] | None = None) -> Launch:
 def main(argv: list[str] | None = None) -> int:
     launched = launch(argv)
     try:
-        from .ui.app import run
+        from inspector_app.ui.app import run
 
         return run(launched.paths, launched.lang, launched.hint)
     finally:

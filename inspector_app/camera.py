@@ -7,7 +7,7 @@ import os
 import string
 from pathlib import Path
 
-from .domain.errors import register_messages
+from inspector_app.domain.errors import register_messages
 
 
 def mount_patterns() -> list[tuple[Path, str]]:

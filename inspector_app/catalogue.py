@@ -6,11 +6,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .domain.errors import UserError, register_messages
-from .domain.models import FacilityKind, Inspection
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import FacilityKind, Inspection
 
 if TYPE_CHECKING:
-    from .domain.forms import Form, UnavailableForm
+    from inspector_app.domain.forms import Form, UnavailableForm
 
 
 class FormCatalogue:
@@ -64,7 +64,7 @@ class FormCatalogue:
         return self._unavailable
 
     def reload(self) -> None:
-        from .forms_loader import load_forms  # YAML and its checks load with the first reading
+        from inspector_app.forms_loader import load_forms  # YAML and its checks load with the first reading
 
         with self._lock:
             forms, unavailable = [], []

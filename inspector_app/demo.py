@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import random
 
-from .domain.identifiers import make_valid_12
-from .domain.models import Facility, FacilityKind, RiskDegree
-from .domain.reference import REGIONS
+from inspector_app.domain.identifiers import make_valid_12
+from inspector_app.domain.models import Facility, FacilityKind, RiskDegree
+from inspector_app.domain.reference import REGIONS
 
 SETTLEMENTS = ("Ақсу", "Жаңаөзен", "Қарабұлақ", "Сарыағаш", "Шұбаркөл", "Үшарал", "Көктөбе",
                "Ереймен", "Талдықорған", "Әйтеке би", "Өскемен", "Құлсары", "Іле", "Ынтымақ")

@@ -66,7 +66,7 @@ def enrol_demo(store, catalogue, received_forms: Path, url: str) -> None:
     """Sign the demo store in to the server once (the first sync then brings the register)."""
     from sync.client.service import SyncService, enrol
 
-    from .storage.sync_adapter import StoreSyncAdapter
+    from inspector_app.storage.sync_adapter import StoreSyncAdapter
 
     adapter = StoreSyncAdapter(store, catalogue, received_forms)
     if adapter.enrolment() is None:

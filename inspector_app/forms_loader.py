@@ -24,10 +24,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .domain.errors import UserError, register_messages
-from .domain.forms import AnswerKind, Choice, Condition, Form, Item, Section, UnavailableForm
-from .domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
-from .domain.reference import BODIES, COMMITTEE, COURT
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.forms import AnswerKind, Choice, Condition, Form, Item, Section, UnavailableForm
+from inspector_app.domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
+from inspector_app.domain.reference import BODIES, COMMITTEE, COURT
 
 FORMS_DIR = Path(__file__).resolve().parent.parent / "forms"
 LANGS = ("kk", "ru", "en")

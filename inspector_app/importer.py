@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .domain.errors import UserError, register_messages
-from .domain.identifiers import validate_bin
-from .domain.models import Facility, FacilityKind, Region, RiskDegree
-from .domain.text import fold
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.identifiers import validate_bin
+from inspector_app.domain.models import Facility, FacilityKind, Region, RiskDegree
+from inspector_app.domain.text import fold
 
 REQUIRED = ("name_kk", "name_ru", "kind", "region")
 OPTIONAL = ("id", "district", "settlement", "bin", "address", "head", "capacity", "children",

@@ -8,12 +8,12 @@ import hashlib
 import json
 from typing import Callable
 
-from .documents import DocumentContext, DocumentKind, document_number, render
-from .documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
-from .domain.codec import to_json
-from .domain.forms import Form
-from .storage import outbox
-from .storage.store import Store
+from inspector_app.documents import DocumentContext, DocumentKind, document_number, render
+from inspector_app.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
+from inspector_app.domain.codec import to_json
+from inspector_app.domain.forms import Form
+from inspector_app.storage import outbox
+from inspector_app.storage.store import Store
 
 
 def enrolled_server(store: Store) -> str:

@@ -9,17 +9,10 @@
     document_number(region_code, inspector_code, year, kind, seq) -> "ALA-K07-2026-PR-0012"
     content_hash(ctx, kind, measure_id=None) -> SHA-256 hex of the canonical content
 """
-from .canonical import canonical_json, content_hash
-from .context import (
-    DEFAULT_SERVER_URL, LANGS, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE,
-    DocumentContext, DocumentKind, RenderedDocument, WitnessedRefusal, co_inspector_role,
-    document_key, measure_document_key, offender_role, witness_role,
-)
-from .numbering import DocumentNumber, document_number, parse_document_number
-from .render import (
-    render, render_act, render_order, render_protocol, render_recommendation, render_referral,
-    render_transfer,
-)
+from inspector_app.documents.canonical import canonical_json, content_hash
+from inspector_app.documents.context import DEFAULT_SERVER_URL, LANGS, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind, RenderedDocument, WitnessedRefusal, co_inspector_role, document_key, measure_document_key, offender_role, witness_role
+from inspector_app.documents.numbering import DocumentNumber, document_number, parse_document_number
+from inspector_app.documents.render import render, render_act, render_order, render_protocol, render_recommendation, render_referral, render_transfer
 
 __all__ = [
     "DEFAULT_SERVER_URL", "LANGS", "ROLE_INSPECTOR", "ROLE_REFUSAL_WITNESSES",

@@ -4,19 +4,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from ..domain.forms import AnswerKind, Item, answer_key
-from ..domain.models import Answer, InspectionType, RightsCategory, Verdict
-from ..domain.restored import child_key, distinct_children
-from .blocks import (
-    GridRows, is_long,
-    Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
-    photo_appendix, photo_numbers, refusal_block, signature_rows, table_style, title_block, value,
-    values,
-)
-from .context import (
-    ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key,
-)
-from .style import FRAME_W, Lang, Para, Styles, esc
+from inspector_app.domain.forms import AnswerKind, Item, answer_key
+from inspector_app.domain.models import Answer, InspectionType, RightsCategory, Verdict
+from inspector_app.domain.restored import child_key, distinct_children
+from inspector_app.documents.blocks import GridRows, is_long, Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead, photo_appendix, photo_numbers, refusal_block, signature_rows, table_style, title_block, value, values
+from inspector_app.documents.context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key
+from inspector_app.documents.style import FRAME_W, Lang, Para, Styles, esc
 
 CHECKLIST_WIDTHS = [10 * mm, 58 * mm, 37 * mm, 28 * mm, FRAME_W - 133 * mm]
 FINDINGS_WIDTHS = [10 * mm, 60 * mm, 38 * mm, 27 * mm, FRAME_W - 135 * mm]

@@ -12,12 +12,12 @@ from reportlab.platypus import (
     CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle,
 )
 
-from ..domain.models import Bilingual, Person, Photo
-from . import labels, languages
-from .context import ROLE_REFUSAL_WITNESSES, DocumentContext
-from .images import PreparedImage, prepare_photo, prepare_signature
-from .fonts import NARROW
-from .style import Para, FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Styles, esc
+from inspector_app.domain.models import Bilingual, Person, Photo
+from inspector_app.documents import labels, languages
+from inspector_app.documents.context import ROLE_REFUSAL_WITNESSES, DocumentContext
+from inspector_app.documents.images import PreparedImage, prepare_photo, prepare_signature
+from inspector_app.documents.fonts import NARROW
+from inspector_app.documents.style import Para, FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Styles, esc
 
 Cell = Flowable | list[Flowable] | str
 # Rows split across pages only into parts at least this tall: ordinary rows move whole to the

@@ -12,13 +12,10 @@ import hashlib
 import json
 from typing import Any, Callable
 
-from ..domain.forms import answer_key
-from ..domain.codec import to_json
-from ..domain.models import Finding, Measure, Person
-from .context import (
-    MEASURE_KIND, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext,
-    DocumentKind, co_inspector_role, measure_document_key, offender_role, witness_role,
-)
+from inspector_app.domain.forms import answer_key
+from inspector_app.domain.codec import to_json
+from inspector_app.domain.models import Finding, Measure, Person
+from inspector_app.documents.context import MEASURE_KIND, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind, co_inspector_role, measure_document_key, offender_role, witness_role
 
 SCHEMA = 2  # 2: per-language texts, art. 803 fields, referral to the competent body
 

@@ -5,12 +5,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..domain.forms import Form, Item
-from ..domain.models import (
-    Answer, Bilingual, Facility, Finding, Inspection, InspectorProfile, Measure, MeasureKind,
-    Person, Photo, RestoredChild,
-)
-from ..domain.reference import ARTICLES, MRP_BY_YEAR, Article
+from inspector_app.domain.forms import Form, Item
+from inspector_app.domain.models import Answer, Bilingual, Facility, Finding, Inspection, InspectorProfile, Measure, MeasureKind, Person, Photo, RestoredChild
+from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR, Article
 
 DEFAULT_SERVER_URL = "https://inspector.example.kz"
 LANGS = ("kk", "ru", "kk+ru")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import errno
 import os
 
-from ..domain.errors import UserError, register_messages
+from inspector_app.domain.errors import UserError, register_messages
 
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 

@@ -8,7 +8,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from ..config import default_paths
+from inspector_app.config import default_paths
 
 SERIF = "DocSerif"
 SERIF_BOLD = "DocSerif-Bold"

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 from reportlab.lib.utils import ImageReader
 
-from ..domain.errors import UserError, register_messages
-from ..domain.models import Photo
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import Photo
 
 # about 200 dpi at the 78 mm an appendix photo gets: sharp on paper, light in the file
 PHOTO_MAX_PX = 640

@@ -5,10 +5,10 @@ both; a document that needs a language the text was not entered in is refused wi
 UserError naming the field, rather than printed in the wrong language."""
 from __future__ import annotations
 
-from ..domain.errors import UserError, register_messages
-from ..domain.models import Localized, Person
-from . import labels
-from .style import Lang
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import Localized, Person
+from inspector_app.documents import labels
+from inspector_app.documents.style import Lang
 
 # English names of the fields the message can name (kk and ru come from labels)
 FIELD_EN = {

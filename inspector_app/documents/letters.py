@@ -5,17 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from ..domain.models import MeasureKind, Person
-from ..domain.reference import BODIES
-from . import labels, languages
-from .blocks import (
-    table_style,
-    Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, signature_rows,
-    title_block, value, values,
-)
-from .context import ROLE_INSPECTOR, DocumentContext, DocumentKind
-from .order import basis_rows, receipt_signatures, violations_table
-from .style import Para, FRAME_W, Lang, Styles, esc
+from inspector_app.domain.models import MeasureKind, Person
+from inspector_app.domain.reference import BODIES
+from inspector_app.documents import labels, languages
+from inspector_app.documents.blocks import table_style, Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, signature_rows, title_block, value, values
+from inspector_app.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind
+from inspector_app.documents.order import basis_rows, receipt_signatures, violations_table
+from inspector_app.documents.style import Para, FRAME_W, Lang, Styles, esc
 
 
 def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context import DocumentKind
+from inspector_app.documents.context import DocumentKind
 
 _CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 _NUMBER = re.compile(

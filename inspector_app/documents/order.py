@@ -4,15 +4,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.models import MeasureKind
-from . import languages
-from .blocks import (
-    GridRows, is_long, checklist_lines,
-    Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead,
-    refusal_block, signature_rows, title_block, value, values,
-)
-from .context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind
-from .style import Para, FRAME_W, Lang, Styles, esc
+from inspector_app.domain.models import MeasureKind
+from inspector_app.documents import languages
+from inspector_app.documents.blocks import GridRows, is_long, checklist_lines, Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead, refusal_block, signature_rows, title_block, value, values
+from inspector_app.documents.context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind
+from inspector_app.documents.style import Para, FRAME_W, Lang, Styles, esc
 
 ORDER_WIDTHS = [9 * mm, 52 * mm, 37 * mm, FRAME_W - 121 * mm, 23 * mm]
 

@@ -13,12 +13,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from .fonts import NARROW, NARROW_BOLD, SERIF, register_fonts
-from .qr import QrMatrix
-from .style import (
-    FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_H, PAGE_W, RULE,
-    Lang,
-)
+from inspector_app.documents.fonts import NARROW, NARROW_BOLD, SERIF, register_fonts
+from inspector_app.documents.qr import QrMatrix
+from inspector_app.documents.style import FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_H, PAGE_W, RULE, Lang
 
 rl_config.useA85 = 0  # binary image streams: smaller and faster than ASCII85 text
 QR_SIZE = 21 * mm

@@ -9,15 +9,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.models import Measure, MeasureKind, Offender, OffenderKind, Person
-from ..domain.reference import BODIES, Article
-from . import labels, languages
-from .blocks import (
-    Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, photo_appendix,
-    refusal_block, signature_rows, title_block, value, values,
-)
-from .context import ROLE_INSPECTOR, DocumentContext, DocumentKind, offender_role, witness_role
-from .style import Para, Lang, Styles, esc
+from inspector_app.domain.models import Measure, MeasureKind, Offender, OffenderKind, Person
+from inspector_app.domain.reference import BODIES, Article
+from inspector_app.documents import labels, languages
+from inspector_app.documents.blocks import Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, photo_appendix, refusal_block, signature_rows, title_block, value, values
+from inspector_app.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind, offender_role, witness_role
+from inspector_app.documents.style import Para, Lang, Styles, esc
 
 
 def protocol_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: str) -> list[Flowable]:

@@ -5,17 +5,17 @@ from typing import Callable
 
 from reportlab.platypus import Flowable
 
-from . import labels
-from .act import act_story
-from .canonical import content_hash
-from .context import MEASURE_KIND, DocumentContext, DocumentKind, RenderedDocument
-from .fonts import register_fonts
-from .letters import recommendation_story, referral_story, transfer_story
-from .order import order_story
-from .page import PageInfo, build_pdf
-from .protocol import protocol_story
-from .qr import qr_payload, verify_url
-from .style import Lang
+from inspector_app.documents import labels
+from inspector_app.documents.act import act_story
+from inspector_app.documents.canonical import content_hash
+from inspector_app.documents.context import MEASURE_KIND, DocumentContext, DocumentKind, RenderedDocument
+from inspector_app.documents.fonts import register_fonts
+from inspector_app.documents.letters import recommendation_story, referral_story, transfer_story
+from inspector_app.documents.order import order_story
+from inspector_app.documents.page import PageInfo, build_pdf
+from inspector_app.documents.protocol import protocol_story
+from inspector_app.documents.qr import qr_payload, verify_url
+from inspector_app.documents.style import Lang
 
 Story = Callable[[DocumentContext, Lang, str, str | None], list[Flowable]]
 

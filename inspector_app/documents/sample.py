@@ -16,20 +16,12 @@ import random
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..domain.identifiers import make_valid_12
-from ..domain.forms import AnswerKind, Choice, Form, Item, Section
-from ..domain.models import (
-    Answer, Bilingual, BusinessSize, Degree, Facility, FacilityKind, Finding, IdDocument,
-    IdDocumentKind, Inspection, InspectionMode, InspectionType, InspectorProfile, Localized,
-    Measure, MeasureKind, Offender, OffenderKind, Person,
-    Photo, RestoredChild, RightsCategory, UnscheduledGround, Verdict,
-)
-from .context import (
-    ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind,
-    WitnessedRefusal, co_inspector_role, document_key, offender_role,
-)
-from .fonts import fonts_dir
-from .numbering import document_number
+from inspector_app.domain.identifiers import make_valid_12
+from inspector_app.domain.forms import AnswerKind, Choice, Form, Item, Section
+from inspector_app.domain.models import Answer, Bilingual, BusinessSize, Degree, Facility, FacilityKind, Finding, IdDocument, IdDocumentKind, Inspection, InspectionMode, InspectionType, InspectorProfile, Localized, Measure, MeasureKind, Offender, OffenderKind, Person, Photo, RestoredChild, RightsCategory, UnscheduledGround, Verdict
+from inspector_app.documents.context import ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind, WitnessedRefusal, co_inspector_role, document_key, offender_role
+from inspector_app.documents.fonts import fonts_dir
+from inspector_app.documents.numbering import document_number
 
 DAY = dt.date(2026, 3, 16)
 ANTI_TERROR = Bilingual(

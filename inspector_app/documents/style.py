@@ -11,9 +11,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from . import labels
-from .context import LANGS
-from .fonts import NARROW, SERIF, SERIF_BOLD
+from inspector_app.documents import labels
+from inspector_app.documents.context import LANGS
+from inspector_app.documents.fonts import NARROW, SERIF, SERIF_BOLD
 
 PAGE_W, PAGE_H = A4
 # binding margin on the left, as the records-management rules ask for

@@ -6,10 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from .models import (
-    BusinessSize, IdDocument, IdDocumentKind, Localized, Measure, MeasureKind, Offender,
-    OffenderKind, Person,
-)
+from inspector_app.domain.models import BusinessSize, IdDocument, IdDocumentKind, Localized, Measure, MeasureKind, Offender, OffenderKind, Person
 
 
 def to_json(value: Any) -> Any:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .errors import UserError, register_messages
+from inspector_app.domain.errors import UserError, register_messages
 
 
 def fine_in_tenge(fine_mrp: int, year: int, mrp_by_year: Mapping[int, int]) -> int:

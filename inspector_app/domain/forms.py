@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Mapping
 
-from .errors import UserError
-from .models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
 
 
 class AnswerKind(StrEnum):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .errors import UserError, register_messages
+from inspector_app.domain.errors import UserError, register_messages
 
 _FIRST_WEIGHTS = tuple(range(1, 12))
 _SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)

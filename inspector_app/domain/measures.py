@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping
 
-from .errors import UserError, register_messages
-from .fines import fine_in_tenge
-from .identifiers import iin_birth_date, validate_bin, validate_iin
-from .models import Measure, MeasureKind, Offender, OffenderKind
-from .reference import BODIES, COMMITTEE, COURT, Article
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.fines import fine_in_tenge
+from inspector_app.domain.identifiers import iin_birth_date, validate_bin, validate_iin
+from inspector_app.domain.models import Measure, MeasureKind, Offender, OffenderKind
+from inspector_app.domain.reference import BODIES, COMMITTEE, COURT, Article
 
 EARLIEST_DATE = dt.date(2015, 1, 1)
 

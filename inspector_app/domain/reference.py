@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models import Bilingual, Region
+from inspector_app.domain.models import Bilingual, Region
 
 REGIONS: tuple[Region, ...] = tuple(Region(code, Bilingual(kk, ru, en)) for code, kk, ru, en in (
     ("ABA", "Абай облысы", "область Абай", "Abai region"),

@@ -6,9 +6,9 @@ import dataclasses
 import re
 from typing import Iterable
 
-from .errors import UserError, register_messages
-from .models import RestoredChild, RestoredRights, RightsCategory
-from .text import fold
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import RestoredChild, RestoredRights, RightsCategory
+from inspector_app.domain.text import fold
 
 MAX_REFERENCE = 40  # initials or a case number, never a full name
 

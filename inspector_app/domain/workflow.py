@@ -5,9 +5,9 @@ import uuid
 from dataclasses import dataclass
 from typing import Mapping
 
-from .errors import register_messages
-from .forms import AnswerKind, Form, answer_key
-from .models import Answer, Finding, Measure, Verdict
+from inspector_app.domain.errors import register_messages
+from inspector_app.domain.forms import AnswerKind, Form, answer_key
+from inspector_app.domain.models import Answer, Finding, Measure, Verdict
 
 FINDING_NAMESPACE = uuid.UUID("5d0e8a52-8f1e-4c8e-9a55-2f0c3c7b9e11")
 

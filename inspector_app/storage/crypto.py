@@ -14,8 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.errors import UserError
-from .files import TMP_SUFFIX, sync_folder
+from inspector_app.domain.errors import UserError
+from inspector_app.storage.files import TMP_SUFFIX, sync_folder
 
 KEY_NAME = "store.key"  # the key file of a store folder
 SCRYPT_N = 2 ** 15

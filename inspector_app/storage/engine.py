@@ -15,8 +15,8 @@ import sqlalchemy as sa
 import sqlcipher3
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..domain.errors import UserError, register_messages
-from .crypto import StoreKeys
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.storage.crypto import StoreKeys
 
 PRAGMAS = (
     "PRAGMA cipher_memory_security = OFF",

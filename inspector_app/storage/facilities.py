@@ -4,11 +4,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..domain.models import Facility, FacilityKind, RiskDegree
-from ..domain.reference import REGIONS
-from ..domain.text import fold, name_sort_key, search_terms
-from .engine import Database
-from . import models
+from inspector_app.domain.models import Facility, FacilityKind, RiskDegree
+from inspector_app.domain.reference import REGIONS
+from inspector_app.domain.text import fold, name_sort_key, search_terms
+from inspector_app.storage.engine import Database
+from inspector_app.storage import models
 
 _T = models.facilities
 _FIELDS = ("id", "name_kk", "name_ru", "kind", "region", "district", "settlement", "bin",

@@ -7,18 +7,16 @@ import uuid
 
 import sqlalchemy as sa
 
-from ..domain import measures as _measures  # noqa: F401  (registers its messages, "restored.negative" too)
-from ..domain.codec import date_or_none, measure_from_json, person_from_json, to_json
-from ..domain.errors import UserError
-from ..domain.forms import Form
-from ..domain.errors import register_messages
-from ..domain.models import (Answer, Degree, Finding, Inspection, InspectionMode,
-                             InspectionStatus, InspectionType, Measure, RestoredChild,
-                             RestoredRights, RightsCategory, UnscheduledGround, Verdict)
-from ..domain.restored import restored_counts, validate_child
-from ..domain.workflow import derive_findings, finalisation_problems
-from .engine import Database, sqlite_insert, sqlite_upsert
-from . import models
+from inspector_app.domain import measures as _measures  # noqa: F401  (registers its messages, "restored.negative" too)
+from inspector_app.domain.codec import date_or_none, measure_from_json, person_from_json, to_json
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.forms import Form
+from inspector_app.domain.errors import register_messages
+from inspector_app.domain.models import Answer, Degree, Finding, Inspection, InspectionMode, InspectionStatus, InspectionType, Measure, RestoredChild, RestoredRights, RightsCategory, UnscheduledGround, Verdict
+from inspector_app.domain.restored import restored_counts, validate_child
+from inspector_app.domain.workflow import derive_findings, finalisation_problems
+from inspector_app.storage.engine import Database, sqlite_insert, sqlite_upsert
+from inspector_app.storage import models
 
 _I, _A, _F = models.inspections, models.answers, models.findings
 _M, _R, _P = models.measures, models.restored_children, models.photos

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .engine import Database
-from .files import TMP_SUFFIX, copy_durably
+from inspector_app.storage.engine import Database
+from inspector_app.storage.files import TMP_SUFFIX, copy_durably
 
 HEAD = "0010"
 MIGRATIONS = Path(__file__).with_name("migrations")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from . import models
-from .engine import Database
+from inspector_app.storage import models
+from inspector_app.storage.engine import Database
 
 _I, _P, _S = models.inspections, models.photos, models.sync_problems
 ENROLMENT_KEYS = ("server_url", "token", "device_id", "username")

@@ -6,10 +6,10 @@ import uuid
 
 import sqlalchemy as sa
 
-from ..domain.errors import UserError, register_messages
-from . import models
-from .engine import Database, sqlite_upsert
-from .inspections import now
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.storage import models
+from inspector_app.storage.engine import Database, sqlite_upsert
+from inspector_app.storage.inspections import now
 
 _D, _S, _SEQ, _I = models.documents, models.signatures, models.sequences, models.inspections
 

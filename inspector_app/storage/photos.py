@@ -13,13 +13,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from ..domain.errors import UserError, register_messages
-from ..domain.models import Photo
-from .crypto import open_sealed, seal, write_atomically
-from .engine import Database, classify
-from .inspections import now, touch
-from .store import SEALED_SUFFIX
-from . import models
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import Photo
+from inspector_app.storage.crypto import open_sealed, seal, write_atomically
+from inspector_app.storage.engine import Database, classify
+from inspector_app.storage.inspections import now, touch
+from inspector_app.storage.store import SEALED_SUFFIX
+from inspector_app.storage import models
 
 _P = models.photos
 log = logging.getLogger(__name__)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ..domain.models import Bilingual, InspectorProfile, Region
-from ..domain.reference import ARTICLES, MRP_BY_YEAR, REGIONS, Article
-from .engine import Database, sqlite_upsert
-from . import models
+from inspector_app.domain.models import Bilingual, InspectorProfile, Region
+from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR, REGIONS, Article
+from inspector_app.storage.engine import Database, sqlite_upsert
+from inspector_app.storage import models
 
 _REGIONS, _MRP, _ARTICLES = models.regions, models.mrp, models.articles
 _SETTINGS, _PROFILE = models.settings, models.profile

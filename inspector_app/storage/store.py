@@ -15,17 +15,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.errors import UserError, register_messages
-from ..domain.models import InspectorProfile
-from . import crypto, files, migrate
-from .engine import Database, classify
-from .facilities import FacilityRepository
-from .reference import ReferenceRepository, seed
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import InspectorProfile
+from inspector_app.storage import crypto, files, migrate
+from inspector_app.storage.engine import Database, classify
+from inspector_app.storage.facilities import FacilityRepository
+from inspector_app.storage.reference import ReferenceRepository, seed
 
 if TYPE_CHECKING:
-    from .inspections import InspectionRepository
-    from .paperwork import PaperworkRepository
-    from .photos import PhotoVault
+    from inspector_app.storage.inspections import InspectionRepository
+    from inspector_app.storage.paperwork import PaperworkRepository
+    from inspector_app.storage.photos import PhotoVault
 
 DB_NAME = "store.db"
 KEY_NAME = crypto.KEY_NAME
@@ -57,19 +57,19 @@ class Store:
 
     @cached_property
     def inspections(self) -> InspectionRepository:
-        from .inspections import InspectionRepository
+        from inspector_app.storage.inspections import InspectionRepository
 
         return InspectionRepository(self.db)
 
     @cached_property
     def photos(self) -> PhotoVault:
-        from .photos import PhotoVault
+        from inspector_app.storage.photos import PhotoVault
 
         return PhotoVault(self.db, self.folder / PHOTOS, self.photos_key)
 
     @cached_property
     def paperwork(self) -> PaperworkRepository:
-        from .paperwork import PaperworkRepository
+        from inspector_app.storage.paperwork import PaperworkRepository
 
         return PaperworkRepository(self.db)
 

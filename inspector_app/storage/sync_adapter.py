@@ -16,16 +16,16 @@ import sqlalchemy as sa
 from sync.client.store import Enrolment
 from sync.protocol import Change, DocumentMeta, EnrolResponse, ErrorInfo, InspectionRecord
 
-from ..catalogue import FormCatalogue
-from ..domain.codec import to_json
-from ..domain.forms import Form
-from ..domain.models import RightsCategory
-from ..domain.restored import children_from_counts, restored_counts, without_dangling_ties
-from . import models, outbox
-from .engine import sqlite_upsert
-from .facilities import to_row as facility_row
-from .inspections import now
-from .store import Store
+from inspector_app.catalogue import FormCatalogue
+from inspector_app.domain.codec import to_json
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import RightsCategory
+from inspector_app.domain.restored import children_from_counts, restored_counts, without_dangling_ties
+from inspector_app.storage import models, outbox
+from inspector_app.storage.engine import sqlite_upsert
+from inspector_app.storage.facilities import to_row as facility_row
+from inspector_app.storage.inspections import now
+from inspector_app.storage.store import Store
 
 _I, _S = models.inspections, models.sync_problems
 KEYS = outbox.ENROLMENT_KEYS
@@ -152,7 +152,7 @@ class StoreSyncAdapter:
             connection.execute(sqlite_upsert(models.settings, {"key": "sync.cursor", "value": str(cursor)}, ["key"]))
 
     def _keep_forms(self, forms) -> None:
-        from ..forms_loader import save_form
+        from inspector_app.forms_loader import save_form
 
         self.received_forms.mkdir(parents=True, exist_ok=True)
         for form in forms:

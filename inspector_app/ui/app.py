@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..config import Paths
-from ..storage import crypto
-from .i18n import Language
+from inspector_app.config import Paths
+from inspector_app.storage import crypto
+from inspector_app.ui.i18n import Language
 
 UI_FONT = "DejaVu Sans"
 
@@ -34,7 +34,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 def load_catalogue(paths: Paths):
     """The checklists, read on first use: the main window reads them once it is on screen."""
-    from ..catalogue import FormCatalogue
+    from inspector_app.catalogue import FormCatalogue
 
     return FormCatalogue.deferred(paths.forms, paths.data / "forms")  # shipped, then received
 
@@ -67,8 +67,8 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
     thread = threading.Thread(target=unlock, name="unlock")
     thread.start()
     with collection_paused():
-        from ..storage.store import open_with_keys
-        from . import main_window  # noqa: F401  (imported now, used just after)
+        from inspector_app.storage.store import open_with_keys
+        from inspector_app.ui import main_window  # noqa: F401  (imported now, used just after)
         catalogue = load_catalogue(paths)
         thread.join()
         if "error" in outcome:
@@ -77,7 +77,7 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
 
 
 def build_main_window(store, paths: Paths, language: Language, catalogue=None):
-    from .main_window import MainWindow
+    from inspector_app.ui.main_window import MainWindow
 
     with collection_paused():
         return MainWindow(store, catalogue or load_catalogue(paths), language, paths.data / "forms")
@@ -89,7 +89,7 @@ class Workstation:
     events."""
 
     def __init__(self, paths: Paths, lang: str = "kk", hint: str = "") -> None:
-        from .sign_in import SignInDialog
+        from inspector_app.ui.sign_in import SignInDialog
 
         self.paths = paths
         self.app = make_application(sys.argv)

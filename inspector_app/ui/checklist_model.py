@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any, Sequence
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain.models import Verdict
-from .models import DISPLAY
+from inspector_app.domain.models import Verdict
+from inspector_app.ui.models import DISPLAY
 
 if TYPE_CHECKING:
-    from ..domain.forms import Item
+    from inspector_app.domain.forms import Item
 
 
 @dataclass

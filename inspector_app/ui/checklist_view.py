@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFileDia
                                QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
                                QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
-from ..domain.errors import UserError
-from ..domain.forms import AnswerKind, Form, Item, answer_key
-from ..domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
-from ..storage.store import Store
-from .. import camera
-from .i18n import Language
-from .checklist_model import NEEDS_PHOTO_BACKGROUND, ChecklistModel, ChecklistRow
-from .dialogs import DateField, confirm
-from .photo_viewer import PhotoViewer
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.forms import AnswerKind, Form, Item, answer_key
+from inspector_app.domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
+from inspector_app.storage.store import Store
+from inspector_app import camera
+from inspector_app.ui.i18n import Language
+from inspector_app.ui.checklist_model import NEEDS_PHOTO_BACKGROUND, ChecklistModel, ChecklistRow
+from inspector_app.ui.dialogs import DateField, confirm
+from inspector_app.ui.photo_viewer import PhotoViewer
 
 VERDICT_KEYS = {Qt.Key.Key_1: Verdict.COMPLIES, Qt.Key.Key_C: Verdict.COMPLIES,
                 Qt.Key.Key_2: Verdict.VIOLATED, Qt.Key.Key_V: Verdict.VIOLATED,

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from ..domain.forms import Form
-from ..domain.models import Answer
-from .models import RowTableModel
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import Answer
+from inspector_app.ui.models import RowTableModel
 
 
 def answer_text(answer: Answer | None, verdicts: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..domain.errors import UserError, register_messages
+from inspector_app.domain.errors import UserError, register_messages
 
 log = logging.getLogger(__name__)
 MAX_PRINT_DPI = 300  # enough for text and photos; more only grows the print job

@@ -9,17 +9,17 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
                                QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from ..documents import ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, WitnessedRefusal
-from ..domain.errors import UserError, register_messages
-from ..domain.forms import Form
-from ..domain.models import InspectionStatus, Person
-from ..paperwork import build_context, record_hash, render_tasks
-from ..storage.store import Store
-from ..workers.render_job import RenderJob
-from .document_preview import DocumentPreview, print_pdfs
-from .errors import describe
-from .i18n import Language
-from .signature_pad import SignaturePad
+from inspector_app.documents import ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, WitnessedRefusal
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import InspectionStatus, Person
+from inspector_app.paperwork import build_context, record_hash, render_tasks
+from inspector_app.storage.store import Store
+from inspector_app.workers.render_job import RenderJob
+from inspector_app.ui.document_preview import DocumentPreview, print_pdfs
+from inspector_app.ui.errors import describe
+from inspector_app.ui.i18n import Language
+from inspector_app.ui.signature_pad import SignaturePad
 
 DOCUMENT_LANGUAGES = (("kk+ru", "Қазақша + Русский"), ("kk", "Қазақша"), ("ru", "Русский"))
 

@@ -6,8 +6,8 @@ import socket
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
-from .errors import describe
-from .sync_controller import SyncController
+from inspector_app.ui.errors import describe
+from inspector_app.ui.sync_controller import SyncController
 
 
 ERROR_LINES = 4  # the room kept for a message, so the dialog does not grow when one comes

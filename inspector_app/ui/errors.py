@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from ..domain.errors import UserError
+from inspector_app.domain.errors import UserError
 
 log = logging.getLogger(__name__)
 

@@ -8,18 +8,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from ..domain.errors import UserError, message_text, register_messages
-from ..domain.forms import Form
-from ..domain.models import Finding, Inspection, InspectionStatus, MeasureKind
-from ..storage.store import Store
-from .dialogs import confirm
-from .errors import describe
-from .i18n import Language
-from .measure_dialogs import MeasureDialog
-from .models import RowTableModel
-from .names import Names
-from .objections import ObjectionsBox
-from .restored_children import RestoredChildrenBox
+from inspector_app.domain.errors import UserError, message_text, register_messages
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import Finding, Inspection, InspectionStatus, MeasureKind
+from inspector_app.storage.store import Store
+from inspector_app.ui.dialogs import confirm
+from inspector_app.ui.errors import describe
+from inspector_app.ui.i18n import Language
+from inspector_app.ui.measure_dialogs import MeasureDialog
+from inspector_app.ui.models import RowTableModel
+from inspector_app.ui.names import Names
+from inspector_app.ui.objections import ObjectionsBox
+from inspector_app.ui.restored_children import RestoredChildrenBox
 
 
 class FindingsView(QWidget):

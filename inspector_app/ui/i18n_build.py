@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import PROJECT_ROOT
+from inspector_app.config import PROJECT_ROOT
 
 TRANSLATIONS = PROJECT_ROOT / "resources" / "translations"
 SOURCE_FOLDERS = (PROJECT_ROOT / "inspector_app" / "ui", PROJECT_ROOT / "inspector_app" / "workers")

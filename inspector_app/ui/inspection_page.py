@@ -4,13 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ..domain.forms import Form
-from ..domain.models import Facility, Inspection, InspectionStatus
-from ..storage.store import Store
-from .checklist_view import ChecklistView
-from .documents_view import DocumentsView
-from .findings_view import FindingsView
-from .i18n import Language
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import Facility, Inspection, InspectionStatus
+from inspector_app.storage.store import Store
+from inspector_app.ui.checklist_view import ChecklistView
+from inspector_app.ui.documents_view import DocumentsView
+from inspector_app.ui.findings_view import FindingsView
+from inspector_app.ui.i18n import Language
 
 
 class InspectionPage(QWidget):

@@ -8,18 +8,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeade
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
                                QVBoxLayout, QWidget)
 
-from ..catalogue import FormCatalogue
-from ..domain.errors import UserError
-from ..domain.models import Facility
-from ..domain.text import name_sort_key
-from ..storage.store import Store
-from ..workers.jobs import Job, start, start_droppable
-from .banner import Banner
-from .errors import describe
-from .i18n import LANGUAGES, Language
-from .models import RowTableModel
-from .register_view import RegisterView
-from .sync_controller import SyncController
+from inspector_app.catalogue import FormCatalogue
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.models import Facility
+from inspector_app.domain.text import name_sort_key
+from inspector_app.storage.store import Store
+from inspector_app.workers.jobs import Job, start, start_droppable
+from inspector_app.ui.banner import Banner
+from inspector_app.ui.errors import describe
+from inspector_app.ui.i18n import LANGUAGES, Language
+from inspector_app.ui.models import RowTableModel
+from inspector_app.ui.register_view import RegisterView
+from inspector_app.ui.sync_controller import SyncController
 
 
 GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setText(text)
 
     def on_server_clicked(self) -> None:
-        from .enrol_dialog import EnrolDialog
+        from inspector_app.ui.enrol_dialog import EnrolDialog
 
         enrolment = self.sync.adapter.enrolment() if self.sync.is_enrolled() else None
         self.enrol_dialog = EnrolDialog(self.sync, self.language.code,
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
             self.open_inspection(inspection.id)
 
     def new_inspection_dialog(self, facility: Facility):
-        from .new_inspection import NewInspectionDialog  # loaded when first needed
+        from inspector_app.ui.new_inspection import NewInspectionDialog  # loaded when first needed
 
         me = self.profile.person()
         return NewInspectionDialog(facility, me, self.language.code, parent=self)
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
             self.refresh_inspections()
 
     def conflict_dialog(self, problem, form, mine, theirs):
-        from .conflict_dialog import ConflictDialog
+        from inspector_app.ui.conflict_dialog import ConflictDialog
 
         return ConflictDialog(problem, form, mine, theirs, self.language.code, parent=self)
 
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_problem(error)
             return
-        from .inspection_page import InspectionPage  # loaded when first needed
+        from inspector_app.ui.inspection_page import InspectionPage  # loaded when first needed
 
         facility = self.store.facilities.get(inspection.facility_id)
         self.close_inspection()
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Job:
-        from ..importer import import_facilities  # loaded when first needed
+        from inspector_app.importer import import_facilities  # loaded when first needed
 
         regions = self.store.reference.regions()
         job = Job(lambda report: import_facilities(self.store.facilities, regions, path,

@@ -7,16 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QFrame, QLabel,
                                QLineEdit, QScrollArea, QVBoxLayout, QWidget)
 
-from ..domain.errors import UserError
-from ..domain.forms import Form
-from ..domain.measures import committee_articles, validate_measure
-from ..domain.models import Finding, Measure, MeasureKind, Person
-from ..domain.reference import BODIES, COMMITTEE, COURT, Article
-from .dialogs import GuardedDialog
-from .errors import describe
-from .measure_fields import LangPair
-from .new_inspection import date_edit, to_date
-from .protocol_fields import ProtocolFields
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.forms import Form
+from inspector_app.domain.measures import committee_articles, validate_measure
+from inspector_app.domain.models import Finding, Measure, MeasureKind, Person
+from inspector_app.domain.reference import BODIES, COMMITTEE, COURT, Article
+from inspector_app.ui.dialogs import GuardedDialog
+from inspector_app.ui.errors import describe
+from inspector_app.ui.measure_fields import LangPair
+from inspector_app.ui.new_inspection import date_edit, to_date
+from inspector_app.ui.protocol_fields import ProtocolFields
 
 MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen; its fields scroll
 

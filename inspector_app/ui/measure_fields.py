@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ..domain.models import Localized, Person
+from inspector_app.domain.models import Localized, Person
 
 
 class LangPair(QWidget):

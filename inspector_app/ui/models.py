@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QStandardItemModel
 
-from ..domain.models import Facility
+from inspector_app.domain.models import Facility
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from ..domain.forms import Form
-from ..domain.models import Finding, Measure, MeasureKind, RightsCategory
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import Finding, Measure, MeasureKind, RightsCategory
 
 
 class Names(QObject):

@@ -6,13 +6,12 @@ import datetime as dt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
-from ..domain.errors import UserError, register_messages
-from ..domain.measures import check_date
-from ..domain.models import (Facility, Inspection, InspectionMode, InspectionType, Localized,
-                             Person, UnscheduledGround)
-from .dialogs import DateField, GuardedDialog
-from .errors import describe
-from .measure_fields import LangPair
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.measures import check_date
+from inspector_app.domain.models import Facility, Inspection, InspectionMode, InspectionType, Localized, Person, UnscheduledGround
+from inspector_app.ui.dialogs import DateField, GuardedDialog
+from inspector_app.ui.errors import describe
+from inspector_app.ui.measure_fields import LangPair
 
 SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
 

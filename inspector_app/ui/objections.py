@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from ..domain.errors import UserError
-from ..storage.store import Store
+from inspector_app.domain.errors import UserError
+from inspector_app.storage.store import Store
 
 
 class ObjectionsBox(QGroupBox):

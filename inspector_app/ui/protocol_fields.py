@@ -7,15 +7,14 @@ from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QSpinBox, QWidget)
 
-from ..domain.errors import UserError
-from ..domain.fines import fine_in_tenge
-from ..domain.identifiers import birth_date_of
-from ..domain.models import (BusinessSize, IdDocument, IdDocumentKind, Measure, Offender,
-                             OffenderKind, Person)
-from ..domain.reference import BODIES, Article
-from .errors import describe
-from .measure_fields import LangPair, parse_witnesses
-from .new_inspection import date_edit, to_date
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.fines import fine_in_tenge
+from inspector_app.domain.identifiers import birth_date_of
+from inspector_app.domain.models import BusinessSize, IdDocument, IdDocumentKind, Measure, Offender, OffenderKind, Person
+from inspector_app.domain.reference import BODIES, Article
+from inspector_app.ui.errors import describe
+from inspector_app.ui.measure_fields import LangPair, parse_witnesses
+from inspector_app.ui.new_inspection import date_edit, to_date
 
 
 class ProtocolFields(QObject):

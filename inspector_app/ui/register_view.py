@@ -5,10 +5,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from ..domain.models import Facility, FacilityKind, RiskDegree
-from ..storage.facilities import FacilityRepository
-from .i18n import Language
-from .models import RowTableModel, facility_name
+from inspector_app.domain.models import Facility, FacilityKind, RiskDegree
+from inspector_app.storage.facilities import FacilityRepository
+from inspector_app.ui.i18n import Language
+from inspector_app.ui.models import RowTableModel, facility_name
 
 PAGE = 200  # rows listed at first, and added by each "Show more"
 PADDING = 28  # a cell's margins and the header's sort arrow, in pixels

@@ -8,16 +8,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..domain.errors import UserError
-from ..domain.forms import Form
-from ..domain.models import Finding, Measure, RestoredChild, RightsCategory
-from ..domain.restored import (MAX_REFERENCE, anonymous_number, distinct_children,
-                               restored_counts, validate_child)
-from ..storage.store import Store
-from .errors import describe
-from .i18n import Language
-from .models import RowTableModel
-from .names import Names
+from inspector_app.domain.errors import UserError
+from inspector_app.domain.forms import Form
+from inspector_app.domain.models import Finding, Measure, RestoredChild, RightsCategory
+from inspector_app.domain.restored import MAX_REFERENCE, anonymous_number, distinct_children, restored_counts, validate_child
+from inspector_app.storage.store import Store
+from inspector_app.ui.errors import describe
+from inspector_app.ui.i18n import Language
+from inspector_app.ui.models import RowTableModel
+from inspector_app.ui.names import Names
 
 
 class RestoredChildrenBox(QGroupBox):

@@ -9,13 +9,13 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
-from ..domain.errors import UserError, register_messages
-from ..domain.models import InspectorProfile
-from ..domain.reference import REGIONS
-from ..storage.store import Store, backups, create_store, open_store, restore_backup, store_exists
-from ..workers.jobs import Job, start
-from .errors import describe
-from .i18n import LANGUAGES, Language
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.domain.models import InspectorProfile
+from inspector_app.domain.reference import REGIONS
+from inspector_app.storage.store import Store, backups, create_store, open_store, restore_backup, store_exists
+from inspector_app.workers.jobs import Job, start
+from inspector_app.ui.errors import describe
+from inspector_app.ui.i18n import LANGUAGES, Language
 
 ERROR_LINES = 3  # the room kept for a message, so the dialog does not grow when one comes
 WIDTH = 560

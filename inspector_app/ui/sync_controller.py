@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..catalogue import FormCatalogue
-from ..domain.errors import UserError, register_messages
-from ..storage import outbox
-from ..storage.store import Store
-from ..workers.jobs import Job, start
+from inspector_app.catalogue import FormCatalogue
+from inspector_app.domain.errors import UserError, register_messages
+from inspector_app.storage import outbox
+from inspector_app.storage.store import Store
+from inspector_app.workers.jobs import Job, start
 
 AUTO_EVERY_MS = 30_000  # look for the server this often while something waits or it is away
 PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
@@ -50,7 +50,7 @@ class SyncController(QObject):
     def adapter(self):
         """The store as the sync service sees it; the sync modules load with its first use."""
         if self._adapter is None:
-            from ..storage.sync_adapter import StoreSyncAdapter
+            from inspector_app.storage.sync_adapter import StoreSyncAdapter
 
             self._adapter = StoreSyncAdapter(self.store, self.catalogue, self.received_forms)
         return self._adapter

@@ -7,9 +7,9 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..documents.context import RenderedDocument
-from ..documents.errors import user_error_for
-from ..domain.errors import UserError, message_text
+from inspector_app.documents.context import RenderedDocument
+from inspector_app.documents.errors import user_error_for
+from inspector_app.domain.errors import UserError, message_text
 
 log = logging.getLogger(__name__)
 RenderTask = Callable[[], RenderedDocument]

@@ -20,10 +20,10 @@ from inspector_app.domain.errors import UserError
 from sync import problems, protocol
 from sync.problems import Problem
 
-from . import messages  # noqa: F401  (registers the texts)
-from .http import RetryPolicy, SyncClient, Unreachable
-from .store import SyncStore
-from .uploads import Chunking, Uploader
+from sync.client import messages  # noqa: F401  (registers the texts)
+from sync.client.http import RetryPolicy, SyncClient, Unreachable
+from sync.client.store import SyncStore
+from sync.client.uploads import Chunking, Uploader
 
 log = logging.getLogger("inspector.sync")
 

@@ -28,7 +28,7 @@ from inspector_app.domain.errors import UserError
 from sync import problems
 from sync.problems import Problem
 
-from .http import SyncClient, Unreachable
+from sync.client.http import SyncClient, Unreachable
 
 log = logging.getLogger("inspector.sync")
 

@@ -13,14 +13,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync import problems, protocol
 from sync.problems import Problem
 
-from .bodies import add_schemas, validation_problem
-from .blobs import BlobStore
-from .config import Settings
-from .db import Database
-from .deps import Services
-from .middleware import BodyGuard, RequestLog
-from .routes import admin, auth, health, records, uploads, verify
-from .security import Throttle
+from sync.server.bodies import add_schemas, validation_problem
+from sync.server.blobs import BlobStore
+from sync.server.config import Settings
+from sync.server.db import Database
+from sync.server.deps import Services
+from sync.server.middleware import BodyGuard, RequestLog
+from sync.server.routes import admin, auth, health, records, uploads, verify
+from sync.server.security import Throttle
 
 log = logging.getLogger("inspector.server")
 

@@ -5,9 +5,9 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from .models import AttachmentRow, AuditEntry
-from .principal import Principal
-from .security import utcnow
+from sync.server.models import AttachmentRow, AuditEntry
+from sync.server.principal import Principal
+from sync.server.security import utcnow
 
 
 def register_attachments(session: Session, principal: Principal,

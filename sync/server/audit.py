@@ -5,8 +5,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from .models import AuditEntry
-from .security import utcnow
+from sync.server.models import AuditEntry
+from sync.server.security import utcnow
 
 
 def audit(session: Session, *, user_id: int | None, device_id: str | None, action: str,

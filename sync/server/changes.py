@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from .models import ChangeRow, Counter
-from .principal import Principal
+from sync.server.models import ChangeRow, Counter
+from sync.server.principal import Principal
 
 GLOBAL_KINDS = ("form", "mrp", "article")
 

@@ -10,12 +10,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sync import problems
 from sync.problems import Problem
 
-from .blobs import BlobStore
-from .config import Settings
-from .db import Database
-from .principal import Principal
-from .security import Throttle
-from .users import authenticate, touch_device
+from sync.server.blobs import BlobStore
+from sync.server.config import Settings
+from sync.server.db import Database
+from sync.server.principal import Principal
+from sync.server.security import Throttle
+from sync.server.users import authenticate, touch_device
 
 
 @dataclass

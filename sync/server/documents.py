@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import InspectionRecord
 
-from .models import DocumentRow, FacilityRow
-from .security import aware
+from sync.server.models import DocumentRow, FacilityRow
+from sync.server.security import aware
 
 MAX_NUMBER = 200  # real numbers are ~20 characters (REGION-INSPECTOR-YEAR-KIND-SEQ)
 KAZAKHSTAN = dt.timezone(dt.timedelta(hours=5), "UTC+5")  # one zone for the country since 2024

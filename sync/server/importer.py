@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.reference import REGIONS
 from inspector_app.importer import parse_file
 
-from .principal import Principal
-from .registry import region_codes, upsert_facilities
+from sync.server.principal import Principal
+from sync.server.registry import region_codes, upsert_facilities
 
 
 @dataclass

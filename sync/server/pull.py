@@ -14,14 +14,12 @@ from sqlalchemy.orm import Session
 
 from sync import protocol
 
-from .changes import changed_since
-from .db import json_dumps
-from .models import (
-    ArticleRow, AssignmentRow, ChangeRow, FacilityRow, FormRow, InspectionRow, MrpRow,
-)
-from .principal import Principal
-from .records import latest_review
-from .registry import article_to_wire, assignment_to_wire, facility_to_wire, form_to_wire, usernames
+from sync.server.changes import changed_since
+from sync.server.db import json_dumps
+from sync.server.models import ArticleRow, AssignmentRow, ChangeRow, FacilityRow, FormRow, InspectionRow, MrpRow
+from sync.server.principal import Principal
+from sync.server.records import latest_review
+from sync.server.registry import article_to_wire, assignment_to_wire, facility_to_wire, form_to_wire, usernames
 
 
 def pull(session: Session, principal: Principal, since: int, limit: int) -> bytes:

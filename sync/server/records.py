@@ -11,17 +11,14 @@ from sync import problems, protocol
 from sync.problems import Problem
 from sync.protocol import InspectionRecord, RecordResult
 
-from .audit import audit
-from .blobs import BlobStore
-from .changes import ChangeEntry, record_changes
-from .documents import set_documents
-from .models import (
-    AttachmentRow, AuditEntry, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment,
-    ReviewRow, User,
-)
-from .principal import Principal
-from .restored import check_restored
-from .security import aware, utcnow
+from sync.server.audit import audit
+from sync.server.blobs import BlobStore
+from sync.server.changes import ChangeEntry, record_changes
+from sync.server.documents import set_documents
+from sync.server.models import AttachmentRow, AuditEntry, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment, ReviewRow, User
+from sync.server.principal import Principal
+from sync.server.restored import check_restored
+from sync.server.security import aware, utcnow
 
 
 def error_info(problem: Problem) -> protocol.ErrorInfo:

@@ -12,13 +12,11 @@ from inspector_app.domain.models import Facility, FacilityKind, RiskDegree
 from sync import problems, protocol
 from sync.problems import Problem
 
-from .audit import audit
-from .changes import ChangeEntry, record_changes
-from .models import (
-    ArticleRow, AssignmentRow, AuditEntry, FacilityRow, FormRow, MrpRow, Region, User,
-)
-from .principal import Principal
-from .security import utcnow
+from sync.server.audit import audit
+from sync.server.changes import ChangeEntry, record_changes
+from sync.server.models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, FormRow, MrpRow, Region, User
+from sync.server.principal import Principal
+from sync.server.security import utcnow
 
 FACILITY_FIELDS = ("name_kk", "name_ru", "kind", "region", "district", "settlement", "bin",
                    "address", "head", "capacity", "children", "risk", "special_control")

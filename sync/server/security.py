@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sync import problems
 from sync.problems import Problem
 
-from .models import LoginFailure
+from sync.server.models import LoginFailure
 
 _hasher = PasswordHasher()
 # verified against when the user does not exist, so timing does not reveal user names

@@ -12,10 +12,10 @@ from inspector_app.domain.models import Facility
 from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
 from sync import protocol
 
-from .models import User
-from .principal import SYSTEM
-from .registry import set_article, set_mrp, upsert_facilities, upsert_form
-from .users import create_user
+from sync.server.models import User
+from sync.server.principal import SYSTEM
+from sync.server.registry import set_article, set_mrp, upsert_facilities, upsert_form
+from sync.server.users import create_user
 
 DEMO_PASSWORD = "demo-password"
 DEMO_REGIONS = ["AST", "AKM", "ALA"]

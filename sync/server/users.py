@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from sync import problems, protocol
 from sync.problems import Problem
 
-from .audit import audit
-from .models import Device, User, UserRegion
-from .principal import Principal
-from .registry import region_codes
-from .security import Throttle, aware, hash_password, new_token, token_hash, utcnow, verify_password
+from sync.server.audit import audit
+from sync.server.models import Device, User, UserRegion
+from sync.server.principal import Principal
+from sync.server.registry import region_codes
+from sync.server.security import Throttle, aware, hash_password, new_token, token_hash, utcnow, verify_password
 
 ROLES = ("inspector", "supervisor", "administrator")
 LAST_SEEN_EVERY = dt.timedelta(minutes=5)

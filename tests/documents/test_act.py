@@ -13,7 +13,7 @@ from inspector_app.documents.sample import sample_context
 from inspector_app.domain.codec import to_json
 from inspector_app.domain.models import InspectionType, RestoredChild, RightsCategory
 
-from .pdfcheck import KAZAKH_LETTERS, body_text, page_texts, squashed
+from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, page_texts, squashed
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]{3,}")
 OTHER = {"kk": "ru", "ru": "kk"}

@@ -9,7 +9,7 @@ from inspector_app.documents.sample import sample_context
 from inspector_app.domain.errors import UserError
 from inspector_app.domain.models import Localized
 
-from .pdfcheck import body_text, other_language_marks, page_texts
+from tests.documents.pdfcheck import body_text, other_language_marks, page_texts
 
 DOCUMENTS = {
     "protocol_person": (DocumentKind.PROTOCOL, "m1"),

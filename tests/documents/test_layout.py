@@ -12,7 +12,7 @@ from inspector_app.documents.images import prepare_photo
 from inspector_app.documents.labels import TEXT
 from inspector_app.documents.sample import sample_context
 
-from .pdfcheck import body_text, overflowing_boxes, page_texts, squashed
+from tests.documents.pdfcheck import body_text, overflowing_boxes, page_texts, squashed
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from PIL import Image, ImageChops
 from inspector_app.documents import render_act, render_order, render_protocol
 from inspector_app.documents.sample import sample_context
 
-from .pdfcheck import mean_difference, render_page
+from tests.documents.pdfcheck import mean_difference, render_page
 
 REFERENCE = Path(__file__).parent / "reference"
 DPI = 40

@@ -16,7 +16,7 @@ from inspector_app.documents.labels import TEXT, grouped, short_date
 from inspector_app.documents.qr import qr_payload
 from inspector_app.documents.sample import sample_context
 
-from .pdfcheck import KAZAKH_LETTERS, body_text, fonts, page_texts, qr_texts, squashed
+from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, fonts, page_texts, qr_texts, squashed
 
 LANGS = ("kk", "ru", "kk+ru")
 # (kind, measure id, label keys that must be printed)

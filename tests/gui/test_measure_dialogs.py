@@ -13,7 +13,7 @@ from inspector_app.domain.models import Degree, Finding, MeasureKind, OffenderKi
 from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
 from inspector_app.ui.measure_dialogs import MeasureDialog
 
-from .conftest import type_text
+from tests.gui.conftest import type_text
 
 TODAY = dt.date(2026, 3, 16)
 
@@ -106,7 +106,7 @@ def test_every_dialog_fits_a_1366_by_768_screen(qtbot, school_form, kind):
 
 
 def test_findings_view_has_a_referral_button_beside_the_others(qtbot, window, facility):
-    from .test_workflow import open_new_inspection
+    from tests.gui.test_workflow import open_new_inspection
     page = open_new_inspection(qtbot, window, facility)
     button = page.findings.measure_buttons[MeasureKind.TRANSFER]
     assert button.objectName() == "measure_transfer" and button.text()

@@ -12,8 +12,8 @@ import requests
 
 from sync import problems
 
-from .api import API, error_code
-from .conftest import enrol
+from tests.sync.api import API, error_code
+from tests.sync.conftest import enrol
 
 
 def _post(url: str, headers: dict, body: bytes, **extra) -> requests.Response:

@@ -10,9 +10,9 @@ from inspector_app.domain.errors import UserError
 from sync.client.service import AutoSync
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
-from .api import API
-from .client_helpers import enrolled_store, service
-from .conftest import enrol
+from tests.sync.api import API
+from tests.sync.client_helpers import enrolled_store, service
+from tests.sync.conftest import enrol
 
 FACILITY = demo_facility("AST")
 

@@ -14,9 +14,9 @@ from sync.server.models import AttachmentRow, InspectionRevision, InspectionRow
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.faultproxy import Fault, FaultProxy
 
-from .api import API
-from .client_helpers import enrolled_store, point_at, service
-from .conftest import enrol
+from tests.sync.api import API
+from tests.sync.client_helpers import enrolled_store, point_at, service
+from tests.sync.conftest import enrol
 
 TRIALS = 30
 RECORDS = 12

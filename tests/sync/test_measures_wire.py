@@ -13,8 +13,8 @@ from inspector_app.domain.models import (
 from sync.protocol import API, InspectionRecord
 from sync.testing.factory import demo_facility, inspection
 
-from .api import pull_all, push, results
-from .conftest import enrol
+from tests.sync.api import pull_all, push, results
+from tests.sync.conftest import enrol
 
 FACILITY = demo_facility("AST")
 

@@ -13,8 +13,8 @@ from sync.protocol import InspectionRecord
 from sync.server.bodies import accepts_gzip
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 
-from .api import API, error_code, pull_all, push, push_one, results, upload
-from .conftest import enrol
+from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
+from tests.sync.conftest import enrol
 
 FACILITY = demo_facility("AST")  # seeded by seed-demo, region AST
 

@@ -11,8 +11,8 @@ from sync.server.models import AuditEntry, Device
 from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.server import ServerProcess
 
-from .api import API, error_code, pull_all, push, push_one, results, upload
-from .conftest import enrol
+from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
+from tests.sync.conftest import enrol
 
 
 def _make_inspector(url: str, admin: dict, name: str, region: str) -> dict:

@@ -14,9 +14,9 @@ from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
 from sync.testing.faultproxy import Fault, FaultProxy
 from sync.testing.server import ServerProcess
 
-from .api import API, attachment_states, push, results, upload, upload_batch
-from .client_helpers import enrolled_store, point_at, service
-from .conftest import enrol
+from tests.sync.api import API, attachment_states, push, results, upload, upload_batch
+from tests.sync.client_helpers import enrolled_store, point_at, service
+from tests.sync.conftest import enrol
 
 
 def test_a_batch_verifies_each_part_and_refuses_only_the_tampered_one(server, seeded_url):

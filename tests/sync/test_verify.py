@@ -9,8 +9,8 @@ import requests
 from sync.protocol import DocumentMeta
 from sync.testing.factory import demo_facility, inspection
 
-from .api import push, results
-from .conftest import enrol
+from tests.sync.api import push, results
+from tests.sync.conftest import enrol
 
 FACILITY = demo_facility("AST")
 NUMBER = "AST-K07-2026-PR-0012"

@@ -10,14 +10,11 @@ from inspector_app.domain.models import Facility
 from sync import problems, protocol
 from sync.problems import Problem
 
-from ..deps import PrincipalDep, ServicesDep
-from ..models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, MrpRow
-from ..registry import (
-    article_to_wire, assignment_to_wire, create_assignment, facility_to_wire, region_codes,
-    set_article, set_mrp, upsert_facilities, usernames,
-)
-from ..users import create_user, user_info
-from .records import audit_entries
+from sync.server.deps import PrincipalDep, ServicesDep
+from sync.server.models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, MrpRow
+from sync.server.registry import article_to_wire, assignment_to_wire, create_assignment, facility_to_wire, region_codes, set_article, set_mrp, upsert_facilities, usernames
+from sync.server.users import create_user, user_info
+from sync.server.routes.records import audit_entries
 
 router = APIRouter(prefix=protocol.API, tags=["register"])
 Key = Annotated[str, Path(min_length=1, max_length=64)]

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Request, Response
 from sync import problems, protocol
 from sync.problems import Problem
 
-from ..deps import PrincipalDep, ServicesDep, client_ip
-from ..models import User
-from ..users import check_credentials, enrol, revoke_device, user_info
+from sync.server.deps import PrincipalDep, ServicesDep, client_ip
+from sync.server.models import User
+from sync.server.users import check_credentials, enrol, revoke_device, user_info
 
 router = APIRouter(prefix=protocol.API, tags=["auth"])
 

@@ -5,7 +5,7 @@ from fastapi import APIRouter
 
 from sync import protocol
 
-from ..deps import ServicesDep
+from sync.server.deps import ServicesDep
 
 router = APIRouter(tags=["health"])
 

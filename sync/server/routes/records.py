@@ -12,12 +12,12 @@ from sqlalchemy.exc import IntegrityError
 from sync import problems, protocol
 from sync.problems import Problem
 
-from ..bodies import json_body_of, json_response, parse_json
-from ..deps import PrincipalDep, ServicesDep
-from ..models import AuditEntry, InspectionRow, User
-from ..pull import pull
-from ..records import Prepared, Pusher, readable_record, review, server_view
-from ..security import aware
+from sync.server.bodies import json_body_of, json_response, parse_json
+from sync.server.deps import PrincipalDep, ServicesDep
+from sync.server.models import AuditEntry, InspectionRow, User
+from sync.server.pull import pull
+from sync.server.records import Prepared, Pusher, readable_record, review, server_view
+from sync.server.security import aware
 
 router = APIRouter(prefix=protocol.API, tags=["records"])
 ATTEMPTS = 3  # a concurrent first push of the same id fails one writer; it retries and dedupes

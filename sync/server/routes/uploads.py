@@ -20,14 +20,14 @@ from starlette.requests import ClientDisconnect
 from sync import problems, protocol
 from sync.problems import Problem
 
-from ..attachments import register_attachments
-from ..audit import audit
-from ..blobs import Disk, body_pieces
-from ..deps import PrincipalDep, ServicesDep
-from ..models import AttachmentRow, InspectionRow, RecordAttachment
-from ..parts import PartReader
-from ..principal import Principal
-from ..records import error_info
+from sync.server.attachments import register_attachments
+from sync.server.audit import audit
+from sync.server.blobs import Disk, body_pieces
+from sync.server.deps import PrincipalDep, ServicesDep
+from sync.server.models import AttachmentRow, InspectionRow, RecordAttachment
+from sync.server.parts import PartReader
+from sync.server.principal import Principal
+from sync.server.records import error_info
 
 router = APIRouter(prefix=protocol.API, tags=["attachments"])
 ShaPath = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]

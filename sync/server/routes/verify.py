@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync import protocol
 
-from ..deps import ServicesDep
-from ..documents import Verification, verify
+from sync.server.deps import ServicesDep
+from sync.server.documents import Verification, verify
 
 router = APIRouter(tags=["verification"])
 HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex",
