@@ -59,7 +59,7 @@ drills: $(STAMP)
 	$(PY) -m tests.storage.drill --trials $(DRILL_TRIALS)
 
 translations: $(STAMP)
-	$(PY) -m inspector_app.ui.i18n_build
+	$(PY) -m inspector_app.desktop.ui.shared.i18n_build
 
 clean:
 	rm -rf $(VENV) build *.egg-info

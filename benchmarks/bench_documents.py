@@ -13,10 +13,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from inspector_app.documents import RenderedDocument, render_act, render_protocol
-from inspector_app.documents.context import DocumentContext
-from inspector_app.documents.fonts import SERIF, register_fonts
-from inspector_app.documents.sample import sample_context
+from inspector_app.core.documents import RenderedDocument, render_act, render_protocol
+from inspector_app.core.documents.context import DocumentContext
+from inspector_app.core.documents.fonts import SERIF, register_fonts
+from inspector_app.demo.documents import sample_context
 
 from benchmarks.common import median, row, timings
 

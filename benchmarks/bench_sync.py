@@ -38,25 +38,25 @@ from pathlib import Path
 import requests
 import sqlalchemy as sa
 
-from sync import protocol
-from sync.client.http import SyncClient
-from sync.client.service import SyncService
-from sync.server.bodies import parse_json
-from sync.server.db import Database, migrate
-from sync.server.models import User
-from sync.server.seed import seed_demo
-from sync.server.users import enrol as enrol_device
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
-from sync.testing.faultproxy import FaultProxy
-from sync.testing.memory_store import MemoryStore
-from sync.testing.server import ServerProcess, free_port
+from inspector_app.core import protocol
+from inspector_app.desktop.sync.http import SyncClient
+from inspector_app.desktop.sync.service import SyncService
+from sync.server.api.bodies import parse_json
+from sync.server.persistence.db import Database, migrate
+from sync.server.persistence.models import User
+from sync.server.services.seed import seed_demo
+from sync.server.services.users import enrol as enrol_device
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
+from tests.kit.faultproxy import FaultProxy
+from tests.kit.memory_store import MemoryStore
+from tests.kit.server import ServerProcess, free_port
 
 from benchmarks.common import median, percentile, row
 
 TIME_GOAL, BYTES_GOAL = 1.5, 1.1
 DEVICES = 200
 SERVER_WORKERS = 2  # the server as deployed on this 2-core machine: one process per core
-SINK, DURABLE_SINK = "sync.testing.sink:app", "sync.testing.sink:durable_app"
+SINK, DURABLE_SINK = "tests.kit.sink:app", "tests.kit.sink:durable_app"
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -94,7 +94,7 @@ def _fresh_server(root: Path, name: str, workers: int = 1) -> ServerProcess:
 
 
 def _enrolled(url: str) -> MemoryStore:
-    from sync.client.service import enrol
+    from inspector_app.desktop.sync.service import enrol
     store = MemoryStore()
     enrol(store, requests.Session(), url, "inspector", "demo-password", "bench")
     return store

@@ -53,9 +53,9 @@ APP_CHILD = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QObject, QEvent, QTimer
-from inspector_app.config import default_paths
-from inspector_app.ui.app import make_application, load_fonts, build_main_window, unlock_while_loading
-from inspector_app.ui.i18n import Language
+from inspector_app.core.paths import default_paths
+from inspector_app.desktop.ui.shell.app import make_application, load_fonts, build_main_window, unlock_while_loading
+from inspector_app.desktop.ui.shared.i18n import Language
 app = make_application(sys.argv)
 paths = default_paths()
 load_fonts(paths.fonts)
@@ -100,9 +100,9 @@ def child_seconds(code: str, *args: str) -> float:
 
 
 def build_store(folder: Path):
-    from inspector_app.demo import demo_facilities
-    from inspector_app.domain.models import InspectorProfile
-    from inspector_app.storage.store import create_store
+    from inspector_app.demo.facilities import demo_facilities
+    from inspector_app.core.domain.models import InspectorProfile
+    from inspector_app.desktop.storage.store import create_store
 
     store = create_store(folder, PASSPHRASE, InspectorProfile(
         "Әсел Қанатқызы", "бас маман", "Комитет", "Комитет", "ALA", "K07"))
@@ -113,10 +113,10 @@ def build_store(folder: Path):
 
 
 def answer_save(store, folder: Path) -> list[dict]:
-    from inspector_app.domain.models import (Inspection, InspectionMode, InspectionType,
+    from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType,
                                              Verdict)
-    from inspector_app.storage import crypto
-    from inspector_app.storage.engine import open_connection
+    from inspector_app.desktop.storage import crypto
+    from inspector_app.desktop.storage.engine import open_connection
 
     facility = store.facilities.search("мектеп", limit=1)[0]
     inspection = store.inspections.create(Inspection(
@@ -157,12 +157,12 @@ def checklist(store, folder: Path) -> list[dict]:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
-    from inspector_app.catalogue import FormCatalogue
-    from inspector_app.domain.models import (Inspection, InspectionMode, InspectionType)
-    from inspector_app.forms_synthetic import synthetic_form_yaml
-    from inspector_app.ui.app import load_fonts, make_application
-    from inspector_app.ui.checklist_view import ChecklistView
-    from inspector_app.ui.i18n import Language
+    from inspector_app.core.forms.catalogue import FormCatalogue
+    from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType)
+    from tests.kit.forms import synthetic_form_yaml
+    from inspector_app.desktop.ui.shell.app import load_fonts, make_application
+    from inspector_app.desktop.ui.inspection.checklist_view import ChecklistView
+    from inspector_app.desktop.ui.shared.i18n import Language
 
     forms = folder / "forms"
     forms.mkdir()

@@ -26,7 +26,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def profile():
-    from inspector_app.domain.models import InspectorProfile
+    from inspector_app.core.domain.models import InspectorProfile
 
     return InspectorProfile(
         name="Әсел Қанатқызы Нұрланова", position="бас маман",
@@ -41,7 +41,7 @@ def store_dir(tmp_path) -> Path:
 
 @pytest.fixture
 def store(store_dir, profile):
-    from inspector_app.storage.store import create_store
+    from inspector_app.desktop.storage.store import create_store
 
     opened = create_store(store_dir, "correct horse battery", profile, scrypt_n=FAST_SCRYPT)
     yield opened
@@ -50,21 +50,21 @@ def store(store_dir, profile):
 
 @pytest.fixture(scope="session")
 def catalogue():
-    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.core.forms.catalogue import FormCatalogue
 
     return FormCatalogue.load(ROOT / "forms")
 
 
 @pytest.fixture
 def school_form(catalogue):
-    from inspector_app.domain.models import FacilityKind
+    from inspector_app.core.domain.models import FacilityKind
 
     return catalogue.newest_for(FacilityKind.SCHOOL)
 
 
 @pytest.fixture
 def facility(store):
-    from inspector_app.demo import demo_facilities
+    from inspector_app.demo.facilities import demo_facilities
 
     facilities = demo_facilities(40)
     store.facilities.upsert_many(facilities)
@@ -73,7 +73,7 @@ def facility(store):
 
 @pytest.fixture
 def inspection(store, facility, school_form):
-    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType, Person
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType, Person
 
     return store.inspections.create(Inspection(
         id="", facility_id=facility.id, form_id=school_form.id, form_version=school_form.version,

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inspector_app.domain.forms import AnswerKind, Form
-from inspector_app.domain.models import Verdict
-from inspector_app.domain.workflow import condition_answers
+from inspector_app.core.domain.forms import AnswerKind, Form
+from inspector_app.core.domain.models import Verdict
+from inspector_app.core.domain.workflow import condition_answers
 
 
 def value_for(item) -> str:

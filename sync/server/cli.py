@@ -10,12 +10,12 @@ import getpass
 import sys
 from pathlib import Path
 
-from inspector_app.domain.errors import UserError
-from sync.problems import Problem
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.problems import Problem
 
 from sync.server import logs
 from sync.server.config import Settings
-from sync.server.db import Database, migrate
+from sync.server.persistence.db import Database, migrate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,13 +60,13 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args, settings: Settings) -> None:
     import uvicorn
     migrate(settings.database_url)
-    uvicorn.run("sync.server.app:create_app", factory=True, host=args.host, port=args.port,
+    uvicorn.run("sync.server.api.app:create_app", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_config=logs.UVICORN_LOG_CONFIG, access_log=False,
                 timeout_keep_alive=30)
 
 
 def _create_user(args, settings: Settings) -> None:
-    from sync.server.users import create_user
+    from sync.server.services.users import create_user
     password = args.password or _ask_password()
     migrate(settings.database_url)
     db = Database(settings.database_url)
@@ -87,8 +87,8 @@ def _ask_password() -> str:
 
 
 def _import_facilities(args, settings: Settings) -> int:
-    from sync.server.importer import import_facilities
-    from sync.server.principal import SYSTEM
+    from sync.server.services.importer import import_facilities
+    from sync.server.services.principal import SYSTEM
     migrate(settings.database_url)
     db = Database(settings.database_url)
     try:
@@ -102,7 +102,7 @@ def _import_facilities(args, settings: Settings) -> int:
 
 
 def _load_forms(args, settings: Settings) -> int:
-    from sync.server.seed import load_forms
+    from sync.server.services.seed import load_forms
     migrate(settings.database_url)
     with Database(settings.database_url).write() as session:
         published, unavailable = load_forms(session, args.directory)
@@ -111,7 +111,7 @@ def _load_forms(args, settings: Settings) -> int:
 
 
 def _seed_demo(_args, settings: Settings) -> int:
-    from sync.server.seed import DEMO_PASSWORD, seed_demo
+    from sync.server.services.seed import DEMO_PASSWORD, seed_demo
     migrate(settings.database_url)
     with Database(settings.database_url).write() as session:
         report = seed_demo(session)

@@ -9,8 +9,8 @@ import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image, ImageChops, ImageStat
 
-from inspector_app.documents.page import FOOTER_TOP
-from inspector_app.documents.style import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, PAGE_W
+from inspector_app.core.documents.page import FOOTER_TOP
+from inspector_app.core.documents.style import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, PAGE_W
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from inspector_app.documents import DocumentKind, render
-from inspector_app.documents.labels import ENUMS, TEXT
-from inspector_app.documents.sample import sample_context
-from inspector_app.domain.codec import to_json
-from inspector_app.domain.models import InspectionType, RestoredChild, RightsCategory
+from inspector_app.core.documents import DocumentKind, render
+from inspector_app.core.documents.labels import ENUMS, TEXT
+from inspector_app.demo.documents import sample_context
+from inspector_app.core.domain.codec import to_json
+from inspector_app.core.domain.models import InspectionType, RestoredChild, RightsCategory
 
 from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, page_texts, squashed
 

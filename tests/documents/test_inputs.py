@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from inspector_app.documents import (
+from inspector_app.core.documents import (
     DocumentKind, canonical_json, content_hash, document_number, parse_document_number,
     render_act, render_protocol,
 )
-from inspector_app.documents.sample import sample_context
-from inspector_app.domain.errors import UserError
+from inspector_app.demo.documents import sample_context
+from inspector_app.core.domain.errors import UserError
 
 
 def test_number_format_and_parse_round_trip():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from inspector_app.documents import DocumentKind, render
-from inspector_app.documents.sample import sample_context
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import Localized
+from inspector_app.core.documents import DocumentKind, render
+from inspector_app.demo.documents import sample_context
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import Localized
 
 from tests.documents.pdfcheck import body_text, other_language_marks, page_texts
 

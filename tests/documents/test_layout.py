@@ -7,10 +7,10 @@ import pypdf
 import pytest
 from PIL import Image
 
-from inspector_app.documents import render_act, render_order, render_protocol, render_referral
-from inspector_app.documents.images import prepare_photo
-from inspector_app.documents.labels import TEXT
-from inspector_app.documents.sample import sample_context
+from inspector_app.core.documents import render_act, render_order, render_protocol, render_referral
+from inspector_app.core.documents.images import prepare_photo
+from inspector_app.core.documents.labels import TEXT
+from inspector_app.demo.documents import sample_context
 
 from tests.documents.pdfcheck import body_text, overflowing_boxes, page_texts, squashed
 

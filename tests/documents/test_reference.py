@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from inspector_app.documents import render_act, render_order, render_protocol
-from inspector_app.documents.sample import sample_context
+from inspector_app.core.documents import render_act, render_order, render_protocol
+from inspector_app.demo.documents import sample_context
 
 from tests.documents.pdfcheck import mean_difference, render_page
 

@@ -9,12 +9,12 @@ import sys
 import pypdf
 import pytest
 
-from inspector_app.documents import (
+from inspector_app.core.documents import (
     DocumentKind, content_hash, render, render_act, render_protocol,
 )
-from inspector_app.documents.labels import TEXT, grouped, short_date
-from inspector_app.documents.qr import qr_payload
-from inspector_app.documents.sample import sample_context
+from inspector_app.core.documents.labels import TEXT, grouped, short_date
+from inspector_app.core.documents.qr import qr_payload
+from inspector_app.demo.documents import sample_context
 
 from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, fonts, page_texts, qr_texts, squashed
 
@@ -233,8 +233,8 @@ def test_same_context_renders_byte_identical_pdfs(ctx, rendered):
 
 
 def test_another_process_renders_the_same_bytes(rendered):
-    code = ("import hashlib; from inspector_app.documents import render_act; "
-            "from inspector_app.documents.sample import sample_context; "
+    code = ("import hashlib; from inspector_app.core.documents import render_act; "
+            "from inspector_app.demo.documents import sample_context; "
             "print(hashlib.sha256(render_act(sample_context(n_items=16, n_photos=4), 'kk+ru').pdf).hexdigest())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONHASHSEED": "12345", "PATH": ""}, cwd=_root())

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.documents import render_act, render_order, render_protocol
-from inspector_app.documents.sample import sample_context
-from inspector_app.workers.render_job import RenderJob
+from inspector_app.core.documents import render_act, render_order, render_protocol
+from inspector_app.demo.documents import sample_context
+from inspector_app.desktop.workers.render_job import RenderJob
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-from inspector_app import camera
+from inspector_app.desktop.services import camera
 
 
 def fake_mounts(monkeypatch, root):

@@ -4,12 +4,12 @@ import datetime as dt
 
 import pytest
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.measures import validate_measure
-from inspector_app.domain.models import (BusinessSize, IdDocument, Localized, Measure, MeasureKind,
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.measures import validate_measure
+from inspector_app.core.domain.models import (BusinessSize, IdDocument, Localized, Measure, MeasureKind,
                                          Offender, OffenderKind, Person)
-from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
+from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
 TODAY = dt.date(2026, 3, 20)
 IIN = make_valid_12("88021540012")  # born 15 Feb 1988 (digit 7 = 4: the 1900s, a woman)

@@ -5,14 +5,14 @@ import datetime as dt
 
 import pytest
 
-from inspector_app.domain.codec import measure_from_json, to_json
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.measures import committee_articles, validate_measure
-from inspector_app.domain.models import (
+from inspector_app.core.domain.codec import measure_from_json, to_json
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.measures import committee_articles, validate_measure
+from inspector_app.core.domain.models import (
     BusinessSize, IdDocument, Localized, Measure, MeasureKind, Offender, OffenderKind, Person,
 )
-from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
+from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
 TODAY = dt.date(2026, 3, 16)
 ARTICLES_BY_CODE = {a.code: a for a in ARTICLES}

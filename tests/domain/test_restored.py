@@ -1,9 +1,9 @@
 """Counting children whose rights were restored: once per category, once in the total."""
 import pytest
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import RestoredChild, RightsCategory
-from inspector_app.domain.restored import (anonymous_children, anonymous_number, distinct_children,
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import RestoredChild, RightsCategory
+from inspector_app.core.domain.restored import (anonymous_children, anonymous_number, distinct_children,
                                            restored_counts, validate_child, without_dangling_ties)
 
 H, S, E = RightsCategory.HOUSING, RightsCategory.SAFETY, RightsCategory.EDUCATION

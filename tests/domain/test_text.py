@@ -1,6 +1,6 @@
 import pytest
 
-from inspector_app.domain.text import KAZAKH_ALPHABET, fold, name_sort_key, search_terms
+from inspector_app.core.domain.text import KAZAKH_ALPHABET, fold, name_sort_key, search_terms
 
 
 @pytest.mark.parametrize("typed", ["ҚАРАҒАНДЫ", "қарағанды", "Караганды", "КАРАГАНДЫ"])

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from form_samples import SAMPLE, line_of
 
-from inspector_app.domain.models import MeasureKind
-from inspector_app.forms_loader import FormError, form_content, load_form
+from inspector_app.core.domain.models import MeasureKind
+from inspector_app.core.forms.loader import FormError, form_content, load_form
 
 LIFEGUARD = "sections[1].items[0]"
 WATCH = "sections[1].items[1]"

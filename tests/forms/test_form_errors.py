@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import pytest
 from form_samples import SAMPLE, line_of
 
-from inspector_app.domain.errors import LANGUAGES, UserError
-from inspector_app.forms_loader import FormError, load_form
+from inspector_app.core.domain.errors import LANGUAGES, UserError
+from inspector_app.core.forms.loader import FormError, load_form
 
 FIRST = "sections[0].items[0]"   # first.guards
 WATER = "sections[0].items[1]"   # first.water (choice)

@@ -9,12 +9,12 @@ import pytest
 import yaml
 from form_samples import SAMPLE, line_of
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.forms import AnswerKind
-from inspector_app.forms_loader import (
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.forms import AnswerKind
+from inspector_app.core.forms.loader import (
     FORMS_DIR, FormError, content_hash, form_content, load_form, load_forms, parse_yaml,
     save_form)
-from inspector_app.forms_synthetic import synthetic_form_yaml
+from tests.kit.forms import synthetic_form_yaml
 
 
 def test_broken_file_is_listed_not_raised(tmp_path, write_form):
@@ -195,8 +195,8 @@ def test_save_form_never_replaces_a_kept_version(tmp_path):
 def test_a_deferred_catalogue_reads_its_folders_once_whoever_asks_first(monkeypatch):
     import threading
 
-    from inspector_app import forms_loader
-    from inspector_app.catalogue import FormCatalogue
+    from inspector_app.core.forms import loader as forms_loader
+    from inspector_app.core.forms.catalogue import FormCatalogue
 
     readings = []
     real = forms_loader.load_forms

@@ -7,8 +7,8 @@ import jsonschema
 import pytest
 from form_samples import SAMPLE
 
-from inspector_app.forms_loader import FORMS_DIR, FormError, form_content, load_form, parse_yaml
-from inspector_app.forms_synthetic import synthetic_form_yaml
+from inspector_app.core.forms.loader import FORMS_DIR, FormError, form_content, load_form, parse_yaml
+from tests.kit.forms import synthetic_form_yaml
 
 SHIPPED = sorted(FORMS_DIR.glob("*.yaml"))
 

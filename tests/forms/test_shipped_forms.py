@@ -7,9 +7,9 @@ from collections import Counter
 
 import pytest
 
-from inspector_app.domain.forms import AnswerKind, Form
-from inspector_app.domain.models import Bilingual, Degree, FacilityKind, MeasureKind
-from inspector_app.forms_loader import FORMS_DIR, load_form, load_forms
+from inspector_app.core.domain.forms import AnswerKind, Form
+from inspector_app.core.domain.models import Bilingual, Degree, FacilityKind, MeasureKind
+from inspector_app.core.forms.loader import FORMS_DIR, load_form, load_forms
 
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 FORMS = ["school.v1", "camp.v1", "orphanage.v1", "special_needs.v1"]

@@ -1,12 +1,12 @@
 import pytest
 
-from inspector_app.config import default_paths
+from inspector_app.core.paths import default_paths
 
 
 @pytest.fixture
 def language(qapp):
-    from inspector_app.ui.app import load_fonts
-    from inspector_app.ui.i18n import Language
+    from inspector_app.desktop.ui.shell.app import load_fonts
+    from inspector_app.desktop.ui.shared.i18n import Language
 
     paths = default_paths()
     load_fonts(paths.fonts)
@@ -17,7 +17,7 @@ def language(qapp):
 
 @pytest.fixture
 def window(qtbot, store, catalogue, language, facility):
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
 
     main = MainWindow(store, catalogue, language)
     qtbot.addWidget(main)

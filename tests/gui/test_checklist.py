@@ -3,8 +3,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton,
                                QWidget)
 
-from inspector_app.domain.models import InspectionStatus, MeasureKind, Verdict
-from inspector_app.ui.checklist_model import NEEDS_PHOTO_MARK
+from inspector_app.core.domain.models import InspectionStatus, MeasureKind, Verdict
+from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_MARK
 from tests.gui.test_workflow import open_new_inspection, when_modal
 from tests.helpers import answer_all
 
@@ -158,7 +158,7 @@ def test_a_date_typed_after_a_click(qtbot, window, store, facility):
 
 def test_from_camera_without_a_card_says_so(qtbot, window, tmp_path, monkeypatch, facility):
     checklist = open_checklist(qtbot, window, facility)
-    from inspector_app import camera
+    from inspector_app.desktop.services import camera
 
     media = tmp_path / "media"
     media.mkdir()
@@ -186,8 +186,8 @@ def test_no_internal_ids_on_the_checklist_screen(qtbot, window, facility):
 
 # --- dialogs that ask before throwing away what was typed ----------------------------------
 def new_inspection_dialog(qtbot, store, facility):
-    from inspector_app.domain.models import Person
-    from inspector_app.ui.new_inspection import NewInspectionDialog
+    from inspector_app.core.domain.models import Person
+    from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog
 
     profile = store.reference.profile()
     dialog = NewInspectionDialog(facility, Person(profile.name, profile.position), "en")

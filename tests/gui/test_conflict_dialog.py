@@ -1,5 +1,5 @@
-from inspector_app.domain.models import Answer, Verdict
-from inspector_app.ui.conflict_dialog import ConflictDialog
+from inspector_app.core.domain.models import Answer, Verdict
+from inspector_app.desktop.ui.sync.conflict_dialog import ConflictDialog
 
 
 def test_both_versions_side_by_side_and_a_choice(qtbot, language, school_form):

@@ -9,10 +9,10 @@ from PIL import ImageFilter
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
-from inspector_app.documents import render_act, render_protocol, render_referral
-from inspector_app.documents.sample import sample_context
-from inspector_app.domain.errors import UserError
-from inspector_app.ui.document_preview import DocumentPreview
+from inspector_app.core.documents import render_act, render_protocol, render_referral
+from inspector_app.demo.documents import sample_context
+from inspector_app.core.domain.errors import UserError
+from inspector_app.desktop.ui.documents.document_preview import DocumentPreview
 from tests.documents.pdfcheck import mean_difference, render_page
 
 

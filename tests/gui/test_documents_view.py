@@ -5,7 +5,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from inspector_app.documents import ROLE_INSPECTOR, ROLE_REPRESENTATIVE
+from inspector_app.core.documents import ROLE_INSPECTOR, ROLE_REPRESENTATIVE
 from tests.gui.test_signature_pad import draw, squiggle
 from tests.storage.test_paperwork import finalised  # noqa: F401  (fixture)
 
@@ -30,7 +30,7 @@ def test_empty_pads_sign_nothing_and_real_strokes_do(qtbot, documents, store, fi
     assert store.paperwork.signatures(finalised.id, "x") == {}
     draw(documents.pads[ROLE_INSPECTOR], squiggle())
     documents.on_sign_clicked()
-    from inspector_app.paperwork import record_hash
+    from inspector_app.desktop.services.paperwork import record_hash
     content = record_hash(store, finalised.id, documents.form)
     assert set(store.paperwork.signatures(finalised.id, content)) == {ROLE_INSPECTOR}
 
@@ -79,7 +79,7 @@ def test_each_pad_is_cleared_by_its_own_button(qtbot, documents):
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtWidgets import QPushButton
 
-    from inspector_app.ui.signature_pad import SignaturePad
+    from inspector_app.desktop.ui.documents.signature_pad import SignaturePad
 
     qtbot.mouseClick(documents.refused, Qt.MouseButton.LeftButton)  # shows the witnesses' pads
     names = ("inspector", "representative", "witness_1", "witness_2")

@@ -3,7 +3,7 @@ import threading
 
 import shiboken6
 
-from inspector_app.workers.jobs import Job, start_droppable
+from inspector_app.desktop.workers.jobs import Job, start_droppable
 
 
 def test_a_job_reports_its_result_and_progress(qtbot):

@@ -6,12 +6,12 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
 
-from inspector_app.catalogue import FormCatalogue
-from inspector_app.demo import demo_facilities
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.text import name_sort_key
-from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.sign_in import SignInDialog
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.demo.facilities import demo_facilities
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.text import name_sort_key
+from inspector_app.desktop.ui.shell.main_window import MainWindow
+from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 from tests.conftest import ROOT
 from tests.gui.conftest import type_text
 
@@ -224,7 +224,7 @@ def test_the_language_switch_keeps_the_focus_in_the_window(qtbot, window):
 
 
 def test_enrol_dialog_buttons_are_in_the_interface_language(qtbot, window):
-    from inspector_app.ui.enrol_dialog import EnrolDialog
+    from inspector_app.desktop.ui.sync.enrol_dialog import EnrolDialog
 
     window.language_box.setCurrentIndex(window.language_box.findData("ru"))
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
@@ -237,11 +237,11 @@ def test_enrol_dialog_buttons_are_in_the_interface_language(qtbot, window):
 def test_messages_show_dates_as_people_write_them_and_a_fixed_fine_as_one_number():
     assert "05.03.2026" in UserError("order.deadline_past", value=dt.date(2026, 3, 5)).message("ru")
     assert "2026-03-05" not in UserError("date.out_of_range", value=dt.date(2026, 3, 5)).message("kk")
-    from inspector_app.domain.measures import validate_measure
-    from inspector_app.domain.models import (IdDocument, Localized, Measure, MeasureKind, Offender,
+    from inspector_app.core.domain.measures import validate_measure
+    from inspector_app.core.domain.models import (IdDocument, Localized, Measure, MeasureKind, Offender,
                                              OffenderKind)
-    from inspector_app.domain.identifiers import make_valid_12
-    from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
+    from inspector_app.core.domain.identifiers import make_valid_12
+    from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
     measure = Measure(id="", inspection_id="i", kind=MeasureKind.PROTOCOL, finding_ids=["f"],
                       article="127-3", part="1", fine_mrp=7, offence_date=dt.date(2025, 3, 4),

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.models import Degree, Finding, MeasureKind, OffenderKind
-from inspector_app.domain.reference import ARTICLES, MRP_BY_YEAR
-from inspector_app.ui.measure_dialogs import MeasureDialog
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.models import Degree, Finding, MeasureKind, OffenderKind
+from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
+from inspector_app.desktop.ui.measures.measure_dialogs import MeasureDialog
 
 from tests.gui.conftest import type_text
 

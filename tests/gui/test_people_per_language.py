@@ -4,8 +4,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from inspector_app.domain.models import InspectionType, Person
-from inspector_app.ui.new_inspection import NewInspectionDialog, parse_people, person_line
+from inspector_app.core.domain.models import InspectionType, Person
+from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog, parse_people, person_line
 from tests.gui.conftest import type_text
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton)
 
-from inspector_app.domain.models import Measure, MeasureKind, Person, RightsCategory
+from inspector_app.core.domain.models import Measure, MeasureKind, Person, RightsCategory
 from tests.gui.conftest import type_text
 from tests.helpers import answer_all
 
@@ -35,7 +35,7 @@ def on_next_dialog(action, seen: list):
 
 @pytest.fixture
 def view(qtbot, store, school_form, inspection, language):
-    from inspector_app.ui.findings_view import FindingsView
+    from inspector_app.desktop.ui.inspection.findings_view import FindingsView
 
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]
@@ -113,7 +113,7 @@ def test_the_dialog_offers_the_findings_and_measures(qtbot, view):
 
 @pytest.fixture
 def new_dialog(qtbot, facility, language):
-    from inspector_app.ui.new_inspection import NewInspectionDialog
+    from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog
 
     dialog = NewInspectionDialog(facility, Person("Әсел Нұрланова", "бас маман"), "ru",
                                  today=dt.date(2026, 3, 10))
@@ -179,7 +179,7 @@ def test_the_protocol_takes_the_birth_date_from_the_iin(qtbot, view):
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QLineEdit
 
-    from inspector_app.domain.identifiers import make_valid_12
+    from inspector_app.core.domain.identifiers import make_valid_12
 
     dialog = view.measure_dialog(MeasureKind.PROTOCOL, view.findings)
     qtbot.addWidget(dialog)

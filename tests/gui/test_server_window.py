@@ -4,9 +4,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from inspector_app.catalogue import FormCatalogue
-from inspector_app.ui.main_window import MainWindow
-from sync.server.seed import DEMO_PASSWORD
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.desktop.ui.shell.main_window import MainWindow
+from sync.server.services.seed import DEMO_PASSWORD
 from tests.conftest import ROOT
 from tests.gui.conftest import type_text
 from tests.gui.test_workflow import when_modal
@@ -78,13 +78,13 @@ def test_status_and_messages_follow_the_server_away_and_back(qtbot, window, serv
 def test_a_refused_inspection_is_told_in_the_users_words_not_the_servers(qtbot, window, server):
     import datetime as dt
 
-    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType, Person
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType, Person
 
     assert enrol_by_the_dialog(qtbot, window, server.url, "inspector") == [""]
     qtbot.waitUntil(lambda: window.sync.job is None, timeout=60000)
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
     store = window.store
-    from inspector_app.demo import demo_facilities
+    from inspector_app.demo.facilities import demo_facilities
 
     outside = next(f for f in demo_facilities(2000) if f.region == "KAR")  # the server's, not hers
     store.facilities.upsert_many([outside])

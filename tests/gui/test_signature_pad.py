@@ -12,7 +12,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from inspector_app.ui.signature_pad import SignaturePad
+from inspector_app.desktop.ui.documents.signature_pad import SignaturePad
 
 
 @pytest.fixture

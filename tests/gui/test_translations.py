@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from inspector_app.ui import i18n_build
-from inspector_app.ui.i18n import Language
-from inspector_app.ui.i18n_build import LOCALES, TRANSLATIONS, read_messages, ts_path
+from inspector_app.desktop.ui.shared import i18n_build
+from inspector_app.desktop.ui.shared.i18n import Language
+from inspector_app.desktop.ui.shared.i18n_build import LOCALES, TRANSLATIONS, read_messages, ts_path
 
 ROOT = Path(__file__).resolve().parents[2]
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -22,7 +22,7 @@ KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 @pytest.fixture
 def language(qapp):
     """The shipped fonts, and a language that is English again after the test."""
-    from inspector_app.ui.app import load_fonts
+    from inspector_app.desktop.ui.shell.app import load_fonts
 
     font = QApplication.font()
     load_fonts(ROOT / "resources" / "fonts")
@@ -33,10 +33,10 @@ def language(qapp):
 
 
 def tr_literals() -> set[tuple[str, str]]:
-    """(class, text) of every tr("…") with a literal text in ui/ and workers/, f-strings included."""
+    """(class, text) of every tr("…") with a literal text in desktop/ui/ and desktop/workers/, f-strings included."""
     found = set()
     for folder in i18n_build.SOURCE_FOLDERS:
-        for path in folder.glob("*.py"):
+        for path in folder.rglob("*.py"):
             for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(cls, ast.ClassDef):
                     found |= {(cls.name, call.args[0].value) for call in ast.walk(cls)
@@ -131,7 +131,7 @@ def sign_in_texts(dialog) -> tuple[str, ...]:
 
 
 def test_sign_in_dialog_switches_language_and_renders_kazakh(language, qtbot, tmp_path):
-    from inspector_app.ui.sign_in import SignInDialog
+    from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 
     dialog = SignInDialog(tmp_path / "store", language)
     qtbot.addWidget(dialog)
@@ -147,7 +147,7 @@ def test_sign_in_dialog_switches_language_and_renders_kazakh(language, qtbot, tm
 
 
 def test_sign_in_dialog_opens_in_the_current_language(language, qtbot, store, store_dir):
-    from inspector_app.ui.sign_in import SignInDialog
+    from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 
     language.switch("ru")
     dialog = SignInDialog(store_dir, language)
@@ -157,7 +157,7 @@ def test_sign_in_dialog_opens_in_the_current_language(language, qtbot, store, st
 
 
 def test_main_window_and_inspection_follow_the_language(language, qtbot, store, catalogue, inspection):
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
 
     language.switch("kk")
     window = MainWindow(store, catalogue, language)

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton
 
-from inspector_app.domain.forms import AnswerKind
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.models import InspectionStatus, MeasureKind, RightsCategory, Verdict
-from inspector_app.storage.store import store_exists
-from inspector_app.ui.sign_in import SignInDialog
+from inspector_app.core.domain.forms import AnswerKind
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.models import InspectionStatus, MeasureKind, RightsCategory, Verdict
+from inspector_app.desktop.storage.store import store_exists
+from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 from tests.gui.conftest import type_text
 
 VIOLATE = {"sch.security.video", "sch.protection.bullying_procedure"}
@@ -60,7 +60,7 @@ def test_the_store_opens_off_the_window_thread_and_closing_waits_for_it(qtbot, s
                                                                           language):
     import threading
 
-    from inspector_app.storage.store import open_store
+    from inspector_app.desktop.storage.store import open_store
 
     store.close()
     release, opened_on = threading.Event(), []
@@ -264,8 +264,8 @@ def test_import_runs_in_the_background_with_per_row_errors(qtbot, window, store,
 def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, language, tmp_path):
     import shutil
 
-    from inspector_app.catalogue import FormCatalogue
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.core.forms.catalogue import FormCatalogue
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
     from tests.conftest import ROOT
 
     folder = tmp_path / "forms"
@@ -282,9 +282,9 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
 
 def test_the_other_tabs_are_filled_once_the_window_is_on_screen(qtbot, store, language, school_form,
                                                                  facility):
-    from inspector_app.catalogue import FormCatalogue
-    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.core.forms.catalogue import FormCatalogue
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
     from tests.conftest import ROOT
 
     store.inspections.create(Inspection(
@@ -302,8 +302,8 @@ def test_the_other_tabs_are_filled_once_the_window_is_on_screen(qtbot, store, la
 
 def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qtbot, store, language,
                                                                              facility):
-    from inspector_app.catalogue import FormCatalogue
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.core.forms.catalogue import FormCatalogue
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
     from tests.conftest import ROOT
 
     main = MainWindow(store, FormCatalogue.deferred(ROOT / "forms"), language)
@@ -356,9 +356,9 @@ def test_the_filters_show_their_whole_labels_after_the_language_changes(qtbot, w
 def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
     import dataclasses
 
-    from inspector_app.config import default_paths
-    from inspector_app.domain.errors import UserError
-    from inspector_app.ui.app import unlock_while_loading
+    from inspector_app.core.paths import default_paths
+    from inspector_app.core.domain.errors import UserError
+    from inspector_app.desktop.ui.shell.app import unlock_while_loading
 
     store.close()
     paths = dataclasses.replace(default_paths(), data=tmp_path / "data")

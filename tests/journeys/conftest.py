@@ -47,8 +47,8 @@ class Running:
 def start_app(qapp, tmp_path, monkeypatch):
     """start_app(*arguments) -> Running: `inspector-app` with these arguments, the sign-in on
     screen. The data folder and the local server's folder and port are the test's own."""
-    from inspector_app.__main__ import launch
-    from inspector_app.ui.app import Workstation
+    from inspector_app.desktop.main import launch
+    from inspector_app.desktop.ui.shell.app import Workstation
 
     started: list[Running] = []
     port = free_port()
@@ -71,7 +71,7 @@ def start_app(qapp, tmp_path, monkeypatch):
 def sign_in_demo(start_app, lang: str, server: bool = True):
     """`make run` (a demo store, and a local server unless told otherwise), signed in by
     keyboard with the demo passphrase, in the interface language `lang`; the main window."""
-    from inspector_app.__main__ import DEMO_PASSPHRASE
+    from inspector_app.desktop.main import DEMO_PASSPHRASE
 
     app = start_app("--demo", *(("--with-local-server",) if server else ()))
     passphrase = driver.find(app.sign_in, "passphrase")

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 
-from inspector_app.domain.forms import AnswerKind
-from inspector_app.domain.models import FacilityKind, InspectionType, Verdict
+from inspector_app.core.domain.forms import AnswerKind
+from inspector_app.core.domain.models import FacilityKind, InspectionType, Verdict
 from tests.journeys import driver
 
 VIOLATE = {"sch.security.video": "Кіреберісте камера жоқ",
@@ -198,8 +198,8 @@ def add_measure(findings_view, kind: str, item_ids: list[str], fill) -> None:
 
 
 def protocol_for_official(dialog) -> None:
-    from inspector_app.domain.identifiers import make_valid_12
-    from inspector_app.domain.models import OffenderKind
+    from inspector_app.core.domain.identifiers import make_valid_12
+    from inspector_app.core.domain.models import OffenderKind
 
     driver.choose_data(driver.find(dialog, "offender_kind"), OffenderKind.PERSON)
     driver.fill(driver.find(dialog, "offender_name"), "Өтепов Ғалым Қайратұлы")
@@ -214,7 +214,7 @@ def protocol_for_official(dialog) -> None:
 
 
 def protocol_for_organisation(bin_: str, dialog) -> None:
-    from inspector_app.domain.models import BusinessSize, OffenderKind
+    from inspector_app.core.domain.models import BusinessSize, OffenderKind
 
     driver.choose_data(driver.find(dialog, "offender_kind"), OffenderKind.ORGANISATION)
     driver.fill(driver.find(dialog, "offender_name"), "«№641 жалпы білім беретін мектеп» КММ")
@@ -295,7 +295,7 @@ def take_measures(page) -> None:
 
 # --- finalising, documents, signatures, printing ------------------------------------------
 def finalise(page) -> None:
-    from inspector_app.domain.models import InspectionStatus
+    from inspector_app.core.domain.models import InspectionStatus
 
     findings = page.findings
     driver.then(lambda box: driver.press(box, "no"))

@@ -10,15 +10,15 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from inspector_app.domain.forms import AnswerKind
+from inspector_app.core.domain.forms import AnswerKind
 from tests.journeys import day, driver
 
 FIRST_WORDS = "Өрт сөндіргіш мерзімі өткен; "
 
 
 def main(data_dir: str, lang: str) -> None:
-    from inspector_app.__main__ import DEMO_PASSPHRASE, launch
-    from inspector_app.ui.app import Workstation
+    from inspector_app.desktop.main import DEMO_PASSPHRASE, launch
+    from inspector_app.desktop.ui.shell.app import Workstation
 
     launched = launch(["--demo", "--data-dir", data_dir, "--lang", lang])
     workstation = Workstation(launched.paths, launched.lang, launched.hint)

@@ -3,8 +3,8 @@ papers and a sync with the real local server, by keyboard and mouse, in Kazakh a
 import pytest
 from pypdf import PdfReader
 
-from inspector_app.documents.context import DocumentKind
-from inspector_app.domain.models import Verdict
+from inspector_app.core.documents.context import DocumentKind
+from inspector_app.core.domain.models import Verdict
 from tests.journeys import day, driver
 from tests.journeys.conftest import LANGUAGES, sign_in_demo
 

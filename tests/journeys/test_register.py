@@ -2,7 +2,7 @@
 region's name, filters."""
 import pytest
 
-from inspector_app.domain.models import FacilityKind
+from inspector_app.core.domain.models import FacilityKind
 from tests.journeys import driver
 from tests.journeys.conftest import LANGUAGES, sign_in_demo
 

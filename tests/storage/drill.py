@@ -24,10 +24,10 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import (Inspection, InspectionMode, InspectionType,
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType,
                                          InspectorProfile)
-from inspector_app.storage.store import create_store, open_store, remove_leftovers
+from inspector_app.desktop.storage.store import create_store, open_store, remove_leftovers
 from tests.storage import kill_writer
 
 PASS = "correct horse battery"
@@ -70,7 +70,7 @@ class Template:
 
 
 def make_template(folder: Path, profile: InspectorProfile, photo: Path) -> Template:
-    from inspector_app.demo import demo_facilities
+    from inspector_app.demo.facilities import demo_facilities
 
     store = create_store(folder, PASS, profile, scrypt_n=FAST_SCRYPT)
     facility = demo_facilities(1)[0]

@@ -14,9 +14,9 @@ import itertools
 import sys
 from pathlib import Path
 
-from inspector_app.domain.models import Verdict
-from inspector_app.storage import photos as photo_module
-from inspector_app.storage.store import Store, open_store
+from inspector_app.core.domain.models import Verdict
+from inspector_app.desktop.storage import photos as photo_module
+from inspector_app.desktop.storage.store import Store, open_store
 
 ITEMS = 400
 PHOTO_EVERY = 25

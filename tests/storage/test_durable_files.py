@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.domain.models import Verdict
-from inspector_app.storage import files, migrate
-from inspector_app.storage.store import (DB_NAME, backups, create_store, open_store,
+from inspector_app.core.domain.models import Verdict
+from inspector_app.desktop.storage import files, migrate
+from inspector_app.desktop.storage.store import (DB_NAME, backups, create_store, open_store,
                                          restore_backup)
 from tests.conftest import FAST_SCRYPT, ROOT
 
@@ -84,8 +84,8 @@ def run_until_killed(code: str, *args: str) -> None:
 STOP_BEFORE_MIGRATING = """
 import sys, time
 from pathlib import Path
-from inspector_app.storage import migrate
-from inspector_app.storage.store import open_store
+from inspector_app.desktop.storage import migrate
+from inspector_app.desktop.storage.store import open_store
 
 def stop(db, action, target):
     print("copied", flush=True)  # the migration would begin here
@@ -115,7 +115,7 @@ def test_the_copy_before_a_migration_is_whole_when_killed_before_migrating(store
 STOP_AFTER_RESTORING = """
 import sys, time
 from pathlib import Path
-from inspector_app.storage.store import backups, restore_backup
+from inspector_app.desktop.storage.store import backups, restore_backup
 
 folder = Path(sys.argv[1])
 restore_backup(folder, backups(folder)[0])
@@ -145,7 +145,7 @@ def test_a_restored_copy_is_whole_when_killed_before_reopening(store, store_dir,
 COPY_FOREVER = """
 import sys
 from pathlib import Path
-from inspector_app.storage.files import copy_durably
+from inspector_app.desktop.storage.files import copy_durably
 
 print("copying", flush=True)
 while True:

@@ -1,8 +1,8 @@
 import pytest
 
-from inspector_app.demo import demo_facilities
-from inspector_app.domain.models import Facility, FacilityKind
-from inspector_app.domain.text import name_sort_key
+from inspector_app.demo.facilities import demo_facilities
+from inspector_app.core.domain.models import Facility, FacilityKind
+from inspector_app.core.domain.text import name_sort_key
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_the_count_says_how_many_match_beyond_the_limit(register):
 
 
 def test_region_names_become_searchable_by_the_migration(store, register):
-    from inspector_app.storage import migrate
+    from inspector_app.desktop.storage import migrate
 
     with store.db.write() as connection:  # as the search text was before 0008
         connection.exec_driver_sql("UPDATE facilities SET search_text = 'x' WHERE id = 'kar-1'")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import Verdict
-from inspector_app.storage.store import open_store
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import Verdict
+from inspector_app.desktop.storage.store import open_store
 from tests.conftest import ROOT
 from tests.storage import drill
 
@@ -79,9 +79,9 @@ def fill(folder: Path) -> Path:
 
 
 def make_store(folder: Path, profile):
-    from inspector_app.demo import demo_facilities
-    from inspector_app.domain.models import Inspection, InspectionMode, InspectionType
-    from inspector_app.storage.store import create_store
+    from inspector_app.demo.facilities import demo_facilities
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType
+    from inspector_app.desktop.storage.store import create_store
     from tests.conftest import FAST_SCRYPT
     import datetime as dt
 

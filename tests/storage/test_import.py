@@ -1,9 +1,9 @@
 import pytest
 from openpyxl import Workbook
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.importer import import_facilities
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.register import import_facilities
 
 HEADER = "name_kk,name_ru,kind,region,district,settlement,bin,capacity,children,risk,special_control"
 

@@ -2,12 +2,12 @@ import datetime as dt
 
 import pytest
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.measures import validate_measure
-from inspector_app.domain.models import (IdDocument, InspectionStatus, Localized, Measure,
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.measures import validate_measure
+from inspector_app.core.domain.models import (IdDocument, InspectionStatus, Localized, Measure,
                                          MeasureKind, Offender, OffenderKind, RestoredChild,
                                          RestoredRights, RightsCategory, Verdict)
-from inspector_app.domain.identifiers import make_valid_12
+from inspector_app.core.domain.identifiers import make_valid_12
 from tests.helpers import answer_all
 
 VIDEO = "sch.security.video"  # photo required on violation, usually an order
@@ -97,7 +97,7 @@ def sealed_files(store_dir):
 def mark_synced(store):
     import sqlalchemy as sa
 
-    from inspector_app.storage import models
+    from inspector_app.desktop.storage import models
 
     with store.db.write() as connection:
         connection.execute(sa.update(models.inspections)
@@ -106,7 +106,7 @@ def mark_synced(store):
 
 def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, store_dir,
                                                                          inspection, jpeg):
-    from inspector_app.storage import outbox
+    from inspector_app.desktop.services import outbox
 
     kept, removed = (store.photos.add(inspection.id, VIDEO, jpeg) for _ in range(2))
     mark_synced(store)
@@ -227,7 +227,7 @@ def test_children_counted_once_per_category_and_once_in_the_total(store, inspect
     assert children[0].categories == [RightsCategory.HOUSING, RightsCategory.SAFETY]
     counts = {r.category: r.children for r in store.inspections.restored(inspection.id)}
     assert counts == {RightsCategory.HOUSING: 1, RightsCategory.SAFETY: 2}
-    from inspector_app.domain.restored import distinct_children
+    from inspector_app.core.domain.restored import distinct_children
     assert distinct_children(children) == 2
     with pytest.raises(UserError) as caught:  # a measure that restored rights stays
         store.inspections.remove_measure(inspection.id, order.id)
@@ -266,7 +266,7 @@ def test_objections_and_registration_date_kept(store, inspection):
 
 def test_migration_0010_makes_counted_children_anonymous_children(store, inspection):
     """seed counts at 0009 -> migrate -> one anonymous child each; marks split into number and date."""
-    from inspector_app.storage import migrate
+    from inspector_app.desktop.storage import migrate
 
     migrate.downgrade(store.db, "0009")
     with store.db.write() as connection:
@@ -296,8 +296,8 @@ def test_migration_0010_makes_counted_children_anonymous_children(store, inspect
 
 def test_children_travel_with_the_record_and_older_counts_come_back_as_children(
         store, inspection, school_form, catalogue, tmp_path):
-    from inspector_app.storage.sync_adapter import StoreSyncAdapter, replace_local
-    from sync.server.restored import check_restored
+    from inspector_app.desktop.services.sync_store import StoreSyncAdapter, replace_local
+    from sync.server.services.restored import check_restored
 
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]

@@ -5,12 +5,12 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from inspector_app.documents import DocumentKind
-from inspector_app.documents.sample import signature_png
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.identifiers import make_valid_12
-from inspector_app.domain.models import Measure, MeasureKind, Offender, OffenderKind
-from inspector_app.paperwork import build_context, plan, record_hash, render_tasks
+from inspector_app.core.documents import DocumentKind
+from inspector_app.demo.documents import signature_png
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind
+from inspector_app.desktop.services.paperwork import build_context, plan, record_hash, render_tasks
 from tests.helpers import answer_all
 
 VIOLATED = {"sch.security.guards", "sch.protection.bullying_procedure"}

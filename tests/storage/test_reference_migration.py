@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from inspector_app.storage import migrate
+from inspector_app.desktop.storage import migrate
 
 
 def test_seeded_articles_get_competence_and_the_fire_safety_article(store):

@@ -3,12 +3,12 @@ import shutil
 import pytest
 import sqlcipher3
 
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import Verdict
-from inspector_app.domain.text import name_sort_key
-from inspector_app.storage import migrate
-from inspector_app.storage.engine import Database
-from inspector_app.storage.store import (DB_NAME, backups, create_store, open_store,
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import Verdict
+from inspector_app.core.domain.text import name_sort_key
+from inspector_app.desktop.storage import migrate
+from inspector_app.desktop.storage.engine import Database
+from inspector_app.desktop.storage.store import (DB_NAME, backups, create_store, open_store,
                                          restore_backup)
 from tests.conftest import FAST_SCRYPT
 
@@ -102,7 +102,7 @@ def test_migration_from_first_schema_keeps_data(store, store_dir, inspection):
 
 def test_answers_are_durable_on_return(store, store_dir, inspection):
     """A second, independent connection sees the answer as soon as save_answer returns."""
-    from inspector_app.storage import crypto
+    from inspector_app.desktop.storage import crypto
 
     store.inspections.save_answer(inspection.id, "sch.food.hot_meal", verdict=Verdict.VIOLATED)
     keys = crypto.unlock(store_dir / "store.key", PASS)
@@ -123,7 +123,7 @@ def test_migrations_build_exactly_the_declared_tables(store):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from inspector_app.storage.models import metadata
+    from inspector_app.desktop.storage.models import metadata
 
     with store.db.read() as connection:
         context = MigrationContext.configure(connection, opts={"include_name": not_fts})

@@ -6,7 +6,7 @@ import json
 
 import requests
 
-from sync.protocol import InspectionRecord
+from inspector_app.core.protocol import InspectionRecord
 
 API = "/api/v1"
 

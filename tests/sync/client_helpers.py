@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import requests
 
-from sync.client.http import RetryPolicy
-from sync.client.service import SyncService, enrol
-from sync.server.seed import DEMO_PASSWORD
-from sync.testing.memory_store import MemoryStore
+from inspector_app.desktop.sync.http import RetryPolicy
+from inspector_app.desktop.sync.service import SyncService, enrol
+from sync.server.services.seed import DEMO_PASSWORD
+from tests.kit.memory_store import MemoryStore
 
 FAST_RETRY = RetryPolicy(attempts=5, base_delay=0.05, max_delay=0.5)
 

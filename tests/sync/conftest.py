@@ -14,9 +14,9 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from sync.server.db import Database, migrate
-from sync.server.seed import DEMO_PASSWORD, seed_demo
-from sync.testing.server import ServerProcess
+from sync.server.persistence.db import Database, migrate
+from sync.server.services.seed import DEMO_PASSWORD, seed_demo
+from tests.kit.server import ServerProcess
 
 PG_ENV = "INSPECTOR_TEST_PG_URL"
 

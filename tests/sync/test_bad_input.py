@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync import problems
+from inspector_app.core import problems
 
 from tests.sync.api import API, error_code
 from tests.sync.conftest import enrol

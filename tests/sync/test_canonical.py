@@ -6,10 +6,10 @@ import json
 
 import orjson
 
-from inspector_app.domain.models import RightsCategory
-from sync.client.http import _json
-from sync.protocol import InspectionRecord, canonical_json
-from sync.testing.factory import demo_facility, inspection
+from inspector_app.core.domain.models import RightsCategory
+from inspector_app.desktop.sync.http import _json
+from inspector_app.core.protocol import InspectionRecord, canonical_json
+from tests.kit.factory import demo_facility, inspection
 
 
 def _standard(data) -> bytes:

@@ -6,9 +6,9 @@ import time
 import pytest
 import requests
 
-from inspector_app.domain.errors import UserError
-from sync.client.service import AutoSync
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
+from inspector_app.core.domain.errors import UserError
+from inspector_app.desktop.sync.service import AutoSync
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 
 from tests.sync.api import API
 from tests.sync.client_helpers import enrolled_store, service

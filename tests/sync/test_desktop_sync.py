@@ -8,17 +8,17 @@ import requests
 import sqlalchemy as sa
 from PIL import Image
 
-from inspector_app.catalogue import FormCatalogue
-from inspector_app.domain.errors import UserError
-from inspector_app.domain.models import (FacilityKind, Inspection, InspectionMode, InspectionStatus,
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.core.domain.errors import UserError
+from inspector_app.core.domain.models import (FacilityKind, Inspection, InspectionMode, InspectionStatus,
                                          InspectionType, Person, Verdict)
-from inspector_app.storage.store import create_store
-from inspector_app.storage.sync_adapter import StoreSyncAdapter
-from sync.client.service import enrol
-from sync.protocol import API
-from sync.server.models import InspectionRow
-from sync.server.seed import DEMO_PASSWORD
-from sync.testing.faultproxy import Fault, FaultProxy
+from inspector_app.desktop.storage.store import create_store
+from inspector_app.desktop.services.sync_store import StoreSyncAdapter
+from inspector_app.desktop.sync.service import enrol
+from inspector_app.core.protocol import API
+from sync.server.persistence.models import InspectionRow
+from sync.server.services.seed import DEMO_PASSWORD
+from tests.kit.faultproxy import Fault, FaultProxy
 from tests.conftest import FAST_SCRYPT, ROOT
 from tests.helpers import answer_all
 from tests.sync.client_helpers import FAST_RETRY, service
@@ -150,7 +150,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
     import pypdfium2
     import zxingcpp
 
-    from inspector_app.paperwork import build_context, render_tasks
+    from inspector_app.desktop.services.paperwork import build_context, render_tasks
 
     store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)
     sync_until_done(adapter, server.url)

@@ -8,11 +8,11 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from inspector_app.domain.errors import UserError
-from sync.client.http import RetryPolicy
-from sync.server.models import AttachmentRow, InspectionRevision, InspectionRow
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
-from sync.testing.faultproxy import Fault, FaultProxy
+from inspector_app.core.domain.errors import UserError
+from inspector_app.desktop.sync.http import RetryPolicy
+from sync.server.persistence.models import AttachmentRow, InspectionRevision, InspectionRow
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
+from tests.kit.faultproxy import Fault, FaultProxy
 
 from tests.sync.api import API
 from tests.sync.client_helpers import enrolled_store, point_at, service

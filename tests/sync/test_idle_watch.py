@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sync.server.blobs import body_pieces
+from sync.server.persistence.blobs import body_pieces
 
 IDLE = 0.3
 

@@ -1,9 +1,9 @@
 """`inspector-server import-facilities` reads the same files, by the same rules, as the desktop."""
 import sqlalchemy as sa
 
-from inspector_app.domain.identifiers import make_valid_12
-from sync.server.models import FacilityRow
-from sync.testing.server import ServerProcess
+from inspector_app.core.domain.identifiers import make_valid_12
+from sync.server.persistence.models import FacilityRow
+from tests.kit.server import ServerProcess
 
 
 def test_good_rows_imported_bad_rows_reported_by_line_and_column(tmp_path):

@@ -6,12 +6,12 @@ import datetime as dt
 
 import requests
 
-from inspector_app.domain.codec import to_json
-from inspector_app.domain.models import (
+from inspector_app.core.domain.codec import to_json
+from inspector_app.core.domain.models import (
     BusinessSize, IdDocument, Localized, Measure, MeasureKind, Offender, OffenderKind, Person,
 )
-from sync.protocol import API, InspectionRecord
-from sync.testing.factory import demo_facility, inspection
+from inspector_app.core.protocol import API, InspectionRecord
+from tests.kit.factory import demo_facility, inspection
 
 from tests.sync.api import pull_all, push, results
 from tests.sync.conftest import enrol
@@ -82,7 +82,7 @@ def test_articles_carry_who_draws_up_protocols_and_who_decides(server):
 
 
 def test_a_laptop_pulls_competence_and_pushes_a_referral(server, tmp_path, profile):
-    from inspector_app.domain.models import Localized as L
+    from inspector_app.core.domain.models import Localized as L
     from tests.sync.test_desktop_sync import laptop, make_inspections, sync_until_done
 
     store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sync.problems import CATALOGUE
+from inspector_app.core.problems import CATALOGUE
 
 DOC = Path(__file__).resolve().parents[2] / "sync" / "PROTOCOL.md"
 

@@ -7,8 +7,8 @@ import copy
 import pytest
 from pydantic import ValidationError
 
-from sync.protocol import InspectionRecord, PushedRecord
-from sync.testing.factory import demo_facility, inspection
+from inspector_app.core.protocol import InspectionRecord, PushedRecord
+from tests.kit.factory import demo_facility, inspection
 
 RECORD = inspection(demo_facility("AST"), answers=5, seed=11).model_dump(mode="json")
 

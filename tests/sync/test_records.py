@@ -7,11 +7,11 @@ import json
 import pytest
 import requests
 
-from inspector_app.domain.models import RestoredChild, RestoredRights, RightsCategory
-from sync import problems
-from sync.protocol import InspectionRecord
-from sync.server.bodies import accepts_gzip
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
+from inspector_app.core.domain.models import RestoredChild, RestoredRights, RightsCategory
+from inspector_app.core import problems
+from inspector_app.core.protocol import InspectionRecord
+from sync.server.api.bodies import accepts_gzip
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 
 from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
 from tests.sync.conftest import enrol

@@ -1,13 +1,13 @@
 """Children whose rights were restored on the wire: checked by the server, read by clients."""
 import pytest
 
-from inspector_app.domain.models import RestoredRights, RightsCategory
-from inspector_app.domain.restored import children_from_counts
-from sync import problems
-from sync.problems import Problem
-from sync.protocol import InspectionRecord
-from sync.server.restored import check_restored
-from sync.testing.factory import inspection
+from inspector_app.core.domain.models import RestoredRights, RightsCategory
+from inspector_app.core.domain.restored import children_from_counts
+from inspector_app.core import problems
+from inspector_app.core.problems import Problem
+from inspector_app.core.protocol import InspectionRecord
+from sync.server.services.restored import check_restored
+from tests.kit.factory import inspection
 
 
 def record_with(children: list[dict], restored: list[dict] | None = None) -> InspectionRecord:

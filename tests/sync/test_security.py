@@ -6,10 +6,10 @@ import datetime as dt
 import requests
 import sqlalchemy as sa
 
-from sync import problems
-from sync.server.models import AuditEntry, Device
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
-from sync.testing.server import ServerProcess
+from inspector_app.core import problems
+from sync.server.persistence.models import AuditEntry, Device
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
+from tests.kit.server import ServerProcess
 
 from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
 from tests.sync.conftest import enrol

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from inspector_app import forms_loader
-from inspector_app.demo import demo_facilities
-from sync.server.db import Database
-from sync.server.models import FacilityRow, FormRow, User, UserRegion
-from sync.server.seed import seed_demo
+from inspector_app.core.forms import loader as forms_loader
+from inspector_app.demo.facilities import demo_facilities
+from sync.server.persistence.db import Database
+from sync.server.persistence.models import FacilityRow, FormRow, User, UserRegion
+from sync.server.services.seed import seed_demo
 
 
 def test_the_server_demo_register_is_the_desktops_and_every_form_is_published(db_url):

@@ -12,15 +12,15 @@ import time
 import pytest
 import requests
 
-from sync.testing import sink
-from sync.testing.server import free_port
+from tests.kit import sink
+from tests.kit.server import free_port
 
 
 @pytest.mark.parametrize("name", ["app", "durable_app"])
 def test_a_sink_takes_a_stream_of_many_pieces_and_answers_its_size(name, tmp_path):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", f"sync.testing.sink:{name}", "--port", str(port),
+        [sys.executable, "-m", "uvicorn", f"tests.kit.sink:{name}", "--port", str(port),
          "--log-level", "warning"], env={**os.environ, "SINK_DIR": str(tmp_path)})
     try:
         pieces = [os.urandom(300_000) for _ in range(20)]  # past GATHER and WRITEBACK both

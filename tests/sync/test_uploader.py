@@ -6,10 +6,10 @@ import itertools
 import threading
 import time
 
-from sync import protocol
-from sync.client.http import RetryPolicy, Unreachable
-from sync.client.uploads import PARALLEL_FROM, Chunking, Uploader
-from sync.testing.factory import photo_bytes, sha256
+from inspector_app.core import protocol
+from inspector_app.desktop.sync.http import RetryPolicy, Unreachable
+from inspector_app.desktop.sync.uploads import PARALLEL_FROM, Chunking, Uploader
+from tests.kit.factory import photo_bytes, sha256
 
 
 class OneFailure:

@@ -8,11 +8,11 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from sync import problems
-from sync.server.models import AttachmentRow, AuditEntry
-from sync.testing.factory import demo_facility, inspection, photo_bytes, sha256
-from sync.testing.faultproxy import Fault, FaultProxy
-from sync.testing.server import ServerProcess
+from inspector_app.core import problems
+from sync.server.persistence.models import AttachmentRow, AuditEntry
+from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
+from tests.kit.faultproxy import Fault, FaultProxy
+from tests.kit.server import ServerProcess
 
 from tests.sync.api import API, attachment_states, push, results, upload, upload_batch
 from tests.sync.client_helpers import enrolled_store, point_at, service

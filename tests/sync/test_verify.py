@@ -6,8 +6,8 @@ import hashlib
 
 import requests
 
-from sync.protocol import DocumentMeta
-from sync.testing.factory import demo_facility, inspection
+from inspector_app.core.protocol import DocumentMeta
+from tests.kit.factory import demo_facility, inspection
 
 from tests.sync.api import push, results
 from tests.sync.conftest import enrol

@@ -3,12 +3,12 @@ words, a conflict shown with both versions."""
 import pytest
 import requests
 
-from inspector_app.catalogue import FormCatalogue
-from inspector_app.domain.models import Verdict
-from inspector_app.ui.main_window import MainWindow
-from sync.protocol import API
-from sync.server.seed import DEMO_PASSWORD
-from sync.testing.server import free_port
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.core.domain.models import Verdict
+from inspector_app.desktop.ui.shell.main_window import MainWindow
+from inspector_app.core.protocol import API
+from sync.server.services.seed import DEMO_PASSWORD
+from tests.kit.server import free_port
 from tests.conftest import ROOT
 from tests.gui.conftest import language  # noqa: F401  (fixture)
 from tests.sync.conftest import enrol as enrol_headers

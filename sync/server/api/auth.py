@@ -1,0 +1,47 @@
+"""Enrolment of a device (one online sign-in) and revocation of device tokens."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from inspector_app.core import problems, protocol
+from inspector_app.core.problems import Problem
+
+from sync.server.api.deps import PrincipalDep, ServicesDep, client_ip
+from sync.server.persistence.models import User
+from sync.server.services.users import check_credentials, enrol, revoke_device, user_info
+
+router = APIRouter(prefix=protocol.API, tags=["auth"])
+
+
+@router.post("/auth/enrol", response_model=protocol.EnrolResponse)
+def enrol_device(body: protocol.EnrolRequest, request: Request,
+                 services: ServicesDep) -> protocol.EnrolResponse:
+    """Exchange a user name and password for a token of this device."""
+    ip = client_ip(request)
+    with services.db.write() as session:
+        user = check_credentials(session, services.throttle, body, ip)
+        if user is not None:
+            return enrol(session, user, body.device_name, services.settings.token_days, ip)
+    raise Problem(problems.BAD_CREDENTIALS)  # the failure was committed above
+
+
+@router.get("/me", response_model=protocol.UserInfo)
+def me(principal: PrincipalDep, services: ServicesDep) -> protocol.UserInfo:
+    with services.db.read() as session:
+        return user_info(session, session.get(User, principal.user_id))
+
+
+@router.post("/auth/revoke", status_code=204)
+def revoke_own_token(principal: PrincipalDep, services: ServicesDep) -> Response:
+    """Sign this device out: its token stops working at once."""
+    with services.db.write() as session:
+        revoke_device(session, principal, principal.device_id)
+    return Response(status_code=204)
+
+
+@router.post("/devices/{device_id}/revoke", status_code=204)
+def revoke(device_id: str, principal: PrincipalDep, services: ServicesDep) -> Response:
+    """Revoke a device token (its owner or an administrator)."""
+    with services.db.write() as session:
+        revoke_device(session, principal, device_id[:36])
+    return Response(status_code=204)

@@ -1,0 +1,90 @@
+"""Pull: the current state of every entity changed since a cursor, as the caller may see it.
+
+The answer is written here as JSON, not through the `ChangesResponse` model: an inspection
+record was validated when it was pushed and is stored as JSON, and goes out as stored.
+Parsing each one into the model and writing it out again was most of the work of a pull
+that carries records (a supervisor's, or a second laptop's)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import sqlalchemy as sa
+from pydantic_core import to_jsonable_python
+from sqlalchemy.orm import Session
+
+from inspector_app.core import protocol
+
+from sync.server.services.changes import changed_since
+from sync.server.persistence.db import json_dumps
+from sync.server.persistence.models import ArticleRow, AssignmentRow, ChangeRow, FacilityRow, FormRow, InspectionRow, MrpRow
+from sync.server.services.principal import Principal
+from sync.server.services.records import latest_review
+from sync.server.services.registry import article_to_wire, assignment_to_wire, facility_to_wire, form_to_wire, usernames
+
+
+def pull(session: Session, principal: Principal, since: int, limit: int) -> bytes:
+    """The JSON of a `protocol.ChangesResponse`."""
+    rows, cursor, more = changed_since(session, principal, since, limit)
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        by_kind[row.kind].append(row.entity_id)
+    data = {kind: _load(session, kind, ids) for kind, ids in by_kind.items()}
+    changes = [{"kind": row.kind, "seq": row.seq, "id": row.entity_id,
+                "deleted": row.deleted or row.entity_id not in data[row.kind],
+                "data": data[row.kind].get(row.entity_id)} for row in rows]
+    return json_dumps({"cursor": cursor, "more": more, "changes": changes}).encode()
+
+
+def _load(session: Session, kind: str, ids: list[str]) -> dict[str, object]:
+    """{entity id: its JSON} of the entities of one kind that still exist."""
+    found = _LOADERS[kind](session, ids)
+    if kind == "inspection":
+        return found  # stored as JSON
+    return {entity: to_jsonable_python(value) for entity, value in found.items()}
+
+
+def _facilities(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(FacilityRow).where(FacilityRow.id.in_(ids)))
+    return {r.id: facility_to_wire(r) for r in rows}
+
+
+def _forms(session: Session, ids: list[str]) -> dict:
+    found = {}
+    for entity in ids:
+        form_id, _, version = entity.rpartition("@")
+        row = session.get(FormRow, (form_id, int(version)))
+        if row is not None:
+            found[entity] = form_to_wire(row)
+    return found
+
+
+def _mrp(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(MrpRow).where(MrpRow.year.in_([int(i) for i in ids])))
+    return {str(r.year): protocol.Mrp(year=r.year, tenge=r.tenge) for r in rows}
+
+
+def _articles(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(ArticleRow).where(ArticleRow.code.in_(ids)))
+    return {r.code: article_to_wire(r) for r in rows}
+
+
+def _assignments(session: Session, ids: list[str]) -> dict:
+    rows = list(session.scalars(sa.select(AssignmentRow).where(AssignmentRow.id.in_(ids))))
+    names = usernames(session, {r.inspector_id for r in rows} | {r.created_by for r in rows})
+    return {r.id: assignment_to_wire(r, names) for r in rows}
+
+
+def _inspections(session: Session, ids: list[str]) -> dict:
+    rows = session.execute(sa.select(InspectionRow.id, InspectionRow.payload)
+                           .where(InspectionRow.id.in_(ids)))
+    return dict(rows.all())
+
+
+def _reviews(session: Session, ids: list[str]) -> dict:
+    found = {i: latest_review(session, i) for i in ids}
+    return {i: r for i, r in found.items() if r is not None}
+
+
+_LOADERS = {"facility": _facilities, "form": _forms, "mrp": _mrp, "article": _articles,
+            "assignment": _assignments, "inspection": _inspections, "review": _reviews}
+__all__ = ["pull", "ChangeRow"]
