@@ -1,5 +1,6 @@
 """`make bench`: every benchmark module's table, each in a process of its own (so memory
 figures are its own), and a non-zero exit if a goal is missed."""
+
 from __future__ import annotations
 
 import pkgutil

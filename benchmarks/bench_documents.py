@@ -3,6 +3,7 @@ Russian, with signatures and the QR code), each against its floor measured in th
 bare ReportLab canvas calls drawing the same lines of text, in the same embedded fonts, on
 the same number of pages, and the same photos and signatures.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,12 +14,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from benchmarks.common import median, row, timings
 from inspector_app.core.documents import RenderedDocument, render_act, render_protocol
 from inspector_app.core.documents.context import DocumentContext
 from inspector_app.core.documents.fonts import SERIF, register_fonts
 from inspector_app.demo.documents import sample_context
-
-from benchmarks.common import median, row, timings
 
 RUNS = 7
 PHOTO_SIZE = (1600, 1200)  # what the app keeps of a phone photo
@@ -31,8 +31,12 @@ def run(quick: bool = False) -> list[dict]:
     protocol_ctx = sample_context(n_items=16, n_photos=4, photo_size=PHOTO_SIZE)
     act_ctx = sample_context(n_items=300, n_photos=20, photo_size=PHOTO_SIZE)
     cases = [
-        ("protocol, kk+ru, 2 photos", 0.150, protocol_ctx,
-         lambda: render_protocol(protocol_ctx, "m1", "kk+ru")),
+        (
+            "protocol, kk+ru, 2 photos",
+            0.150,
+            protocol_ctx,
+            lambda: render_protocol(protocol_ctx, "m1", "kk+ru"),
+        ),
         ("act, 300 items, 20 photos, kk+ru", 2.0, act_ctx, lambda: render_act(act_ctx, "kk+ru")),
     ]
     rows = []
@@ -42,8 +46,16 @@ def run(quick: bool = False) -> list[dict]:
         value = median(timings(render, runs))
         floor = median(timings(lambda: _bare_canvas(content), runs))
         ok = value <= goal and value <= MAX_RATIO * floor
-        rows.append(row(f"{name} ({document.pages} p.)", value * 1000, "ms",
-                        f"≤{goal * 1000:.0f} ms, ≤{MAX_RATIO:.0f}× floor", ok, floor * 1000))
+        rows.append(
+            row(
+                f"{name} ({document.pages} p.)",
+                value * 1000,
+                "ms",
+                f"≤{goal * 1000:.0f} ms, ≤{MAX_RATIO:.0f}× floor",
+                ok,
+                floor * 1000,
+            )
+        )
     return rows
 
 
@@ -82,8 +94,9 @@ def _bare_canvas(content: _Content) -> bytes:
             canvas.drawString(85, y, line)
             y = max(40.0, y - 10.5)
         for n in range(min(per_page, len(images))):
-            canvas.drawImage(ImageReader(io.BytesIO(images.pop())), 85 + (n % 2) * 230,
-                             400 - (n // 2) * 180, 220, 165)
+            canvas.drawImage(
+                ImageReader(io.BytesIO(images.pop())), 85 + (n % 2) * 230, 400 - (n // 2) * 180, 220, 165
+            )
         canvas.showPage()
     canvas.save()
     return out.getvalue()

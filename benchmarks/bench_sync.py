@@ -19,6 +19,7 @@
 - 200 devices syncing at once against PostgreSQL (INSPECTOR_TEST_PG_URL, else skipped):
   errors, p50/p95 latency of a pass, records/s.
 """
+
 from __future__ import annotations
 
 import gc
@@ -38,6 +39,7 @@ from pathlib import Path
 import requests
 import sqlalchemy as sa
 
+from benchmarks.common import median, percentile, row
 from inspector_app.core import protocol
 from inspector_app.desktop.sync.http import SyncClient
 from inspector_app.desktop.sync.service import SyncService
@@ -50,8 +52,6 @@ from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 from tests.kit.faultproxy import FaultProxy
 from tests.kit.memory_store import MemoryStore
 from tests.kit.server import ServerProcess, free_port
-
-from benchmarks.common import median, percentile, row
 
 TIME_GOAL, BYTES_GOAL = 1.5, 1.1
 DEVICES = 200
@@ -72,14 +72,16 @@ def run(quick: bool = False) -> list[dict]:
 
 # --- the big push --------------------------------------------------------------------
 
+
 def _records(count: int, photos: int) -> tuple[list, dict[str, bytes]]:
     per = photos // count
     records, blobs = [], {}
     for n in range(count):
         mine = {str(i): photo_bytes(200_000, n * 10 + i) for i in range(per)}
         blobs.update({sha256(d): d for d in mine.values()})
-        records.append(inspection((demo_facility("AST"), demo_facility("AKM"))[n % 2],
-                                  answers=200, seed=n, photos=mine))
+        records.append(
+            inspection((demo_facility("AST"), demo_facility("AKM"))[n % 2], answers=200, seed=n, photos=mine)
+        )
     return records, blobs
 
 
@@ -95,6 +97,7 @@ def _fresh_server(root: Path, name: str, workers: int = 1) -> ServerProcess:
 
 def _enrolled(url: str) -> MemoryStore:
     from inspector_app.desktop.sync.service import enrol
+
     store = MemoryStore()
     enrol(store, requests.Session(), url, "inspector", "demo-password", "bench")
     return store
@@ -102,8 +105,10 @@ def _enrolled(url: str) -> MemoryStore:
 
 def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
     records, blobs = _records(count, photos)
-    payload = gzip.compress(json.dumps({"records": [r.model_dump(mode="json") for r in records]},
-                                       ensure_ascii=False).encode(), compresslevel=5)
+    payload = gzip.compress(
+        json.dumps({"records": [r.model_dump(mode="json") for r in records]}, ensure_ascii=False).encode(),
+        compresslevel=5,
+    )
     photo_total = sum(len(b) for b in blobs.values())
     floors, floor_cpus, durables, times, wires, noops = [], [], [], [], [], []
     for attempt in range(runs):
@@ -115,8 +120,9 @@ def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
         try:
             store = _enrolled(server.url)
             with FaultProxy(server.port) as proxy:
-                store.enrolled = type(store.enrolled)(proxy.url, store.enrolled.token,
-                                                      store.enrolled.device_id, "inspector")
+                store.enrolled = type(store.enrolled)(
+                    proxy.url, store.enrolled.token, store.enrolled.device_id, "inspector"
+                )
                 service = SyncService(store, requests.Session())
                 service.run_once()  # the first pull of reference data, not measured
                 _warm_up(service, store)
@@ -134,16 +140,41 @@ def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
     floor, took, wire = median(floors), median(times), median(wires)
     bytes_floor = len(payload) + photo_total
     least = (median(floor_cpus) + median([_required_cpu(records, blobs) for _ in range(runs)])) / (
-        os.cpu_count() or 1)
+        os.cpu_count() or 1
+    )
     return [
-        row(f"push {count} inspections x 200 answers + {photos} photos", took, "s",
-            f"<= {TIME_GOAL}x floor", took <= TIME_GOAL * floor, floor),
-        row(f"least push time possible on {os.cpu_count()} cores (see above)", least, "s",
-            "(reported)", True, floor),
-        row("same stream to a sink that hashes it and syncs it to disk", median(durables), "s",
-            "(reported)", True, floor),
-        row("bytes sent (client to server)", wire / 1e6, "MB", f"<= {BYTES_GOAL}x payload",
-            wire <= BYTES_GOAL * bytes_floor, bytes_floor / 1e6),
+        row(
+            f"push {count} inspections x 200 answers + {photos} photos",
+            took,
+            "s",
+            f"<= {TIME_GOAL}x floor",
+            took <= TIME_GOAL * floor,
+            floor,
+        ),
+        row(
+            f"least push time possible on {os.cpu_count()} cores (see above)",
+            least,
+            "s",
+            "(reported)",
+            True,
+            floor,
+        ),
+        row(
+            "same stream to a sink that hashes it and syncs it to disk",
+            median(durables),
+            "s",
+            "(reported)",
+            True,
+            floor,
+        ),
+        row(
+            "bytes sent (client to server)",
+            wire / 1e6,
+            "MB",
+            f"<= {BYTES_GOAL}x payload",
+            wire <= BYTES_GOAL * bytes_floor,
+            bytes_floor / 1e6,
+        ),
         row("requests of a sync with nothing to do", max(noops), "", "= 1", max(noops) == 1),
     ]
 
@@ -152,8 +183,10 @@ def _warm_up(service: SyncService, store: MemoryStore) -> None:
     """One small push first, not measured: a fresh server process compiles its queries and
     routes on first use, which is not what a push costs once it runs."""
     photos = {str(i): photo_bytes(200_000, 990_000 + i) for i in range(4)}
-    store.add(inspection(demo_facility("AST"), answers=200, seed=990_000, photos=photos),
-              {sha256(d): d for d in photos.values()})
+    store.add(
+        inspection(demo_facility("AST"), answers=200, seed=990_000, photos=photos),
+        {sha256(d): d for d in photos.values()},
+    )
     assert service.run_once().synced == 1
 
 
@@ -168,7 +201,7 @@ def _required_cpu(records: list, blobs: dict[str, bytes]) -> float:
         for data in blobs.values():
             hashlib.sha256(data).digest()
         for first in range(0, len(records), 100):
-            raw = gzip.decompress(client.push_body(records[first:first + 100]))
+            raw = gzip.decompress(client.push_body(records[first : first + 100]))
             _, data = parse_json(protocol.PushRequest, raw)
             for record in data["records"]:
                 protocol.content_hash_of(record)
@@ -177,16 +210,16 @@ def _required_cpu(records: list, blobs: dict[str, bytes]) -> float:
         gc.enable()
 
 
-def _floor(root: Path, payload: bytes, blobs: dict[str, bytes],
-           sink: str = SINK) -> tuple[float, float]:
+def _floor(root: Path, payload: bytes, blobs: dict[str, bytes], sink: str = SINK) -> tuple[float, float]:
     """POST the same bytes in one stream to a sink that writes them to a file: seconds taken,
     and CPU seconds spent meanwhile by this process (client and proxy) and the sink."""
     port = free_port()
     sink_dir = root / "sink"
     sink_dir.mkdir(exist_ok=True)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", sink, "--port", str(port),
-         "--log-level", "warning"], env={**os.environ, "SINK_DIR": str(sink_dir)})
+        [sys.executable, "-m", "uvicorn", sink, "--port", str(port), "--log-level", "warning"],
+        env={**os.environ, "SINK_DIR": str(sink_dir)},
+    )
     try:
         _wait_port(port)
         body = payload + b"".join(blobs.values())
@@ -223,13 +256,15 @@ def _wait_port(port: int) -> None:
 
 # --- resume ----------------------------------------------------------------------------
 
+
 def _resume_rows(root: Path) -> list[dict]:
     server = _fresh_server(root, "resume")
     try:
         store = _enrolled(server.url)
         photos = {str(i): photo_bytes(1_000_000, 70 + i) for i in range(2)}
-        store.add(inspection(demo_facility("AST"), seed=70, photos=photos),
-                  {sha256(d): d for d in photos.values()})
+        store.add(
+            inspection(demo_facility("AST"), seed=70, photos=photos), {sha256(d): d for d in photos.values()}
+        )
         with FaultProxy(server.port, bandwidth=4_000_000) as proxy:
             cut = threading.Event()
 
@@ -237,20 +272,31 @@ def _resume_rows(root: Path) -> list[dict]:
                 if total > 1_400_000 and not cut.is_set():
                     cut.set()
                     proxy.close_connections()
+
             proxy.on_bytes_up = cut_once
-            store.enrolled = type(store.enrolled)(proxy.url, store.enrolled.token,
-                                                  store.enrolled.device_id, "inspector")
+            store.enrolled = type(store.enrolled)(
+                proxy.url, store.enrolled.token, store.enrolled.device_id, "inspector"
+            )
             service = SyncService(store, requests.Session())
             report = service.run_once()
         resent = report.attachment_bytes_sent - sum(len(d) for d in photos.values())
         chunk = service.chunk_size * 2  # the chunk in flight, before it was halved
-        return [row("bytes re-sent after a cut mid-photo", resent / 1024, "KB",
-                    "<= 1 chunk", cut.is_set() and resent <= chunk, chunk / 1024)]
+        return [
+            row(
+                "bytes re-sent after a cut mid-photo",
+                resent / 1024,
+                "KB",
+                "<= 1 chunk",
+                cut.is_set() and resent <= chunk,
+                chunk / 1024,
+            )
+        ]
     finally:
         server.stop()
 
 
 # --- many devices ----------------------------------------------------------------------
+
 
 def _devices_rows(root: Path, quick: bool) -> list[dict]:
     base = os.environ.get("INSPECTOR_TEST_PG_URL")
@@ -289,8 +335,15 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
         store.save_enrolment(server.url, tokens[n])
         photo = photo_bytes(30_000, 5000 + n)
         for k in range(3):
-            store.add(inspection(demo_facility("AST"), answers=60, seed=10_000 + 10 * n + k,
-                                 photos={"p": photo} if k == 0 else None), {sha256(photo): photo})
+            store.add(
+                inspection(
+                    demo_facility("AST"),
+                    answers=60,
+                    seed=10_000 + 10 * n + k,
+                    photos={"p": photo} if k == 0 else None,
+                ),
+                {sha256(photo): photo},
+            )
         start = time.perf_counter()
         try:
             report = SyncService(store, requests.Session()).run_once()
@@ -301,6 +354,7 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
         with lock:
             latencies.append(time.perf_counter() - start)
             records += report.synced
+
     try:
         start = time.perf_counter()
         with ThreadPoolExecutor(max_workers=devices) as pool:
@@ -311,12 +365,12 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
     return [
         row(f"{devices} devices at once on PostgreSQL: errors", len(errors), "", "= 0", not errors),
         row("  sync pass latency p50", median(latencies) if latencies else 0, "s", "report", True),
-        row("  sync pass latency p95", percentile(latencies, 0.95) if latencies else 0, "s",
-            "report", True),
+        row("  sync pass latency p95", percentile(latencies, 0.95) if latencies else 0, "s", "report", True),
         row("  records synced per second", records / wall, "/s", "report", records == 3 * devices),
     ]
 
 
 if __name__ == "__main__":
     from benchmarks.common import print_table
+
     print_table("bench_sync", run(quick="--quick" in sys.argv))

@@ -6,6 +6,7 @@
   the same pragmas and key;
 - register search as you type (p95), moving to the next checklist item, resident memory.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -86,8 +87,14 @@ def child_seconds(code: str, *args: str) -> float:
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     painted = None
     for line in child.stdout:
         if line.strip() == "PAINTED":
@@ -100,69 +107,104 @@ def child_seconds(code: str, *args: str) -> float:
 
 
 def build_store(folder: Path):
-    from inspector_app.demo.facilities import demo_facilities
     from inspector_app.core.domain.models import InspectorProfile
+    from inspector_app.demo.facilities import demo_facilities
     from inspector_app.desktop.storage.store import create_store
 
-    store = create_store(folder, PASSPHRASE, InspectorProfile(
-        "Әсел Қанатқызы", "бас маман", "Комитет", "Комитет", "ALA", "K07"))
+    store = create_store(
+        folder,
+        PASSPHRASE,
+        InspectorProfile("Әсел Қанатқызы", "бас маман", "Комитет", "Комитет", "ALA", "K07"),
+    )
     facilities = demo_facilities(FACILITIES)
     for start in range(0, FACILITIES, 5000):
-        store.facilities.upsert_many(facilities[start:start + 5000])
+        store.facilities.upsert_many(facilities[start : start + 5000])
     return store
 
 
 def answer_save(store, folder: Path) -> list[dict]:
-    from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType,
-                                             Verdict)
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType, Verdict
     from inspector_app.desktop.storage import crypto
     from inspector_app.desktop.storage.engine import open_connection
 
     facility = store.facilities.search("мектеп", limit=1)[0]
-    inspection = store.inspections.create(Inspection(
-        "", facility.id, "synthetic", 1, "h", InspectionType.SCHEDULED, InspectionMode.ON_SITE,
-        "1", dt.date.today()))
+    inspection = store.inspections.create(
+        Inspection(
+            "",
+            facility.id,
+            "synthetic",
+            1,
+            "h",
+            InspectionType.SCHEDULED,
+            InspectionMode.ON_SITE,
+            "1",
+            dt.date.today(),
+        )
+    )
     counter = iter(range(10**6))
-    ours = timings(lambda: store.inspections.save_answer(
-        inspection.id, f"i{next(counter) % 300}", verdict=Verdict.VIOLATED, note="ескертпе"), 300)
+    ours = timings(
+        lambda: store.inspections.save_answer(
+            inspection.id, f"i{next(counter) % 300}", verdict=Verdict.VIOLATED, note="ескертпе"
+        ),
+        300,
+    )
     keys = crypto.unlock(folder / "store.key", PASSPHRASE)
     raw = open_connection(folder / "store.db", keys)
     raw.execute("CREATE TABLE IF NOT EXISTS floor_answers (k TEXT PRIMARY KEY, v TEXT, n TEXT, t TEXT)")
     raw.commit()
 
     def raw_insert():
-        raw.execute("INSERT OR REPLACE INTO floor_answers VALUES (?, ?, ?, ?)",
-                    (f"i{next(counter) % 300}", "violated", "ескертпе", "2026-11-21T10:00:00"))
+        raw.execute(
+            "INSERT OR REPLACE INTO floor_answers VALUES (?, ?, ?, ?)",
+            (f"i{next(counter) % 300}", "violated", "ескертпе", "2026-11-21T10:00:00"),
+        )
         raw.commit()
+
     floor = timings(raw_insert, 300)
     raw.close()
     value, base = median(ours), median(floor)
-    return [row("save one answer, durable (median)", value * 1000, "ms", "≤ 2× floor",
-                value <= 2 * base, base * 1000)]
+    return [
+        row(
+            "save one answer, durable (median)",
+            value * 1000,
+            "ms",
+            "≤ 2× floor",
+            value <= 2 * base,
+            base * 1000,
+        )
+    ]
 
 
 def search_as_you_type(store) -> list[dict]:
-    phrases = ["қарағанды мектеп", "Школа №12", "ОСКЕМЕН", "балалар үйі", "Сарыағаш лагерь",
-               "0312", "интернат Әйтеке би"]
+    phrases = [
+        "қарағанды мектеп",
+        "Школа №12",
+        "ОСКЕМЕН",
+        "балалар үйі",
+        "Сарыағаш лагерь",
+        "0312",
+        "интернат Әйтеке би",
+    ]
     seconds = []
     for phrase in phrases:
         for end in range(1, len(phrase) + 1):
             seconds += timings(lambda: store.facilities.search(phrase[:end]), 3)
     p95 = percentile(seconds, 0.95)
-    return [row("register search as you type, p95 (50,000 facilities)", p95 * 1000, "ms",
-                "≤ 10 ms", p95 <= 0.010)]
+    return [
+        row("register search as you type, p95 (50,000 facilities)", p95 * 1000, "ms", "≤ 10 ms", p95 <= 0.010)
+    ]
 
 
 def checklist(store, folder: Path) -> list[dict]:
     from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
+    from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType
     from inspector_app.core.forms.catalogue import FormCatalogue
-    from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType)
-    from tests.kit.forms import synthetic_form_yaml
-    from inspector_app.desktop.ui.shell.app import load_fonts, make_application
     from inspector_app.desktop.ui.inspection.checklist_view import ChecklistView
     from inspector_app.desktop.ui.shared.i18n import Language
+    from inspector_app.desktop.ui.shell.app import load_fonts, make_application
+    from tests.kit.forms import synthetic_form_yaml
 
     forms = folder / "forms"
     forms.mkdir()
@@ -171,9 +213,19 @@ def checklist(store, folder: Path) -> list[dict]:
     app = make_application([])
     load_fonts(ROOT / "resources" / "fonts")
     facility = store.facilities.search("мектеп", limit=1)[0]
-    inspection = store.inspections.create(Inspection(
-        "", facility.id, form.id, form.version, form.content_hash, InspectionType.SCHEDULED,
-        InspectionMode.ON_SITE, "2", dt.date.today()))
+    inspection = store.inspections.create(
+        Inspection(
+            "",
+            facility.id,
+            form.id,
+            form.version,
+            form.content_hash,
+            InspectionType.SCHEDULED,
+            InspectionMode.ON_SITE,
+            "2",
+            dt.date.today(),
+        )
+    )
     view = ChecklistView(store, form, inspection, Language(ROOT / "resources" / "translations", "kk"))
     view.resize(1280, 800)
     view.show()
@@ -183,16 +235,29 @@ def checklist(store, folder: Path) -> list[dict]:
         view.move(1)
         view.repaint()
         app.processEvents()
+
     moves = timings(next_item, 250)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     view.close()
     view.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return [row(f"move to the next item, median ({ITEMS} items)", median(moves) * 1000, "ms",
-                "≤ 16 ms", median(moves) <= 0.016),
-            row(f"move to the next item, p95 ({ITEMS} items)", percentile(moves, 0.95) * 1000,
-                "ms", "(reported)", True),
-            row("resident memory, checklist open (peak)", rss_mb, "MB", "≤ 250 MB", rss_mb <= 250)]
+    return [
+        row(
+            f"move to the next item, median ({ITEMS} items)",
+            median(moves) * 1000,
+            "ms",
+            "≤ 16 ms",
+            median(moves) <= 0.016,
+        ),
+        row(
+            f"move to the next item, p95 ({ITEMS} items)",
+            percentile(moves, 0.95) * 1000,
+            "ms",
+            "(reported)",
+            True,
+        ),
+        row("resident memory, checklist open (peak)", rss_mb, "MB", "≤ 250 MB", rss_mb <= 250),
+    ]
 
 
 def startup(folder: Path) -> list[dict]:
@@ -201,8 +266,16 @@ def startup(folder: Path) -> list[dict]:
         floors.append(child_seconds(FLOOR_CHILD))
         ours.append(child_seconds(APP_CHILD, str(folder), PASSPHRASE))
     value, base = median(ours), median(floors)
-    return [row("start-up to main window painted with the register", value * 1000, "ms",
-                "≤ 1.3× floor", value <= 1.3 * base, base * 1000)]
+    return [
+        row(
+            "start-up to main window painted with the register",
+            value * 1000,
+            "ms",
+            "≤ 1.3× floor",
+            value <= 1.3 * base,
+            base * 1000,
+        )
+    ]
 
 
 def run(quick: bool = False) -> list[dict]:

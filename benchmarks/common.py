@@ -1,9 +1,10 @@
 """Shared pieces of the benchmarks: timing, medians, percentiles and the printed table."""
+
 from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def timings(action: Callable[[], object], repeat: int) -> list[float]:
@@ -27,8 +28,15 @@ def percentile(values: list[float], share: float) -> float:
 
 def row(name: str, value: float, unit: str, goal: str, ok: bool, floor: float | None = None) -> dict:
     ratio = value / floor if floor else None
-    return {"name": name, "value": value, "unit": unit, "floor": floor, "ratio": ratio,
-            "goal": goal, "ok": ok}
+    return {
+        "name": name,
+        "value": value,
+        "unit": unit,
+        "floor": floor,
+        "ratio": ratio,
+        "goal": goal,
+        "ok": ok,
+    }
 
 
 def print_table(title: str, rows: list[dict]) -> None:
@@ -39,5 +47,7 @@ def print_table(title: str, rows: list[dict]) -> None:
     for r in rows:
         floor = f"{r['floor']:.3f}" if r["floor"] is not None else "—"
         ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
-        print(f"{r['name'][:58]:58} {r['value']:>9.3f} {r['unit']:<2} {floor:>12} {ratio:>7}  "
-              f"{r['goal']:18} {'yes' if r['ok'] else 'NO'}")
+        print(
+            f"{r['name'][:58]:58} {r['value']:>9.3f} {r['unit']:<2} {floor:>12} {ratio:>7}  "
+            f"{r['goal']:18} {'yes' if r['ok'] else 'NO'}"
+        )

@@ -1,4 +1,5 @@
 """Shared fixtures: every app directory redirected to a temp dir, a fresh store per test."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # offscreen, on a screen the size of the inspectors' laptops
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = (
-        f"offscreen:configfile={ROOT / 'tests' / 'journeys' / 'screen-1366x768.json'}")
-FAST_SCRYPT = 2 ** 10  # tests need not resist brute force
+        f"offscreen:configfile={ROOT / 'tests' / 'journeys' / 'screen-1366x768.json'}"
+    )
+FAST_SCRYPT = 2**10  # tests need not resist brute force
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +31,14 @@ def profile():
     from inspector_app.core.domain.models import InspectorProfile
 
     return InspectorProfile(
-        name="Әсел Қанатқызы Нұрланова", position="бас маман",
-        body_kk="Бала құқықтарын қорғау комитеті", body_ru="Комитет по охране прав детей",
-        region="ALA", code="K07", language="kk")
+        name="Әсел Қанатқызы Нұрланова",
+        position="бас маман",
+        body_kk="Бала құқықтарын қорғау комитеті",
+        body_ru="Комитет по охране прав детей",
+        region="ALA",
+        code="K07",
+        language="kk",
+    )
 
 
 @pytest.fixture
@@ -75,11 +82,20 @@ def facility(store):
 def inspection(store, facility, school_form):
     from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType, Person
 
-    return store.inspections.create(Inspection(
-        id="", facility_id=facility.id, form_id=school_form.id, form_version=school_form.version,
-        form_hash=school_form.content_hash, type=InspectionType.SCHEDULED,
-        mode=InspectionMode.ON_SITE, appointment_number="17", appointment_date=dt.date.today(),
-        inspectors=[Person("Әсел Қанатқызы", "бас маман")]))
+    return store.inspections.create(
+        Inspection(
+            id="",
+            facility_id=facility.id,
+            form_id=school_form.id,
+            form_version=school_form.version,
+            form_hash=school_form.content_hash,
+            type=InspectionType.SCHEDULED,
+            mode=InspectionMode.ON_SITE,
+            appointment_number="17",
+            appointment_date=dt.date.today(),
+            inspectors=[Person("Әсел Қанатқызы", "бас маман")],
+        )
+    )
 
 
 @pytest.fixture

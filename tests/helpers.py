@@ -1,4 +1,5 @@
 """Helpers shared by tests: answering a whole checklist through the store."""
+
 from __future__ import annotations
 
 import datetime as dt

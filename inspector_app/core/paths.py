@@ -1,5 +1,6 @@
 """Where the app keeps its files. Every path can be redirected by environment variables
 (tests point them at temporary folders)."""
+
 from __future__ import annotations
 
 import os

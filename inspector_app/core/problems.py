@@ -6,6 +6,7 @@ A code is the HTTP status times 100 plus a number (40901 is the first kind of 40
 client can tell kinds apart without parsing messages. Codes are never reused or renumbered;
 `sync/PROTOCOL.md` lists them and a test checks that the list and this module agree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -36,11 +37,13 @@ def _kind(code: int, name: str, message: str) -> ProblemKind:
 
 MALFORMED_JSON = _kind(40001, "malformed_json", "The request body is not valid JSON.")
 BAD_GZIP = _kind(40002, "bad_gzip", "The request body is marked gzip but cannot be decompressed.")
-BAD_ENCODING = _kind(40003, "unsupported_content_encoding",
-                     "Only identity and gzip content encodings are accepted.")
+BAD_ENCODING = _kind(
+    40003, "unsupported_content_encoding", "Only identity and gzip content encodings are accepted."
+)
 BAD_HEADER = _kind(40004, "bad_header", "A required header is missing or malformed.")
-PROTOCOL_VERSION_UNSUPPORTED = _kind(40005, "protocol_version_unsupported",
-                                     "The client speaks a protocol version this server does not.")
+PROTOCOL_VERSION_UNSUPPORTED = _kind(
+    40005, "protocol_version_unsupported", "The client speaks a protocol version this server does not."
+)
 AUTH_REQUIRED = _kind(40101, "auth_required", "A device token is required (Authorization: Bearer).")
 TOKEN_INVALID = _kind(40102, "token_invalid", "The device token is not known.")
 TOKEN_EXPIRED = _kind(40103, "token_expired", "The device token has expired; enrol the device again.")
@@ -53,41 +56,54 @@ NOT_FOUND = _kind(40401, "not_found", "No such resource.")
 UNKNOWN_FACILITY = _kind(40402, "unknown_facility", "The record names a facility the server does not know.")
 METHOD_NOT_ALLOWED = _kind(40501, "method_not_allowed", "This method is not allowed here.")
 REVISION_CONTENT_MISMATCH = _kind(
-    40901, "revision_content_mismatch",
-    "The server holds different content under this revision; the record was changed elsewhere.")
+    40901,
+    "revision_content_mismatch",
+    "The server holds different content under this revision; the record was changed elsewhere.",
+)
 STALE_BASE_REVISION = _kind(
-    40902, "stale_base_revision",
-    "The record was edited from an older revision than the server's; both versions are kept.")
-RECORD_FINALISED = _kind(40903, "record_finalised",
-                         "The record is finalised on the server and cannot be changed.")
-UPLOAD_OFFSET_MISMATCH = _kind(40904, "upload_offset_mismatch",
-                               "Upload-Offset does not match the bytes the server holds.")
-UPLOAD_LOCKED = _kind(40905, "upload_in_progress",
-                      "Another request is writing this attachment right now; retry shortly.")
+    40902,
+    "stale_base_revision",
+    "The record was edited from an older revision than the server's; both versions are kept.",
+)
+RECORD_FINALISED = _kind(
+    40903, "record_finalised", "The record is finalised on the server and cannot be changed."
+)
+UPLOAD_OFFSET_MISMATCH = _kind(
+    40904, "upload_offset_mismatch", "Upload-Offset does not match the bytes the server holds."
+)
+UPLOAD_LOCKED = _kind(
+    40905, "upload_in_progress", "Another request is writing this attachment right now; retry shortly."
+)
 DUPLICATE = _kind(40906, "duplicate", "A resource with this key already exists.")
-REVIEW_STATE = _kind(40907, "review_not_allowed",
-                     "The record is not in a state that allows this review decision.")
+REVIEW_STATE = _kind(
+    40907, "review_not_allowed", "The record is not in a state that allows this review decision."
+)
 BODY_TOO_LARGE = _kind(41301, "body_too_large", "The request body is larger than the server accepts.")
 UNSUPPORTED_MEDIA_TYPE = _kind(41501, "unsupported_media_type", "The Content-Type is not accepted here.")
 VALIDATION_FAILED = _kind(42201, "validation_failed", "The request does not match the schema.")
 ATTACHMENT_HASH_MISMATCH = _kind(
-    42202, "attachment_hash_mismatch",
-    "The uploaded bytes do not match the declared SHA-256; the upload was discarded.")
-ATTACHMENT_SIZE_MISMATCH = _kind(42203, "attachment_size_mismatch",
-                                 "The upload is longer than its declared length.")
+    42202,
+    "attachment_hash_mismatch",
+    "The uploaded bytes do not match the declared SHA-256; the upload was discarded.",
+)
+ATTACHMENT_SIZE_MISMATCH = _kind(
+    42203, "attachment_size_mismatch", "The upload is longer than its declared length."
+)
 IMPORT_FAILED = _kind(42204, "import_failed", "No row of the file could be imported.")
-TOO_MANY_ATTEMPTS = _kind(42901, "too_many_attempts",
-                          "Too many failed sign-ins; wait before trying again.")
+TOO_MANY_ATTEMPTS = _kind(42901, "too_many_attempts", "Too many failed sign-ins; wait before trying again.")
 INTERNAL = _kind(50001, "internal_error", "An unexpected error happened on the server; it was logged.")
-DATABASE_UNAVAILABLE = _kind(50301, "database_unavailable",
-                             "The server's database is unreachable right now; retry later.")
-STORAGE_UNAVAILABLE = _kind(50302, "storage_unavailable",
-                            "The server's attachment storage is unavailable right now; retry later.")
+DATABASE_UNAVAILABLE = _kind(
+    50301, "database_unavailable", "The server's database is unreachable right now; retry later."
+)
+STORAGE_UNAVAILABLE = _kind(
+    50302, "storage_unavailable", "The server's attachment storage is unavailable right now; retry later."
+)
 
 
 @dataclass
 class Problem(Exception):
     """A coded problem raised by the server and read back by the client."""
+
     kind: ProblemKind
     message: str = ""
     details: dict[str, Any] = field(default_factory=dict)
@@ -106,15 +122,20 @@ class Problem(Exception):
         return self.kind.status
 
     def body(self) -> dict[str, Any]:
-        return {"error": {"code": self.code, "name": self.kind.name,
-                          "message": self.message, "details": self.details}}
+        return {
+            "error": {
+                "code": self.code,
+                "name": self.kind.name,
+                "message": self.message,
+                "details": self.details,
+            }
+        }
 
     @classmethod
-    def from_body(cls, body: Any, status: int) -> "Problem":
+    def from_body(cls, body: Any, status: int) -> Problem:
         """Read an error body back; anything unexpected becomes a generic problem."""
         error = body.get("error") if isinstance(body, dict) else None
         if not isinstance(error, dict) or error.get("code") not in CATALOGUE:
             fallback = DATABASE_UNAVAILABLE if status == 503 else INTERNAL
             return cls(fallback, details={"status": status})
-        return cls(CATALOGUE[error["code"]], str(error.get("message", "")),
-                   error.get("details") or {})
+        return cls(CATALOGUE[error["code"]], str(error.get("message", "")), error.get("details") or {})

@@ -5,6 +5,7 @@ dataclasses, no Qt): a field added there with a default is a compatible change o
 The content hash of a record is the SHA-256 of its canonical JSON without its revision
 numbers, so client and server agree on "same content" byte for byte.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,14 +14,21 @@ import json
 import typing
 from dataclasses import MISSING
 from dataclasses import fields as dataclass_fields
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, NotRequired
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, with_config
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 from inspector_app.core.domain.models import (
-    Answer, Facility, Finding, Inspection, Measure, Photo, RestoredChild, RestoredRights,
+    Answer,
+    Facility,
+    Finding,
+    Inspection,
+    Measure,
+    Photo,
+    RestoredChild,
+    RestoredRights,
 )
 
 PROTOCOL_VERSION = 2
@@ -37,8 +45,9 @@ GZIP_LEVEL = 3  # of JSON bodies both ways: records shrink ~20 times at a few ms
 REVISION_KEYS = ("revision", "base_revision")
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-RecordId = Annotated[str, StringConstraints(
-    pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+RecordId = Annotated[
+    str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=4000)]
 Role = Literal["inspector", "supervisor", "administrator"]
@@ -69,6 +78,7 @@ class Wire(BaseModel):
 
 # --- errors ---------------------------------------------------------------------------
 
+
 class ErrorInfo(Wire):
     code: int
     name: str
@@ -81,6 +91,7 @@ class ErrorBody(Wire):
 
 
 # --- enrolment ------------------------------------------------------------------------
+
 
 class EnrolRequest(Wire):
     username: Name
@@ -105,11 +116,13 @@ class EnrolResponse(Wire):
 
 # --- records --------------------------------------------------------------------------
 
+
 class DocumentMeta(Wire):
     """A document printed for the inspection; its PDF may travel as an attachment.
 
     `sha256` is the PDF (an attachment); `content_sha256` is the hash of the document's
     canonical content, printed in its QR code and checked by `/verify/{number}`."""
+
     id: Name
     kind: Name
     number: Text
@@ -122,6 +135,7 @@ class DocumentMeta(Wire):
 
 class InspectionRecord(Wire):
     """One inspection with everything recorded in it, as pushed by a device."""
+
     id: RecordId
     revision: Annotated[int, Field(ge=1, le=1_000_000)]
     base_revision: Annotated[int, Field(ge=0, le=1_000_000)] = 0
@@ -162,6 +176,7 @@ class AttachmentState(Wire):
 
 class PartState(AttachmentState):
     """The outcome of one part of a batch upload."""
+
     error: ErrorInfo | None = None
 
 
@@ -188,8 +203,12 @@ def data_shape(cls: type, name: str) -> type:
     """A TypedDict with the fields of dataclass `cls`: validated alike (the same types, the
     same required fields, no other keys) but kept as the dicts they came as."""
     hints = typing.get_type_hints(cls)
-    fields = {f.name: hints[f.name] if f.default is MISSING and f.default_factory is MISSING
-              else NotRequired[hints[f.name]] for f in dataclass_fields(cls)}
+    fields = {
+        f.name: hints[f.name]
+        if f.default is MISSING and f.default_factory is MISSING
+        else NotRequired[hints[f.name]]
+        for f in dataclass_fields(cls)
+    }
     return with_config(ConfigDict(extra="forbid"))(TypedDict(name, fields))
 
 
@@ -200,6 +219,7 @@ class PushedRecord(InspectionRecord):
     """A record as the server reads a push. Its answers, most of its bulk, are checked but
     not made into objects: the server stores the JSON as sent and reads only the header, the
     photos and the documents (building 20,000 answers per batch cost more than the rest)."""
+
     answers: Annotated[list[AnswerData], Field(max_length=5000)] = []
 
 
@@ -221,6 +241,7 @@ class AttachmentStatusResponse(Wire):
 
 class ServerRecord(Wire):
     """A record as the server holds it, with its review state (supervisor views)."""
+
     record: InspectionRecord
     owner: str
     region: str
@@ -231,6 +252,7 @@ class ServerRecord(Wire):
 
 
 # --- reviews, assignments, reference -------------------------------------------------
+
 
 class ReviewRequest(Wire):
     decision: Literal["approved", "returned"]
@@ -300,13 +322,17 @@ class Article(Wire):
     decided_by: Annotated[str, StringConstraints(min_length=1, max_length=40)] = "court"
     repeat: bool = False  # the part depends on an earlier penalty
     # fine range per business size (small, medium, large, non_commercial), where it depends on it
-    org_mrp: Annotated[dict[Literal["small", "medium", "large", "non_commercial"],
-                            Annotated[list[Annotated[int, Field(ge=0, le=100_000)]],
-                                      Field(min_length=2, max_length=2)]],
-                       Field(max_length=4)] = {}
+    org_mrp: Annotated[
+        dict[
+            Literal["small", "medium", "large", "non_commercial"],
+            Annotated[list[Annotated[int, Field(ge=0, le=100_000)]], Field(min_length=2, max_length=2)],
+        ],
+        Field(max_length=4),
+    ] = {}
 
 
 # --- pull -------------------------------------------------------------------------------
+
 
 class _Change(Wire):
     seq: int
@@ -349,8 +375,16 @@ class ReviewChange(_Change):
     data: Review | None = None
 
 
-Change = Annotated[Union[FacilityChange, FormChange, MrpChange, ArticleChange, AssignmentChange,
-                         InspectionChange, ReviewChange], Field(discriminator="kind")]
+Change = Annotated[
+    FacilityChange
+    | FormChange
+    | MrpChange
+    | ArticleChange
+    | AssignmentChange
+    | InspectionChange
+    | ReviewChange,
+    Field(discriminator="kind"),
+]
 
 
 class ChangesResponse(Wire):
@@ -361,6 +395,7 @@ class ChangesResponse(Wire):
 
 class DocumentVerification(Wire):
     """The public answer of `GET /verify/{number}`: only these facts, nothing else."""
+
     number: str
     verdict: Literal["genuine", "mismatch", "not_found", "unchecked"]
     found: bool
@@ -380,6 +415,7 @@ class Health(Wire):
 
 
 # --- supervisor and administrator views ----------------------------------------------------
+
 
 class RecordSummary(Wire):
     id: str

@@ -4,15 +4,16 @@ Good rows are imported; each bad row is reported with its line, column and what 
 Columns (header row, any order): name_kk, name_ru, kind, region, district, settlement, bin,
 address, head, capacity, children, risk, special_control; and optionally id.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import uuid
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.identifiers import validate_bin
@@ -20,8 +21,18 @@ from inspector_app.core.domain.models import Facility, FacilityKind, Region, Ris
 from inspector_app.core.domain.text import fold
 
 REQUIRED = ("name_kk", "name_ru", "kind", "region")
-OPTIONAL = ("id", "district", "settlement", "bin", "address", "head", "capacity", "children",
-            "risk", "special_control")
+OPTIONAL = (
+    "id",
+    "district",
+    "settlement",
+    "bin",
+    "address",
+    "head",
+    "capacity",
+    "children",
+    "risk",
+    "special_control",
+)
 FACILITY_NAMESPACE = uuid.UUID("0b7f2a9e-31c4-4f7b-bb0c-8d1f2a6c4e55")
 TRUE_WORDS = {"1", "true", "yes", "да", "иә", "x", "+"}
 FALSE_WORDS = {"", "0", "false", "no", "нет", "жоқ", "-"}
@@ -89,8 +100,12 @@ def _check_header(path: Path, header: list[str]) -> None:
     missing = [c for c in REQUIRED if c not in names]
     unknown = [c for c in names if c not in REQUIRED + OPTIONAL]
     if missing or unknown:
-        raise UserError("import.bad_header", name=path.name,
-                        missing=", ".join(missing) or "—", unknown=", ".join(unknown) or "—")
+        raise UserError(
+            "import.bad_header",
+            name=path.name,
+            missing=", ".join(missing) or "—",
+            unknown=", ".join(unknown) or "—",
+        )
 
 
 class RowParser:
@@ -128,11 +143,21 @@ class RowParser:
         except ValueError as error:
             raise ColumnError(column, UserError("import.bad_value", value=row.get(column, ""))) from error
         return Facility(
-            id=row.get("id") or _stable_id(bin_, row), name_kk=row["name_kk"], name_ru=row["name_ru"],
-            kind=kind, region=region, district=row.get("district", ""),
-            settlement=row.get("settlement", ""), bin=bin_, address=row.get("address", ""),
-            head=row.get("head", ""), capacity=capacity, children=children, risk=risk,
-            special_control=special)
+            id=row.get("id") or _stable_id(bin_, row),
+            name_kk=row["name_kk"],
+            name_ru=row["name_ru"],
+            kind=kind,
+            region=region,
+            district=row.get("district", ""),
+            settlement=row.get("settlement", ""),
+            bin=bin_,
+            address=row.get("address", ""),
+            head=row.get("head", ""),
+            capacity=capacity,
+            children=children,
+            risk=risk,
+            special_control=special,
+        )
 
 
 class ColumnError(Exception):
@@ -170,9 +195,9 @@ def _stable_id(bin_: str, row: dict[str, str]) -> str:
     return str(uuid.uuid5(FACILITY_NAMESPACE, key))
 
 
-def parse_file(path: Path, regions: Iterable[Region],
-               progress: Callable[[int], None] = lambda n: None,
-               batch: int = 1000) -> Iterator[tuple[list[Facility], list[RowError]]]:
+def parse_file(
+    path: Path, regions: Iterable[Region], progress: Callable[[int], None] = lambda n: None, batch: int = 1000
+) -> Iterator[tuple[list[Facility], list[RowError]]]:
     """Batches of good facilities with the errors of the rows in between."""
     parser = RowParser(regions)
     good, bad = [], []
@@ -188,42 +213,45 @@ def parse_file(path: Path, regions: Iterable[Region],
     yield good, bad
 
 
-register_messages({
-    "import.unknown_format": {
-        "kk": "«{name}» файлының түрі белгісіз. CSV немесе XLSX файлын таңдаңыз.",
-        "ru": "Неизвестный тип файла «{name}». Выберите файл CSV или XLSX.",
-        "en": "\"{name}\" is not a known file type. Choose a CSV or XLSX file.",
-    },
-    "import.unreadable": {
-        "kk": "«{name}» файлы оқылмады. Ол UTF-8 кодындағы CSV немесе XLSX екенін тексеріңіз.",
-        "ru": "Не удалось прочитать файл «{name}». Проверьте, что это CSV в кодировке UTF-8 или XLSX.",
-        "en": "\"{name}\" could not be read. Check that it is a UTF-8 CSV or an XLSX file.",
-    },
-    "import.bad_header": {
-        "kk": "«{name}» файлының тақырып жолы дұрыс емес. Жоқ бағандар: {missing}; белгісіз бағандар: {unknown}.",
-        "ru": "Неверная строка заголовков в «{name}». Нет столбцов: {missing}; неизвестные столбцы: {unknown}.",
-        "en": "The header row of \"{name}\" is wrong. Missing columns: {missing}; unknown columns: {unknown}.",
-    },
-    "import.unknown_region": {
-        "kk": "«{value}» өңірі белгісіз. Облыстың немесе қаланың атауын не кодын жазыңыз.",
-        "ru": "Неизвестный регион «{value}». Укажите название или код области или города.",
-        "en": "Unknown region \"{value}\". Give the name or code of a region or city.",
-    },
-    "import.name_missing": {
-        "kk": "Ұйымның атауы қазақ және орыс тілдерінде болуы керек.",
-        "ru": "Нужно название организации на казахском и русском языках.",
-        "en": "The organisation needs a name in Kazakh and in Russian.",
-    },
-    "import.bad_value": {
-        "kk": "«{value}» мәні жарамсыз. Бағанның сипаттамасына сай мән жазыңыз.",
-        "ru": "Недопустимое значение «{value}». Укажите значение по описанию столбца.",
-        "en": "Invalid value \"{value}\". Give a value as the column description says.",
-    },
-})
+register_messages(
+    {
+        "import.unknown_format": {
+            "kk": "«{name}» файлының түрі белгісіз. CSV немесе XLSX файлын таңдаңыз.",
+            "ru": "Неизвестный тип файла «{name}». Выберите файл CSV или XLSX.",
+            "en": '"{name}" is not a known file type. Choose a CSV or XLSX file.',
+        },
+        "import.unreadable": {
+            "kk": "«{name}» файлы оқылмады. Ол UTF-8 кодындағы CSV немесе XLSX екенін тексеріңіз.",
+            "ru": "Не удалось прочитать файл «{name}». Проверьте, что это CSV в кодировке UTF-8 или XLSX.",
+            "en": '"{name}" could not be read. Check that it is a UTF-8 CSV or an XLSX file.',
+        },
+        "import.bad_header": {
+            "kk": "«{name}» файлының тақырып жолы дұрыс емес. Жоқ бағандар: {missing}; белгісіз бағандар: {unknown}.",
+            "ru": "Неверная строка заголовков в «{name}». Нет столбцов: {missing}; неизвестные столбцы: {unknown}.",
+            "en": 'The header row of "{name}" is wrong. Missing columns: {missing}; unknown columns: {unknown}.',
+        },
+        "import.unknown_region": {
+            "kk": "«{value}» өңірі белгісіз. Облыстың немесе қаланың атауын не кодын жазыңыз.",
+            "ru": "Неизвестный регион «{value}». Укажите название или код области или города.",
+            "en": 'Unknown region "{value}". Give the name or code of a region or city.',
+        },
+        "import.name_missing": {
+            "kk": "Ұйымның атауы қазақ және орыс тілдерінде болуы керек.",
+            "ru": "Нужно название организации на казахском и русском языках.",
+            "en": "The organisation needs a name in Kazakh and in Russian.",
+        },
+        "import.bad_value": {
+            "kk": "«{value}» мәні жарамсыз. Бағанның сипаттамасына сай мән жазыңыз.",
+            "ru": "Недопустимое значение «{value}». Укажите значение по описанию столбца.",
+            "en": 'Invalid value "{value}". Give a value as the column description says.',
+        },
+    }
+)
 
 
-def import_facilities(repository, regions: Iterable[Region], path: Path,
-                      progress: Callable[[int], None] = lambda n: None) -> ImportReport:
+def import_facilities(
+    repository, regions: Iterable[Region], path: Path, progress: Callable[[int], None] = lambda n: None
+) -> ImportReport:
     """Import the good rows batch by batch (each batch committed), report the bad ones."""
     report = ImportReport()
     for good, bad in parse_file(path, regions, progress):

@@ -1,4 +1,5 @@
 """`make run`: a local central server with demo data, and the workstation enrolled with it."""
+
 from __future__ import annotations
 
 import os
@@ -33,10 +34,14 @@ class LocalServer:
         self.process: subprocess.Popen | None = None
 
     def environment(self) -> dict[str, str]:
-        return {**os.environ, "INSPECTOR_SERVER_DB": str(self.folder / "server.db"),
-                "INSPECTOR_BLOB_DIR": str(self.folder / "blobs"), "INSPECTOR_LOG_LEVEL": "WARNING"}
+        return {
+            **os.environ,
+            "INSPECTOR_SERVER_DB": str(self.folder / "server.db"),
+            "INSPECTOR_BLOB_DIR": str(self.folder / "blobs"),
+            "INSPECTOR_LOG_LEVEL": "WARNING",
+        }
 
-    def start(self, timeout: float = 60) -> "LocalServer":
+    def start(self, timeout: float = 60) -> LocalServer:
         self.folder.mkdir(parents=True, exist_ok=True)
         command = [sys.executable, "-m", "sync.server.cli"]
         for step in ("migrate", "seed-demo"):
@@ -44,8 +49,11 @@ class LocalServer:
         with open(self.folder / "server.log", "ab") as log:  # the server keeps its own copy
             self.process = subprocess.Popen(
                 [*command, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -64,9 +72,8 @@ class LocalServer:
 
 def enrol_demo(store, catalogue, received_forms: Path, url: str) -> None:
     """Sign the demo store in to the server once (the first sync then brings the register)."""
-    from inspector_app.desktop.sync.service import SyncService, enrol
-
     from inspector_app.desktop.services.sync_store import StoreSyncAdapter
+    from inspector_app.desktop.sync.service import SyncService, enrol
 
     adapter = StoreSyncAdapter(store, catalogue, received_forms)
     if adapter.enrolment() is None:

@@ -1,4 +1,5 @@
 """`inspector-app` / `python -m inspector_app`: start the inspector's workstation."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,18 +14,27 @@ DEMO_PASSPHRASE = "demo-inspector"
 def prepare_demo(paths, server_url: str | None) -> str:
     """A demo store unless one exists: enrolled with the server and filled by its first
     sync when a server is given, else with a local register of 2,000 facilities."""
+    from inspector_app.core.domain.models import InspectorProfile
     from inspector_app.core.forms.catalogue import FormCatalogue
     from inspector_app.demo.facilities import demo_facilities
-    from inspector_app.core.domain.models import InspectorProfile
     from inspector_app.desktop.storage.store import create_store, store_exists
 
     if not store_exists(paths.data):
-        store = create_store(paths.data, DEMO_PASSPHRASE, InspectorProfile(
-            name="Айгүл Сәрсенова", position="бас маман", position_kk="бас маман",
-            position_ru="главный специалист",
-            body_kk="Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті",
-            body_ru="Комитет по охране прав детей Министерства просвещения Республики Казахстан",
-            region="AST", code="K07", language="kk"))
+        store = create_store(
+            paths.data,
+            DEMO_PASSPHRASE,
+            InspectorProfile(
+                name="Айгүл Сәрсенова",
+                position="бас маман",
+                position_kk="бас маман",
+                position_ru="главный специалист",
+                body_kk="Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті",
+                body_ru="Комитет по охране прав детей Министерства просвещения Республики Казахстан",
+                region="AST",
+                code="K07",
+                language="kk",
+            ),
+        )
         if server_url:
             from inspector_app.desktop.local_server import enrol_demo
 
@@ -41,10 +51,17 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, help="folder of the encrypted store")
     parser.add_argument("--lang", choices=("kk", "ru", "en"), default="kk")
     parser.add_argument("--demo", action="store_true", help="use a demo store with demo data")
-    parser.add_argument("--with-local-server", action="store_true",
-                        help="start a local central server with demo data and sync with it")
-    parser.add_argument("--server-dir", type=Path, default=PROJECT_ROOT / "var" / "server",
-                        help="folder of the local server's database and photos")
+    parser.add_argument(
+        "--with-local-server",
+        action="store_true",
+        help="start a local central server with demo data and sync with it",
+    )
+    parser.add_argument(
+        "--server-dir",
+        type=Path,
+        default=PROJECT_ROOT / "var" / "server",
+        help="folder of the local server's database and photos",
+    )
     parser.add_argument("--server-port", type=int, default=None, help="port of the local server")
     return parser.parse_args(argv)
 
@@ -52,6 +69,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 @dataclasses.dataclass
 class Launch:
     """What `main` starts before Qt's event loop: the paths, the sign-in hint, the local server."""
+
     paths: object
     lang: str
     hint: str = ""
@@ -75,8 +93,9 @@ def launch(argv: list[str] | None = None) -> Launch:
 
         launched.server = LocalServer(args.server_dir, args.server_port or DEMO_PORT).start()
     try:
-        launched.hint = prepare_demo(paths, launched.server.url if launched.server else None) \
-            if args.demo else ""
+        launched.hint = (
+            prepare_demo(paths, launched.server.url if launched.server else None) if args.demo else ""
+        )
     except BaseException:
         launched.stop()
         raise

@@ -3,6 +3,7 @@
 A thin layer over the server modules; configuration comes from the environment
 (INSPECTOR_DATABASE_URL or INSPECTOR_SERVER_DB, INSPECTOR_BLOB_DIR, ...).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,6 @@ from pathlib import Path
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
-
 from sync.server import logs
 from sync.server.config import Settings
 from sync.server.persistence.db import Database, migrate
@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(run=_serve)
     commands.add_parser("migrate", help="bring the database schema up to date").set_defaults(
-        run=lambda _a, s: migrate(s.database_url))
+        run=lambda _a, s: migrate(s.database_url)
+    )
     user = commands.add_parser("create-user", help="add a user (asks for the password)")
     user.add_argument("username")
     user.add_argument("--role", required=True, choices=("inspector", "supervisor", "administrator"))
@@ -52,28 +53,43 @@ def _parser() -> argparse.ArgumentParser:
     forms = commands.add_parser("load-forms", help="publish the checklist forms of a folder")
     forms.add_argument("directory", type=Path, nargs="?")
     forms.set_defaults(run=_load_forms)
-    commands.add_parser("seed-demo", help="demo users, facilities, forms and reference data"
-                        ).set_defaults(run=_seed_demo)
+    commands.add_parser("seed-demo", help="demo users, facilities, forms and reference data").set_defaults(
+        run=_seed_demo
+    )
     return parser
 
 
 def _serve(args, settings: Settings) -> None:
     import uvicorn
+
     migrate(settings.database_url)
-    uvicorn.run("sync.server.api.app:create_app", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_config=logs.UVICORN_LOG_CONFIG, access_log=False,
-                timeout_keep_alive=30)
+    uvicorn.run(
+        "sync.server.api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=logs.UVICORN_LOG_CONFIG,
+        access_log=False,
+        timeout_keep_alive=30,
+    )
 
 
 def _create_user(args, settings: Settings) -> None:
     from sync.server.services.users import create_user
+
     password = args.password or _ask_password()
     migrate(settings.database_url)
     db = Database(settings.database_url)
     with db.write() as session:
-        create_user(session, username=args.username, password=password, role=args.role,
-                    regions=[r.strip() for r in args.regions.split(",") if r.strip()],
-                    full_name=args.full_name)
+        create_user(
+            session,
+            username=args.username,
+            password=password,
+            role=args.role,
+            regions=[r.strip() for r in args.regions.split(",") if r.strip()],
+            full_name=args.full_name,
+        )
     print(f"created {args.role} {args.username}")
 
 
@@ -89,6 +105,7 @@ def _ask_password() -> str:
 def _import_facilities(args, settings: Settings) -> int:
     from sync.server.services.importer import import_facilities
     from sync.server.services.principal import SYSTEM
+
     migrate(settings.database_url)
     db = Database(settings.database_url)
     try:
@@ -103,6 +120,7 @@ def _import_facilities(args, settings: Settings) -> int:
 
 def _load_forms(args, settings: Settings) -> int:
     from sync.server.services.seed import load_forms
+
     migrate(settings.database_url)
     with Database(settings.database_url).write() as session:
         published, unavailable = load_forms(session, args.directory)
@@ -112,11 +130,14 @@ def _load_forms(args, settings: Settings) -> int:
 
 def _seed_demo(_args, settings: Settings) -> int:
     from sync.server.services.seed import DEMO_PASSWORD, seed_demo
+
     migrate(settings.database_url)
     with Database(settings.database_url).write() as session:
         report = seed_demo(session)
-    print(f"users created: {', '.join(report.users) or 'none (already there)'}; "
-          f"password of each: {DEMO_PASSWORD}")
+    print(
+        f"users created: {', '.join(report.users) or 'none (already there)'}; "
+        f"password of each: {DEMO_PASSWORD}"
+    )
     print(f"facilities added or changed: {report.facilities}")
     print(f"forms: {', '.join(report.forms) or 'none'}")
     for line in report.unavailable_forms:

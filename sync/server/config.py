@@ -1,4 +1,5 @@
 """Server settings, all from the environment (nothing read from files at import)."""
+
 from __future__ import annotations
 
 import os
@@ -41,7 +42,7 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         url = database_url_from_env()
         return cls(
             database_url=url,

@@ -1,4 +1,5 @@
 """Reading rendered PDFs back: text, fonts, footers, QR codes, pixels."""
+
 from __future__ import annotations
 
 import io
@@ -31,9 +32,13 @@ def body_text(pdf: bytes, number: str) -> str:
     kept = []
     for text in page_texts(pdf):
         for line in text.splitlines():
-            if number in line or line.startswith("SHA-256:") or "/verify/" in line \
-                    or re.search(r"беттің \d+ беті|стр\. \d+ из \d+", line) \
-                    or re.search(r" —( \d\d\.\d\d\.\d{4}|…)$", line):  # the running title
+            if (
+                number in line
+                or line.startswith("SHA-256:")
+                or "/verify/" in line
+                or re.search(r"беттің \d+ беті|стр\. \d+ из \d+", line)
+                or re.search(r" —( \d\d\.\d\d\.\d{4}|…)$", line)
+            ):  # the running title
                 continue
             kept.append(line)
     return "\n".join(kept)
@@ -89,7 +94,7 @@ def overflowing_boxes(pdf: bytes, slack: float = 1.5) -> list[tuple[int, tuple]]
             left, bottom, rgt, top = box
             if left < MARGIN_LEFT - slack or rgt > right + slack:
                 bad.append((page_no, box))
-            elif FOOTER_TOP < top and bottom < MARGIN_BOTTOM - slack:
+            elif top > FOOTER_TOP and bottom < MARGIN_BOTTOM - slack:
                 bad.append((page_no, box))  # body text running down into the footer band
     return bad
 
@@ -102,9 +107,14 @@ def mean_difference(a: Image.Image, b: Image.Image) -> float:
 
 
 # Marks of the other language in a monolingual document (see other_language_marks)
-RUSSIAN_ONLY_LETTERS = re.compile("[ёЁщЩ]|(?<!об)(?<!суб)[ъЪ]", re.IGNORECASE)  # Kazakh writes э, ъ in loanwords
-RUSSIAN_WORDS = re.compile(r"(?<![\w-])(и|в|на|по|для|года|или|что|при|не|статьи|части|"
-                           r"протокол|предписание|нарушение|проверки)(?![\w-])", re.IGNORECASE)
+RUSSIAN_ONLY_LETTERS = re.compile(
+    "[ёЁщЩ]|(?<!об)(?<!суб)[ъЪ]", re.IGNORECASE
+)  # Kazakh writes э, ъ in loanwords
+RUSSIAN_WORDS = re.compile(
+    r"(?<![\w-])(и|в|на|по|для|года|или|что|при|не|статьи|части|"
+    r"протокол|предписание|нарушение|проверки)(?![\w-])",
+    re.IGNORECASE,
+)
 # official designations written the same way in Russian texts (order numbers of the
 # Ministry of Health are "ҚР ДСМ-76" in either language)
 SHARED_DESIGNATIONS = ("ҚР ДСМ",)
@@ -121,7 +131,6 @@ def other_language_marks(text: str, lang: str, neutral: list[str] = ()) -> list[
     if lang == "ru":
         for designation in SHARED_DESIGNATIONS:
             flat = flat.replace(designation, " ")
-        return [flat[max(0, m.start() - 30):m.end() + 30]
-                for m in re.finditer(f"[{KAZAKH_LETTERS}]", flat)]
+        return [flat[max(0, m.start() - 30) : m.end() + 30] for m in re.finditer(f"[{KAZAKH_LETTERS}]", flat)]
     found = list(RUSSIAN_ONLY_LETTERS.finditer(flat)) + list(RUSSIAN_WORDS.finditer(flat))
-    return [flat[max(0, m.start() - 30):m.end() + 30] for m in found]
+    return [flat[max(0, m.start() - 30) : m.end() + 30] for m in found]

@@ -1,5 +1,6 @@
 """The act on results: children restored, registration, surprise ground, objections, and each
 language alone: a Kazakh act has no Russian text and a Russian one no Kazakh."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -9,10 +10,9 @@ import pytest
 
 from inspector_app.core.documents import DocumentKind, render
 from inspector_app.core.documents.labels import ENUMS, TEXT
-from inspector_app.demo.documents import sample_context
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.models import InspectionType, RestoredChild, RightsCategory
-
+from inspector_app.demo.documents import sample_context
 from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, page_texts, squashed
 
 WORD = re.compile(r"[а-яёәғқңөұүһі]{3,}")
@@ -37,12 +37,26 @@ def strings(value) -> list[str]:
 def user_words(ctx, lang: str) -> set[str]:
     """Words the inspector typed (notes, names, positions...), and the bilingual reference
     data (body, facility, checklist) in the act's own language only."""
-    typed = to_json([ctx.inspection, ctx.answers, ctx.findings, ctx.measures, ctx.restored,
-                     ctx.profile.name, ctx.profile.position, ctx.place, ctx.facility.address,
-                     ctx.facility.head])
-    own = [getattr(ctx.profile, f"body_{lang}"), getattr(ctx.facility, f"name_{lang}"),
-           getattr(ctx.regions[ctx.profile.region], lang),
-           getattr(ctx.form.title, lang)]
+    typed = to_json(
+        [
+            ctx.inspection,
+            ctx.answers,
+            ctx.findings,
+            ctx.measures,
+            ctx.restored,
+            ctx.profile.name,
+            ctx.profile.position,
+            ctx.place,
+            ctx.facility.address,
+            ctx.facility.head,
+        ]
+    )
+    own = [
+        getattr(ctx.profile, f"body_{lang}"),
+        getattr(ctx.facility, f"name_{lang}"),
+        getattr(ctx.regions[ctx.profile.region], lang),
+        getattr(ctx.form.title, lang),
+    ]
     for item in ctx.form.items():
         own += [getattr(item.text, lang), getattr(item.legal_basis, lang)]
         own += [getattr(c.label, lang) for c in item.choices]
@@ -88,22 +102,31 @@ def test_the_russian_letterhead_is_absent_from_the_kazakh_act_and_back(ctx, acts
     assert squashed(ctx.profile.body_ru.upper()) in ru and squashed(ctx.profile.body_kk.upper()) not in ru
 
 
-@pytest.mark.parametrize("lang, total, note", [
-    ("kk", "Барлық балалар (әр бала бір рет)32", "Қалпынакелтіргенбұзушылық"),
-    ("ru", "Всего детей (каждый ребёнок один раз)32", "Восстановленопонарушению")])
+@pytest.mark.parametrize(
+    "lang, total, note",
+    [
+        ("kk", "Барлық балалар (әр бала бір рет)32", "Қалпынакелтіргенбұзушылық"),
+        ("ru", "Всего детей (каждый ребёнок один раз)32", "Восстановленопонарушению"),
+    ],
+)
 def test_children_counted_once_per_category_and_once_in_the_total(ctx, acts, lang, total, note):
     """31 children fed, 2 of them also supported by a psychologist, 1 kept safe: 32 in all."""
     text = squashed(body_text(acts[lang].pdf, acts[lang].number))
-    for category, count in ((RightsCategory.MEALS_HEALTH, 31), (RightsCategory.PSYCH_SUPPORT, 2),
-                            (RightsCategory.SAFETY, 1)):
+    for category, count in (
+        (RightsCategory.MEALS_HEALTH, 31),
+        (RightsCategory.PSYCH_SUPPORT, 2),
+        (RightsCategory.SAFETY, 1),
+    ):
         words_of = ENUMS[category.value][0 if lang == "kk" else 1]
         assert squashed(words_of) + str(count) in text
     assert squashed(total) in text and note in text
 
 
 def test_the_same_reference_twice_is_one_child(ctx):
-    twice = [RestoredChild("a", "Ә.Қ.", [RightsCategory.HOUSING]),
-             RestoredChild("b", " ә.қ. ", [RightsCategory.HOUSING, RightsCategory.EDUCATION])]
+    twice = [
+        RestoredChild("a", "Ә.Қ.", [RightsCategory.HOUSING]),
+        RestoredChild("b", " ә.қ. ", [RightsCategory.HOUSING, RightsCategory.EDUCATION]),
+    ]
     doc = render(dataclasses.replace(ctx, restored=twice), DocumentKind.ACT, "ru")
     text = squashed(body_text(doc.pdf, doc.number))
     assert "правонажильё1" in text and "правонаобразование1" in text
@@ -118,8 +141,7 @@ def header(ctx, **changes):
 @pytest.mark.parametrize("lang, words_", [("kk", "ТІРКЕЛМЕГЕН"), ("ru", "НЕЗАРЕГИСТРИРОВАН")])
 @pytest.mark.parametrize("kind", [InspectionType.SCHEDULED, InspectionType.UNSCHEDULED])
 def test_a_visit_not_registered_says_so_plainly(ctx, lang, words_, kind):
-    doc = render(header(ctx, type=kind, registration_mark="", registration_date=None),
-                 DocumentKind.ACT, lang)
+    doc = render(header(ctx, type=kind, registration_mark="", registration_date=None), DocumentKind.ACT, lang)
     assert words_ in squashed(body_text(doc.pdf, doc.number))
 
 
@@ -129,10 +151,17 @@ def test_registration_number_and_date_printed(ctx, acts):
     assert "НЕЗАРЕГИСТРИРОВАН" not in text
 
 
-@pytest.mark.parametrize("special, expected", [
-    (True, "объектвключёнвреестробъектов,подлежащихособомуконтролюинадзору(ЗаконРеспубликиКазахстан"
-           "«Оправахребёнка»,с1февраля2026года)"),
-    (False, "объектневключёнвреестробъектов")])
+@pytest.mark.parametrize(
+    "special, expected",
+    [
+        (
+            True,
+            "объектвключёнвреестробъектов,подлежащихособомуконтролюинадзору(ЗаконРеспубликиКазахстан"
+            "«Оправахребёнка»,с1февраля2026года)",
+        ),
+        (False, "объектневключёнвреестробъектов"),
+    ],
+)
 def test_a_surprise_inspection_states_its_ground(ctx, special, expected):
     surprise = header(ctx, type=InspectionType.SURPRISE, ground=None, registration_mark="")
     surprise.facility = dataclasses.replace(ctx.facility, special_control=special)
@@ -145,8 +174,9 @@ def test_a_surprise_inspection_states_its_ground(ctx, special, expected):
 def test_objections_recorded_or_lines_to_write_them_and_the_receipt_date_line(ctx, acts):
     blank = squashed(body_text(acts["kk"].pdf, acts["kk"].number))
     assert squashed(TEXT["objections"][0]) in blank and squashed(TEXT["copy_received_date"][0]) in blank
-    written = render(header(ctx, objections="Бейнебақылау 2026 жылғы 1 сәуірге дейін жөнделеді."),
-                     DocumentKind.ACT, "kk")
+    written = render(
+        header(ctx, objections="Бейнебақылау 2026 жылғы 1 сәуірге дейін жөнделеді."), DocumentKind.ACT, "kk"
+    )
     text = squashed(body_text(written.pdf, written.number))
     assert squashed("Бейнебақылау 2026 жылғы 1 сәуірге дейін жөнделеді.") in text
     assert written.sha256 != acts["kk"].sha256  # the objections are part of the content

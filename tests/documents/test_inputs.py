@@ -1,4 +1,5 @@
 """Document numbers, the content hash, and inputs a user can get wrong."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,36 +8,55 @@ import json
 import pytest
 
 from inspector_app.core.documents import (
-    DocumentKind, canonical_json, content_hash, document_number, parse_document_number,
-    render_act, render_protocol,
+    DocumentKind,
+    canonical_json,
+    content_hash,
+    document_number,
+    parse_document_number,
+    render_act,
+    render_protocol,
 )
-from inspector_app.demo.documents import sample_context
 from inspector_app.core.domain.errors import UserError
+from inspector_app.demo.documents import sample_context
 
 
 def test_number_format_and_parse_round_trip():
     number = document_number("ala", "k07", 2026, DocumentKind.PROTOCOL, 12)
     assert number == "ALA-K07-2026-PR-0012"
     parsed = parse_document_number(number)
-    assert (parsed.region, parsed.inspector, parsed.year, parsed.kind, parsed.seq) == \
-        ("ALA", "K07", 2026, DocumentKind.PROTOCOL, 12)
+    assert (parsed.region, parsed.inspector, parsed.year, parsed.kind, parsed.seq) == (
+        "ALA",
+        "K07",
+        2026,
+        DocumentKind.PROTOCOL,
+        12,
+    )
     assert document_number("AST", "K1", 2026, "AK", 12345) == "AST-K1-2026-AK-12345"
 
 
 def test_numbers_from_two_laptops_never_collide():
     """Each laptop numbers with its own inspector code; sequences may overlap freely."""
-    laptop_a = {document_number("ALA", "K07", 2026, kind, seq) for kind in DocumentKind
-                for seq in range(1, 200)}
-    laptop_b = {document_number("ALA", "K08", 2026, kind, seq) for kind in DocumentKind
-                for seq in range(1, 200)}
+    laptop_a = {
+        document_number("ALA", "K07", 2026, kind, seq) for kind in DocumentKind for seq in range(1, 200)
+    }
+    laptop_b = {
+        document_number("ALA", "K08", 2026, kind, seq) for kind in DocumentKind for seq in range(1, 200)
+    }
     assert len(laptop_a) == len(laptop_b) == len(DocumentKind) * 199
     assert not laptop_a & laptop_b
 
 
-@pytest.mark.parametrize("args", [
-    ("AL A", "K07", 2026, "PR", 1), ("ALA", "", 2026, "PR", 1), ("ALA", "K07", 26, "PR", 1),
-    ("ALA", "K07", 2026, "XX", 1), ("ALA", "K07", 2026, "PR", 0), ("АЛА", "K07", 2026, "PR", 1),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("AL A", "K07", 2026, "PR", 1),
+        ("ALA", "", 2026, "PR", 1),
+        ("ALA", "K07", 26, "PR", 1),
+        ("ALA", "K07", 2026, "XX", 1),
+        ("ALA", "K07", 2026, "PR", 0),
+        ("АЛА", "K07", 2026, "PR", 1),
+    ],
+)
 def test_bad_number_parts_are_refused(args):
     with pytest.raises(ValueError):
         document_number(*args)

@@ -1,14 +1,14 @@
 """A Kazakh-only document has no Russian text and a Russian-only one no Kazakh; a bilingual
 document refuses a text entered in one language only. Read back from the rendered PDFs."""
+
 from __future__ import annotations
 
 import pytest
 
 from inspector_app.core.documents import DocumentKind, render
-from inspector_app.demo.documents import sample_context
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import Localized
-
+from inspector_app.demo.documents import sample_context
 from tests.documents.pdfcheck import body_text, other_language_marks, page_texts
 
 DOCUMENTS = {

@@ -1,4 +1,5 @@
 """Big and long inputs: nothing overflows, tables repeat their header, photos stay upright."""
+
 from __future__ import annotations
 
 import io
@@ -11,14 +12,12 @@ from inspector_app.core.documents import render_act, render_order, render_protoc
 from inspector_app.core.documents.images import prepare_photo
 from inspector_app.core.documents.labels import TEXT
 from inspector_app.demo.documents import sample_context
-
 from tests.documents.pdfcheck import body_text, overflowing_boxes, page_texts, squashed
 
 
 @pytest.fixture(scope="module")
 def big():
-    return sample_context(n_items=300, n_photos=40, long_texts=True, refusal=True,
-                          photo_size=(800, 600))
+    return sample_context(n_items=300, n_photos=40, long_texts=True, refusal=True, photo_size=(800, 600))
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +42,9 @@ def test_checklist_header_repeats_on_every_page_it_runs_onto(big_act):
     result = squashed(TEXT["col_result"][0] + " / " + TEXT["col_result"][1])
     pages = [squashed(t) for t in page_texts(big_act.pdf)]
     # pages holding checklist rows: an answer word, no findings table, no photo captions
-    with_rows = [n for n, p in enumerate(pages)
-                 if "сәйкескеледі" in p and "Тармақ" not in p and "Фото1" not in p]
+    with_rows = [
+        n for n, p in enumerate(pages) if "сәйкескеледі" in p and "Тармақ" not in p and "Фото1" not in p
+    ]
     assert len(with_rows) > 10
     for n in with_rows:
         assert pages[n].count(header) == 1 and pages[n].count(result) == 1, n + 1

@@ -4,6 +4,7 @@ After an intended layout change, regenerate the references with
     INSPECTOR_UPDATE_REFERENCE=1 pytest tests/documents/test_reference.py
 and look at the new PNGs before committing them.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,7 +15,6 @@ from PIL import Image, ImageChops
 
 from inspector_app.core.documents import render_act, render_order, render_protocol
 from inspector_app.demo.documents import sample_context
-
 from tests.documents.pdfcheck import mean_difference, render_page
 
 REFERENCE = Path(__file__).parent / "reference"

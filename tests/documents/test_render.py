@@ -1,4 +1,5 @@
 """Every document kind in every language, read back from the PDF."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,45 +11,152 @@ import pypdf
 import pytest
 
 from inspector_app.core.documents import (
-    DocumentKind, content_hash, render, render_act, render_protocol,
+    DocumentKind,
+    content_hash,
+    render,
+    render_act,
+    render_protocol,
 )
 from inspector_app.core.documents.labels import TEXT, grouped, short_date
 from inspector_app.core.documents.qr import qr_payload
 from inspector_app.demo.documents import sample_context
-
 from tests.documents.pdfcheck import KAZAKH_LETTERS, body_text, fonts, page_texts, qr_texts, squashed
 
 LANGS = ("kk", "ru", "kk+ru")
 # (kind, measure id, label keys that must be printed)
 DOCUMENTS = {
-    "act": (DocumentKind.ACT, None, [
-        "title_act", "body", "appointment", "registration_mark", "control_type", "ground",
-        "control_form", "period", "inspectors", "subject", "bin", "address", "representative",
-        "checklist", "checklist_results", "col_requirement", "col_basis", "col_result", "col_note",
-        "findings", "degree", "measures", "restored", "col_children", "signatures",
-        "familiarised", "appendix_photos", "photo_taken"]),
-    "protocol_person": (DocumentKind.PROTOCOL, "m1", [
-        "title_protocol", "protocol_official", "body", "offender", "full_name", "birth_date", "iin",
-        "residence", "position", "offence_place_time", "offence_substance", "article", "sanction",
-        "article_title", "decides", "not_imposing", "id_document", "workplace", "protocol_basis",
-        "checklist", "witnesses", "victims", "rights_title", "rights_explained", "explanation",
-        "signatures", "copy_received", "erap_note", "offender_signature", "witness_signature"]),
-    "protocol_organisation": (DocumentKind.PROTOCOL, "m2", [
-        "title_protocol", "offender_org", "name", "bin", "legal_address", "bank_details",
-        "business_size", "org_representative", "power_of_attorney", "offender_org_signature",
-        "no_explanation"]),
-    "order": (DocumentKind.ORDER, None, [
-        "title_order", "order_basis", "order_to", "bin", "address", "order_intro", "col_violation",
-        "col_norm", "col_action", "col_deadline", "report_title", "order_report",
-        "order_consequence", "appeal_title", "appeal", "order_received"]),
-    "recommendation": (DocumentKind.RECOMMENDATION, None, [
-        "title_recommendation", "rec_basis", "rec_to", "rec_intro", "rec_report", "appeal",
-        "rec_received"]),
-    "referral": (DocumentKind.REFERRAL, "m5", [
-        "title_referral", "addressee", "ref_official", "position", "employer", "ref_grounds"]),
-    "transfer": (DocumentKind.TRANSFER, "m6", [
-        "title_transfer", "addressee", "transfer_to", "transfer_basis", "checklist",
-        "transfer_note", "transfer_request"]),
+    "act": (
+        DocumentKind.ACT,
+        None,
+        [
+            "title_act",
+            "body",
+            "appointment",
+            "registration_mark",
+            "control_type",
+            "ground",
+            "control_form",
+            "period",
+            "inspectors",
+            "subject",
+            "bin",
+            "address",
+            "representative",
+            "checklist",
+            "checklist_results",
+            "col_requirement",
+            "col_basis",
+            "col_result",
+            "col_note",
+            "findings",
+            "degree",
+            "measures",
+            "restored",
+            "col_children",
+            "signatures",
+            "familiarised",
+            "appendix_photos",
+            "photo_taken",
+        ],
+    ),
+    "protocol_person": (
+        DocumentKind.PROTOCOL,
+        "m1",
+        [
+            "title_protocol",
+            "protocol_official",
+            "body",
+            "offender",
+            "full_name",
+            "birth_date",
+            "iin",
+            "residence",
+            "position",
+            "offence_place_time",
+            "offence_substance",
+            "article",
+            "sanction",
+            "article_title",
+            "decides",
+            "not_imposing",
+            "id_document",
+            "workplace",
+            "protocol_basis",
+            "checklist",
+            "witnesses",
+            "victims",
+            "rights_title",
+            "rights_explained",
+            "explanation",
+            "signatures",
+            "copy_received",
+            "erap_note",
+            "offender_signature",
+            "witness_signature",
+        ],
+    ),
+    "protocol_organisation": (
+        DocumentKind.PROTOCOL,
+        "m2",
+        [
+            "title_protocol",
+            "offender_org",
+            "name",
+            "bin",
+            "legal_address",
+            "bank_details",
+            "business_size",
+            "org_representative",
+            "power_of_attorney",
+            "offender_org_signature",
+            "no_explanation",
+        ],
+    ),
+    "order": (
+        DocumentKind.ORDER,
+        None,
+        [
+            "title_order",
+            "order_basis",
+            "order_to",
+            "bin",
+            "address",
+            "order_intro",
+            "col_violation",
+            "col_norm",
+            "col_action",
+            "col_deadline",
+            "report_title",
+            "order_report",
+            "order_consequence",
+            "appeal_title",
+            "appeal",
+            "order_received",
+        ],
+    ),
+    "recommendation": (
+        DocumentKind.RECOMMENDATION,
+        None,
+        ["title_recommendation", "rec_basis", "rec_to", "rec_intro", "rec_report", "appeal", "rec_received"],
+    ),
+    "referral": (
+        DocumentKind.REFERRAL,
+        "m5",
+        ["title_referral", "addressee", "ref_official", "position", "employer", "ref_grounds"],
+    ),
+    "transfer": (
+        DocumentKind.TRANSFER,
+        "m6",
+        [
+            "title_transfer",
+            "addressee",
+            "transfer_to",
+            "transfer_basis",
+            "checklist",
+            "transfer_note",
+            "transfer_request",
+        ],
+    ),
 }
 
 
@@ -66,6 +174,7 @@ def rendered(ctx):
             kind, measure_id, _ = DOCUMENTS[name]
             cache[name, lang] = render(ctx, kind, lang, measure_id)
         return cache[name, lang]
+
     return get
 
 
@@ -95,9 +204,16 @@ def test_act_carries_the_inspection_and_every_checklist_answer(ctx, rendered, la
     doc = rendered("act", lang)
     text = squashed(body_text(doc.pdf, doc.number))
     insp, fac = ctx.inspection, ctx.facility
-    expected = [fac.bin, fac.address, insp.appointment_number, insp.registration_mark,
-                short_date(insp.appointment_date), short_date(insp.period_start),
-                short_date(insp.period_end), ctx.profile.name]
+    expected = [
+        fac.bin,
+        fac.address,
+        insp.appointment_number,
+        insp.registration_mark,
+        short_date(insp.appointment_date),
+        short_date(insp.period_start),
+        short_date(insp.period_end),
+        ctx.profile.name,
+    ]
     expected += [p.name for p in insp.inspectors] + [insp.representative.name]
     expected += [a.note for a in ctx.answers.values() if a.note]
     expected += [ctx.numbers[k] for k in ctx.numbers if k != "AK"]
@@ -118,17 +234,33 @@ def test_protocol_carries_offender_offence_sanction_and_explanation(ctx, rendere
     text = squashed(body_text(doc.pdf, doc.number))
     tenge = 10 * ctx.mrp_by_year[2026]  # the sanction of 127-3 part 1 at the 2026 MRP
     codes = ("kk", "ru") if lang == "kk+ru" else (lang,)
-    per_language = [v.get(code) for v in (m.substance, m.explanation, o.workplace, o.position,
-                                          o.id_document.issued_by) for code in codes]
-    for value in [o.name, o.iin_or_bin, short_date(o.birth_date), o.address, o.id_document.number,
-                  m.offence_place, "127-3", grouped(tenge), "744", ctx.numbers["AK"]] + per_language \
-            + [p.name for p in m.witnesses + m.victims] + [p.address for p in m.witnesses + m.victims]:
+    per_language = [
+        v.get(code)
+        for v in (m.substance, m.explanation, o.workplace, o.position, o.id_document.issued_by)
+        for code in codes
+    ]
+    for value in (
+        [
+            o.name,
+            o.iin_or_bin,
+            short_date(o.birth_date),
+            o.address,
+            o.id_document.number,
+            m.offence_place,
+            "127-3",
+            grouped(tenge),
+            "744",
+            ctx.numbers["AK"],
+        ]
+        + per_language
+        + [p.name for p in m.witnesses + m.victims]
+        + [p.address for p in m.witnesses + m.victims]
+    ):
         assert squashed(value) in text, value
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_organisation_protocol_names_its_representative_not_itself_on_the_signature_line(
-        ctx, rendered, lang):
+def test_organisation_protocol_names_its_representative_not_itself_on_the_signature_line(ctx, rendered, lang):
     doc = rendered("protocol_organisation", lang)
     m = ctx.measure("m2", "protocol")
     o = m.offender
@@ -162,8 +294,15 @@ def test_recommendation_and_referral_carry_their_texts(ctx, rendered):
     ref = rendered("referral", "kk+ru")
     m = ctx.measure("m5", "disciplinary")
     text = squashed(body_text(ref.pdf, ref.number))
-    for value in (m.official.name, m.official.position_kk, m.official.position_ru, m.employer.kk,
-                  m.employer.ru, m.text.kk, m.text.ru):
+    for value in (
+        m.official.name,
+        m.official.position_kk,
+        m.official.position_ru,
+        m.employer.kk,
+        m.employer.ru,
+        m.text.kk,
+        m.text.ru,
+    ):
         assert squashed(value) in text
     transfer = rendered("transfer", "kk+ru")
     m = ctx.measure("m6", "transfer")
@@ -233,11 +372,19 @@ def test_same_context_renders_byte_identical_pdfs(ctx, rendered):
 
 
 def test_another_process_renders_the_same_bytes(rendered):
-    code = ("import hashlib; from inspector_app.core.documents import render_act; "
-            "from inspector_app.demo.documents import sample_context; "
-            "print(hashlib.sha256(render_act(sample_context(n_items=16, n_photos=4), 'kk+ru').pdf).hexdigest())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONHASHSEED": "12345", "PATH": ""}, cwd=_root())
+    code = (
+        "import hashlib; from inspector_app.core.documents import render_act; "
+        "from inspector_app.demo.documents import sample_context; "
+        "print(hashlib.sha256(render_act(sample_context(n_items=16, n_photos=4), 'kk+ru').pdf).hexdigest())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PATH": ""},
+        cwd=_root(),
+    )
     assert out.stdout.strip() == hashlib.sha256(rendered("act", "kk+ru").pdf).hexdigest()
 
 
@@ -269,6 +416,7 @@ def test_refusal_is_stated_and_witnessed(ctx):
 
 def _root() -> str:
     from pathlib import Path
+
     return str(Path(__file__).resolve().parents[2])
 
 

@@ -1,4 +1,5 @@
 """Rendering in the background: progress, results, and failures told in the user's language."""
+
 from __future__ import annotations
 
 import errno
@@ -24,8 +25,11 @@ def test_renders_off_the_gui_thread_and_reports_progress(qtbot, ctx, tmp_path):
         threads.append(threading.current_thread())
         return render_act(ctx, "kk+ru")
 
-    job = RenderJob([act, lambda: render_protocol(ctx, "m1", "kk"), lambda: render_order(ctx, "ru")],
-                    lang="kk", save_dir=tmp_path / "out")
+    job = RenderJob(
+        [act, lambda: render_protocol(ctx, "m1", "kk"), lambda: render_order(ctx, "ru")],
+        lang="kk",
+        save_dir=tmp_path / "out",
+    )
     progress = []
     job.progress.connect(lambda done, total: progress.append((done, total)))
     with qtbot.waitSignal(job.finished, timeout=30000) as finished:

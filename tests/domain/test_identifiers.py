@@ -3,8 +3,14 @@ import datetime as dt
 import pytest
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.identifiers import (check_digit, iin_birth_date, is_valid_12,
-                                              make_valid_12, validate_bin, validate_iin)
+from inspector_app.core.domain.identifiers import (
+    check_digit,
+    iin_birth_date,
+    is_valid_12,
+    make_valid_12,
+    validate_bin,
+    validate_iin,
+)
 
 
 def test_check_digit_first_weights():
@@ -67,6 +73,7 @@ def test_bin_checksum():
 
 def test_birth_date_of_a_typed_iin_only_when_valid():
     from inspector_app.core.domain.identifiers import birth_date_of
+
     iin = make_valid_12("05071260012")  # digit 7 = 6: the 2000s
     assert birth_date_of(f" {iin[:6]} {iin[6:]} ") == dt.date(2005, 7, 12)
     assert birth_date_of(iin[:11]) is None

@@ -1,4 +1,5 @@
 """A protocol's offender: a person is checked by IIN (birth date from it), an organisation by BIN."""
+
 import dataclasses
 import datetime as dt
 
@@ -7,8 +8,16 @@ import pytest
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.identifiers import make_valid_12
 from inspector_app.core.domain.measures import validate_measure
-from inspector_app.core.domain.models import (BusinessSize, IdDocument, Localized, Measure, MeasureKind,
-                                         Offender, OffenderKind, Person)
+from inspector_app.core.domain.models import (
+    BusinessSize,
+    IdDocument,
+    Localized,
+    Measure,
+    MeasureKind,
+    Offender,
+    OffenderKind,
+    Person,
+)
 from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
 TODAY = dt.date(2026, 3, 20)
@@ -17,19 +26,32 @@ IIN = make_valid_12("88021540012")  # born 15 Feb 1988 (digit 7 = 4: the 1900s, 
 
 def protocol(iin_or_bin: str, kind=OffenderKind.PERSON, birth_date=None) -> Measure:
     """Under 135.1, with a fine the sanction allows both an official and a non-commercial body."""
-    offender = Offender(kind=kind, name="Сәрсенова Әйгерім", iin_or_bin=iin_or_bin,
-                        birth_date=birth_date, id_document=IdDocument(number="041234567"),
-                        workplace=Localized("№5 мектеп", "Школа №5"),
-                        representative=Person("Оспанов Нұрлан", position_ru="юрисконсульт"),
-                        business_size=BusinessSize.NON_COMMERCIAL)
-    return Measure(id="m", inspection_id="i", kind=MeasureKind.PROTOCOL, article="135", part="1",
-                   offender=offender, fine_mrp=10 if kind == OffenderKind.PERSON else 20,
-                   offence_date=dt.date(2026, 3, 10))
+    offender = Offender(
+        kind=kind,
+        name="Сәрсенова Әйгерім",
+        iin_or_bin=iin_or_bin,
+        birth_date=birth_date,
+        id_document=IdDocument(number="041234567"),
+        workplace=Localized("№5 мектеп", "Школа №5"),
+        representative=Person("Оспанов Нұрлан", position_ru="юрисконсульт"),
+        business_size=BusinessSize.NON_COMMERCIAL,
+    )
+    return Measure(
+        id="m",
+        inspection_id="i",
+        kind=MeasureKind.PROTOCOL,
+        article="135",
+        part="1",
+        offender=offender,
+        fine_mrp=10 if kind == OffenderKind.PERSON else 20,
+        offence_date=dt.date(2026, 3, 10),
+    )
 
 
 def validate(measure: Measure) -> Measure:
-    return validate_measure(measure, articles={a.code: a for a in ARTICLES},
-                            mrp_by_year=MRP_BY_YEAR, today=TODAY)
+    return validate_measure(
+        measure, articles={a.code: a for a in ARTICLES}, mrp_by_year=MRP_BY_YEAR, today=TODAY
+    )
 
 
 def wrong_check_digit(number: str) -> str:

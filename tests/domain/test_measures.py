@@ -1,4 +1,5 @@
 """Checks of a measure before it is recorded: competence, art. 803 fields, the referral."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +11,14 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.identifiers import make_valid_12
 from inspector_app.core.domain.measures import committee_articles, validate_measure
 from inspector_app.core.domain.models import (
-    BusinessSize, IdDocument, Localized, Measure, MeasureKind, Offender, OffenderKind, Person,
+    BusinessSize,
+    IdDocument,
+    Localized,
+    Measure,
+    MeasureKind,
+    Offender,
+    OffenderKind,
+    Person,
 )
 from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
@@ -19,14 +27,27 @@ ARTICLES_BY_CODE = {a.code: a for a in ARTICLES}
 
 
 def official() -> Offender:
-    return Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", make_valid_12("80010130045"),
-                    workplace=Localized("№ 5 мектеп", "Школа № 5"),
-                    id_document=IdDocument(number="045612378"))
+    return Offender(
+        OffenderKind.PERSON,
+        "Сәрсенов Ғалым",
+        make_valid_12("80010130045"),
+        workplace=Localized("№ 5 мектеп", "Школа № 5"),
+        id_document=IdDocument(number="045612378"),
+    )
 
 
 def protocol(article="127-3", part="1", offender=None, fine=10) -> Measure:
-    return Measure("", "i", MeasureKind.PROTOCOL, ["f1"], article=article, part=part,
-                   offender=offender or official(), fine_mrp=fine, offence_date=TODAY)
+    return Measure(
+        "",
+        "i",
+        MeasureKind.PROTOCOL,
+        ["f1"],
+        article=article,
+        part=part,
+        offender=offender or official(),
+        fine_mrp=fine,
+        offence_date=TODAY,
+    )
 
 
 def check(measure: Measure) -> Measure:
@@ -43,10 +64,13 @@ def test_the_committee_draws_up_protocols_only_under_its_own_articles():
     assert check(protocol()).fine_tenge == 10 * 4325
 
 
-@pytest.mark.parametrize("change, code", [
-    (lambda o: setattr(o, "id_document", None), "protocol.no_id_document"),
-    (lambda o: setattr(o, "workplace", Localized()), "protocol.no_workplace"),
-])
+@pytest.mark.parametrize(
+    "change, code",
+    [
+        (lambda o: setattr(o, "id_document", None), "protocol.no_id_document"),
+        (lambda o: setattr(o, "workplace", Localized()), "protocol.no_workplace"),
+    ],
+)
 def test_an_official_needs_identity_document_and_workplace(change, code):
     offender = official()
     change(offender)
@@ -82,8 +106,11 @@ def test_a_repeated_offence_needs_the_earlier_penalty():
 
 def test_a_referral_to_the_competent_body_names_the_body_and_its_department():
     transfer = Measure("", "i", MeasureKind.TRANSFER, ["f1"])
-    for body, addressee, code in (("", "", "transfer.no_body"), ("committee", "", "transfer.no_body"),
-                                  ("sanitary", "", "transfer.no_addressee")):
+    for body, addressee, code in (
+        ("", "", "transfer.no_body"),
+        ("committee", "", "transfer.no_body"),
+        ("sanitary", "", "transfer.no_addressee"),
+    ):
         transfer.addressee_body, transfer.addressee = body, Localized(ru=addressee)
         with pytest.raises(UserError) as caught:
             check(transfer)

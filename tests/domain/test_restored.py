@@ -1,10 +1,17 @@
 """Counting children whose rights were restored: once per category, once in the total."""
+
 import pytest
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import RestoredChild, RightsCategory
-from inspector_app.core.domain.restored import (anonymous_children, anonymous_number, distinct_children,
-                                           restored_counts, validate_child, without_dangling_ties)
+from inspector_app.core.domain.restored import (
+    anonymous_children,
+    anonymous_number,
+    distinct_children,
+    restored_counts,
+    validate_child,
+    without_dangling_ties,
+)
 
 H, S, E = RightsCategory.HOUSING, RightsCategory.SAFETY, RightsCategory.EDUCATION
 
@@ -33,14 +40,17 @@ def test_validation_tidies_the_reference_and_orders_the_categories():
     assert child.reference == "Іс 17" and child.categories == [H, S]
 
 
-@pytest.mark.parametrize("child, code", [
-    (RestoredChild("", "", [H], measure_id="m"), "restored.no_reference"),
-    (RestoredChild("", "Ә" * 41, [H], measure_id="m"), "restored.reference_too_long"),
-    (RestoredChild("", "Ә.Қ.", [], measure_id="m"), "restored.no_category"),
-    (RestoredChild("", "Ә.Қ.", [H]), "restored.no_tie"),
-    (RestoredChild("", "Ә.Қ.", [H], finding_id="f", measure_id="m"), "restored.no_tie"),
-    (RestoredChild("", "Ә.Қ.", [H], measure_id="gone"), "restored.no_tie"),
-])
+@pytest.mark.parametrize(
+    "child, code",
+    [
+        (RestoredChild("", "", [H], measure_id="m"), "restored.no_reference"),
+        (RestoredChild("", "Ә" * 41, [H], measure_id="m"), "restored.reference_too_long"),
+        (RestoredChild("", "Ә.Қ.", [], measure_id="m"), "restored.no_category"),
+        (RestoredChild("", "Ә.Қ.", [H]), "restored.no_tie"),
+        (RestoredChild("", "Ә.Қ.", [H], finding_id="f", measure_id="m"), "restored.no_tie"),
+        (RestoredChild("", "Ә.Қ.", [H], measure_id="gone"), "restored.no_tie"),
+    ],
+)
 def test_a_child_entered_wrongly_is_told_in_each_language(child, code):
     with pytest.raises(UserError) as caught:
         validate_child(child, ["f"], ["m"])

@@ -1,8 +1,9 @@
 """Fixtures of the form loader tests."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -13,4 +14,5 @@ def write_form(tmp_path: Path) -> Callable[..., Path]:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         return path
+
     return write

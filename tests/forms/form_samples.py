@@ -1,4 +1,5 @@
 """A small valid form file that the tests of the loader break one way at a time."""
+
 from __future__ import annotations
 
 SAMPLE = """\
@@ -65,6 +66,9 @@ sections:
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
     """1-based line of the n-th line containing `needle` (the whole line if it ends in a newline)."""
     whole = needle.endswith("\n")
-    hits = [n for n, line in enumerate(text.splitlines(), 1)
-            if (line.strip() == needle.strip() if whole else needle in line)]
+    hits = [
+        n
+        for n, line in enumerate(text.splitlines(), 1)
+        if (line.strip() == needle.strip() if whole else needle in line)
+    ]
     return hits[occurrence - 1]

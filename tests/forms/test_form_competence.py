@@ -1,5 +1,6 @@
 """The source act and effective date of a checklist, and the competence of each item's
 measure, read as strictly as the rest of the file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,28 +24,63 @@ def test_source_act_and_effective_date_are_read(write_form):
     assert content["effective"] == "2024-08-01" and content["legal_act"]["kk"]
 
 
-@pytest.mark.parametrize("old, new, code, marker, key", [
-    ("effective: 2024-08-01\n", "", "forms.missing_key", "id: sample", "effective"),
-    ("effective: 2024-08-01", "effective: 1 Aug 2024", "forms.expected_date", "effective:",
-     "effective"),
-    ("effective: 2024-08-01", "effective: 2024-02-30", "forms.expected_date", "effective:",
-     "effective"),
-    ("legal_act: {kk: 2015 жылғы № 708/832 бірлескен бұйрық, ", "legal_act: {",
-     "forms.missing_translation", "legal_act:", "legal_act.kk"),
-    (PROTOCOL, "        measure: protocol\n", "forms.missing_key", "id: second.lifeguard",
-     f"{LIFEGUARD}.article"),
-    (PROTOCOL, '        measure: protocol\n        article: "ст. 127-3"\n', "forms.bad_article",
-     "article:", f"{LIFEGUARD}.article"),
-    (PROTOCOL, "        measure: transfer\n", "forms.missing_key", "id: second.lifeguard",
-     f"{LIFEGUARD}.competent_body"),
-    (PROTOCOL, "        measure: transfer\n        competent_body: ministry\n", "forms.bad_value",
-     "competent_body:", f"{LIFEGUARD}.competent_body"),
-    (PROTOCOL, "        measure: transfer\n        competent_body: committee\n", "forms.bad_value",
-     "competent_body:", f"{LIFEGUARD}.competent_body"),
-    ("        measure: order\n      - id: second.children",
-     "        measure: order\n        competent_body: police\n      - id: second.children",
-     "forms.not_for_measure", "competent_body:", f"{WATCH}.competent_body"),
-])
+@pytest.mark.parametrize(
+    "old, new, code, marker, key",
+    [
+        ("effective: 2024-08-01\n", "", "forms.missing_key", "id: sample", "effective"),
+        ("effective: 2024-08-01", "effective: 1 Aug 2024", "forms.expected_date", "effective:", "effective"),
+        ("effective: 2024-08-01", "effective: 2024-02-30", "forms.expected_date", "effective:", "effective"),
+        (
+            "legal_act: {kk: 2015 жылғы № 708/832 бірлескен бұйрық, ",
+            "legal_act: {",
+            "forms.missing_translation",
+            "legal_act:",
+            "legal_act.kk",
+        ),
+        (
+            PROTOCOL,
+            "        measure: protocol\n",
+            "forms.missing_key",
+            "id: second.lifeguard",
+            f"{LIFEGUARD}.article",
+        ),
+        (
+            PROTOCOL,
+            '        measure: protocol\n        article: "ст. 127-3"\n',
+            "forms.bad_article",
+            "article:",
+            f"{LIFEGUARD}.article",
+        ),
+        (
+            PROTOCOL,
+            "        measure: transfer\n",
+            "forms.missing_key",
+            "id: second.lifeguard",
+            f"{LIFEGUARD}.competent_body",
+        ),
+        (
+            PROTOCOL,
+            "        measure: transfer\n        competent_body: ministry\n",
+            "forms.bad_value",
+            "competent_body:",
+            f"{LIFEGUARD}.competent_body",
+        ),
+        (
+            PROTOCOL,
+            "        measure: transfer\n        competent_body: committee\n",
+            "forms.bad_value",
+            "competent_body:",
+            f"{LIFEGUARD}.competent_body",
+        ),
+        (
+            "        measure: order\n      - id: second.children",
+            "        measure: order\n        competent_body: police\n      - id: second.children",
+            "forms.not_for_measure",
+            "competent_body:",
+            f"{WATCH}.competent_body",
+        ),
+    ],
+)
 def test_malformed_competence_names_line_and_key(write_form, old, new, code, marker, key):
     assert old in SAMPLE
     text = SAMPLE.replace(old, new, 1)
@@ -56,7 +92,8 @@ def test_malformed_competence_names_line_and_key(write_form, old, new, code, mar
 
 
 def test_a_transfer_item_names_its_body_and_may_name_the_article(write_form):
-    text = SAMPLE.replace(PROTOCOL, '        measure: transfer\n        competent_body: sanitary\n'
-                                    '        article: "425.1"\n', 1)
+    text = SAMPLE.replace(
+        PROTOCOL, '        measure: transfer\n        competent_body: sanitary\n        article: "425.1"\n', 1
+    )
     item = load_form(write_form(text)).item("second.lifeguard")
     assert (item.measure, item.competent_body, item.article) == (MeasureKind.TRANSFER, "sanitary", "425.1")

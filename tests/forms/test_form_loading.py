@@ -1,4 +1,5 @@
 """Loading a folder of forms, the content hash, YAML 1.2 booleans and big synthetic forms."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,15 @@ from form_samples import SAMPLE, line_of
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import AnswerKind
 from inspector_app.core.forms.loader import (
-    FORMS_DIR, FormError, content_hash, form_content, load_form, load_forms, parse_yaml,
-    save_form)
+    FORMS_DIR,
+    FormError,
+    content_hash,
+    form_content,
+    load_form,
+    load_forms,
+    parse_yaml,
+    save_form,
+)
 from tests.kit.forms import synthetic_form_yaml
 
 
@@ -62,8 +70,9 @@ def reformatted(text: str) -> str:
     """The same content written differently: flow style, other key order, comments, quotes."""
     data = parse_yaml(text)
     data = dict(reversed(list(data.items())))
-    return "# reformatted copy\n" + yaml.safe_dump(data, allow_unicode=True, default_flow_style=True,
-                                                 width=60, sort_keys=True)
+    return "# reformatted copy\n" + yaml.safe_dump(
+        data, allow_unicode=True, default_flow_style=True, width=60, sort_keys=True
+    )
 
 
 def test_hash_stable_under_reformatting(write_form, tmp_path):
@@ -78,20 +87,24 @@ def test_hash_stable_under_reformatting(write_form, tmp_path):
 
 def test_hash_stable_under_explicit_defaults_and_number_style(write_form):
     original = load_form(write_form(SAMPLE)).content_hash
-    explicit = SAMPLE.replace("        degree: gross\n", "        kind: verdict\n        required: true\n"
-                              "        degree: gross\n", 1).replace("max: 500", "max: 500.0")
+    explicit = SAMPLE.replace(
+        "        degree: gross\n", "        kind: verdict\n        required: true\n        degree: gross\n", 1
+    ).replace("max: 500", "max: 500.0")
     assert load_form(write_form(explicit)).content_hash == original
 
 
-@pytest.mark.parametrize("old, new", [
-    ("en: Guards present", "en: Guards  present"),
-    ("kk: Күзет бар", "kk: Күзет жоқ"),
-    ("Order No. 117}", "Order No. 118}"),
-    ("degree: gross", "degree: significant"),
-    ("in: [pool]", "in: [pool, none]"),
-    ("max: 500", "max: 501"),
-    ("        required: false\n", ""),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("en: Guards present", "en: Guards  present"),
+        ("kk: Күзет бар", "kk: Күзет жоқ"),
+        ("Order No. 117}", "Order No. 118}"),
+        ("degree: gross", "degree: significant"),
+        ("in: [pool]", "in: [pool, none]"),
+        ("max: 500", "max: 501"),
+        ("        required: false\n", ""),
+    ],
+)
 def test_hash_changes_with_content(write_form, old, new):
     original = load_form(write_form(SAMPLE)).content_hash
     assert old in SAMPLE

@@ -1,4 +1,5 @@
 """forms/schema.json is a valid draft 2020-12 schema, strict, and agrees with the loader."""
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,8 @@ def test_every_object_forbids_unknown_keys(validator):
 
 def test_shipped_forms_exist():
     assert {"camp.v1.yaml", "orphanage.v1.yaml", "school.v1.yaml", "special_needs.v1.yaml"} <= {
-        p.name for p in SHIPPED}
+        p.name for p in SHIPPED
+    }
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
@@ -54,18 +56,24 @@ def test_synthetic_form_matches_schema(validator):
     assert list(validator.iter_errors(parse_yaml(synthetic_form_yaml(300)))) == []
 
 
-@pytest.mark.parametrize("old, new", [
-    ("        photo_on_violation: true\n", "        photo_on_violation: true\n        colour: red\n"),
-    ("en: Guards present}", "en: ''}"),
-    ("text: {kk: Күзет бар, ru: Охрана есть, en: Guards present}", "text: {kk: Күзет бар, ru: Охрана есть}"),
-    ("degree: gross", "degree: severe"),
-    ("version: 1", "version: one"),
-    ("required: false", "required: 'no'"),
-    ("        photo_on_violation: true\n", "        photo_on_violation: true\n        min: 3\n"),
-    ("        required: false\n", "        required: false\n        photo_on_violation: true\n"),
-    ("          - value: pool\n            label: {kk: Бассейн, ru: Бассейн, en: Pool}\n", ""),
-    ("- id: first.guards", "- id: First Guards"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("        photo_on_violation: true\n", "        photo_on_violation: true\n        colour: red\n"),
+        ("en: Guards present}", "en: ''}"),
+        (
+            "text: {kk: Күзет бар, ru: Охрана есть, en: Guards present}",
+            "text: {kk: Күзет бар, ru: Охрана есть}",
+        ),
+        ("degree: gross", "degree: severe"),
+        ("version: 1", "version: one"),
+        ("required: false", "required: 'no'"),
+        ("        photo_on_violation: true\n", "        photo_on_violation: true\n        min: 3\n"),
+        ("        required: false\n", "        required: false\n        photo_on_violation: true\n"),
+        ("          - value: pool\n            label: {kk: Бассейн, ru: Бассейн, en: Pool}\n", ""),
+        ("- id: first.guards", "- id: First Guards"),
+    ],
+)
 def test_schema_and_loader_both_reject(validator, write_form, old, new):
     assert old in SAMPLE
     broken = SAMPLE.replace(old, new, 1)

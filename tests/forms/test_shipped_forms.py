@@ -1,4 +1,5 @@
 """The four checklists shipped in forms/: complete, trilingual, with conditions that work."""
+
 from __future__ import annotations
 
 import re
@@ -95,8 +96,10 @@ def test_orders_are_named_by_issuer_date_and_number(shipped):
             assert "приказ" not in ru.replace("приказом", "") or "Совместный" in ru, item.id
             for issuer, date, number in ORDER_RU.findall(ru):
                 seen.setdefault(number, set()).add((issuer, date))
-    assert seen["117"] == {("Министра образования и науки Республики Казахстан", "30 марта 2022 года"),
-                           ("Министра просвещения Республики Казахстан", "21 мая 2025 года")}
+    assert seen["117"] == {
+        ("Министра образования и науки Республики Казахстан", "30 марта 2022 года"),
+        ("Министра просвещения Республики Казахстан", "21 мая 2025 года"),
+    }
     assert all(len(v) == 1 for k, v in seen.items() if k != "117"), seen
 
 
@@ -119,8 +122,11 @@ def test_competence_of_each_measure(shipped):
             if "425" in item.article:
                 assert item.measure is MeasureKind.TRANSFER and item.competent_body == "sanitary"
             numbers = {n for _, _, n in ORDER_RU.findall(item.legal_basis.ru)}
-            only_sanitary = numbers and numbers <= {"ҚР ДСМ-76", "ҚР ДСМ-78"} and not re.search(
-                "Закона|кодекса|Кодекса", item.legal_basis.ru)
+            only_sanitary = (
+                numbers
+                and numbers <= {"ҚР ДСМ-76", "ҚР ДСМ-78"}
+                and not re.search("Закона|кодекса|Кодекса", item.legal_basis.ru)
+            )
             if only_sanitary and item.kind is AnswerKind.VERDICT:
                 assert item.measure is MeasureKind.TRANSFER and item.competent_body == "sanitary", item.id
             if "пожарной безопасности" in item.legal_basis.ru and item.kind is AnswerKind.VERDICT:
@@ -151,12 +157,21 @@ def test_item_ids_are_unique_across_forms(shipped):
 
 def test_school_conditions(shipped):
     school = shipped["school.v1"]
-    hidden = {"sch.security.staff_watch", "sch.environment.dorm_living", "sch.environment.dorm_night",
-              "sch.environment.bus_condition", "sch.education.inclusive"}
+    hidden = {
+        "sch.security.staff_watch",
+        "sch.environment.dorm_living",
+        "sch.environment.dorm_night",
+        "sch.environment.bus_condition",
+        "sch.education.inclusive",
+    }
     visible = {i.id for i in school.visible_items({})}
     assert not hidden & visible
-    answers = {"sch.security.guards": "violated", "sch.general.dormitory": "present",
-               "sch.environment.transport": "school_bus", "sch.education.sen_present": "present"}
+    answers = {
+        "sch.security.guards": "violated",
+        "sch.general.dormitory": "present",
+        "sch.environment.transport": "school_bus",
+        "sch.education.sen_present": "present",
+    }
     assert hidden <= {i.id for i in school.visible_items(answers)}
     answers.update({"sch.security.guards": "complies", "sch.general.dormitory": "none"})
     visible = {i.id for i in school.visible_items(answers)}
@@ -168,12 +183,17 @@ def test_camp_water_conditions(shipped):
     camp = shipped["camp.v1"]
 
     def shown(water: str) -> set[str]:
-        return {i.id for i in camp.visible_items({"camp.general.water": water})
-                if i.id.startswith("camp.water.")}
+        return {
+            i.id for i in camp.visible_items({"camp.general.water": water}) if i.id.startswith("camp.water.")
+        }
 
     assert shown("none") == set()
-    assert shown("pool") == {"camp.water.lifeguard", "camp.water.supervision",
-                             "camp.water.rescue_equipment", "camp.water.pool_water"}
+    assert shown("pool") == {
+        "camp.water.lifeguard",
+        "camp.water.supervision",
+        "camp.water.rescue_equipment",
+        "camp.water.pool_water",
+    }
     assert "camp.water.bathing_site" in shown("beach") and "camp.water.pool_water" not in shown("beach")
     assert len(shown("both")) == 5
 
@@ -185,8 +205,11 @@ def test_condition_values_are_answers_of_earlier_items(shipped):
             if item.condition:
                 target = form.item(item.condition.item_id)
                 assert target.id in seen, item.id
-                possible = ({"complies", "violated", "not_applicable"}
-                            if target.kind is AnswerKind.VERDICT else {c.value for c in target.choices})
+                possible = (
+                    {"complies", "violated", "not_applicable"}
+                    if target.kind is AnswerKind.VERDICT
+                    else {c.value for c in target.choices}
+                )
                 assert set(item.condition.values) <= possible, item.id
             seen[item.id] = item
 

@@ -5,8 +5,8 @@ from inspector_app.core.paths import default_paths
 
 @pytest.fixture
 def language(qapp):
-    from inspector_app.desktop.ui.shell.app import load_fonts
     from inspector_app.desktop.ui.shared.i18n import Language
+    from inspector_app.desktop.ui.shell.app import load_fonts
 
     paths = default_paths()
     load_fonts(paths.fonts)
@@ -35,5 +35,6 @@ def type_text(widget, text: str) -> None:
 
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )

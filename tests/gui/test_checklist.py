@@ -1,7 +1,7 @@
 """The checklist screen as a new user meets it: by mouse and keyboard, on the real widgets."""
+
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import (QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton,
-                               QWidget)
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QWidget
 
 from inspector_app.core.domain.models import InspectionStatus, MeasureKind, Verdict
 from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_MARK
@@ -20,9 +20,11 @@ def click(qtbot, parent: QWidget, name: str) -> None:
 
 def answer_in_box(qtbot, name: str, seen: list):
     """Press `name` ("yes" / "no") in the next question box, noting its text."""
+
     def press(box):
         seen.append(box.text())
         qtbot.mouseClick(box.findChild(QPushButton, name), LEFT)
+
     when_modal(press)
 
 
@@ -41,9 +43,11 @@ def test_finalising_asks_first_in_the_users_language(qtbot, window, store, inspe
     seen = []
 
     def look_then_no(box):
-        seen.append((box.text(), box.findChild(QPushButton, "yes").text(),
-                     box.findChild(QPushButton, "no").text()))
+        seen.append(
+            (box.text(), box.findChild(QPushButton, "yes").text(), box.findChild(QPushButton, "no").text())
+        )
         qtbot.mouseClick(box.findChild(QPushButton, "no"), LEFT)
+
     when_modal(look_then_no)
     qtbot.mouseClick(findings.finalise_button, LEFT)
     assert seen and "только для чтения" in seen[0][0] and seen[0][1:] == ("Да", "Нет")
@@ -53,8 +57,7 @@ def test_finalising_asks_first_in_the_users_language(qtbot, window, store, inspe
     assert store.inspections.get(inspection.id).status is InspectionStatus.FINALISED
 
 
-def test_a_violation_that_needs_a_photo_is_marked_at_once(qtbot, window, facility, jpeg,
-                                                         monkeypatch):
+def test_a_violation_that_needs_a_photo_is_marked_at_once(qtbot, window, facility, jpeg, monkeypatch):
     checklist = open_checklist(qtbot, window, facility)
     checklist.go_to(VIDEO)
     click(qtbot, checklist, "verdict_violated")
@@ -69,8 +72,7 @@ def test_a_violation_that_needs_a_photo_is_marked_at_once(qtbot, window, facilit
     assert NEEDS_PHOTO_MARK not in row.data()
 
 
-def test_photos_viewed_replaced_and_removed(qtbot, window, facility, store, jpeg, tmp_path,
-                                             monkeypatch):
+def test_photos_viewed_replaced_and_removed(qtbot, window, facility, store, jpeg, tmp_path, monkeypatch):
     checklist = open_checklist(qtbot, window, facility)
     from PIL import Image
 
@@ -85,6 +87,7 @@ def test_photos_viewed_replaced_and_removed(qtbot, window, facility, store, jpeg
     def look(viewer):
         viewed.append((viewer.objectName(), viewer.geometry(), viewer.shown_scale()))
         qtbot.mouseClick(viewer.findChild(QPushButton, "photo_close"), LEFT)
+
     when_modal(look)
     click(qtbot, checklist, "photo_view")
     screen = QApplication.primaryScreen().availableGeometry()
@@ -232,8 +235,9 @@ def test_dates_in_a_dialog_typed_after_a_click(qtbot, store, facility):
     discard(qtbot, dialog)
 
 
-def test_a_measure_dialog_asks_before_discarding_and_tab_leaves_its_text(qtbot, window, store,
-                                                                         inspection, school_form):
+def test_a_measure_dialog_asks_before_discarding_and_tab_leaves_its_text(
+    qtbot, window, store, inspection, school_form
+):
     from PySide6.QtWidgets import QPlainTextEdit
 
     answer_all(store, inspection.id, school_form, violated={VIDEO})

@@ -1,4 +1,5 @@
 """The PDF preview: paging, zoom, printing to a PDF printer, saving."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,8 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from inspector_app.core.documents import render_act, render_protocol, render_referral
-from inspector_app.demo.documents import sample_context
 from inspector_app.core.domain.errors import UserError
+from inspector_app.demo.documents import sample_context
 from inspector_app.desktop.ui.documents.document_preview import DocumentPreview
 from tests.documents.pdfcheck import mean_difference, render_page
 
@@ -19,8 +20,7 @@ from tests.documents.pdfcheck import mean_difference, render_page
 @pytest.fixture(scope="module")
 def documents():
     ctx = sample_context(n_items=8, n_photos=2)
-    return [render_act(ctx, "ru"), render_protocol(ctx, "m1", "kk"),
-            render_referral(ctx, "m5", "kk+ru")]
+    return [render_act(ctx, "ru"), render_protocol(ctx, "m1", "kk"), render_referral(ctx, "m5", "kk+ru")]
 
 
 @pytest.fixture
@@ -78,8 +78,11 @@ def test_shown_page_is_the_pdf_page(preview, documents):
     shown = preview._canvas.pixmap().toImage()
     assert shown.width() > 300
     # the page is white paper with dark text: mostly light, some dark pixels
-    grey = [shown.pixelColor(x, y).lightness() for x in range(0, shown.width(), 7)
-            for y in range(0, shown.height(), 7)]
+    grey = [
+        shown.pixelColor(x, y).lightness()
+        for x in range(0, shown.width(), 7)
+        for y in range(0, shown.height(), 7)
+    ]
     assert sum(g > 240 for g in grey) > 0.7 * len(grey)
     assert sum(g < 100 for g in grey) > 0.005 * len(grey)
 

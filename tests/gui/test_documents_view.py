@@ -1,4 +1,5 @@
 """A finalised inspection's documents: signatures on screen, prepared, previewed, printed."""
+
 import io
 
 import pytest
@@ -31,6 +32,7 @@ def test_empty_pads_sign_nothing_and_real_strokes_do(qtbot, documents, store, fi
     draw(documents.pads[ROLE_INSPECTOR], squiggle())
     documents.on_sign_clicked()
     from inspector_app.desktop.services.paperwork import record_hash
+
     content = record_hash(store, finalised.id, documents.form)
     assert set(store.paperwork.signatures(finalised.id, content)) == {ROLE_INSPECTOR}
 
@@ -97,7 +99,7 @@ def test_each_pad_is_cleared_by_its_own_button(qtbot, documents):
         assert clear.isVisible() and clear.text() == "Clear"
         qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
         assert pads[name].strokes() == [] and pads[name].signature_png() is None, name
-        assert all(pads[other].is_signed() for other in names[names.index(name) + 1:])
+        assert all(pads[other].is_signed() for other in names[names.index(name) + 1 :])
 
 
 def test_the_documents_tab_fits_a_laptop_screen_with_the_witnesses_pads(qtbot, window, documents):

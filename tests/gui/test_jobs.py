@@ -1,4 +1,5 @@
 """Background jobs report through signals, and say nothing once their owner is gone."""
+
 import threading
 
 import shiboken6
@@ -26,6 +27,7 @@ def test_a_job_deleted_while_it_works_ends_quietly(qtbot):
         except BaseException as error:  # what would reach the thread's top
             escaped.append(error)
         ended.set()
+
     thread = threading.Thread(target=run_and_note)
     thread.start()
     shiboken6.delete(job)  # as when the window that started it closes with the app

@@ -1,15 +1,16 @@
 """The main window on a laptop screen: size and place kept, the message line, the register's
 search, count and "Show more", the inspection left open, words and focus."""
+
 import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
 
-from inspector_app.core.forms.catalogue import FormCatalogue
-from inspector_app.demo.facilities import demo_facilities
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.text import name_sort_key
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.demo.facilities import demo_facilities
 from inspector_app.desktop.ui.shell.main_window import MainWindow
 from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 from tests.conftest import ROOT
@@ -36,8 +37,9 @@ def inside(widget, window) -> bool:
     return widget.isVisible() and window.rect().contains(QRect(corner, widget.size()))
 
 
-def test_the_window_fits_a_laptop_screen_and_comes_back_as_it_was_left(qtbot, store, language, laptop,
-                                                                        facility):
+def test_the_window_fits_a_laptop_screen_and_comes_back_as_it_was_left(
+    qtbot, store, language, laptop, facility
+):
     main = open_window(qtbot, store, language)
     assert main.isMaximized()  # 1280×800 does not fit: the whole screen instead
     main.showNormal()
@@ -237,19 +239,41 @@ def test_enrol_dialog_buttons_are_in_the_interface_language(qtbot, window):
 def test_messages_show_dates_as_people_write_them_and_a_fixed_fine_as_one_number():
     assert "05.03.2026" in UserError("order.deadline_past", value=dt.date(2026, 3, 5)).message("ru")
     assert "2026-03-05" not in UserError("date.out_of_range", value=dt.date(2026, 3, 5)).message("kk")
-    from inspector_app.core.domain.measures import validate_measure
-    from inspector_app.core.domain.models import (IdDocument, Localized, Measure, MeasureKind, Offender,
-                                             OffenderKind)
     from inspector_app.core.domain.identifiers import make_valid_12
+    from inspector_app.core.domain.measures import validate_measure
+    from inspector_app.core.domain.models import (
+        IdDocument,
+        Localized,
+        Measure,
+        MeasureKind,
+        Offender,
+        OffenderKind,
+    )
     from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 
-    measure = Measure(id="", inspection_id="i", kind=MeasureKind.PROTOCOL, finding_ids=["f"],
-                      article="127-3", part="1", fine_mrp=7, offence_date=dt.date(2025, 3, 4),
-                      offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", make_valid_12("80010130045"),
-                                        id_document=IdDocument(number="041234567"),
-                                        workplace=Localized("№5 мектеп", "Школа №5")))
+    measure = Measure(
+        id="",
+        inspection_id="i",
+        kind=MeasureKind.PROTOCOL,
+        finding_ids=["f"],
+        article="127-3",
+        part="1",
+        fine_mrp=7,
+        offence_date=dt.date(2025, 3, 4),
+        offender=Offender(
+            OffenderKind.PERSON,
+            "Сәрсенов Ғалым",
+            make_valid_12("80010130045"),
+            id_document=IdDocument(number="041234567"),
+            workplace=Localized("№5 мектеп", "Школа №5"),
+        ),
+    )
     with pytest.raises(UserError) as caught:
-        validate_measure(measure, articles={a.code: a for a in ARTICLES}, mrp_by_year=MRP_BY_YEAR,
-                         today=dt.date(2026, 1, 1))
+        validate_measure(
+            measure,
+            articles={a.code: a for a in ARTICLES},
+            mrp_by_year=MRP_BY_YEAR,
+            today=dt.date(2026, 1, 1),
+        )
     assert caught.value.message("ru") == "Штраф по этой статье составляет 10 МРП."
     assert caught.value.message("kk") == "Бұл бап бойынша айыппұл 10 АЕК."

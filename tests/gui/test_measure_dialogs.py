@@ -1,5 +1,6 @@
 """The measure dialogs: art. 803 fields of a protocol under the Committee's articles only,
 the referral to the competent body, texts per language, a size that fits 1366×768."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,6 @@ from inspector_app.core.domain.identifiers import make_valid_12
 from inspector_app.core.domain.models import Degree, Finding, MeasureKind, OffenderKind
 from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 from inspector_app.desktop.ui.measures.measure_dialogs import MeasureDialog
-
 from tests.gui.conftest import type_text
 
 TODAY = dt.date(2026, 3, 16)
@@ -20,8 +20,9 @@ TODAY = dt.date(2026, 3, 16)
 
 def dialog_for(qtbot, school_form, kind: MeasureKind, item_id: str) -> MeasureDialog:
     finding = Finding("f1", "insp-1", item_id, Degree.GROSS)
-    dialog = MeasureDialog(kind, "insp-1", [finding], school_form, list(ARTICLES),
-                           dict(MRP_BY_YEAR), "ru", today=TODAY)
+    dialog = MeasureDialog(
+        kind, "insp-1", [finding], school_form, list(ARTICLES), dict(MRP_BY_YEAR), "ru", today=TODAY
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -42,9 +43,22 @@ def test_protocol_offers_only_the_committees_articles(qtbot, school_form):
 
 def test_protocol_against_an_official_needs_identity_and_workplace(qtbot, school_form):
     dialog = dialog_for(qtbot, school_form, MeasureKind.PROTOCOL, "sch.protection.bullying_procedure")
-    for name in ("offender_kind", "offender_name", "offender_id", "workplace", "id_document",
-                 "representative_name", "power_of_attorney", "business_size", "prior_penalties",
-                 "witnesses", "victims", "article", "substance_kk", "substance_ru"):
+    for name in (
+        "offender_kind",
+        "offender_name",
+        "offender_id",
+        "workplace",
+        "id_document",
+        "representative_name",
+        "power_of_attorney",
+        "business_size",
+        "prior_penalties",
+        "witnesses",
+        "victims",
+        "article",
+        "substance_kk",
+        "substance_ru",
+    ):
         assert dialog.findChild(object, name) is not None, name
     type_text(dialog.findChild(QLineEdit, "offender_name"), "Сәрсенов Ғалым")
     type_text(dialog.findChild(QLineEdit, "offender_id"), make_valid_12("80010130045"))
@@ -107,6 +121,7 @@ def test_every_dialog_fits_a_1366_by_768_screen(qtbot, school_form, kind):
 
 def test_findings_view_has_a_referral_button_beside_the_others(qtbot, window, facility):
     from tests.gui.test_workflow import open_new_inspection
+
     page = open_new_inspection(qtbot, window, facility)
     button = page.findings.measure_buttons[MeasureKind.TRANSFER]
     assert button.objectName() == "measure_transfer" and button.text()

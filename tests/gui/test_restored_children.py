@@ -1,13 +1,21 @@
 """The box of children whose rights were restored, and the registration warning of a new
 inspection, pressed through their real buttons."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from inspector_app.core.domain.models import Measure, MeasureKind, Person, RightsCategory
 from tests.gui.conftest import type_text
@@ -20,6 +28,7 @@ CLICK = Qt.MouseButton.LeftButton
 def on_next_dialog(action, seen: list):
     """Run `action(dialog)` on the next modal dialog; a failure is kept and the dialog closed,
     so a broken step fails the test instead of hanging it."""
+
     def attempt():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -27,9 +36,10 @@ def on_next_dialog(action, seen: list):
             return
         try:
             action(dialog)
-        except Exception as error:  # noqa: BLE001 (reported by the test)
+        except Exception as error:
             seen.append(error)
             dialog.reject()
+
     QTimer.singleShot(0, attempt)
 
 
@@ -39,9 +49,15 @@ def view(qtbot, store, school_form, inspection, language):
 
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]
-    store.inspections.save_measure(Measure(
-        id="", inspection_id=inspection.id, kind=MeasureKind.ORDER, finding_ids=[finding.id],
-        deadlines={finding.id: dt.date.today() + dt.timedelta(days=30)}))
+    store.inspections.save_measure(
+        Measure(
+            id="",
+            inspection_id=inspection.id,
+            kind=MeasureKind.ORDER,
+            finding_ids=[finding.id],
+            deadlines={finding.id: dt.date.today() + dt.timedelta(days=30)},
+        )
+    )
     widget = FindingsView(store, school_form, inspection, language)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
@@ -62,6 +78,7 @@ def add_child(qtbot, view, reference: str, categories: list[str], tie: int = 0) 
         if dialog.isVisible():
             errors.append(dialog.findChild(QLabel, "child_error").text())
             dialog.reject()
+
     on_next_dialog(fill, errors)
     qtbot.mouseClick(view.findChild(QPushButton, "restored_add"), CLICK)
     return errors
@@ -84,8 +101,7 @@ def test_children_added_counted_once_and_removed(qtbot, view, store, inspection)
     view.grab().save("/tmp/children/findings-view.png")
     table.selectRow(0)
     qtbot.mouseClick(view.findChild(QPushButton, "restored_remove"), CLICK)
-    assert [c.reference for c in store.inspections.restored_children(inspection.id)] == [
-        "Іс 17/2026", "ә.қ."]
+    assert [c.reference for c in store.inspections.restored_children(inspection.id)] == ["Іс 17/2026", "ә.қ."]
     assert "Children in all (each once): 2" in view.findChild(QLabel, "restored_totals").text()
 
 
@@ -104,6 +120,7 @@ def test_the_dialog_offers_the_findings_and_measures(qtbot, view):
         seen.append(sorted(b.objectName() for b in dialog.findChildren(QCheckBox)))
         dialog.grab().save("/tmp/children/child-dialog.png")
         dialog.reject()
+
     on_next_dialog(look, seen)
     qtbot.mouseClick(view.findChild(QPushButton, "restored_add"), CLICK)
     items, boxes = seen
@@ -115,8 +132,9 @@ def test_the_dialog_offers_the_findings_and_measures(qtbot, view):
 def new_dialog(qtbot, facility, language):
     from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog
 
-    dialog = NewInspectionDialog(facility, Person("Әсел Нұрланова", "бас маман"), "ru",
-                                 today=dt.date(2026, 3, 10))
+    dialog = NewInspectionDialog(
+        facility, Person("Әсел Нұрланова", "бас маман"), "ru", today=dt.date(2026, 3, 10)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.findChild(QLineEdit, "appointment_number"), "17-ПР")

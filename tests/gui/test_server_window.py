@@ -1,5 +1,6 @@
 """The window and the server, by its buttons: enrolment (inspectors only), the status line and
 the message line following the server as it goes away and comes back."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.fixture
 def window(qtbot, store, store_dir, language):
     received = store_dir.parent / "received"
-    main = MainWindow(store, FormCatalogue.load(ROOT / "forms", received), language, received,
-                      auto_sync=False)
+    main = MainWindow(
+        store, FormCatalogue.load(ROOT / "forms", received), language, received, auto_sync=False
+    )
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
@@ -43,10 +45,13 @@ def enrol_by_the_dialog(qtbot, window, url: str, username: str) -> list[str]:
             seen.append(dialog.error.text() if dialog.isVisible() else "")
             if dialog.isVisible():
                 seen.append(QApplication.focusWidget())
-                qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-                                 Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(
+                    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+                )
             return True
+
         qtbot.waitUntil(settled, timeout=30000)
+
     when_modal(fill)
     qtbot.mouseClick(window.server_button, Qt.MouseButton.LeftButton)
     return seen
@@ -62,8 +67,9 @@ def test_a_supervisor_is_sent_to_the_web_console_in_their_language(qtbot, window
 
 def test_status_and_messages_follow_the_server_away_and_back(qtbot, window, server):
     assert enrol_by_the_dialog(qtbot, window, server.url, "inspector") == [""]
-    qtbot.waitUntil(lambda: window.sync.job is None and window.sync_status.text() == "Everything is synced",
-                    timeout=60000)
+    qtbot.waitUntil(
+        lambda: window.sync.job is None and window.sync_status.text() == "Everything is synced", timeout=60000
+    )
     server.stop()
     qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=60000)
@@ -89,10 +95,20 @@ def test_a_refused_inspection_is_told_in_the_users_words_not_the_servers(qtbot, 
     outside = next(f for f in demo_facilities(2000) if f.region == "KAR")  # the server's, not hers
     store.facilities.upsert_many([outside])
     form = window.catalogue.newest_for(outside.kind)
-    store.inspections.create(Inspection(
-        id="", facility_id=outside.id, form_id=form.id, form_version=form.version,
-        form_hash=form.content_hash, type=InspectionType.SCHEDULED, mode=InspectionMode.ON_SITE,
-        appointment_number="77", appointment_date=dt.date.today(), inspectors=[Person("Айгүл", "маман")]))
+    store.inspections.create(
+        Inspection(
+            id="",
+            facility_id=outside.id,
+            form_id=form.id,
+            form_version=form.version,
+            form_hash=form.content_hash,
+            type=InspectionType.SCHEDULED,
+            mode=InspectionMode.ON_SITE,
+            appointment_number="77",
+            appointment_date=dt.date.today(),
+            inspectors=[Person("Айгүл", "маман")],
+        )
+    )
     qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=60000)
     assert "«77»" in window.banner.text() and "өңіріңізге" in window.banner.text()

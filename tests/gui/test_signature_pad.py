@@ -1,4 +1,5 @@
 """The signature pad: an empty or near-empty pad is never a signature."""
+
 from __future__ import annotations
 
 import io
@@ -8,7 +9,12 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import (
-    QEventPoint, QInputDevice, QMouseEvent, QPointingDevice, QTabletEvent, QTouchEvent,
+    QEventPoint,
+    QInputDevice,
+    QMouseEvent,
+    QPointingDevice,
+    QTabletEvent,
+    QTouchEvent,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -27,8 +33,9 @@ def pad(qtbot):
 def mouse(pad, kind, point, buttons=Qt.MouseButton.LeftButton):
     button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
     pos = QPointF(*point)
-    QApplication.sendEvent(pad, QMouseEvent(kind, pos, pad.mapToGlobal(pos), button, buttons,
-                                            Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        pad, QMouseEvent(kind, pos, pad.mapToGlobal(pos), button, buttons, Qt.KeyboardModifier.NoModifier)
+    )
 
 
 def draw(pad, points):
@@ -46,13 +53,16 @@ def test_empty_pad_is_no_signature(pad):
     assert pad.signature_png() is None and not pad.is_signed()
 
 
-@pytest.mark.parametrize("scribble", [
-    [(200, 80)],  # a click
-    [(200, 80), (204, 82), (207, 81)],  # a tick
-    [(100, 80 + (i % 2)) for i in range(40)],  # many points on one spot
-    [(40 + 9 * i, 100) for i in range(40)],  # a flat line across the pad
-    squiggle(200, 250, amplitude=30, n=30),  # ink squeezed into a corner
-])
+@pytest.mark.parametrize(
+    "scribble",
+    [
+        [(200, 80)],  # a click
+        [(200, 80), (204, 82), (207, 81)],  # a tick
+        [(100, 80 + (i % 2)) for i in range(40)],  # many points on one spot
+        [(40 + 9 * i, 100) for i in range(40)],  # a flat line across the pad
+        squiggle(200, 250, amplitude=30, n=30),  # ink squeezed into a corner
+    ],
+)
 def test_near_empty_pad_is_no_signature(pad, scribble):
     draw(pad, scribble)
     assert pad.strokes()  # the ink is there...
@@ -81,29 +91,56 @@ def test_two_strokes_count_and_clear_empties_the_pad(pad, qtbot):
 
 
 def test_pen_on_a_tablet_draws(pad):
-    device = QPointingDevice("pen", 1, QInputDevice.DeviceType.Stylus,
-                             QPointingDevice.PointerType.Pen, QInputDevice.Capability.Position
-                             | QInputDevice.Capability.Pressure, 1, 3)
+    device = QPointingDevice(
+        "pen",
+        1,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        3,
+    )
     points = squiggle()
-    kinds = [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2) \
-        + [QEvent.Type.TabletRelease]
+    kinds = (
+        [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2) + [QEvent.Type.TabletRelease]
+    )
     for kind, point in zip(kinds, points):
         pos = QPointF(*point)
-        event = QTabletEvent(kind, device, pos, pad.mapToGlobal(pos), 0.6, 0, 0, 0, 0, 0,
-                             Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton,
-                             Qt.MouseButton.LeftButton)
+        event = QTabletEvent(
+            kind,
+            device,
+            pos,
+            pad.mapToGlobal(pos),
+            0.6,
+            0,
+            0,
+            0,
+            0,
+            0,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+        )
         QApplication.sendEvent(pad, event)
     assert len(pad.strokes()) == 1 and pad.signature_png() is not None
 
 
 def test_finger_on_a_touch_screen_draws(pad):
-    screen = QPointingDevice("screen", 2, QInputDevice.DeviceType.TouchScreen,
-                             QPointingDevice.PointerType.Finger, QInputDevice.Capability.Position,
-                             10, 0)
+    screen = QPointingDevice(
+        "screen",
+        2,
+        QInputDevice.DeviceType.TouchScreen,
+        QPointingDevice.PointerType.Finger,
+        QInputDevice.Capability.Position,
+        10,
+        0,
+    )
     points = squiggle()
-    phases = [(QEvent.Type.TouchBegin, QEventPoint.State.Pressed)] \
-        + [(QEvent.Type.TouchUpdate, QEventPoint.State.Updated)] * (len(points) - 2) \
+    phases = (
+        [(QEvent.Type.TouchBegin, QEventPoint.State.Pressed)]
+        + [(QEvent.Type.TouchUpdate, QEventPoint.State.Updated)] * (len(points) - 2)
         + [(QEvent.Type.TouchEnd, QEventPoint.State.Released)]
+    )
     for (kind, state), point in zip(phases, points):
         pos = QPointF(*point)
         touch = QEventPoint(1, state, pos, pad.mapToGlobal(pos))

@@ -1,4 +1,5 @@
 """Interface translations: every text of the code translated, and real widgets switching language."""
+
 from __future__ import annotations
 
 import ast
@@ -39,10 +40,15 @@ def tr_literals() -> set[tuple[str, str]]:
         for path in folder.rglob("*.py"):
             for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(cls, ast.ClassDef):
-                    found |= {(cls.name, call.args[0].value) for call in ast.walk(cls)
-                              if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                              and call.func.attr == "tr" and call.args
-                              and isinstance(call.args[0], ast.Constant)}
+                    found |= {
+                        (cls.name, call.args[0].value)
+                        for call in ast.walk(cls)
+                        if isinstance(call, ast.Call)
+                        and isinstance(call.func, ast.Attribute)
+                        and call.func.attr == "tr"
+                        and call.args
+                        and isinstance(call.args[0], ast.Constant)
+                    }
     return found
 
 
@@ -83,8 +89,9 @@ def test_check_reports_an_untranslated_text_and_a_stale_qm(tmp_path):
 
 
 def test_placeholders_must_survive_translation():
-    message = i18n_build.Message("MainWindow", "Imported: %1, rows with errors: %2",
-                                 ("Импортировано: %1, строк с ошибками",), False)
+    message = i18n_build.Message(
+        "MainWindow", "Imported: %1, rows with errors: %2", ("Импортировано: %1, строк с ошибками",), False
+    )
     assert "placeholders differ" in i18n_build.problems([message], "x.ts")[0]
 
 
@@ -93,8 +100,12 @@ def test_plural_forms_follow_each_language(language):
     shown = lambda n: QCoreApplication.translate("RegisterView", "Shown: %n", "", n)  # noqa: E731
     language.switch("ru")
     assert [shown(n) for n in (1, 3, 5, 21, 111)] == [
-        "Показана 1 организация", "Показаны 3 организации", "Показано 5 организаций",
-        "Показана 21 организация", "Показано 111 организаций"]
+        "Показана 1 организация",
+        "Показаны 3 организации",
+        "Показано 5 организаций",
+        "Показана 21 организация",
+        "Показано 111 организаций",
+    ]
     language.switch("kk")
     assert [shown(n) for n in (1, 7)] == ["1 ұйым көрсетілді", "7 ұйым көрсетілді"]
     language.switch("en")
@@ -115,19 +126,42 @@ def test_qt_standard_buttons_follow_the_language(language, qtbot):
 
 
 EXPECTED_SIGN_IN = {
-    "kk": ("Көшпелі инспектор — кіру", "Шифрланған жұмыс кеңістігін құрыңыз", "Құпия фраза",
-           "Аты-жөні", "Өңір", "Құру"),
-    "ru": ("Выездной инспектор — вход", "Создайте зашифрованное рабочее пространство",
-           "Парольная фраза", "ФИО", "Регион", "Создать"),
-    "en": ("Field Inspector — sign in", "Create your encrypted workspace", "Passphrase",
-           "Full name", "Region", "Create"),
+    "kk": (
+        "Көшпелі инспектор — кіру",
+        "Шифрланған жұмыс кеңістігін құрыңыз",
+        "Құпия фраза",
+        "Аты-жөні",
+        "Өңір",
+        "Құру",
+    ),
+    "ru": (
+        "Выездной инспектор — вход",
+        "Создайте зашифрованное рабочее пространство",
+        "Парольная фраза",
+        "ФИО",
+        "Регион",
+        "Создать",
+    ),
+    "en": (
+        "Field Inspector — sign in",
+        "Create your encrypted workspace",
+        "Passphrase",
+        "Full name",
+        "Region",
+        "Create",
+    ),
 }
 
 
 def sign_in_texts(dialog) -> tuple[str, ...]:
-    return (dialog.windowTitle(), dialog.title.text(), dialog.labels["passphrase"].text(),
-            dialog.labels["name"].text(), dialog.labels["region"].text(),
-            dialog.ok_button.text())
+    return (
+        dialog.windowTitle(),
+        dialog.title.text(),
+        dialog.labels["passphrase"].text(),
+        dialog.labels["name"].text(),
+        dialog.labels["region"].text(),
+        dialog.ok_button.text(),
+    )
 
 
 def test_sign_in_dialog_switches_language_and_renders_kazakh(language, qtbot, tmp_path):
@@ -163,13 +197,19 @@ def test_main_window_and_inspection_follow_the_language(language, qtbot, store, 
     window = MainWindow(store, catalogue, language)
     qtbot.addWidget(window)
     assert [window.home.tabText(i) for i in range(3)] == [
-        "Ұйымдар тізілімі", "Тексерулер", "Тексеру парақтары"]
+        "Ұйымдар тізілімі",
+        "Тексерулер",
+        "Тексеру парақтары",
+    ]
     window.open_inspection(inspection.id)
     assert window.page.tabs.tabText(0) == "Тексеру парағы"
     assert "акт № 17 · жоба" in window.page.title.text()
     window.language_box.setCurrentIndex(window.language_box.findData("ru"))
     QApplication.processEvents()  # Qt posts LanguageChange to every widget
     assert window.page.tabs.tabText(1) == "Нарушения и меры"
-    assert window.page.checklist.buttons[next(iter(window.page.checklist.buttons))].text() == "Соответствует  [1]"
+    assert (
+        window.page.checklist.buttons[next(iter(window.page.checklist.buttons))].text()
+        == "Соответствует  [1]"
+    )
     assert window.register.new_button.text() == "Новая проверка…"
     assert store.reference.profile().language == "ru"

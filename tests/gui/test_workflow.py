@@ -18,12 +18,14 @@ VIOLATE = {"sch.security.video", "sch.protection.bullying_procedure"}
 
 def when_modal(action):
     """Run `action(dialog)` on the next modal dialog that opens."""
+
     def attempt():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(20, attempt)
             return
         action(dialog)
+
     QTimer.singleShot(0, attempt)
 
 
@@ -56,8 +58,7 @@ def test_wrong_passphrase_is_told_in_the_users_language(qtbot, store, store_dir,
     assert dialog.store is None and dialog.buttons.isEnabled() and not dialog.busy.isVisible()
 
 
-def test_the_store_opens_off_the_window_thread_and_closing_waits_for_it(qtbot, store, store_dir,
-                                                                          language):
+def test_the_store_opens_off_the_window_thread_and_closing_waits_for_it(qtbot, store, store_dir, language):
     import threading
 
     from inspector_app.desktop.storage.store import open_store
@@ -69,6 +70,7 @@ def test_the_store_opens_off_the_window_thread_and_closing_waits_for_it(qtbot, s
         opened_on.append(threading.current_thread())
         release.wait(10)
         return open_store(folder, passphrase)
+
     dialog = SignInDialog(store_dir, language, opener=slow_opener)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -102,6 +104,7 @@ def open_new_inspection(qtbot, window, facility):
         type_text(dialog.number, "17-ПР")
         type_text(dialog.mark, "260310-0117")  # registered with legal statistics
         dialog.on_ok_clicked()
+
     when_modal(fill)
     qtbot.keyClick(window.register.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.page is not None)
@@ -144,8 +147,7 @@ def walk_by_keyboard(qtbot, page, violate=VIOLATE, photo=None):
     pytest.fail("the checklist walk did not end")
 
 
-def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facility, school_form,
-                                                     jpeg):
+def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facility, school_form, jpeg):
     page = open_new_inspection(qtbot, window, facility)
     inspection_id = page.findings.inspection.id
     assert store.inspections.get(inspection_id).appointment_number == "17-ПР"
@@ -164,6 +166,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
             type_text(pair.kk, "Жою")
             type_text(pair.ru, "Устранить")
         dialog.on_ok_clicked()
+
     findings.findings_table.selectRow(0)
     when_modal(fill_order)
     qtbot.mouseClick(findings.measure_buttons[MeasureKind.ORDER], Qt.MouseButton.LeftButton)
@@ -174,6 +177,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
         type_text(dialog.protocol.id_document, "045612378")
         type_text(dialog.protocol.workplace.kk, "№ 5 мектеп")
         dialog.on_ok_clicked()
+
     findings.findings_table.selectRow(1)
     when_modal(fill_protocol)
     qtbot.mouseClick(findings.measure_buttons[MeasureKind.PROTOCOL], Qt.MouseButton.LeftButton)
@@ -186,10 +190,12 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
         housing = dialog.findChild(QCheckBox, "category_housing")
         qtbot.mouseClick(housing, Qt.MouseButton.LeftButton, pos=QPoint(6, housing.height() // 2))
         qtbot.mouseClick(dialog.findChild(QPushButton, "child_ok"), Qt.MouseButton.LeftButton)
+
     when_modal(add_child)
     qtbot.mouseClick(findings.findChild(QPushButton, "restored_add"), Qt.MouseButton.LeftButton)
     assert [(r.category, r.children) for r in store.inspections.restored(inspection_id)] == [
-        (RightsCategory.HOUSING, 1)]
+        (RightsCategory.HOUSING, 1)
+    ]
     when_modal(lambda box: qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton))
     qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
     assert findings.problems.count() == 0
@@ -252,8 +258,10 @@ def test_a_bad_photo_is_told_not_raised(qtbot, window, facility, tmp_path):
 
 def test_import_runs_in_the_background_with_per_row_errors(qtbot, window, store, tmp_path):
     path = tmp_path / "reg.csv"
-    path.write_text("name_kk,name_ru,kind,region\nЖаңа мектеп,Новая школа,school,ALA\n"
-                    "Қате,Ошибка,school,Луна\n", encoding="utf-8")
+    path.write_text(
+        "name_kk,name_ru,kind,region\nЖаңа мектеп,Новая школа,school,ALA\nҚате,Ошибка,school,Луна\n",
+        encoding="utf-8",
+    )
     job = window.import_file(path)
     with qtbot.waitSignal(job.finished, timeout=10000):
         pass
@@ -270,8 +278,9 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
 
     folder = tmp_path / "forms"
     shutil.copytree(ROOT / "forms", folder)
-    (folder / "camp.v1.yaml").write_text("id: camp\nversion: 1\nkind: camp\nsurprise: key\n",
-                                         encoding="utf-8")
+    (folder / "camp.v1.yaml").write_text(
+        "id: camp\nversion: 1\nkind: camp\nsurprise: key\n", encoding="utf-8"
+    )
     main = MainWindow(store, FormCatalogue.load(folder), language)
     qtbot.addWidget(main)
     lines = [main.forms_list.item(i).text() for i in range(main.forms_list.count())]
@@ -280,16 +289,27 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
     assert sum(line.startswith("✔") for line in lines) == 3
 
 
-def test_the_other_tabs_are_filled_once_the_window_is_on_screen(qtbot, store, language, school_form,
-                                                                 facility):
-    from inspector_app.core.forms.catalogue import FormCatalogue
+def test_the_other_tabs_are_filled_once_the_window_is_on_screen(
+    qtbot, store, language, school_form, facility
+):
     from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType
+    from inspector_app.core.forms.catalogue import FormCatalogue
     from inspector_app.desktop.ui.shell.main_window import MainWindow
     from tests.conftest import ROOT
 
-    store.inspections.create(Inspection(
-        "", facility.id, school_form.id, school_form.version, school_form.content_hash,
-        InspectionType.SCHEDULED, InspectionMode.ON_SITE, "19-ПР", dt.date.today()))
+    store.inspections.create(
+        Inspection(
+            "",
+            facility.id,
+            school_form.id,
+            school_form.version,
+            school_form.content_hash,
+            InspectionType.SCHEDULED,
+            InspectionMode.ON_SITE,
+            "19-ПР",
+            dt.date.today(),
+        )
+    )
     catalogue = FormCatalogue.deferred(ROOT / "forms")
     main = MainWindow(store, catalogue, language)
     qtbot.addWidget(main)
@@ -300,8 +320,9 @@ def test_the_other_tabs_are_filled_once_the_window_is_on_screen(qtbot, store, la
     assert main.inspections_model.rowCount() == 1
 
 
-def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qtbot, store, language,
-                                                                             facility):
+def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(
+    qtbot, store, language, facility
+):
     from inspector_app.core.forms.catalogue import FormCatalogue
     from inspector_app.desktop.ui.shell.main_window import MainWindow
     from tests.conftest import ROOT
@@ -313,6 +334,7 @@ def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(qt
         type_text(dialog.number, "18-ПР")
         type_text(dialog.mark, "260310-0118")
         dialog.on_ok_clicked()
+
     when_modal(fill)
     main.on_register_inspection_requested(facility)  # before the window was ever shown
     assert main.page is not None and main.page.checklist.form.kind is facility.kind
@@ -356,8 +378,8 @@ def test_the_filters_show_their_whole_labels_after_the_language_changes(qtbot, w
 def test_unlocking_while_the_window_loads(store, store_dir, tmp_path):
     import dataclasses
 
-    from inspector_app.core.paths import default_paths
     from inspector_app.core.domain.errors import UserError
+    from inspector_app.core.paths import default_paths
     from inspector_app.desktop.ui.shell.app import unlock_while_loading
 
     store.close()

@@ -1,5 +1,6 @@
 """The app started as `make run` starts it (a demo store, a local server), then driven by
 input events alone (see driver.py)."""
+
 from __future__ import annotations
 
 import socket
@@ -54,12 +55,22 @@ def start_app(qapp, tmp_path, monkeypatch):
     port = free_port()
 
     def start(*arguments: str) -> Running:
-        launched = launch(["--data-dir", str(tmp_path / "ws"), "--server-dir", str(tmp_path / "server"),
-                           "--server-port", str(port), *arguments])
+        launched = launch(
+            [
+                "--data-dir",
+                str(tmp_path / "ws"),
+                "--server-dir",
+                str(tmp_path / "server"),
+                "--server-port",
+                str(port),
+                *arguments,
+            ]
+        )
         running = Running(launched, Workstation(launched.paths, launched.lang, launched.hint))
         driver.wait_until(running.sign_in.isVisible, what="the sign-in")
         started.append(running)
         return running
+
     yield start
     for running in started:
         running.stop()

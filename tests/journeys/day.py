@@ -1,5 +1,6 @@
 """The steps of an inspector's day, each by input events alone (see driver.py), shared by the
 journeys in Kazakh and in Russian."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,17 +9,22 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 
 from inspector_app.core.domain.forms import AnswerKind
-from inspector_app.core.domain.models import FacilityKind, InspectionType, Verdict
+from inspector_app.core.domain.models import FacilityKind, InspectionType
 from tests.journeys import driver
 
-VIOLATE = {"sch.security.video": "Кіреберісте камера жоқ",
-           "sch.security.guards": "Күзет лицензиясы жоқ",
-           "sch.security.perimeter": "Периметр қоршалмаған",
-           "sch.meals.menu": "Мәзір бекітілмеген",
-           "sch.protection.bullying_procedure": "Буллинг туралы тәртіп бекітілмеген",
-           "sch.protection.parents_informed": "Ата-аналар хабардар етілмеген"}
-VALUES = {AnswerKind.NUMBER: "640", AnswerKind.TEXT: "Әлеуметтік педагог Ғ. Өтепова",
-          AnswerKind.DATE: "15.08.2026"}
+VIOLATE = {
+    "sch.security.video": "Кіреберісте камера жоқ",
+    "sch.security.guards": "Күзет лицензиясы жоқ",
+    "sch.security.perimeter": "Периметр қоршалмаған",
+    "sch.meals.menu": "Мәзір бекітілмеген",
+    "sch.protection.bullying_procedure": "Буллинг туралы тәртіп бекітілмеген",
+    "sch.protection.parents_informed": "Ата-аналар хабардар етілмеген",
+}
+VALUES = {
+    AnswerKind.NUMBER: "640",
+    AnswerKind.TEXT: "Әлеуметтік педагог Ғ. Өтепова",
+    AnswerKind.DATE: "15.08.2026",
+}
 CHOICES = {"sch.general.dormitory": "present", "sch.environment.transport": "school_bus"}
 
 
@@ -33,13 +39,16 @@ def open_new_inspection(window, act_number: str) -> None:
         driver.choose_data(driver.find(dialog, "inspection_type"), InspectionType.SURPRISE)
         driver.fill(driver.find(dialog, "appointment_number"), act_number)
         driver.click(driver.box_button(dialog, dialog_ok()))
+
     driver.then(lambda dialog: driver.click(driver.box_button(dialog, dialog_cancel())))
     driver.press(window, "register_new")  # opened, then left untouched
     driver.raise_pending()
     assert window.page is None
+
     def fill_and_look(dialog) -> None:
         driver.snapshot(dialog, "new-inspection")
         fill(dialog)
+
     driver.then(fill_and_look)
     driver.press(window, "register_new")
     driver.raise_pending()
@@ -83,12 +92,15 @@ def handle_photos(checklist, photo: Path) -> None:
     driver.raise_pending()
     other = photo.with_name("other.png")
     from PIL import Image
+
     Image.new("RGB", (640, 480), (30, 90, 200)).save(other)
     first = checklist.photos[checklist.current.id][0].sha256
     choose_file(other)
     driver.press(checklist, "photo_replace")
     driver.raise_pending()
-    driver.wait_until(lambda: checklist.photos[checklist.current.id][0].sha256 != first, what="the replacement")
+    driver.wait_until(
+        lambda: checklist.photos[checklist.current.id][0].sha256 != first, what="the replacement"
+    )
     for answer, left in (("no", 1), ("yes", 0)):
         driver.click_index(checklist.photo_list, checklist.photo_list.model().index(0, 0))
         driver.then(lambda box, answer=answer: driver.press(box, answer))
@@ -126,8 +138,9 @@ def walk_checklist(page, photo: Path) -> list[str]:
     for verdict in ("violated", "not_applicable", "complies"):  # the last item, by mouse
         driver.press(checklist, f"verdict_{verdict}")
     visible = [r.item for r in checklist.model.rows() if r.item]
-    assert all(checklist.state_of(i) is not None for i in visible), \
-        [i.id for i in visible if checklist.state_of(i) is None]
+    assert all(checklist.state_of(i) is not None for i in visible), [
+        i.id for i in visible if checklist.state_of(i) is None
+    ]
     return [i.id for i in visible if i.id not in shown_at_start]
 
 
@@ -159,8 +172,10 @@ def answer_item(checklist, item, photo: Path) -> None:
         driver.key(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         driver.type_text(editor, VALUES[item.kind])
     driver.key(editor, Qt.Key.Key_Return)
-    driver.wait_until(lambda: checklist.answers.get(item.id) is not None
-                      and checklist.answers[item.id].value, what=f"the value of {item.id}")
+    driver.wait_until(
+        lambda: checklist.answers.get(item.id) is not None and checklist.answers[item.id].value,
+        what=f"the value of {item.id}",
+    )
 
 
 # --- findings and measures -----------------------------------------------------------------
@@ -188,13 +203,19 @@ def add_measure(findings_view, kind: str, item_ids: list[str], fill) -> None:
         fill(dialog)
         driver.snapshot(dialog, f"measure-{kind}")
         driver.click(driver.box_button(dialog, dialog_ok()))
-        driver.wait_until(lambda: not dialog.isVisible(), 3,
-                          f"the dialog to close; it says: {dialog.findChild(QLabel, 'error').text()}")
+        driver.wait_until(
+            lambda: not dialog.isVisible(),
+            3,
+            f"the dialog to close; it says: {dialog.findChild(QLabel, 'error').text()}",
+        )
+
     driver.then(in_dialog)
     driver.press(findings_view, f"measure_{kind}")
     driver.raise_pending()
-    driver.wait_until(lambda: len(findings_view.store.inspections.measures(findings_view.inspection.id))
-                      == before + 1, what=f"the {kind} to be saved")
+    driver.wait_until(
+        lambda: len(findings_view.store.inspections.measures(findings_view.inspection.id)) == before + 1,
+        what=f"the {kind} to be saved",
+    )
 
 
 def protocol_for_official(dialog) -> None:
@@ -206,8 +227,12 @@ def protocol_for_official(dialog) -> None:
     driver.fill(driver.find(dialog, "offender_id"), make_valid_12("85031530012"))
     driver.fill(driver.find(dialog, "offender_address"), "Қарабұлақ, Абай к-сі, 12")
     both(dialog, "workplace", "№641 жалпы білім беретін мектеп", "Общеобразовательная школа №641")
-    both(dialog, "offender_position", "директордың тәрбие ісі жөніндегі орынбасары",
-         "заместитель директора по воспитательной работе")
+    both(
+        dialog,
+        "offender_position",
+        "директордың тәрбие ісі жөніндегі орынбасары",
+        "заместитель директора по воспитательной работе",
+    )
     driver.fill(driver.find(dialog, "id_document"), "041234567")
     both(dialog, "id_issued_by", "ҚР ІІМ", "МВД РК")
     offence_text(dialog)
@@ -229,8 +254,12 @@ def protocol_for_organisation(bin_: str, dialog) -> None:
 
 def offence_text(dialog) -> None:
     driver.fill(driver.find(dialog, "place"), "Қарабұлақ, Абай к-сі, 12")
-    both(dialog, "substance", "Буллинг туралы хабарлау тәртібі бекітілмеген",
-         "Не утверждён порядок сообщения о буллинге")
+    both(
+        dialog,
+        "substance",
+        "Буллинг туралы хабарлау тәртібі бекітілмеген",
+        "Не утверждён порядок сообщения о буллинге",
+    )
     both(dialog, "explanation", "Келісемін", "Согласен")
     driver.fill(driver.find(dialog, "witnesses"), "Қасымов Нұрлан; Қарабұлақ, Іле к-сі, 3; мұғалім")
     driver.fill(driver.find(dialog, "victims"), "")
@@ -254,13 +283,18 @@ def disciplinary(dialog) -> None:
 
 
 def transfer(dialog) -> None:
-    both(dialog, "addressee", "Қарабұлақ аудандық санитариялық-эпидемиологиялық бақылау басқармасы",
-         "Управление санитарно-эпидемиологического контроля Карабулакского района")
+    both(
+        dialog,
+        "addressee",
+        "Қарабұлақ аудандық санитариялық-эпидемиологиялық бақылау басқармасы",
+        "Управление санитарно-эпидемиологического контроля Карабулакского района",
+    )
     both(dialog, "text", "Мәзір бекітілмеген", "Меню не утверждено")
 
 
 def restore_child(findings_view, reference: str, categories: list[str], tie: int) -> None:
     """A child whose rights were restored, by the finding or measure at `tie` in the list."""
+
     def fill(dialog) -> None:
         driver.fill(driver.find(dialog, "child_reference"), reference)
         for category in categories:
@@ -268,6 +302,7 @@ def restore_child(findings_view, reference: str, categories: list[str], tie: int
             driver.click(box, QPoint(6, box.height() // 2))
         driver.choose_index(driver.find(dialog, "child_tied_to"), tie)
         driver.press(dialog, "child_ok")
+
     driver.then(fill)
     driver.press(findings_view, "restored_add")
     driver.raise_pending()
@@ -276,8 +311,12 @@ def restore_child(findings_view, reference: str, categories: list[str], tie: int
 def take_measures(page) -> None:
     findings = page.findings
     add_measure(findings, "protocol", ["sch.protection.bullying_procedure"], protocol_for_official)
-    add_measure(findings, "protocol", ["sch.protection.bullying_procedure"],
-                lambda dialog: protocol_for_organisation(page.facility.bin, dialog))
+    add_measure(
+        findings,
+        "protocol",
+        ["sch.protection.bullying_procedure"],
+        lambda dialog: protocol_for_organisation(page.facility.bin, dialog),
+    )
     add_measure(findings, "order", ["sch.security.video", "sch.security.guards"], order)
     add_measure(findings, "recommendation", ["sch.security.perimeter"], recommendation)
     add_measure(findings, "disciplinary", ["sch.protection.parents_informed"], disciplinary)
@@ -305,17 +344,22 @@ def finalise(page) -> None:
     driver.then(lambda box: driver.press(box, "yes"))
     driver.press(findings, "finalise_button")
     driver.raise_pending()
-    driver.wait_until(lambda: findings.inspection.status is InspectionStatus.FINALISED
-                      or page.store.inspections.get(findings.inspection.id).status
-                      is InspectionStatus.FINALISED, what="the inspection to be finalised")
+    driver.wait_until(
+        lambda: (
+            findings.inspection.status is InspectionStatus.FINALISED
+            or page.store.inspections.get(findings.inspection.id).status is InspectionStatus.FINALISED
+        ),
+        what="the inspection to be finalised",
+    )
 
 
 def prepare_documents(page) -> list:
     documents = page.documents
     driver.tab(page.tabs, documents)
     driver.press(documents, "render_button")
-    driver.wait_until(lambda: bool(documents.documents) and documents.job is None, 120,
-                      "the documents to be ready")
+    driver.wait_until(
+        lambda: bool(documents.documents) and documents.job is None, 120, "the documents to be ready"
+    )
     preview = documents.preview
     for row in range(documents.list.count()):
         driver.click_index(documents.list, documents.list.model().index(row, 0))
@@ -362,8 +406,10 @@ def sign_pads(page) -> None:
 def signature(pad) -> list[QPoint]:
     """A zigzag across most of the pad, as a hand writes a signature."""
     middle, swing = pad.height() // 2, pad.height() // 3
-    return [QPoint(x, middle + (swing if n % 2 else -swing))
-            for n, x in enumerate(range(20, pad.width() - 20, 12))]
+    return [
+        QPoint(x, middle + (swing if n % 2 else -swing))
+        for n, x in enumerate(range(20, pad.width() - 20, 12))
+    ]
 
 
 def print_to_file(page, target: Path) -> None:
@@ -373,6 +419,7 @@ def print_to_file(page, target: Path) -> None:
     def in_print_dialog(dialog) -> None:
         driver.paste(dialog.findChild(QLineEdit, "filename"), str(target))
         driver.click(driver.box_button(dialog, dialog_ok()))
+
     driver.then(in_print_dialog)
     driver.press(documents, "print_button")
     driver.raise_pending()
@@ -386,6 +433,7 @@ def preview_print_and_save(page, folder: Path) -> None:
     def in_print_dialog(dialog) -> None:
         driver.paste(dialog.findChild(QLineEdit, "filename"), str(folder / "one-printed.pdf"))
         driver.click(driver.box_button(dialog, dialog_ok()))
+
     driver.then(in_print_dialog)
     driver.press(documents, "preview_print")
     driver.raise_pending()
@@ -401,14 +449,17 @@ def save_all(page, folder: Path) -> list[Path]:
     driver.then(lambda dialog: driver.answer_file_dialog(dialog, folder), QFileDialog)
     driver.press(documents, "save_button")
     driver.raise_pending()
-    driver.wait_until(lambda: len(list(folder.glob("*.pdf"))) == len(documents.documents), 120,
-                      "every document saved")
+    driver.wait_until(
+        lambda: len(list(folder.glob("*.pdf"))) == len(documents.documents), 120, "every document saved"
+    )
     return sorted(folder.glob("*.pdf"))
 
 
 # --- sync ------------------------------------------------------------------------------------
-SYNC_WORDS = {"kk": {"synced": "Барлығы синхрондалды", "unreachable": "Сервер"},
-              "ru": {"synced": "Всё синхронизировано", "unreachable": "Сервер недоступен"}}
+SYNC_WORDS = {
+    "kk": {"synced": "Барлығы синхрондалды", "unreachable": "Сервер"},
+    "ru": {"synced": "Всё синхронизировано", "unreachable": "Сервер недоступен"},
+}
 
 
 def sync_now(window) -> None:

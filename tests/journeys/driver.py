@@ -4,18 +4,18 @@ they read state only to assert.
 
 Every press is recorded (window class, control key) so that a check can tell which buttons
 and actions of the app no journey has pressed."""
+
 from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox,
-                               QDialogButtonBox, QWidget)
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialogButtonBox, QWidget
 
 SCREENSHOTS = Path(tempfile.gettempdir())  # where a failed look-up leaves a picture of the window
 PRESSED: set[tuple[str, str]] = set()  # (window class, control key) of every press
@@ -82,8 +82,11 @@ def wait_until(condition: Callable[[], object], timeout: float = 15.0, what: str
 def find(root: QWidget, name: str, kind: type = QWidget) -> QWidget:
     """The visible widget under `root` with this object name or accessible name."""
     take_inventory(root.window())
-    found = [w for w in root.findChildren(kind)
-             if (w.objectName() == name or w.accessibleName() == name) and w.isVisible()]
+    found = [
+        w
+        for w in root.findChildren(kind)
+        if (w.objectName() == name or w.accessibleName() == name) and w.isVisible()
+    ]
     if root.objectName() == name:
         found.insert(0, root)
     if not found:
@@ -105,8 +108,12 @@ def click(widget: QWidget, pos: QPoint | None = None) -> None:
     assert widget.isEnabled(), f"{control_key(widget) or widget} is not enabled"
     record(widget)
     activate(widget)
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     pos if pos is not None else widget.rect().center())
+    QTest.mouseClick(
+        widget,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        pos if pos is not None else widget.rect().center(),
+    )
 
 
 def press(root: QWidget, name: str) -> None:
@@ -134,8 +141,9 @@ def type_text(widget: QWidget, text: str) -> None:
             QTest.keyClick(widget, Qt.Key.Key_Return)
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 def fill(widget: QWidget, text: str) -> None:
@@ -167,8 +175,12 @@ def choose_index(combo: QComboBox, index: int) -> None:
     QTest.qWait(QApplication.doubleClickInterval() + 50)  # a release sooner is the opening click's
     model_index = view.model().index(index, combo.modelColumn(), view.rootIndex())
     view.scrollTo(model_index)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     view.visualRect(model_index).center())
+    QTest.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.visualRect(model_index).center(),
+    )
     wait_until(lambda: not view.isVisible(), what="the combo box to close")
     assert combo.currentIndex() == index
 
@@ -184,8 +196,9 @@ def trigger(action: QAction) -> None:
 
 
 def modal(kind: type = QWidget, timeout: float = 15.0) -> QWidget:
-    wait_until(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout,
-               f"a modal {kind.__name__}")
+    wait_until(
+        lambda: isinstance(QApplication.activeModalWidget(), kind), timeout, f"a modal {kind.__name__}"
+    )
     return QApplication.activeModalWidget()
 
 
@@ -205,6 +218,7 @@ def then(action: Callable[[QWidget], None], kind: type = QWidget) -> None:
             failures.append(error)
             dialog.grab().save(str(SCREENSHOTS / f"failed-in-{type(dialog).__name__}.png"))
             close_by_escape(dialog)
+
     QTimer.singleShot(0, attempt)
     PENDING.append(failures)
 
@@ -215,10 +229,12 @@ PENDING: list[list[BaseException]] = []
 def close_by_escape(dialog: QWidget) -> None:
     """After a failure in a dialog: Esc, and Yes if it asks whether to discard what was
     entered (the question opens inside the key press, so its answer is set up first)."""
+
     def discard() -> None:
         box = QApplication.activeModalWidget()
         if box is not None and box is not dialog and box.objectName() == "confirm":
             click(find(box, "yes"))
+
     QTimer.singleShot(50, discard)
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
@@ -237,8 +253,9 @@ def tab(tabs, widget: QWidget) -> None:
     index = tabs.indexOf(widget)
     assert bar.isTabEnabled(index)
     PRESSED.add((window_key(tabs), f"{tabs.objectName()}:{index}"))
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     bar.tabRect(index).center())
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center()
+    )
     wait_until(lambda: tabs.currentWidget() is widget, what="the tab to open")
 
 
@@ -262,9 +279,12 @@ def answer_file_dialog(dialog, path) -> None:
     if popup is not None and popup.isVisible():
         QTest.keyClick(popup, Qt.Key.Key_Escape)
     wait_until(lambda: popup is None or not popup.isVisible(), what="the completer to close")
-    accept = next(b for role in (QDialogButtonBox.StandardButton.Open, QDialogButtonBox.StandardButton.Save)
-                  for box in dialog.findChildren(QDialogButtonBox)
-                  if (b := box.button(role)) is not None and b.isVisible())
+    accept = next(
+        b
+        for role in (QDialogButtonBox.StandardButton.Open, QDialogButtonBox.StandardButton.Save)
+        for box in dialog.findChildren(QDialogButtonBox)
+        if (b := box.button(role)) is not None and b.isVisible()
+    )
     click(accept)
 
 

@@ -3,6 +3,7 @@ mark an item violated and type its note; says SAVED once the first words are in 
 then keeps typing until it is killed.
 
     python -m tests.journeys.kill_typist DATA_DIR LANG"""
+
 from __future__ import annotations
 
 import sys
@@ -39,8 +40,11 @@ def main(data_dir: str, lang: str) -> None:
     driver.key(checklist.list, Qt.Key.Key_Tab)
     driver.type_text(checklist.note, FIRST_WORDS)
     inspection_id = checklist.inspection.id
-    driver.wait_until(lambda: workstation.store.inspections.answers(inspection_id)[item.id].note
-                      == FIRST_WORDS, 10, "the first words to be saved")
+    driver.wait_until(
+        lambda: workstation.store.inspections.answers(inspection_id)[item.id].note == FIRST_WORDS,
+        10,
+        "the first words to be saved",
+    )
     print(f"SAVED {item.id}", flush=True)
     while True:
         driver.type_text(checklist.note, "ә")

@@ -1,5 +1,6 @@
 """Journeys 3 to 6: a surprise inspection at a school from the register to printed, signed
 papers and a sync with the real local server, by keyboard and mouse, in Kazakh and Russian."""
+
 import pytest
 from pypdf import PdfReader
 
@@ -44,9 +45,17 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     driver.snapshot(window, "findings")
     day.finalise(page)
     documents = day.prepare_documents(page)
-    assert sorted(d.kind for d in documents) == sorted([
-        DocumentKind.ACT, DocumentKind.PROTOCOL, DocumentKind.PROTOCOL, DocumentKind.ORDER,
-        DocumentKind.RECOMMENDATION, DocumentKind.REFERRAL, DocumentKind.TRANSFER])
+    assert sorted(d.kind for d in documents) == sorted(
+        [
+            DocumentKind.ACT,
+            DocumentKind.PROTOCOL,
+            DocumentKind.PROTOCOL,
+            DocumentKind.ORDER,
+            DocumentKind.RECOMMENDATION,
+            DocumentKind.REFERRAL,
+            DocumentKind.TRANSFER,
+        ]
+    )
     day.sign_pads(page)
     printed = tmp_path / "printed.pdf"
     day.print_to_file(page, printed)

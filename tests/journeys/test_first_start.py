@@ -1,22 +1,30 @@
 """Journey 1: the first start (the profile and a new passphrase), then a wrong passphrase and
 the right one, by keyboard alone."""
+
 import pytest
 from PySide6.QtCore import Qt
 
 from tests.journeys import driver
 from tests.journeys.conftest import LANGUAGES
 
-TEXTS = {"kk": {"differ": "сәйкес келмейді", "wrong": "құпия фраза", "title": "Тексеруші"},
-         "ru": {"differ": "не совпадают", "wrong": "парольная фраза", "title": "Инспектор"}}
+TEXTS = {
+    "kk": {"differ": "сәйкес келмейді", "wrong": "құпия фраза", "title": "Тексеруші"},
+    "ru": {"differ": "не совпадают", "wrong": "парольная фраза", "title": "Инспектор"},
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_first_start_then_a_wrong_passphrase_and_the_right_one(start_app, lang):
     app = start_app("--lang", lang)
     dialog = app.sign_in
-    for name, text in (("name", "Әйгерім Сәтбаева"), ("position", "бас маман"),
-                       ("position_ru", "главный специалист"), ("code", "k07"),
-                       ("passphrase", "correct horse battery"), ("confirm", "correct horse batterx")):
+    for name, text in (
+        ("name", "Әйгерім Сәтбаева"),
+        ("position", "бас маман"),
+        ("position_ru", "главный специалист"),
+        ("code", "k07"),
+        ("passphrase", "correct horse battery"),
+        ("confirm", "correct horse batterx"),
+    ):
         driver.fill(driver.find(dialog, name), text)
     driver.key(driver.find(dialog, "confirm"), Qt.Key.Key_Return)
     assert TEXTS[lang]["differ"] in driver.find(dialog, "error").text()
@@ -25,7 +33,10 @@ def test_first_start_then_a_wrong_passphrase_and_the_right_one(start_app, lang):
     driver.wait_until(lambda: app.window is not None and app.window.isVisible(), what="the main window")
     profile = app.window.store.reference.profile()
     assert (profile.name, profile.position_kk, profile.position_ru) == (
-        "Әйгерім Сәтбаева", "бас маман", "главный специалист")
+        "Әйгерім Сәтбаева",
+        "бас маман",
+        "главный специалист",
+    )
     app.quit()
 
     again = start_app("--lang", lang)

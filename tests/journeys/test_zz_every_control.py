@@ -1,6 +1,7 @@
 """Every button and tool button of the windows and dialogs the journeys went through was
 pressed by at least one journey, but those listed here with the reason. Runs after the
 journeys (the files are taken in name order) and needs them in the same run."""
+
 import pytest
 
 from tests.journeys import driver
@@ -8,11 +9,11 @@ from tests.journeys import driver
 EXEMPT = {
     # (window, control): why no journey presses it
     ("MainWindow", "import_button"): "a register import from a spreadsheet; driven through its "
-                                     "button in tests/gui/test_workflow.py",
+    "button in tests/gui/test_workflow.py",
     ("SignInDialog", "restore_button"): "shown only for a damaged store; tests/storage and "
-                                        "tests/gui/test_workflow.py damage one and restore it",
+    "tests/gui/test_workflow.py damage one and restore it",
     ("EnrolDialog", "box.Ok"): "make run enrols the demo laptop; enrolling by this dialog is "
-                               "driven in tests/gui/test_server_window.py",
+    "driven in tests/gui/test_server_window.py",
 }
 
 

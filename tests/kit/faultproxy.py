@@ -5,6 +5,7 @@ answer a bare HTTP 500/503 without reaching the server, or stall then drop. The 
 shaped (bandwidth, latency) and every byte is counted both ways, so tests can say how much
 was sent and re-sent.
 """
+
 from __future__ import annotations
 
 import random
@@ -12,8 +13,8 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 PIECE = 16 * 1024
 
@@ -26,17 +27,27 @@ class Fault:
     seconds: float = 0.0
 
     @staticmethod
-    def random(rng: random.Random, rate: float, max_offset: int = 300_000) -> "Fault":
+    def random(rng: random.Random, rate: float, max_offset: int = 300_000) -> Fault:
         if rng.random() >= rate:
             return Fault()
         kind = rng.choice(("drop_up", "drop_up", "drop_down", "respond", "respond", "stall"))
-        return Fault(kind, after=rng.randint(0, max_offset), status=rng.choice((500, 503)),
-                     seconds=rng.uniform(0.2, 1.5))
+        return Fault(
+            kind,
+            after=rng.randint(0, max_offset),
+            status=rng.choice((500, 503)),
+            seconds=rng.uniform(0.2, 1.5),
+        )
 
 
 class FaultProxy:
-    def __init__(self, upstream_port: int, *, plan: Callable[[int], Fault] = lambda n: Fault(),
-                 bandwidth: float | None = None, latency: float = 0.0) -> None:
+    def __init__(
+        self,
+        upstream_port: int,
+        *,
+        plan: Callable[[int], Fault] = lambda n: Fault(),
+        bandwidth: float | None = None,
+        latency: float = 0.0,
+    ) -> None:
         self.upstream_port = upstream_port
         self.plan = plan
         self.bandwidth = bandwidth  # bytes per second, each direction
@@ -71,7 +82,7 @@ class FaultProxy:
         for s in live:
             _reset(s)
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -108,8 +119,9 @@ class FaultProxy:
         pair = (client, upstream)
         up_limit = fault.after if fault.kind == "drop_up" else None
         down_limit = fault.after if fault.kind == "drop_down" else None
-        threading.Thread(target=self._pump, args=(client, upstream, True, up_limit, pair),
-                         daemon=True).start()
+        threading.Thread(
+            target=self._pump, args=(client, upstream, True, up_limit, pair), daemon=True
+        ).start()
         self._pump(upstream, client, False, down_limit, pair)
 
     def _respond(self, client: socket.socket, status: int) -> None:
@@ -117,15 +129,15 @@ class FaultProxy:
         try:
             client.recv(PIECE)
             body = b'{"detail": "injected fault"}'
-            client.sendall(b"HTTP/1.1 %d Injected\r\nContent-Type: application/json\r\n"
-                           b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
-                           % (status, len(body), body))
+            client.sendall(
+                b"HTTP/1.1 %d Injected\r\nContent-Type: application/json\r\n"
+                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (status, len(body), body)
+            )
         except OSError:
             pass
         _reset(client, graceful=True)
 
-    def _pump(self, source: socket.socket, target: socket.socket, up: bool,
-              limit: int | None, pair) -> None:
+    def _pump(self, source: socket.socket, target: socket.socket, up: bool, limit: int | None, pair) -> None:
         moved, last = 0, 0.0
         try:
             while True:
@@ -133,7 +145,7 @@ class FaultProxy:
                 if not data:
                     break
                 if limit is not None and moved + len(data) >= limit:
-                    data = data[:max(0, limit - moved)]
+                    data = data[: max(0, limit - moved)]
                     self._forward(target, data, up)
                     raise ConnectionAbortedError
                 last = self._shape(len(data), last)

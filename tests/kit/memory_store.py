@@ -1,12 +1,13 @@
 """A `SyncStore` held in memory: the reference implementation the drills and benchmark use."""
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-from inspector_app.desktop.sync.store import Enrolment
 from inspector_app.core.protocol import Change, EnrolResponse, ErrorInfo, InspectionRecord
+from inspector_app.desktop.sync.store import Enrolment
 
 
 @dataclass
@@ -45,13 +46,15 @@ class MemoryStore:
         return self.enrolled
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
-        self.enrolled = Enrolment(server_url, response.token, response.device_id,
-                                  response.user.username)
+        self.enrolled = Enrolment(server_url, response.token, response.device_id, response.user.username)
 
     def pending_record_ids(self) -> list[str]:
         with self.lock:
-            return [i for i, r in self.records.items()
-                    if r.state == "pending" and r.synced_revision != r.record.revision]
+            return [
+                i
+                for i, r in self.records.items()
+                if r.state == "pending" and r.synced_revision != r.record.revision
+            ]
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
         with self.lock:  # a shallow copy: the sync service never changes what it sends
@@ -66,8 +69,9 @@ class MemoryStore:
             if local.record.revision == revision:
                 local.synced_revision, local.state = revision, "synced"
 
-    def mark_conflict(self, record_id: str, revision: int, problem: ErrorInfo,
-                      server_record: InspectionRecord | None) -> None:
+    def mark_conflict(
+        self, record_id: str, revision: int, problem: ErrorInfo, server_record: InspectionRecord | None
+    ) -> None:
         with self.lock:
             local = self.records[record_id]
             local.state, local.conflict = "conflict", (problem, server_record)
@@ -86,8 +90,12 @@ class MemoryStore:
                 self.pulled[(change.kind, change.id)] = change.data
                 if change.kind == "inspection" and change.data is not None:
                     self._returned(change.data)
-                if change.kind == "review" and change.data is not None \
-                        and change.data.decision == "approved" and change.id in self.records:
+                if (
+                    change.kind == "review"
+                    and change.data is not None
+                    and change.data.decision == "approved"
+                    and change.id in self.records
+                ):
                     self.records[change.id].state = "approved"
             self.pull_cursor = cursor
 
@@ -97,8 +105,9 @@ class MemoryStore:
         if local is None or local.synced_revision >= record.revision:
             return
         if local.state in ("pending", "conflict", "rejected"):
-            problem = ErrorInfo(code=40902, name="stale_base_revision",
-                                message="The server has a newer revision.")
+            problem = ErrorInfo(
+                code=40902, name="stale_base_revision", message="The server has a newer revision."
+            )
             local.state, local.conflict = "conflict", (problem, record)
             return
         state = "returned" if record.header.status.value == "draft" else "synced"

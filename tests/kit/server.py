@@ -1,4 +1,5 @@
 """Run `inspector-server serve` in a subprocess on a free loopback port."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,15 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    def __init__(self, database_url: str, blob_dir: Path, log_path: Path,
-                 port: int | None = None, workers: int = 1, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        blob_dir: Path,
+        log_path: Path,
+        port: int | None = None,
+        workers: int = 1,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.database_url = database_url
         self.blob_dir = blob_dir
         self.log_path = log_path
@@ -34,22 +42,46 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def environment(self) -> dict[str, str]:
-        env = {**os.environ, "INSPECTOR_DATABASE_URL": self.database_url,
-               "INSPECTOR_BLOB_DIR": str(self.blob_dir), "INSPECTOR_LOG_LEVEL": os.environ.get("INSPECTOR_TEST_SERVER_LOG_LEVEL", "WARNING"),
-               **self.extra_env}
+        env = {
+            **os.environ,
+            "INSPECTOR_DATABASE_URL": self.database_url,
+            "INSPECTOR_BLOB_DIR": str(self.blob_dir),
+            "INSPECTOR_LOG_LEVEL": os.environ.get("INSPECTOR_TEST_SERVER_LOG_LEVEL", "WARNING"),
+            **self.extra_env,
+        }
         env.pop("INSPECTOR_SERVER_DB", None)
         return env
 
     def cli(self, *args: str, input_text: str | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "sync.server.cli", *args], env=self.environment(),
-                              capture_output=True, text=True, input=input_text, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "sync.server.cli", *args],
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            input=input_text,
+            timeout=120,
+        )
 
-    def start(self, timeout: float = 60) -> "ServerProcess":
+    def start(self, timeout: float = 60) -> ServerProcess:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(self.workers)],
-            env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
+            env=self.environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         log.close()
         self._wait_ready(timeout)
         return self
@@ -81,7 +113,7 @@ class ServerProcess:
         self.stop(hard=hard)
         self.start()
 
-    def __enter__(self) -> "ServerProcess":
+    def __enter__(self) -> ServerProcess:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -9,6 +9,7 @@
 Run as `python -m uvicorn tests.kit.sink:app` (or `:durable_app`); SINK_DIR says where
 the file goes. Both answer with the number of bytes they wrote.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -122,7 +123,11 @@ def _new_path() -> Path:
 
 async def _answer(send, size: int) -> None:
     body = str(size).encode()
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"text/plain"),
-                            (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-type", b"text/plain"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -7,6 +7,7 @@ the trial's number, so only the trial's own writes can satisfy its checks.
 
     python -m tests.storage.drill [--trials 1000] [--seed N] [--window 0.25] [--spawn]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,13 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.models import (Inspection, InspectionMode, InspectionType,
-                                         InspectorProfile)
+from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType, InspectorProfile
 from inspector_app.desktop.storage.store import create_store, open_store, remove_leftovers
 from tests.storage import kill_writer
 
 PASS = "correct horse battery"
-FAST_SCRYPT = 2 ** 10  # the drill need not resist brute force
+FAST_SCRYPT = 2**10  # the drill need not resist brute force
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30.0  # seconds for a writer to acknowledge its first write
 
@@ -64,6 +64,7 @@ def read_acks(text: str) -> Acks:
 @dataclass(frozen=True)
 class Template:
     """A closed store with one inspection, copied afresh for every trial."""
+
     folder: Path
     inspection_id: str
     photo: Path
@@ -75,10 +76,19 @@ def make_template(folder: Path, profile: InspectorProfile, photo: Path) -> Templ
     store = create_store(folder, PASS, profile, scrypt_n=FAST_SCRYPT)
     facility = demo_facilities(1)[0]
     store.facilities.upsert_many([facility])
-    inspection = store.inspections.create(Inspection(
-        id="", facility_id=facility.id, form_id="school", form_version=1, form_hash="h",
-        type=InspectionType.SCHEDULED, mode=InspectionMode.ON_SITE, appointment_number="1",
-        appointment_date=dt.date.today()))
+    inspection = store.inspections.create(
+        Inspection(
+            id="",
+            facility_id=facility.id,
+            form_id="school",
+            form_version=1,
+            form_hash="h",
+            type=InspectionType.SCHEDULED,
+            mode=InspectionMode.ON_SITE,
+            appointment_number="1",
+            appointment_date=dt.date.today(),
+        )
+    )
     store.close()
     return Template(folder, inspection.id, photo)
 
@@ -110,11 +120,19 @@ def check_answers(store, inspection_id: str, trial: int, acks: Acks) -> list[Los
         answer = saved.get(item)
         found = _written(answer.note, trial) if answer else None
         # a later write, begun but not acknowledged, may have landed too: never an older one
-        whole = found is not None and kill_writer.item_of(found) == item \
+        whole = (
+            found is not None
+            and kill_writer.item_of(found) == item
             and answer.verdict is kill_writer.verdict_of(found)
+        )
         if not whole or found < n:
-            losses.append(Loss("answer", f"trial {trial}: {item} acknowledged write {n}, "
-                                         f"found {answer.note if answer else 'nothing'!r}"))
+            losses.append(
+                Loss(
+                    "answer",
+                    f"trial {trial}: {item} acknowledged write {n}, "
+                    f"found {answer.note if answer else 'nothing'!r}",
+                )
+            )
     return losses
 
 
@@ -130,8 +148,10 @@ def check_photos(store, template: Template, trial: int, acks: Acks) -> list[Loss
     stored = {photo.id: photo for photo in store.photos.photos(template.inspection_id)}
     source = template.photo.read_bytes()
     acknowledged = set(acks.photos)
-    losses = [Loss("photo", f"trial {trial}: {photo_id} acknowledged, no row")
-              for photo_id in acknowledged - stored.keys()]
+    losses = [
+        Loss("photo", f"trial {trial}: {photo_id} acknowledged, no row")
+        for photo_id in acknowledged - stored.keys()
+    ]
     for photo in stored.values():
         problem = _read_back(store, photo, source if photo.id in acknowledged else None)
         if problem:
@@ -155,10 +175,20 @@ def _read_back(store, photo, source: bytes | None) -> str | None:
 # --- the writer's process ------------------------------------------------------------------
 def spawn(folder: Path, template: Template, trial: int, out, behind: bool):
     """A new interpreter running kill_writer, as the test runs it."""
-    args = [sys.executable, "-m", "tests.storage.kill_writer", str(folder), PASS,
-            template.inspection_id, str(template.photo), str(trial), *(["--behind"] * behind)]
-    return subprocess.Popen(args, stdout=out, stderr=out, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    args = [
+        sys.executable,
+        "-m",
+        "tests.storage.kill_writer",
+        str(folder),
+        PASS,
+        template.inspection_id,
+        str(template.photo),
+        str(trial),
+        *(["--behind"] * behind),
+    ]
+    return subprocess.Popen(
+        args, stdout=out, stderr=out, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
 
 
 class Forked:
@@ -179,8 +209,7 @@ class Forked:
         os.dup2(fd, 2)
         try:
             store = open_store(folder, PASS)
-            kill_writer.write_until_killed(store, template.inspection_id, template.photo,
-                                           trial, behind)
+            kill_writer.write_until_killed(store, template.inspection_id, template.photo, trial, behind)
         except BaseException:
             traceback.print_exc()
         finally:
@@ -214,8 +243,15 @@ class Report:
     kept: list[Path] = field(default_factory=list)  # stores with a loss, for a post-mortem
 
 
-def run_trial(template: Template, workdir: Path, trial: int, delay: float, report: Report,
-              launch=spawn, behind: bool = False) -> list[Loss]:
+def run_trial(
+    template: Template,
+    workdir: Path,
+    trial: int,
+    delay: float,
+    report: Report,
+    launch=spawn,
+    behind: bool = False,
+) -> list[Loss]:
     """One trial: copy the template, start the writer, kill it `delay` seconds after its
     first acknowledgement, check. Adds to `report` and returns the trial's losses."""
     folder = workdir / f"trial-{trial}"
@@ -251,8 +287,15 @@ def _await_first_ack(writer, out_path: Path) -> None:
         time.sleep(0.002)
 
 
-def run(template: Template, workdir: Path, trials: int, seed: int, window: float,
-        launch=spawn, behind: bool = False) -> Report:
+def run(
+    template: Template,
+    workdir: Path,
+    trials: int,
+    seed: int,
+    window: float,
+    launch=spawn,
+    behind: bool = False,
+) -> Report:
     """`trials` trials, each killed at a moment drawn from [0, window) seconds."""
     rng = random.Random(seed)
     report = Report()
@@ -263,9 +306,14 @@ def run(template: Template, workdir: Path, trials: int, seed: int, window: float
 
 def drill_profile() -> InspectorProfile:
     return InspectorProfile(
-        name="Әсел Қанатқызы Нұрланова", position="бас маман",
-        body_kk="Бала құқықтарын қорғау комитеті", body_ru="Комитет по охране прав детей",
-        region="ALA", code="K07", language="kk")
+        name="Әсел Қанатқызы Нұрланова",
+        position="бас маман",
+        body_kk="Бала құқықтарын қорғау комитеті",
+        body_ru="Комитет по охране прав детей",
+        region="ALA",
+        code="K07",
+        language="kk",
+    )
 
 
 def make_photo(path: Path) -> Path:
@@ -278,10 +326,12 @@ def make_photo(path: Path) -> Path:
 
 def print_report(report: Report, seconds: float, how: str) -> None:
     print(f"kill drill ({how}): {report.trials:,} trials in {seconds:.1f} s")
-    for label, figure in (("acknowledged answers", report.answers),
-                          ("acknowledged photos", report.photos),
-                          ("crash leftovers removed", report.leftovers),
-                          ("losses (goal 0)", len(report.losses))):
+    for label, figure in (
+        ("acknowledged answers", report.answers),
+        ("acknowledged photos", report.photos),
+        ("crash leftovers removed", report.leftovers),
+        ("losses (goal 0)", len(report.losses)),
+    ):
         print(f"  {label:<24}{figure:>10,}")
     for loss in report.losses[:20]:
         print(f"  LOST {loss.kind}: {loss.detail}")

@@ -8,6 +8,7 @@ photo's file only when the next photo comes.
 
     python -m tests.storage.kill_writer FOLDER PASSPHRASE INSPECTION PHOTO TRIAL [--behind]
 """
+
 from __future__ import annotations
 
 import itertools
@@ -39,8 +40,9 @@ def ack(*words) -> None:
     print(*words, flush=True)  # one write() per line: in the kernel's hands before the next call
 
 
-def write_until_killed(store: Store, inspection_id: str, photo: Path, trial: int,
-                       behind: bool = False) -> None:
+def write_until_killed(
+    store: Store, inspection_id: str, photo: Path, trial: int, behind: bool = False
+) -> None:
     if behind:
         _write_photo_files_late()
     for n in itertools.count():
@@ -48,8 +50,9 @@ def write_until_killed(store: Store, inspection_id: str, photo: Path, trial: int
             ack("ANSWER", item_of(n), n)
         if not behind or n > 0:
             written = n - 1 if behind else n
-            store.inspections.save_answer(inspection_id, item_of(written),
-                                          verdict=verdict_of(written), note=note_of(trial, written))
+            store.inspections.save_answer(
+                inspection_id, item_of(written), verdict=verdict_of(written), note=note_of(trial, written)
+            )
         if not behind:
             ack("ANSWER", item_of(n), n)
         if n % PHOTO_EVERY == 0:
@@ -69,8 +72,7 @@ def _write_photo_files_late() -> None:
     photo_module.write_atomically = write_late
 
 
-def main(folder: str, passphrase: str, inspection_id: str, photo: str, trial: str,
-         *flags: str) -> None:
+def main(folder: str, passphrase: str, inspection_id: str, photo: str, trial: str, *flags: str) -> None:
     store = open_store(Path(folder), passphrase)
     write_until_killed(store, inspection_id, Path(photo), int(trial), behind="--behind" in flags)
 

@@ -1,5 +1,6 @@
 """Copies made to undo a migration are whole on disk before they are relied on, a new store's
 folder is named durably, and what a crash leaves in the store folder is removed at open."""
+
 import os
 import signal
 import subprocess
@@ -12,8 +13,7 @@ import pytest
 
 from inspector_app.core.domain.models import Verdict
 from inspector_app.desktop.storage import files, migrate
-from inspector_app.desktop.storage.store import (DB_NAME, backups, create_store, open_store,
-                                         restore_backup)
+from inspector_app.desktop.storage.store import DB_NAME, backups, create_store, open_store, restore_backup
 from tests.conftest import FAST_SCRYPT, ROOT
 
 PASS = "correct horse battery"
@@ -40,8 +40,7 @@ def test_a_durable_copy_is_fsynced_then_renamed_then_its_folder_fsynced(tmp_path
     source.write_bytes(os.urandom(200_000))
     target.parent.mkdir()
     renamed_after, real_replace = [], os.replace
-    monkeypatch.setattr(os, "replace", lambda a, b: (renamed_after.append(len(fsyncs)),
-                                                     real_replace(a, b)))
+    monkeypatch.setattr(os, "replace", lambda a, b: (renamed_after.append(len(fsyncs)), real_replace(a, b)))
     files.copy_durably(source, target)
     assert fsyncs == [(target.parent / "target.tmp").resolve(), target.parent.resolve()]
     assert renamed_after == [1]  # after the copy's data reached the disk, before the folder
@@ -67,16 +66,24 @@ def test_a_new_store_folder_is_named_durably_in_its_parent(tmp_path, profile, fs
     create_store(folder, PASS, profile, scrypt_n=FAST_SCRYPT).close()
     parent, store_folder = folder.parent.resolve(), folder.resolve()
     assert fsyncs == [
-        parent.parent, parent,  # `data` named in its parent, then `store` in `data`
-        store_folder / "store.key.tmp", store_folder,  # the key file, then its name
+        parent.parent,
+        parent,  # `data` named in its parent, then `store` in `data`
+        store_folder / "store.key.tmp",
+        store_folder,  # the key file, then its name
         store_folder,  # `photos`
-        store_folder]  # the database's own name, once it is made
+        store_folder,
+    ]  # the database's own name, once it is made
 
 
 def run_until_killed(code: str, *args: str) -> None:
     """Run `code` in a new process and SIGKILL it once it prints its first line."""
-    with subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True,
-                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}) as child:
+    with subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    ) as child:
         assert child.stdout.readline(), "the child died before its copy was made"
         child.send_signal(signal.SIGKILL)
 
@@ -159,9 +166,12 @@ def test_a_kill_during_a_copy_leaves_the_old_file_or_a_whole_copy(tmp_path):
     whole = source.read_bytes()
     for delay in (0.0, 0.01, 0.02, 0.05, 0.1, 0.2):
         target.write_bytes(b"the old file")
-        with subprocess.Popen([sys.executable, "-c", COPY_FOREVER, str(source), str(target)],
-                              stdout=subprocess.PIPE, cwd=ROOT,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)}) as child:
+        with subprocess.Popen(
+            [sys.executable, "-c", COPY_FOREVER, str(source), str(target)],
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        ) as child:
             child.stdout.readline()
             time.sleep(delay)
             child.send_signal(signal.SIGKILL)

@@ -1,18 +1,35 @@
 import pytest
 
-from inspector_app.demo.facilities import demo_facilities
 from inspector_app.core.domain.models import Facility, FacilityKind
 from inspector_app.core.domain.text import name_sort_key
+from inspector_app.demo.facilities import demo_facilities
 
 
 @pytest.fixture
 def register(store):
-    store.facilities.upsert_many(demo_facilities(300) + [
-        Facility("kar-1", "Қарағанды қаласының №1 балалар үйі", "Детский дом №1 города Караганды",
-                 FacilityKind.ORPHANAGE, "KAR", district="Қазыбек би ауданы",
-                 settlement="Қарағанды", special_control=True),
-        Facility("ore-1", "Өскемен №3 мектеп", "Школа №3 Усть-Каменогорск", FacilityKind.SCHOOL,
-                 "VKO", settlement="Өскемен")])
+    store.facilities.upsert_many(
+        demo_facilities(300)
+        + [
+            Facility(
+                "kar-1",
+                "Қарағанды қаласының №1 балалар үйі",
+                "Детский дом №1 города Караганды",
+                FacilityKind.ORPHANAGE,
+                "KAR",
+                district="Қазыбек би ауданы",
+                settlement="Қарағанды",
+                special_control=True,
+            ),
+            Facility(
+                "ore-1",
+                "Өскемен №3 мектеп",
+                "Школа №3 Усть-Каменогорск",
+                FacilityKind.SCHOOL,
+                "VKO",
+                settlement="Өскемен",
+            ),
+        ]
+    )
     return store.facilities
 
 
@@ -29,8 +46,9 @@ def test_search_by_russian_name_and_kazakh_settlement(register):
 
 def test_filters_narrow_the_results(register):
     found = register.search("", region="KAR", kind=FacilityKind.ORPHANAGE, special_control=True)
-    assert found and all(f.region == "KAR" and f.kind is FacilityKind.ORPHANAGE
-                         and f.special_control for f in found)
+    assert found and all(
+        f.region == "KAR" and f.kind is FacilityKind.ORPHANAGE and f.special_control for f in found
+    )
     assert "kar-1" in [f.id for f in found]
     assert register.search("караганды", region="ALA") == []
 
@@ -63,19 +81,33 @@ def test_a_renamed_facility_takes_its_new_place_in_kazakh_order(register):
     names = [f.name_kk for f in register.search("", language="kk", limit=100_000)]
     place = names.index("Әуезов атындағы №3 мектеп")  # after every А..., before every Е...
     assert all(n.startswith("А") for n in names[:place] if n[0] in "АЕ")
-    assert all(n.startswith("Е") for n in names[place + 1:] if n[0] in "АЕ")
+    assert all(n.startswith("Е") for n in names[place + 1 :] if n[0] in "АЕ")
     assert any(n.startswith("А") for n in names[:place]) and names[-1].startswith("І")
 
 
 def test_districts_are_listed_in_alphabet_order(store):
-    names = ["Қазыбек би ауданы", "Ясный", "Абай ауданы", "Әлихан Бөкейхан ауданы", "№2 учаскесі",
-             "№12 учаскесі"]
-    store.facilities.upsert_many([
-        Facility(f"d-{n}", f"Мектеп {n}", f"Школа {n}", FacilityKind.SCHOOL, "KAR", district=name)
-        for n, name in enumerate(names)])
+    names = [
+        "Қазыбек би ауданы",
+        "Ясный",
+        "Абай ауданы",
+        "Әлихан Бөкейхан ауданы",
+        "№2 учаскесі",
+        "№12 учаскесі",
+    ]
+    store.facilities.upsert_many(
+        [
+            Facility(f"d-{n}", f"Мектеп {n}", f"Школа {n}", FacilityKind.SCHOOL, "KAR", district=name)
+            for n, name in enumerate(names)
+        ]
+    )
     assert store.facilities.districts("KAR") == [
-        "№2 учаскесі", "№12 учаскесі", "Абай ауданы", "Әлихан Бөкейхан ауданы",
-        "Қазыбек би ауданы", "Ясный"]
+        "№2 учаскесі",
+        "№12 учаскесі",
+        "Абай ауданы",
+        "Әлихан Бөкейхан ауданы",
+        "Қазыбек би ауданы",
+        "Ясный",
+    ]
 
 
 @pytest.mark.parametrize("typed", ["Қарағанды", "Карагандинская", "карагандинская обл", "Қарағанды облысы"])

@@ -1,4 +1,5 @@
 """Faults: a killed process, a full disk and a read-only folder lose nothing acknowledged."""
+
 import os
 import subprocess
 import sys
@@ -46,9 +47,14 @@ def test_kill_check_reports_writes_acknowledged_before_they_are_durable(template
 @pytest.mark.slow
 def test_drill_prints_its_figures_and_passes():
     """`make drills` in small: forked writers, the same check, the figures printed."""
-    result = subprocess.run([sys.executable, "-m", "tests.storage.drill", "--trials", "5"],
-                            capture_output=True, text=True, cwd=ROOT, timeout=120,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.storage.drill", "--trials", "5"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "5 trials" in result.stdout and "losses (goal 0)" in result.stdout
 
@@ -58,8 +64,9 @@ def small_disk(tmp_path):
     """A small file system of its own, so filling it harms nothing else."""
     mount = tmp_path / "disk"
     mount.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)],
-                            capture_output=True)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mount)], capture_output=True
+    )
     if result.returncode != 0:
         pytest.skip("mounting a small file system needs root: " + result.stderr.decode())
     yield mount
@@ -79,18 +86,29 @@ def fill(folder: Path) -> Path:
 
 
 def make_store(folder: Path, profile):
-    from inspector_app.demo.facilities import demo_facilities
+    import datetime as dt
+
     from inspector_app.core.domain.models import Inspection, InspectionMode, InspectionType
+    from inspector_app.demo.facilities import demo_facilities
     from inspector_app.desktop.storage.store import create_store
     from tests.conftest import FAST_SCRYPT
-    import datetime as dt
 
     store = create_store(folder / "store", PASS, profile, scrypt_n=FAST_SCRYPT)
     facility = demo_facilities(1)[0]
     store.facilities.upsert_many([facility])
-    inspection = store.inspections.create(Inspection(
-        "", facility.id, "school", 1, "h", InspectionType.SCHEDULED, InspectionMode.ON_SITE,
-        "1", dt.date.today()))
+    inspection = store.inspections.create(
+        Inspection(
+            "",
+            facility.id,
+            "school",
+            1,
+            "h",
+            InspectionType.SCHEDULED,
+            InspectionMode.ON_SITE,
+            "1",
+            dt.date.today(),
+        )
+    )
     return store, inspection
 
 
@@ -101,8 +119,9 @@ def test_disk_full_refuses_the_answer_and_keeps_what_was_saved(small_disk, profi
     filler = fill(small_disk)
     with pytest.raises(UserError) as caught:
         for n in range(20, 5000):  # the WAL grows until the disk refuses
-            store.inspections.save_answer(inspection.id, f"item.{n}", verdict=Verdict.VIOLATED,
-                                          note="x" * 2000)
+            store.inspections.save_answer(
+                inspection.id, f"item.{n}", verdict=Verdict.VIOLATED, note="x" * 2000
+            )
     assert caught.value.code == "store.disk_full"
     assert "Освободите место" in caught.value.message("ru")
     with pytest.raises(UserError) as photo_error:

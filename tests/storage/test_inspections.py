@@ -3,11 +3,21 @@ import datetime as dt
 import pytest
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.measures import validate_measure
-from inspector_app.core.domain.models import (IdDocument, InspectionStatus, Localized, Measure,
-                                         MeasureKind, Offender, OffenderKind, RestoredChild,
-                                         RestoredRights, RightsCategory, Verdict)
 from inspector_app.core.domain.identifiers import make_valid_12
+from inspector_app.core.domain.measures import validate_measure
+from inspector_app.core.domain.models import (
+    IdDocument,
+    InspectionStatus,
+    Localized,
+    Measure,
+    MeasureKind,
+    Offender,
+    OffenderKind,
+    RestoredChild,
+    RestoredRights,
+    RightsCategory,
+    Verdict,
+)
 from tests.helpers import answer_all
 
 VIDEO = "sch.security.video"  # photo required on violation, usually an order
@@ -19,9 +29,13 @@ def articles(store):
 
 
 def order_for(findings, inspection_id):
-    return Measure(id="", inspection_id=inspection_id, kind=MeasureKind.ORDER,
-                   finding_ids=[f.id for f in findings],
-                   deadlines={f.id: dt.date.today() + dt.timedelta(days=30) for f in findings})
+    return Measure(
+        id="",
+        inspection_id=inspection_id,
+        kind=MeasureKind.ORDER,
+        finding_ids=[f.id for f in findings],
+        deadlines={f.id: dt.date.today() + dt.timedelta(days=30) for f in findings},
+    )
 
 
 def test_one_revision_per_sync_however_many_answers(store, inspection):
@@ -54,8 +68,9 @@ def test_finalise_blocked_until_everything_is_in_order(store, inspection, school
     store.photos.add(inspection.id, VIDEO, jpeg)
     findings = store.inspections.findings(inspection.id, school_form)
     order = store.inspections.save_measure(order_for(findings, inspection.id))
-    store.inspections.save_restored_child(inspection.id, RestoredChild(
-        "", "Ә.Қ.", [RightsCategory.SAFETY], measure_id=order.id), school_form)
+    store.inspections.save_restored_child(
+        inspection.id, RestoredChild("", "Ә.Қ.", [RightsCategory.SAFETY], measure_id=order.id), school_form
+    )
     done = store.inspections.finalise(inspection.id, school_form)
     assert done.status is InspectionStatus.FINALISED and done.finalised_at is not None
 
@@ -71,10 +86,13 @@ def test_a_stated_reason_replaces_a_measure(store, inspection, school_form):
 def test_finalised_inspection_is_read_only(store, inspection, school_form):
     answer_all(store, inspection.id, school_form)
     store.inspections.finalise(inspection.id, school_form)
-    for change in (lambda: store.inspections.save_answer(inspection.id, VIDEO, verdict=Verdict.VIOLATED),
-                   lambda: store.inspections.save_restored_child(
-                       inspection.id, RestoredChild("", "А.Б.", [RightsCategory.HOUSING]), school_form),
-                   lambda: store.inspections.set_objections(inspection.id, "Келіспеймін")):
+    for change in (
+        lambda: store.inspections.save_answer(inspection.id, VIDEO, verdict=Verdict.VIOLATED),
+        lambda: store.inspections.save_restored_child(
+            inspection.id, RestoredChild("", "А.Б.", [RightsCategory.HOUSING]), school_form
+        ),
+        lambda: store.inspections.set_objections(inspection.id, "Келіспеймін"),
+    ):
         with pytest.raises(UserError) as caught:
             change()
         assert caught.value.code == "inspection.locked"
@@ -100,12 +118,12 @@ def mark_synced(store):
     from inspector_app.desktop.storage import models
 
     with store.db.write() as connection:
-        connection.execute(sa.update(models.inspections)
-                           .values(synced_revision=models.inspections.c.revision))
+        connection.execute(
+            sa.update(models.inspections).values(synced_revision=models.inspections.c.revision)
+        )
 
 
-def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, store_dir,
-                                                                         inspection, jpeg):
+def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, store_dir, inspection, jpeg):
     from inspector_app.desktop.services import outbox
 
     kept, removed = (store.photos.add(inspection.id, VIDEO, jpeg) for _ in range(2))
@@ -118,8 +136,7 @@ def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, 
     assert store.inspections.get(inspection.id).revision == 2
 
 
-def test_a_photo_of_a_finalised_inspection_stays(store, store_dir, inspection, school_form, jpeg,
-                                                  tmp_path):
+def test_a_photo_of_a_finalised_inspection_stays(store, store_dir, inspection, school_form, jpeg, tmp_path):
     answer_all(store, inspection.id, school_form)
     photo = store.photos.add(inspection.id, VIDEO, jpeg)
     store.inspections.finalise(inspection.id, school_form)
@@ -171,39 +188,67 @@ def test_not_an_image_is_refused(store, inspection, tmp_path):
 
 
 def protocol(inspection_id, iin, fine=10, day=dt.date(2025, 3, 4)):
-    return Measure(id="", inspection_id=inspection_id, kind=MeasureKind.PROTOCOL, finding_ids=["f"],
-                   article="127-3", part="1", fine_mrp=fine, offence_date=day,
-                   offender=Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", iin,
-                                     workplace=Localized("№ 5 мектеп", "Школа № 5"),
-                                     id_document=IdDocument(number="045612378")))
+    return Measure(
+        id="",
+        inspection_id=inspection_id,
+        kind=MeasureKind.PROTOCOL,
+        finding_ids=["f"],
+        article="127-3",
+        part="1",
+        fine_mrp=fine,
+        offence_date=day,
+        offender=Offender(
+            OffenderKind.PERSON,
+            "Сәрсенов Ғалым",
+            iin,
+            workplace=Localized("№ 5 мектеп", "Школа № 5"),
+            id_document=IdDocument(number="045612378"),
+        ),
+    )
 
 
 def test_protocol_fine_in_tenge_at_the_mrp_of_the_offence_year(store, inspection):
     iin = make_valid_12("80010130045")
-    measure = validate_measure(protocol(inspection.id, iin), articles=articles(store),
-                               mrp_by_year=store.reference.mrp_by_year(), today=dt.date(2026, 11, 21))
+    measure = validate_measure(
+        protocol(inspection.id, iin),
+        articles=articles(store),
+        mrp_by_year=store.reference.mrp_by_year(),
+        today=dt.date(2026, 11, 21),
+    )
     assert measure.fine_tenge == 10 * 3932
     saved = store.inspections.save_measure(measure)
     assert store.inspections.measures(inspection.id)[0].fine_tenge == 39320 and saved.id
 
 
-@pytest.mark.parametrize("iin, fine, day, code", [
-    ("800101300450", 10, dt.date(2025, 3, 4), "iin.checksum"),
-    (None, 999, dt.date(2025, 3, 4), "protocol.fine_fixed"),  # 127-3.1: 10 MRP, no range
-    (None, 10, dt.date(2030, 1, 1), "date.out_of_range"),
-    (None, 10, dt.date(1999, 1, 1), "date.out_of_range"),
-])
+@pytest.mark.parametrize(
+    "iin, fine, day, code",
+    [
+        ("800101300450", 10, dt.date(2025, 3, 4), "iin.checksum"),
+        (None, 999, dt.date(2025, 3, 4), "protocol.fine_fixed"),  # 127-3.1: 10 MRP, no range
+        (None, 10, dt.date(2030, 1, 1), "date.out_of_range"),
+        (None, 10, dt.date(1999, 1, 1), "date.out_of_range"),
+    ],
+)
 def test_bad_protocol_input_gets_a_clear_error(store, inspection, iin, fine, day, code):
     iin = iin if iin and make_valid_12(iin[:11]) != iin else (iin or make_valid_12("80010130045"))
     with pytest.raises(UserError) as caught:
-        validate_measure(protocol(inspection.id, iin, fine, day), articles=articles(store),
-                         mrp_by_year=store.reference.mrp_by_year(), today=dt.date(2026, 11, 21))
+        validate_measure(
+            protocol(inspection.id, iin, fine, day),
+            articles=articles(store),
+            mrp_by_year=store.reference.mrp_by_year(),
+            today=dt.date(2026, 11, 21),
+        )
     assert caught.value.code == code
 
 
 def test_order_deadline_in_the_past_refused(store, inspection):
-    measure = Measure(id="", inspection_id=inspection.id, kind=MeasureKind.ORDER, finding_ids=["f"],
-                      deadlines={"f": dt.date(2026, 1, 1)})
+    measure = Measure(
+        id="",
+        inspection_id=inspection.id,
+        kind=MeasureKind.ORDER,
+        finding_ids=["f"],
+        deadlines={"f": dt.date(2026, 1, 1)},
+    )
     with pytest.raises(UserError) as caught:
         validate_measure(measure, articles=articles(store), mrp_by_year={}, today=dt.date(2026, 11, 21))
     assert caught.value.code == "order.deadline_past"
@@ -211,23 +256,31 @@ def test_order_deadline_in_the_past_refused(store, inspection):
 
 def test_children_counted_once_per_category_and_once_in_the_total(store, inspection, school_form):
     answer_all(store, inspection.id, school_form, violated={VIDEO, BULLYING})
-    video, bullying = sorted(store.inspections.findings(inspection.id, school_form),
-                             key=lambda f: f.item_id != VIDEO)
+    video, bullying = sorted(
+        store.inspections.findings(inspection.id, school_form), key=lambda f: f.item_id != VIDEO
+    )
     order = store.inspections.save_measure(order_for([video], inspection.id))
     save = store.inspections.save_restored_child
-    first = save(inspection.id, RestoredChild("", " Ә.Қ.  ", [RightsCategory.SAFETY,
-                                                               RightsCategory.HOUSING],
-                                              measure_id=order.id), school_form)
-    save(inspection.id, RestoredChild("", "ә.қ.", [RightsCategory.SAFETY], finding_id=bullying.id),
-         school_form)  # the same child, restored by another finding too
-    save(inspection.id, RestoredChild("", "Іс № 17/2026", [RightsCategory.SAFETY],
-                                      finding_id=bullying.id), school_form)
+    first = save(
+        inspection.id,
+        RestoredChild("", " Ә.Қ.  ", [RightsCategory.SAFETY, RightsCategory.HOUSING], measure_id=order.id),
+        school_form,
+    )
+    save(
+        inspection.id, RestoredChild("", "ә.қ.", [RightsCategory.SAFETY], finding_id=bullying.id), school_form
+    )  # the same child, restored by another finding too
+    save(
+        inspection.id,
+        RestoredChild("", "Іс № 17/2026", [RightsCategory.SAFETY], finding_id=bullying.id),
+        school_form,
+    )
     children = store.inspections.restored_children(inspection.id)
     assert [c.reference for c in children] == ["Ә.Қ.", "ә.қ.", "Іс № 17/2026"]
     assert children[0].categories == [RightsCategory.HOUSING, RightsCategory.SAFETY]
     counts = {r.category: r.children for r in store.inspections.restored(inspection.id)}
     assert counts == {RightsCategory.HOUSING: 1, RightsCategory.SAFETY: 2}
     from inspector_app.core.domain.restored import distinct_children
+
     assert distinct_children(children) == 2
     with pytest.raises(UserError) as caught:  # a measure that restored rights stays
         store.inspections.remove_measure(inspection.id, order.id)
@@ -235,18 +288,24 @@ def test_children_counted_once_per_category_and_once_in_the_total(store, inspect
     store.inspections.remove_restored_child(inspection.id, first.id)
     store.inspections.remove_measure(inspection.id, order.id)
     assert [c.reference for c in store.inspections.restored_children(inspection.id)] == [
-        "ә.қ.", "Іс № 17/2026"]
+        "ә.қ.",
+        "Іс № 17/2026",
+    ]
 
 
-@pytest.mark.parametrize("child, code", [
-    (RestoredChild("", "  ", [RightsCategory.SAFETY], finding_id="x"), "restored.no_reference"),
-    (RestoredChild("", "Ә" * 41, [RightsCategory.SAFETY], finding_id="x"), "restored.reference_too_long"),
-    (RestoredChild("", "А.Б.", [], finding_id="x"), "restored.no_category"),
-    (RestoredChild("", "А.Б.", [RightsCategory.SAFETY]), "restored.no_tie"),
-    (RestoredChild("", "А.Б.", [RightsCategory.SAFETY], finding_id="no-such"), "restored.no_tie"),
-])
+@pytest.mark.parametrize(
+    "child, code",
+    [
+        (RestoredChild("", "  ", [RightsCategory.SAFETY], finding_id="x"), "restored.no_reference"),
+        (RestoredChild("", "Ә" * 41, [RightsCategory.SAFETY], finding_id="x"), "restored.reference_too_long"),
+        (RestoredChild("", "А.Б.", [], finding_id="x"), "restored.no_category"),
+        (RestoredChild("", "А.Б.", [RightsCategory.SAFETY]), "restored.no_tie"),
+        (RestoredChild("", "А.Б.", [RightsCategory.SAFETY], finding_id="no-such"), "restored.no_tie"),
+    ],
+)
 def test_a_child_needs_a_reference_a_category_and_what_restored_the_rights(
-        store, inspection, school_form, child, code):
+    store, inspection, school_form, child, code
+):
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]
     if child.finding_id == "x":
@@ -272,10 +331,12 @@ def test_migration_0010_makes_counted_children_anonymous_children(store, inspect
     with store.db.write() as connection:
         connection.exec_driver_sql(
             "INSERT INTO restored_rights VALUES (?, 'housing', 2), (?, 'safety', 3), (?, 'family', 0)",
-            (inspection.id,) * 3)
+            (inspection.id,) * 3,
+        )
         connection.exec_driver_sql(
             "UPDATE inspections SET registration_mark = '№ 260310-0117-ҚСАЕК, 10.03.2026' WHERE id = ?",
-            (inspection.id,))
+            (inspection.id,),
+        )
     migrate.upgrade(store.db)
     assert migrate.current_revision(store.db) == "0010"
     children = store.inspections.restored_children(inspection.id)
@@ -295,24 +356,33 @@ def test_migration_0010_makes_counted_children_anonymous_children(store, inspect
 
 
 def test_children_travel_with_the_record_and_older_counts_come_back_as_children(
-        store, inspection, school_form, catalogue, tmp_path):
+    store, inspection, school_form, catalogue, tmp_path
+):
     from inspector_app.desktop.services.sync_store import StoreSyncAdapter, replace_local
     from sync.server.services.restored import check_restored
 
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]
     order = store.inspections.save_measure(order_for([finding], inspection.id))
-    store.inspections.save_restored_child(inspection.id, RestoredChild(
-        "", "Ә.Қ.", [RightsCategory.HOUSING, RightsCategory.EDUCATION], measure_id=order.id), school_form)
+    store.inspections.save_restored_child(
+        inspection.id,
+        RestoredChild("", "Ә.Қ.", [RightsCategory.HOUSING, RightsCategory.EDUCATION], measure_id=order.id),
+        school_form,
+    )
     adapter = StoreSyncAdapter(store, catalogue, tmp_path / "forms")
     record = adapter.outgoing_record(inspection.id)
     check_restored(record)  # what the server checks
     assert [c.reference for c in record.restored_children] == ["Ә.Қ."]
     assert {r.category: r.children for r in record.restored} == {
-        RightsCategory.HOUSING: 1, RightsCategory.EDUCATION: 1}
-    older = record.model_copy(update={"restored_children": [], "restored": [
-        RestoredRights(RightsCategory.WELLBEING, 2)]})
+        RightsCategory.HOUSING: 1,
+        RightsCategory.EDUCATION: 1,
+    }
+    older = record.model_copy(
+        update={"restored_children": [], "restored": [RestoredRights(RightsCategory.WELLBEING, 2)]}
+    )
     with store.db.write() as connection:
         replace_local(connection, older)
     assert [c.id for c in store.inspections.restored_children(inspection.id)] == [
-        "wellbeing-1", "wellbeing-2"]
+        "wellbeing-1",
+        "wellbeing-2",
+    ]

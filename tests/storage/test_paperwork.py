@@ -1,4 +1,5 @@
 """From a finalised inspection in the store to PDFs read back."""
+
 import datetime as dt
 import io
 
@@ -6,10 +7,10 @@ import pytest
 from pypdf import PdfReader
 
 from inspector_app.core.documents import DocumentKind
-from inspector_app.demo.documents import signature_png
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.identifiers import make_valid_12
 from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind
+from inspector_app.demo.documents import signature_png
 from inspector_app.desktop.services.paperwork import build_context, plan, record_hash, render_tasks
 from tests.helpers import answer_all
 
@@ -21,16 +22,37 @@ def finalised(store, inspection, school_form):
     answer_all(store, inspection.id, school_form, violated=VIOLATED)
     findings = {f.item_id: f for f in store.inspections.findings(inspection.id, school_form)}
     guards, bullying = findings["sch.security.guards"], findings["sch.protection.bullying_procedure"]
-    store.inspections.save_measure(Measure(
-        id="", inspection_id=inspection.id, kind=MeasureKind.ORDER, finding_ids=[guards.id],
-        deadlines={guards.id: dt.date.today() + dt.timedelta(days=30)},
-        actions={guards.id: "Күзет шартын жасау"}))
-    store.inspections.save_measure(Measure(
-        id="", inspection_id=inspection.id, kind=MeasureKind.PROTOCOL, finding_ids=[bullying.id],
-        article="127-3", part="1", fine_mrp=10, fine_tenge=43250, offence_date=dt.date.today(),
-        offender=Offender(OffenderKind.PERSON, "Қасымов Нұрлан Ерланұлы",
-                          make_valid_12("75030230012"), dt.date(1975, 3, 2), "Алматы"),
-        substance="Буллинг туралы хабарламаларды тіркеу тәртібі жоқ"))
+    store.inspections.save_measure(
+        Measure(
+            id="",
+            inspection_id=inspection.id,
+            kind=MeasureKind.ORDER,
+            finding_ids=[guards.id],
+            deadlines={guards.id: dt.date.today() + dt.timedelta(days=30)},
+            actions={guards.id: "Күзет шартын жасау"},
+        )
+    )
+    store.inspections.save_measure(
+        Measure(
+            id="",
+            inspection_id=inspection.id,
+            kind=MeasureKind.PROTOCOL,
+            finding_ids=[bullying.id],
+            article="127-3",
+            part="1",
+            fine_mrp=10,
+            fine_tenge=43250,
+            offence_date=dt.date.today(),
+            offender=Offender(
+                OffenderKind.PERSON,
+                "Қасымов Нұрлан Ерланұлы",
+                make_valid_12("75030230012"),
+                dt.date(1975, 3, 2),
+                "Алматы",
+            ),
+            substance="Буллинг туралы хабарламаларды тіркеу тәртібі жоқ",
+        )
+    )
     store.inspections.finalise(inspection.id, school_form)
     return inspection
 
@@ -76,15 +98,20 @@ def page_texts(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def test_pages_name_the_enrolled_server_for_verification_and_nothing_without_one(store, finalised,
-                                                                                  school_form):
+def test_pages_name_the_enrolled_server_for_verification_and_nothing_without_one(
+    store, finalised, school_form
+):
     ctx = build_context(store, school_form, finalised.id, place="Алматы")
     act = render_tasks(store, lambda: ctx, ctx.measures, "kk")[0]()
     texts = page_texts(act.pdf)
     assert texts and all("/verify/" not in t and "example.kz" not in t for t in texts)
     assert act.verify_url == ""
-    for key, value in {"server_url": "https://bqk.edu.kz/", "token": "t", "device_id": "d",
-                       "username": "inspector"}.items():
+    for key, value in {
+        "server_url": "https://bqk.edu.kz/",
+        "token": "t",
+        "device_id": "d",
+        "username": "inspector",
+    }.items():
         store.reference.set_setting(f"sync.{key}", value)
     ctx = build_context(store, school_form, finalised.id, place="Алматы")
     act = render_tasks(store, lambda: ctx, ctx.measures, "kk")[0]()

@@ -1,4 +1,5 @@
 """Migration 0009: competence in the article rows, positions per language in the profile."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -8,16 +8,16 @@ from inspector_app.core.domain.models import Verdict
 from inspector_app.core.domain.text import name_sort_key
 from inspector_app.desktop.storage import migrate
 from inspector_app.desktop.storage.engine import Database
-from inspector_app.desktop.storage.store import (DB_NAME, backups, create_store, open_store,
-                                         restore_backup)
+from inspector_app.desktop.storage.store import DB_NAME, backups, create_store, open_store, restore_backup
 from tests.conftest import FAST_SCRYPT
 
 PASS = "correct horse battery"
 
 
 def test_reopen_keeps_profile_and_answers(store, store_dir, inspection):
-    store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.VIOLATED,
-                                  note="Камералар істемейді")
+    store.inspections.save_answer(
+        inspection.id, "sch.security.video", verdict=Verdict.VIOLATED, note="Камералар істемейді"
+    )
     store.close()
     reopened = open_store(store_dir, PASS)
     try:
@@ -45,8 +45,9 @@ def test_short_passphrase_refused(tmp_path, profile):
 
 
 def test_database_file_is_unreadable_without_the_key(store, store_dir, inspection):
-    store.inspections.save_answer(inspection.id, "sch.security.video", verdict=Verdict.VIOLATED,
-                                  note="ҚҰПИЯ ЕСКЕРТПЕ")
+    store.inspections.save_answer(
+        inspection.id, "sch.security.video", verdict=Verdict.VIOLATED, note="ҚҰПИЯ ЕСКЕРТПЕ"
+    )
     store.db.checkpoint()
     raw = (store_dir / DB_NAME).read_bytes()
     assert b"SQLite format 3" not in raw
@@ -109,7 +110,8 @@ def test_answers_are_durable_on_return(store, store_dir, inspection):
     other = Database(store_dir / DB_NAME, keys)
     with other.read() as connection:
         verdict = connection.exec_driver_sql(
-            "SELECT verdict FROM answers WHERE item_id = 'sch.food.hot_meal'").scalar()
+            "SELECT verdict FROM answers WHERE item_id = 'sch.food.hot_meal'"
+        ).scalar()
     other.close()
     assert verdict == "violated"
 

@@ -25,4 +25,5 @@ def service(store: MemoryStore, **options) -> SyncService:
 def point_at(store: MemoryStore, url: str) -> None:
     """Send this store's traffic through another address (a proxy) with the same token."""
     from dataclasses import replace
+
     store.enrolled = replace(store.enrolled, server_url=url)

@@ -4,6 +4,7 @@ PostgreSQL comes from INSPECTOR_TEST_PG_URL; one database is created for the ses
 dropped after it, and every server gets its own schema in it. Without the variable (or the
 server) the PostgreSQL variants skip, unless INSPECTOR_REQUIRE_PG=1, where they fail.
 """
+
 from __future__ import annotations
 
 import os
@@ -62,7 +63,8 @@ def fresh_database_url(backend: str, directory: Path, request) -> str:
         connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
     engine.dispose()
     return database.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
-        hide_password=False)
+        hide_password=False
+    )
 
 
 @pytest.fixture
@@ -94,7 +96,8 @@ def server(seeded_url, tmp_path):
 
 
 def enrol(url: str, username: str, password: str = DEMO_PASSWORD) -> dict[str, str]:
-    response = requests.post(f"{url}/api/v1/auth/enrol",
-                             json={"username": username, "password": password}, timeout=30)
+    response = requests.post(
+        f"{url}/api/v1/auth/enrol", json={"username": username, "password": password}, timeout=30
+    )
     response.raise_for_status()
     return {"Authorization": f"Bearer {response.json()['token']}"}

@@ -1,5 +1,6 @@
 """The content hash is the same bytes whichever JSON writer produced them, and a pushed
 record is the same JSON whichever writer the client used."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ import json
 import orjson
 
 from inspector_app.core.domain.models import RightsCategory
-from inspector_app.desktop.sync.http import _json
 from inspector_app.core.protocol import InspectionRecord, canonical_json
+from inspector_app.desktop.sync.http import _json
 from tests.kit.factory import demo_facility, inspection
 
 
@@ -26,7 +27,7 @@ def test_every_character_is_written_as_the_standard_library_writes_it():
 def test_a_record_and_integers_beyond_64_bits_hash_as_before():
     record = inspection(demo_facility("AST"), answers=30, seed=3)
     assert canonical_json(record.content()) == _standard(record.content())
-    huge = {"fine": 2 ** 70, "negative": -2 ** 65, "Ә": "қазақша"}
+    huge = {"fine": 2**70, "negative": -(2**65), "Ә": "қазақша"}
     assert canonical_json(huge) == _standard(huge)
 
 
@@ -35,21 +36,49 @@ def test_a_pushed_record_is_written_as_pydantic_writes_it():
     data = record.model_dump(mode="json")
     data["answers"][0]["updated_at"] = "2025-05-14T09:30:00.000500+05:00"
     data["answers"][1]["updated_at"] = "2025-05-14T09:30:00.123456"
-    data["measures"] = [{
-        "id": "m1", "inspection_id": record.id, "kind": "protocol", "finding_ids": ["f0", "f1"],
-        "article": "135", "part": "1", "fine_mrp": 10, "fine_tenge": 43250,
-        "offence_date": "2025-05-14", "offence_time": "10:15:30.250000",
-        "offender": {"kind": "person", "name": "Сәрсен Қожаев", "iin_or_bin": "880101300123",
-                     "birth_date": "1988-01-01"},
-        "witnesses": [{"name": "Ұлжан", "position": ""}], "deadlines": {"f0": "2025-06-01"},
-        "actions": {"f0": {"kk": "жөндеу", "ru": "отремонтировать"}}},
-        {"id": "m2", "inspection_id": record.id, "kind": "transfer", "finding_ids": ["f1"],
-         "addressee_body": "sanitary", "addressee": {"kk": "СЭБД", "ru": "ДСЭК"},
-         "text": {"kk": "", "ru": "Нарушены санитарные правила"}}]
+    data["measures"] = [
+        {
+            "id": "m1",
+            "inspection_id": record.id,
+            "kind": "protocol",
+            "finding_ids": ["f0", "f1"],
+            "article": "135",
+            "part": "1",
+            "fine_mrp": 10,
+            "fine_tenge": 43250,
+            "offence_date": "2025-05-14",
+            "offence_time": "10:15:30.250000",
+            "offender": {
+                "kind": "person",
+                "name": "Сәрсен Қожаев",
+                "iin_or_bin": "880101300123",
+                "birth_date": "1988-01-01",
+            },
+            "witnesses": [{"name": "Ұлжан", "position": ""}],
+            "deadlines": {"f0": "2025-06-01"},
+            "actions": {"f0": {"kk": "жөндеу", "ru": "отремонтировать"}},
+        },
+        {
+            "id": "m2",
+            "inspection_id": record.id,
+            "kind": "transfer",
+            "finding_ids": ["f1"],
+            "addressee_body": "sanitary",
+            "addressee": {"kk": "СЭБД", "ru": "ДСЭК"},
+            "text": {"kk": "", "ru": "Нарушены санитарные правила"},
+        },
+    ]
     data["restored"] = [{"category": next(iter(RightsCategory)).value, "children": 12}]
-    data["documents"] = [{"id": "d1", "kind": "act", "number": "ӘҚ-1", "content_sha256": "a" * 64,
-                          "created_at": "2025-05-14T10:00:00Z"}]
+    data["documents"] = [
+        {
+            "id": "d1",
+            "kind": "act",
+            "number": "ӘҚ-1",
+            "content_sha256": "a" * 64,
+            "created_at": "2025-05-14T10:00:00Z",
+        }
+    ]
     rich = InspectionRecord.model_validate(data)
     assert orjson.loads(_json(rich)) == rich.model_dump(mode="json")
-    rich.measures[0].fine_tenge = 2 ** 70  # orjson refuses it: written by pydantic
-    assert json.loads(_json(rich))["measures"][0]["fine_tenge"] == 2 ** 70
+    rich.measures[0].fine_tenge = 2**70  # orjson refuses it: written by pydantic
+    assert json.loads(_json(rich))["measures"][0]["fine_tenge"] == 2**70

@@ -1,4 +1,5 @@
 """The sync client and service against a real server: sync, no-op, offline, conflicts, returns."""
+
 from __future__ import annotations
 
 import time
@@ -9,7 +10,6 @@ import requests
 from inspector_app.core.domain.errors import UserError
 from inspector_app.desktop.sync.service import AutoSync
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
-
 from tests.sync.api import API
 from tests.sync.client_helpers import enrolled_store, service
 from tests.sync.conftest import enrol
@@ -34,8 +34,9 @@ def test_sync_sends_records_and_photos_and_a_sync_with_nothing_to_do_is_one_requ
     assert report.attachments_uploaded == 6 and store.cursor() > 0
     headers = enrol(server.url, "supervisor")
     for sha, data in photos.items():
-        assert requests.get(f"{server.url}{API}/attachments/{sha}", headers=headers,
-                            timeout=30).content == data
+        assert (
+            requests.get(f"{server.url}{API}/attachments/{sha}", headers=headers, timeout=30).content == data
+        )
     assert sync.run_once().requests == 1
     assert store.pending_counts() == (0, 0)
 
@@ -76,8 +77,12 @@ def test_a_returned_record_comes_back_as_an_editable_revision(server):
     sync = service(store)
     sync.run_once()
     supervisor = enrol(server.url, "supervisor")
-    requests.post(f"{server.url}{API}/records/{record.id}/review", headers=supervisor, timeout=30,
-                  json={"decision": "returned", "revision": 1, "comment": "Қайта қараңыз"})
+    requests.post(
+        f"{server.url}{API}/records/{record.id}/review",
+        headers=supervisor,
+        timeout=30,
+        json={"decision": "returned", "revision": 1, "comment": "Қайта қараңыз"},
+    )
     sync.run_once()
     local = store.records[record.id]
     assert local.state == "returned" and local.record.revision == 2
@@ -95,8 +100,7 @@ def test_auto_sync_sends_as_soon_as_the_server_is_back(server):
     store.add(record)
     server.stop()
     errors = []
-    auto = AutoSync(service(store), interval=60, probe_every=0.2, max_probe_every=0.5,
-                    on_error=errors.append)
+    auto = AutoSync(service(store), interval=60, probe_every=0.2, max_probe_every=0.5, on_error=errors.append)
     auto.start()
     try:
         _wait(lambda: errors, 20)
@@ -106,7 +110,6 @@ def test_auto_sync_sends_as_soon_as_the_server_is_back(server):
     finally:
         auto.stop()
     assert store.records[record.id].state == "synced"
-
 
 
 def _wait(condition, seconds: float) -> None:

@@ -1,5 +1,6 @@
 """The desktop's encrypted store syncing with the real server over HTTP: two laptops of
 inspections made offline, through a faulty network, a supervisor's decision coming back."""
+
 import datetime as dt
 import random
 
@@ -8,19 +9,26 @@ import requests
 import sqlalchemy as sa
 from PIL import Image
 
-from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.models import (FacilityKind, Inspection, InspectionMode, InspectionStatus,
-                                         InspectionType, Person, Verdict)
-from inspector_app.desktop.storage.store import create_store
-from inspector_app.desktop.services.sync_store import StoreSyncAdapter
-from inspector_app.desktop.sync.service import enrol
+from inspector_app.core.domain.models import (
+    FacilityKind,
+    Inspection,
+    InspectionMode,
+    InspectionStatus,
+    InspectionType,
+    Person,
+    Verdict,
+)
+from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.protocol import API
+from inspector_app.desktop.services.sync_store import StoreSyncAdapter
+from inspector_app.desktop.storage.store import create_store
+from inspector_app.desktop.sync.service import enrol
 from sync.server.persistence.models import InspectionRow
 from sync.server.services.seed import DEMO_PASSWORD
-from tests.kit.faultproxy import Fault, FaultProxy
 from tests.conftest import FAST_SCRYPT, ROOT
 from tests.helpers import answer_all
+from tests.kit.faultproxy import Fault, FaultProxy
 from tests.sync.client_helpers import FAST_RETRY, service
 from tests.sync.conftest import enrol as enrol_headers
 
@@ -46,13 +54,24 @@ def make_inspections(store, catalogue, tmp_path, count, seed):
     form = catalogue.newest_for(schools[0].kind)
     made = []
     for n, facility in enumerate(schools):
-        inspection = store.inspections.create(Inspection(
-            id="", facility_id=facility.id, form_id=form.id, form_version=form.version,
-            form_hash=form.content_hash, type=InspectionType.SCHEDULED, mode=InspectionMode.ON_SITE,
-            appointment_number=f"{seed}-{n}", appointment_date=dt.date.today(),
-            inspectors=[Person("Айгүл Сәрсенова", "бас маман")]))
+        inspection = store.inspections.create(
+            Inspection(
+                id="",
+                facility_id=facility.id,
+                form_id=form.id,
+                form_version=form.version,
+                form_hash=form.content_hash,
+                type=InspectionType.SCHEDULED,
+                mode=InspectionMode.ON_SITE,
+                appointment_number=f"{seed}-{n}",
+                appointment_date=dt.date.today(),
+                inspectors=[Person("Айгүл Сәрсенова", "бас маман")],
+            )
+        )
         answer_all(store, inspection.id, form, violated=VIOLATED)
-        store.photos.add(inspection.id, "sch.security.video", photo(tmp_path / f"p{seed}{n}.jpg", seed * 10 + n))
+        store.photos.add(
+            inspection.id, "sch.security.video", photo(tmp_path / f"p{seed}{n}.jpg", seed * 10 + n)
+        )
         made.append(inspection.id)
     return form, made
 
@@ -117,9 +136,12 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
     supervisor = enrol_headers(server.url, "supervisor")
     for inspection_id, decision in ((returned, "returned"), (approved, "approved")):
         revision = store.inspections.get(inspection_id).revision
-        answer = requests.post(f"{server.url}{API}/records/{inspection_id}/review", headers=supervisor,
-                               json={"decision": decision, "revision": revision,
-                                     "comment": "Фотоны қосыңыз / Добавьте фото"}, timeout=30)
+        answer = requests.post(
+            f"{server.url}{API}/records/{inspection_id}/review",
+            headers=supervisor,
+            json={"decision": decision, "revision": revision, "comment": "Фотоны қосыңыз / Добавьте фото"},
+            timeout=30,
+        )
         assert answer.status_code == 200, answer.text
     sync_until_done(adapter, server.url)
     states = {r["id"]: r["review_state"] for r in store.inspections.summaries()}
@@ -138,8 +160,9 @@ def test_an_edit_during_a_send_is_not_lost(server, seeded_url, tmp_path, profile
     sync_until_done(adapter, server.url)
     _, (inspection_id,) = make_inspections(store, catalogue, tmp_path, 1, 7)
     record = adapter.outgoing_record(inspection_id)  # revision 1 is on its way...
-    store.inspections.save_answer(inspection_id, "sch.security.video", verdict=Verdict.COMPLIES,
-                                  note="edited while sending")  # ...and this opens revision 2
+    store.inspections.save_answer(
+        inspection_id, "sch.security.video", verdict=Verdict.COMPLIES, note="edited while sending"
+    )  # ...and this opens revision 2
     assert store.inspections.get(inspection_id).revision == record.revision + 1
     sync_until_done(adapter, server.url)
     assert server_rows(seeded_url)[inspection_id] == record.revision + 1
@@ -169,4 +192,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
     genuine = requests.get(address, headers={"Accept": "application/json"}, timeout=30).json()
     assert genuine["verdict"] == "genuine"
     forged = address.replace(act.sha256, "0" * 64)
-    assert requests.get(forged, headers={"Accept": "application/json"}, timeout=30).json()["verdict"] == "mismatch"
+    assert (
+        requests.get(forged, headers={"Accept": "application/json"}, timeout=30).json()["verdict"]
+        == "mismatch"
+    )

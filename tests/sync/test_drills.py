@@ -1,4 +1,5 @@
 """Fault drills: random drops, 5xx, stalls and a server restart mid-push; a slow lossy link."""
+
 from __future__ import annotations
 
 import random
@@ -13,7 +14,6 @@ from inspector_app.desktop.sync.http import RetryPolicy
 from sync.server.persistence.models import AttachmentRow, InspectionRevision, InspectionRow
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 from tests.kit.faultproxy import Fault, FaultProxy
-
 from tests.sync.api import API
 from tests.sync.client_helpers import enrolled_store, point_at, service
 from tests.sync.conftest import enrol
@@ -27,8 +27,10 @@ def _fill(store, count: int, photos_each: int, size: int) -> dict[str, bytes]:
     for n in range(count):
         photos = {str(i): photo_bytes(size, 1000 * n + i) for i in range(photos_each)}
         every.update({sha256(d): d for d in photos.values()})
-        store.add(inspection(demo_facility("AST"), answers=40, seed=500 + n, photos=photos),
-                  {sha256(d): d for d in photos.values()})
+        store.add(
+            inspection(demo_facility("AST"), answers=40, seed=500 + n, photos=photos),
+            {sha256(d): d for d in photos.values()},
+        )
     return every
 
 
@@ -44,10 +46,12 @@ def test_random_faults_and_a_restart_leave_one_copy_of_everything(server, seeded
         if total > 900_000 and not restarted.is_set():
             restarted.set()
             threading.Thread(target=server.restart, daemon=True).start()
+
     proxy.on_bytes_up = restart_mid_push
     point_at(store, proxy.url)
-    sync = service(store, batch_size=3, retry=RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.3),
-                   timeout=(1.0, 3.0))
+    sync = service(
+        store, batch_size=3, retry=RetryPolicy(attempts=3, base_delay=0.05, max_delay=0.3), timeout=(1.0, 3.0)
+    )
     failures = 0
     with proxy:
         for _ in range(TRIALS):
@@ -87,8 +91,9 @@ def test_slow_lossy_link_resumes_an_interrupted_photo(server):
     """256 kbit/s, 300 ms one-way delay, and the link cut in the middle of the third photo."""
     store = enrolled_store(server.url)
     photos = {str(i): photo_bytes(200_000, 900 + i) for i in range(5)}
-    store.add(inspection(demo_facility("AST"), seed=900, photos=photos),
-              {sha256(d): d for d in photos.values()})
+    store.add(
+        inspection(demo_facility("AST"), seed=900, photos=photos), {sha256(d): d for d in photos.values()}
+    )
     proxy = FaultProxy(server.port, bandwidth=32_000, latency=0.3)
     cut = threading.Event()
 
@@ -96,6 +101,7 @@ def test_slow_lossy_link_resumes_an_interrupted_photo(server):
         if total > 500_000 and not cut.is_set():
             cut.set()
             proxy.close_connections()
+
     proxy.on_bytes_up = cut_mid_photo
     point_at(store, proxy.url)
     sync = service(store, timeout=(5.0, 30.0))

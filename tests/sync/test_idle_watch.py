@@ -1,5 +1,6 @@
 """An upload body ends when the client has sent nothing for the idle limit, and only then:
 not while pieces keep coming slowly, nor while the server itself is busy between pieces."""
+
 from __future__ import annotations
 
 import asyncio
@@ -53,4 +54,5 @@ def test_a_cancellation_from_elsewhere_is_not_swallowed():
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
+
     asyncio.run(main())

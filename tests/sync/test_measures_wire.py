@@ -1,5 +1,6 @@
 """The wire carries the protocol's art. 803 fields, texts per language, the referral to the
 competent body and the competence in the article reference data, over a real server."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +9,17 @@ import requests
 
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.models import (
-    BusinessSize, IdDocument, Localized, Measure, MeasureKind, Offender, OffenderKind, Person,
+    BusinessSize,
+    IdDocument,
+    Localized,
+    Measure,
+    MeasureKind,
+    Offender,
+    OffenderKind,
+    Person,
 )
 from inspector_app.core.protocol import API, InspectionRecord
 from tests.kit.factory import demo_facility, inspection
-
 from tests.sync.api import pull_all, push, results
 from tests.sync.conftest import enrol
 
@@ -21,27 +28,60 @@ FACILITY = demo_facility("AST")
 
 def measures(record: InspectionRecord) -> list[Measure]:
     finding = record.findings[0].id if record.findings else "f0"
-    official = Offender(OffenderKind.PERSON, "Сәрсенов Ғалым", "880101300123",
-                        workplace=Localized("№ 5 мектеп", "Школа № 5"),
-                        position=Localized("директор", "директор"),
-                        id_document=IdDocument(number="045612378", issued_by=Localized("ҚР ІІМ", "МВД РК"),
-                                               issued_on=dt.date(2019, 4, 2)),
-                        prior_penalties=Localized(ru="Постановление № 12 от 01.06.2025"))
-    org = Offender(OffenderKind.ORGANISATION, "ТОО «Балапан»", "120340012345",
-                   representative=Person("Оспанов Нұрлан", position_kk="заң кеңесшісі",
-                                         position_ru="юрисконсульт"),
-                   attorney_number="17", attorney_date=dt.date(2026, 1, 9),
-                   business_size=BusinessSize.SMALL)
+    official = Offender(
+        OffenderKind.PERSON,
+        "Сәрсенов Ғалым",
+        "880101300123",
+        workplace=Localized("№ 5 мектеп", "Школа № 5"),
+        position=Localized("директор", "директор"),
+        id_document=IdDocument(
+            number="045612378", issued_by=Localized("ҚР ІІМ", "МВД РК"), issued_on=dt.date(2019, 4, 2)
+        ),
+        prior_penalties=Localized(ru="Постановление № 12 от 01.06.2025"),
+    )
+    org = Offender(
+        OffenderKind.ORGANISATION,
+        "ТОО «Балапан»",
+        "120340012345",
+        representative=Person("Оспанов Нұрлан", position_kk="заң кеңесшісі", position_ru="юрисконсульт"),
+        attorney_number="17",
+        attorney_date=dt.date(2026, 1, 9),
+        business_size=BusinessSize.SMALL,
+    )
     return [
-        Measure("m1", record.id, MeasureKind.PROTOCOL, [finding], article="127-3", part="2",
-                offender=official, fine_mrp=30, offence_date=dt.date(2026, 3, 16),
-                substance=Localized("Тәртіп жоқ", "Порядка нет"),
-                witnesses=[Person("Иванова М.", address="Алматы, Абая 12", position_ru="учитель")]),
-        Measure("m2", record.id, MeasureKind.PROTOCOL, [finding], article="135", part="1",
-                offender=org, fine_mrp=20, offence_date=dt.date(2026, 3, 16)),
-        Measure("m3", record.id, MeasureKind.TRANSFER, [finding], addressee_body="sanitary",
-                addressee=Localized("СЭБ департаменті", "Департамент СЭК"),
-                text=Localized("", "Нарушены санитарные правила")),
+        Measure(
+            "m1",
+            record.id,
+            MeasureKind.PROTOCOL,
+            [finding],
+            article="127-3",
+            part="2",
+            offender=official,
+            fine_mrp=30,
+            offence_date=dt.date(2026, 3, 16),
+            substance=Localized("Тәртіп жоқ", "Порядка нет"),
+            witnesses=[Person("Иванова М.", address="Алматы, Абая 12", position_ru="учитель")],
+        ),
+        Measure(
+            "m2",
+            record.id,
+            MeasureKind.PROTOCOL,
+            [finding],
+            article="135",
+            part="1",
+            offender=org,
+            fine_mrp=20,
+            offence_date=dt.date(2026, 3, 16),
+        ),
+        Measure(
+            "m3",
+            record.id,
+            MeasureKind.TRANSFER,
+            [finding],
+            addressee_body="sanitary",
+            addressee=Localized("СЭБ департаменті", "Департамент СЭК"),
+            text=Localized("", "Нарушены санитарные правила"),
+        ),
     ]
 
 
@@ -66,8 +106,9 @@ def test_a_measure_of_an_unknown_kind_is_refused(server):
     record = inspection(FACILITY, answers=5, seed=12)
     data = record.model_dump(mode="json")
     data["measures"] = [{"id": "m1", "inspection_id": record.id, "kind": "fine_imposed"}]
-    response = requests.post(f"{server.url}{API}/records", json={"records": [data]},
-                             headers=headers, timeout=30)
+    response = requests.post(
+        f"{server.url}{API}/records", json={"records": [data]}, headers=headers, timeout=30
+    )
     assert response.status_code == 422
 
 
@@ -91,9 +132,16 @@ def test_a_laptop_pulls_competence_and_pushes_a_referral(server, tmp_path, profi
     assert articles["425.1"].protocol_by == "sanitary" and articles["135.1"].org_mrp["small"] == (20, 20)
     form, (inspection_id,) = make_inspections(store, catalogue, tmp_path, 1, 7)
     finding = store.inspections.findings(inspection_id, form)[0]
-    store.inspections.save_measure(Measure("", inspection_id, MeasureKind.TRANSFER, [finding.id],
-                                           addressee_body="police",
-                                           addressee=L("Полиция басқармасы", "Управление полиции")))
+    store.inspections.save_measure(
+        Measure(
+            "",
+            inspection_id,
+            MeasureKind.TRANSFER,
+            [finding.id],
+            addressee_body="police",
+            addressee=L("Полиция басқармасы", "Управление полиции"),
+        )
+    )
     sync_until_done(adapter, server.url)
     headers = enrol(server.url, "inspector")
     data = requests.get(f"{server.url}{API}/records/{inspection_id}", headers=headers, timeout=30).json()

@@ -1,4 +1,5 @@
 """The protocol document and the code agree."""
+
 from __future__ import annotations
 
 import re

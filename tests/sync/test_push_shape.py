@@ -1,5 +1,6 @@
 """The server checks a pushed record's answers as data, not as objects: it must accept and
 refuse exactly what the full record model does."""
+
 from __future__ import annotations
 
 import copy

@@ -1,4 +1,5 @@
 """Record semantics over a real server: idempotent pushes, coded conflicts, reviews, pull."""
+
 from __future__ import annotations
 
 import gzip
@@ -7,12 +8,11 @@ import json
 import pytest
 import requests
 
-from inspector_app.core.domain.models import RestoredChild, RestoredRights, RightsCategory
 from inspector_app.core import problems
+from inspector_app.core.domain.models import RestoredChild, RestoredRights, RightsCategory
 from inspector_app.core.protocol import InspectionRecord
 from sync.server.api.bodies import accepts_gzip
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
-
 from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
 from tests.sync.conftest import enrol
 
@@ -70,9 +70,12 @@ def test_finalised_records_are_immutable_until_returned(server):
     assert error_code(push_one(server.url, inspector, edit)) == problems.RECORD_FINALISED.code
 
     _, cursor, _ = pull_all(server.url, inspector)
-    returned = requests.post(f"{server.url}{API}/records/{record.id}/review", headers=supervisor,
-                             json={"decision": "returned", "revision": 1,
-                                   "comment": "Фотосуретті қосыңыз"}, timeout=30)
+    returned = requests.post(
+        f"{server.url}{API}/records/{record.id}/review",
+        headers=supervisor,
+        json={"decision": "returned", "revision": 1, "comment": "Фотосуретті қосыңыз"},
+        timeout=30,
+    )
     assert returned.status_code == 200 and returned.json()["new_revision"] == 2
     changes, _, _ = pull_all(server.url, inspector, cursor)
     by_kind = {c["kind"]: c for c in changes}
@@ -82,8 +85,12 @@ def test_finalised_records_are_immutable_until_returned(server):
 
     fixed = record.model_copy(deep=True, update={"revision": 3, "base_revision": 2})
     assert push_one(server.url, inspector, fixed).json()["status"] == "updated"
-    approve = requests.post(f"{server.url}{API}/records/{record.id}/review", headers=supervisor,
-                            json={"decision": "approved", "revision": 3}, timeout=30)
+    approve = requests.post(
+        f"{server.url}{API}/records/{record.id}/review",
+        headers=supervisor,
+        json={"decision": "approved", "revision": 3},
+        timeout=30,
+    )
     assert approve.json()["decision"] == "approved"
     later = record.model_copy(deep=True, update={"revision": 4, "base_revision": 3})
     assert error_code(push_one(server.url, inspector, later)) == problems.RECORD_FINALISED.code
@@ -144,8 +151,7 @@ def test_a_pull_is_gzip_compressed_when_the_client_accepts_it(server):
     url = f"{server.url}{API}/changes"
 
     def raw(accept: str) -> requests.Response:
-        response = requests.get(url, headers={**headers, "Accept-Encoding": accept}, stream=True,
-                                timeout=30)
+        response = requests.get(url, headers={**headers, "Accept-Encoding": accept}, stream=True, timeout=30)
         response.raw_bytes = response.raw.read(decode_content=False)
         return response
 
@@ -159,10 +165,21 @@ def test_a_pull_is_gzip_compressed_when_the_client_accepts_it(server):
     assert "Content-Encoding" not in refused.headers and refused.raw_bytes == plain.raw_bytes
 
 
-@pytest.mark.parametrize("header, gzip_ok", [
-    ("gzip, deflate", True), ("GZIP", True), ("*", True), ("br, gzip;q=0.5", True),
-    ("deflate", False), ("", False), ("gzip;q=0", False), ("identity, *;q=0", False),
-    ("gzip;q=oops", False), ("*;q=0, gzip", True)])
+@pytest.mark.parametrize(
+    "header, gzip_ok",
+    [
+        ("gzip, deflate", True),
+        ("GZIP", True),
+        ("*", True),
+        ("br, gzip;q=0.5", True),
+        ("deflate", False),
+        ("", False),
+        ("gzip;q=0", False),
+        ("identity, *;q=0", False),
+        ("gzip;q=oops", False),
+        ("*;q=0, gzip", True),
+    ],
+)
 def test_accept_encoding_is_read_as_http_says(header, gzip_ok):
     assert accepts_gzip(header) is gzip_ok
 

@@ -1,4 +1,5 @@
 """Security: region and owner scoping, token states, tampered attachments, audit, throttling."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +11,17 @@ from inspector_app.core import problems
 from sync.server.persistence.models import AuditEntry, Device
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 from tests.kit.server import ServerProcess
-
 from tests.sync.api import API, error_code, pull_all, push, push_one, results, upload
 from tests.sync.conftest import enrol
 
 
 def _make_inspector(url: str, admin: dict, name: str, region: str) -> dict:
-    created = requests.post(f"{url}{API}/users", headers=admin, timeout=30, json={
-        "username": name, "password": "пароль-қазақша-1", "role": "inspector", "regions": [region]})
+    created = requests.post(
+        f"{url}{API}/users",
+        headers=admin,
+        timeout=30,
+        json={"username": name, "password": "пароль-қазақша-1", "role": "inspector", "regions": [region]},
+    )
     assert created.status_code == 201, created.text
     return enrol(url, name, "пароль-қазақша-1")
 
@@ -53,14 +57,19 @@ def test_revoked_expired_unknown_and_missing_tokens_get_coded_401s(server, seede
     me = f"{server.url}{API}/me"
     assert requests.get(me, headers=headers, timeout=30).status_code == 200
     assert error_code(requests.get(me, timeout=30)) == problems.AUTH_REQUIRED.code
-    assert error_code(requests.get(me, headers={"Authorization": "Bearer nope"}, timeout=30)) \
+    assert (
+        error_code(requests.get(me, headers={"Authorization": "Bearer nope"}, timeout=30))
         == problems.TOKEN_INVALID.code
+    )
     expiring = enrol(server.url, "inspector")
     engine = sa.create_engine(seeded_url)
     with engine.begin() as connection:
         last = connection.scalar(sa.select(sa.func.max(Device.created_at)))
-        connection.execute(sa.update(Device).where(Device.created_at == last).values(
-            expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc)))
+        connection.execute(
+            sa.update(Device)
+            .where(Device.created_at == last)
+            .values(expires_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+        )
     engine.dispose()
     expired = requests.get(me, headers=expiring, timeout=30)
     assert expired.status_code == 401 and error_code(expired) == problems.TOKEN_EXPIRED.code
@@ -87,12 +96,19 @@ def test_the_audit_log_records_each_change_and_cannot_be_rewritten(server, seede
     admin = enrol(server.url, "admin")
     record = inspection(demo_facility("AKM", 1), seed=5)
     push_one(server.url, inspector, record)
-    requests.post(f"{server.url}{API}/records/{record.id}/review", headers=supervisor, timeout=30,
-                  json={"decision": "returned", "revision": 1, "comment": "Толықтырыңыз"})
+    requests.post(
+        f"{server.url}{API}/records/{record.id}/review",
+        headers=supervisor,
+        timeout=30,
+        json={"decision": "returned", "revision": 1, "comment": "Толықтырыңыз"},
+    )
     push_one(server.url, inspector, record.model_copy(update={"revision": 3, "base_revision": 2}))
     trail = requests.get(f"{server.url}{API}/records/{record.id}/audit", headers=inspector, timeout=30).json()
     assert [(e["action"], e["user"]) for e in trail] == [
-        ("record.create", "inspector"), ("review.returned", "supervisor"), ("record.update", "inspector")]
+        ("record.create", "inspector"),
+        ("review.returned", "supervisor"),
+        ("record.update", "inspector"),
+    ]
     assert all(e["device_id"] for e in trail)
     assert trail[1]["details"]["comment"] == "Толықтырыңыз"
     assert {"device.enrol", "user.create", "facility.upsert"} <= _every_action(server.url, admin)
@@ -111,8 +127,9 @@ def test_the_audit_log_records_each_change_and_cannot_be_rewritten(server, seede
 
 def _every_action(url: str, admin: dict) -> set[str]:
     actions, after = set(), 0
-    while page := requests.get(f"{url}{API}/audit", params={"after": after, "limit": 1000},
-                               headers=admin, timeout=30).json():
+    while page := requests.get(
+        f"{url}{API}/audit", params={"after": after, "limit": 1000}, headers=admin, timeout=30
+    ).json():
         actions |= {e["action"] for e in page}
         after = page[-1]["id"]
     return actions
@@ -126,6 +143,9 @@ def test_failed_sign_ins_are_slowed_across_server_processes(server, seeded_url, 
         codes = [requests.post(f"{server.url}{API}/auth/enrol", json=wrong, timeout=30) for _ in range(6)]
         assert [error_code(r) for r in codes[:5]] == [problems.BAD_CREDENTIALS.code] * 5
         assert codes[5].status_code == 429 and int(codes[5].headers["Retry-After"]) >= 1
-        again = requests.post(f"{second.url}{API}/auth/enrol", timeout=30,
-                              json={"username": "inspector", "password": "demo-password"})
+        again = requests.post(
+            f"{second.url}{API}/auth/enrol",
+            timeout=30,
+            json={"username": "inspector", "password": "demo-password"},
+        )
         assert error_code(again) == problems.TOO_MANY_ATTEMPTS.code

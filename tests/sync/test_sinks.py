@@ -1,5 +1,6 @@
 """The benchmark's floors, run as the benchmark runs them: each stores the whole stream,
 answers its size and leaves no file behind."""
+
 from __future__ import annotations
 
 import asyncio
@@ -20,8 +21,18 @@ from tests.kit.server import free_port
 def test_a_sink_takes_a_stream_of_many_pieces_and_answers_its_size(name, tmp_path):
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", f"tests.kit.sink:{name}", "--port", str(port),
-         "--log-level", "warning"], env={**os.environ, "SINK_DIR": str(tmp_path)})
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            f"tests.kit.sink:{name}",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        env={**os.environ, "SINK_DIR": str(tmp_path)},
+    )
     try:
         pieces = [os.urandom(300_000) for _ in range(20)]  # past GATHER and WRITEBACK both
         answer = _post_when_up(f"http://127.0.0.1:{port}/", pieces)

@@ -1,5 +1,6 @@
 """The uploader's connections share one queue: whatever one of them puts back after a
 failure is sent, whichever connections are still there."""
+
 from __future__ import annotations
 
 import itertools
@@ -37,8 +38,10 @@ class OneFailure:
             raise Unreachable("cut")
         self.second_started.wait(5)
         self.received += [sha for sha, _ in parts]
-        return [protocol.PartState(sha256=sha, size=len(data), offset=len(data), verified=True)
-                for sha, data in parts]
+        return [
+            protocol.PartState(sha256=sha, size=len(data), offset=len(data), verified=True)
+            for sha, data in parts
+        ]
 
     def upload_chunk(self, sha, offset, length, data):  # the resumable path, chunk by chunk
         done = offset + len(data)

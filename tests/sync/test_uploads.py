@@ -1,4 +1,5 @@
 """Batch uploads: many photos in one request, each verified by its hash and kept on a cut."""
+
 from __future__ import annotations
 
 import socket
@@ -13,7 +14,6 @@ from sync.server.persistence.models import AttachmentRow, AuditEntry
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 from tests.kit.faultproxy import Fault, FaultProxy
 from tests.kit.server import ServerProcess
-
 from tests.sync.api import API, attachment_states, push, results, upload, upload_batch
 from tests.sync.client_helpers import enrolled_store, point_at, service
 from tests.sync.conftest import enrol
@@ -30,17 +30,23 @@ def test_a_batch_verifies_each_part_and_refuses_only_the_tampered_one(server, se
     states = response.json()["attachments"]
     assert [s["verified"] for s in states] == [True, False, True]
     assert states[1]["error"]["code"] == problems.ATTACHMENT_HASH_MISMATCH.code
-    assert {s["sha256"]: s["verified"] for s in attachment_states(
-        server.url, headers, [sha256(d) for d in good]).values()} == {
-        sha256(good[0]): True, sha256(good[1]): False, sha256(good[2]): True}
+    assert {
+        s["sha256"]: s["verified"]
+        for s in attachment_states(server.url, headers, [sha256(d) for d in good]).values()
+    } == {sha256(good[0]): True, sha256(good[1]): False, sha256(good[2]): True}
     engine = sa.create_engine(seeded_url)
     with engine.connect() as connection:
-        actions = connection.execute(sa.select(AuditEntry.action, AuditEntry.entity_id)
-                                     .where(AuditEntry.entity_kind == "attachment")).all()
+        actions = connection.execute(
+            sa.select(AuditEntry.action, AuditEntry.entity_id).where(AuditEntry.entity_kind == "attachment")
+        ).all()
     engine.dispose()
-    assert sorted(actions) == sorted([("attachment.verified", sha256(good[0])),
-                                      ("attachment.rejected", sha256(good[1])),
-                                      ("attachment.verified", sha256(good[2]))])
+    assert sorted(actions) == sorted(
+        [
+            ("attachment.verified", sha256(good[0])),
+            ("attachment.rejected", sha256(good[1])),
+            ("attachment.verified", sha256(good[2])),
+        ]
+    )
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
@@ -81,12 +87,20 @@ def test_bad_batch_framing_is_a_coded_error_and_keeps_what_came_before(server):
     headers = enrol(server.url, "inspector")
     photo = photo_bytes(20_000, 77)
     body = b"%s %d\n%s" % (sha256(photo).encode(), len(photo), photo) + b"not a header\n"
-    response = requests.post(f"{server.url}{API}/uploads/batch", data=body, timeout=30, headers={
-        **headers, "Content-Type": "application/vnd.inspector.attachments"})
+    response = requests.post(
+        f"{server.url}{API}/uploads/batch",
+        data=body,
+        timeout=30,
+        headers={**headers, "Content-Type": "application/vnd.inspector.attachments"},
+    )
     assert response.status_code == 400 and response.json()["error"]["code"] == problems.BAD_HEADER.code
     assert attachment_states(server.url, headers, [sha256(photo)])[sha256(photo)]["verified"]
-    wrong_type = requests.post(f"{server.url}{API}/uploads/batch", data=body, timeout=30,
-                               headers={**headers, "Content-Type": "text/plain"})
+    wrong_type = requests.post(
+        f"{server.url}{API}/uploads/batch",
+        data=body,
+        timeout=30,
+        headers={**headers, "Content-Type": "text/plain"},
+    )
     assert wrong_type.json()["error"]["code"] == problems.UNSUPPORTED_MEDIA_TYPE.code
 
 
@@ -103,8 +117,9 @@ def test_a_photo_sent_by_batch_completes_its_record(server):
 def test_a_sync_sends_small_photos_several_to_a_request(server):
     store = enrolled_store(server.url)
     photos = {str(i): photo_bytes(30_000, 300 + i) for i in range(40)}
-    store.add(inspection(demo_facility("AST"), seed=62, photos=photos),
-              {sha256(d): d for d in photos.values()})
+    store.add(
+        inspection(demo_facility("AST"), seed=62, photos=photos), {sha256(d): d for d in photos.values()}
+    )
     proxy = FaultProxy(server.port)
     point_at(store, proxy.url)
     with proxy:
@@ -123,18 +138,24 @@ def test_older_clients_still_speak_protocol_1(server):
 def test_a_client_gone_silent_mid_photo_is_let_go_and_its_bytes_are_kept(seeded_url, tmp_path):
     """A dead link never closes: after the idle limit the server ends the upload itself,
     keeps (on disk) what arrived, and the next HEAD resumes from there."""
-    process = ServerProcess(seeded_url, tmp_path / "blobs", tmp_path / "server.log",
-                            env={"INSPECTOR_UPLOAD_IDLE_S": "2"}).start()
+    process = ServerProcess(
+        seeded_url, tmp_path / "blobs", tmp_path / "server.log", env={"INSPECTOR_UPLOAD_IDLE_S": "2"}
+    ).start()
     try:
         headers = enrol(process.url, "inspector")
         data = photo_bytes(200_000, 77)
         sha = sha256(data)
         with socket.create_connection(("127.0.0.1", process.port)) as link:
-            link.sendall((f"PATCH {API}/uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                          f"Authorization: {headers['Authorization']}\r\n"
-                          f"Upload-Offset: 0\r\nUpload-Length: {len(data)}\r\n"
-                          f"Content-Type: application/offset+octet-stream\r\n"
-                          f"Content-Length: {len(data)}\r\n\r\n").encode() + data[:70_000])
+            link.sendall(
+                (
+                    f"PATCH {API}/uploads/{sha} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    f"Authorization: {headers['Authorization']}\r\n"
+                    f"Upload-Offset: 0\r\nUpload-Length: {len(data)}\r\n"
+                    f"Content-Type: application/offset+octet-stream\r\n"
+                    f"Content-Length: {len(data)}\r\n\r\n"
+                ).encode()
+                + data[:70_000]
+            )
             link.settimeout(20)
             started = time.monotonic()
             answer = link.recv(4096)  # sent once the server gives up waiting

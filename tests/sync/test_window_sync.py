@@ -1,16 +1,17 @@
 """Sync as the inspector sees it in the window: enrolment, status line, failures in plain
 words, a conflict shown with both versions."""
+
 import pytest
 import requests
 
-from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.domain.models import Verdict
-from inspector_app.desktop.ui.shell.main_window import MainWindow
+from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.protocol import API
+from inspector_app.desktop.ui.shell.main_window import MainWindow
 from sync.server.services.seed import DEMO_PASSWORD
-from tests.kit.server import free_port
 from tests.conftest import ROOT
 from tests.gui.conftest import language  # noqa: F401  (fixture)
+from tests.kit.server import free_port
 from tests.sync.conftest import enrol as enrol_headers
 from tests.sync.test_desktop_sync import make_inspections
 
@@ -20,8 +21,9 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 @pytest.fixture
 def window(qtbot, store, store_dir, language):  # noqa: F811
     received = store_dir.parent / "received"
-    main = MainWindow(store, FormCatalogue.load(ROOT / "forms", received), language, received,
-                      auto_sync=False)
+    main = MainWindow(
+        store, FormCatalogue.load(ROOT / "forms", received), language, received, auto_sync=False
+    )
     qtbot.addWidget(main)
     main.show()
     return main
@@ -48,8 +50,10 @@ def test_enrol_then_work_shows_what_waits_and_syncs_it(qtbot, window, server, tm
     assert window.sync_status.text() == "2 inspections and 2 photos waiting"
     sync(qtbot, window)
     assert window.sync_status.text() == "Everything is synced"
-    states = {window.inspections_model.row(r)["id"]: window.sync_state(window.inspections_model.row(r))
-              for r in range(window.inspections_model.rowCount())}
+    states = {
+        window.inspections_model.row(r)["id"]: window.sync_state(window.inspections_model.row(r))
+        for r in range(window.inspections_model.rowCount())
+    }
     assert set(states.values()) == {"synced"}
 
 
@@ -72,8 +76,9 @@ def test_an_unreachable_server_is_told_plainly_and_nothing_is_lost(qtbot, window
     assert window.store.inspections.answers(ids[0])  # nothing deleted
 
 
-def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(qtbot, window, server, tmp_path,
-                                                                         monkeypatch):
+def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(
+    qtbot, window, server, tmp_path, monkeypatch
+):
     enrol_window(qtbot, window, server.url)
     form, (inspection_id,) = make_inspections(window.store, window.catalogue, tmp_path, 1, 6)
     for finding in window.store.inspections.findings(inspection_id, form):
@@ -83,19 +88,32 @@ def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(qtbot, 
     sync(qtbot, window)
     revision = window.store.inspections.get(inspection_id).revision
     supervisor = enrol_headers(server.url, "supervisor")
-    requests.post(f"{server.url}{API}/records/{inspection_id}/review", headers=supervisor, timeout=30,
-                  json={"decision": "returned", "revision": revision, "comment": "Қайта қараңыз"}).raise_for_status()
+    requests.post(
+        f"{server.url}{API}/records/{inspection_id}/review",
+        headers=supervisor,
+        timeout=30,
+        json={"decision": "returned", "revision": revision, "comment": "Қайта қараңыз"},
+    ).raise_for_status()
     sync(qtbot, window)  # the returned revision arrives: a draft again
-    requests.post(f"{server.url}{API}/records/{inspection_id}/review", headers=supervisor, timeout=30,
-                  json={"decision": "approved", "revision": revision, "comment": ""})
-    window.store.inspections.save_answer(inspection_id, "sch.security.video", verdict=Verdict.COMPLIES,
-                                         note="түзетілді")
+    requests.post(
+        f"{server.url}{API}/records/{inspection_id}/review",
+        headers=supervisor,
+        timeout=30,
+        json={"decision": "approved", "revision": revision, "comment": ""},
+    )
+    window.store.inspections.save_answer(
+        inspection_id, "sch.security.video", verdict=Verdict.COMPLIES, note="түзетілді"
+    )
     # meanwhile the server's copy moved on in another way: make it so through the API
     record = window.sync.adapter.outgoing_record(inspection_id)
     record.answers[0].note = "өзгеше / иначе"
     headers = enrol_headers(server.url, "inspector")
-    requests.post(f"{server.url}{API}/records", headers=headers, timeout=30,
-                  json={"records": [record.model_dump(mode="json")]}).raise_for_status()
+    requests.post(
+        f"{server.url}{API}/records",
+        headers=headers,
+        timeout=30,
+        json={"records": [record.model_dump(mode="json")]},
+    ).raise_for_status()
     window.store.inspections.save_answer(inspection_id, "sch.security.guards", verdict=Verdict.COMPLIES)
     sync(qtbot, window)
     window.refresh_inspections()
@@ -112,6 +130,7 @@ def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(qtbot, 
     def fake_dialog(problem, form_, mine, theirs):
         shown.update(mine=mine, theirs=theirs)
         return Choice()
+
     monkeypatch.setattr(window, "conflict_dialog", fake_dialog)
     window.resolve_conflict(inspection_id)
     assert shown["mine"] != shown["theirs"]  # both versions were there to compare

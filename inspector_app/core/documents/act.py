@@ -1,15 +1,41 @@
 """Act on the results of the inspection (акт о результатах проверки)."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from inspector_app.core.documents.blocks import (
+    GridRows,
+    Signer,
+    bilingual_cell,
+    day,
+    fields_table,
+    grid_table,
+    heading,
+    is_long,
+    label_cell,
+    letterhead,
+    photo_appendix,
+    photo_numbers,
+    refusal_block,
+    signature_rows,
+    table_style,
+    title_block,
+    value,
+    values,
+)
+from inspector_app.core.documents.context import (
+    ROLE_INSPECTOR,
+    ROLE_REPRESENTATIVE,
+    DocumentContext,
+    co_inspector_role,
+    measure_document_key,
+)
+from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
 from inspector_app.core.domain.forms import AnswerKind, Item, answer_key
 from inspector_app.core.domain.models import Answer, InspectionType, RightsCategory, Verdict
 from inspector_app.core.domain.restored import child_key, distinct_children
-from inspector_app.core.documents.blocks import GridRows, is_long, Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead, photo_appendix, photo_numbers, refusal_block, signature_rows, table_style, title_block, value, values
-from inspector_app.core.documents.context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, co_inspector_role, measure_document_key
-from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
 
 CHECKLIST_WIDTHS = [10 * mm, 58 * mm, 37 * mm, 28 * mm, FRAME_W - 133 * mm]
 FINDINGS_WIDTHS = [10 * mm, 60 * mm, 38 * mm, 27 * mm, FRAME_W - 135 * mm]
@@ -40,23 +66,26 @@ def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
     form_title = lang.pick(ctx.form.title.kk, ctx.form.title.ru)
     return [
         (label_cell(lang, "body"), values(lang.pick(ctx.profile.body_kk, ctx.profile.body_ru))),
-        (label_cell(lang, "appointment"),
-         value(lang.t("appointment_value", number=insp.appointment_number,
-                      date=day(insp.appointment_date)))),
+        (
+            label_cell(lang, "appointment"),
+            value(
+                lang.t("appointment_value", number=insp.appointment_number, date=day(insp.appointment_date))
+            ),
+        ),
         (label_cell(lang, "registration_mark"), registration_cell(ctx, lang)),
         (label_cell(lang, "control_type"), value(control)),
         (label_cell(lang, "ground"), value(ground_text(ctx, lang))),
         (label_cell(lang, "control_form"), value(lang.e(insp.mode.value))),
-        (label_cell(lang, "period"),
-         value(lang.t("period_value", start=day(insp.period_start), end=day(insp.period_end)))),
-        (label_cell(lang, "inspectors"),
-         values([_person_line(p.name, p.position) for p in insp.inspectors])),
+        (
+            label_cell(lang, "period"),
+            value(lang.t("period_value", start=day(insp.period_start), end=day(insp.period_end))),
+        ),
+        (label_cell(lang, "inspectors"), values([_person_line(p.name, p.position) for p in insp.inspectors])),
         (label_cell(lang, "subject"), values(lang.pick(fac.name_kk, fac.name_ru))),
         (label_cell(lang, "bin"), value(fac.bin)),
         (label_cell(lang, "address"), value(fac.address)),
         (label_cell(lang, "representative"), value(_person_line(rep.name, rep.position))),
-        (label_cell(lang, "checklist"),
-         values([f"{t} (v{ctx.form.version})" for t in form_title])),
+        (label_cell(lang, "checklist"), values([f"{t} (v{ctx.form.version})" for t in form_title])),
     ]
 
 
@@ -70,8 +99,9 @@ def registration_cell(ctx: DocumentContext, lang: Lang) -> Para:
         return Para(f"<b>{esc(lang.t('not_registered'))}</b>", Styles.value)
     if insp.registration_date is None:
         return value(insp.registration_mark)
-    return value(lang.t("registration_value", number=insp.registration_mark,
-                        date=day(insp.registration_date)))
+    return value(
+        lang.t("registration_value", number=insp.registration_mark, date=day(insp.registration_date))
+    )
 
 
 def ground_text(ctx: DocumentContext, lang: Lang) -> str:
@@ -79,10 +109,10 @@ def ground_text(ctx: DocumentContext, lang: Lang) -> str:
     register of special control (Law "On the Rights of the Child", from 1 February 2026)."""
     insp = ctx.inspection
     if insp.type is InspectionType.SURPRISE:
-        return lang.t("special_control_ground" if ctx.facility.special_control
-                      else "not_on_special_register")
-    ground = insp.ground.value if insp.ground else (
-        "yearly_plan" if insp.type is InspectionType.SCHEDULED else "")
+        return lang.t("special_control_ground" if ctx.facility.special_control else "not_on_special_register")
+    ground = (
+        insp.ground.value if insp.ground else ("yearly_plan" if insp.type is InspectionType.SCHEDULED else "")
+    )
     return lang.e(ground) if ground else ""
 
 
@@ -98,8 +128,13 @@ def item_numbers(ctx: DocumentContext) -> dict[str, str]:
 
 def checklist_table(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list[int]]) -> Flowable:
     numbers = item_numbers(ctx)
-    header = [lang.t("col_no", sep="\n"), lang.t("col_requirement"), lang.t("col_basis"),
-              lang.t("col_result"), lang.t("col_note")]
+    header = [
+        lang.t("col_no", sep="\n"),
+        lang.t("col_requirement"),
+        lang.t("col_basis"),
+        lang.t("col_result"),
+        lang.t("col_note"),
+    ]
     grid = GridRows(len(header))
     for s_no, section in enumerate(ctx.form.sections, 1):
         visible = [i for i in section.items if i.id in numbers]
@@ -111,25 +146,31 @@ def checklist_table(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list
         for item in visible:
             answer = ctx.answers.get(item.id)
             note = answer.note if answer else ""
-            grid.add([Para(numbers[item.id], Styles.cell),
-                      bilingual_cell(lang, item.text), bilingual_cell(lang, item.legal_basis),
-                      _result_cell(ctx, lang, item, answer),
-                      _note_cell(lang, "" if is_long(note) else note, photo_nums.get(item.id, []))])
+            grid.add(
+                [
+                    Para(numbers[item.id], Styles.cell),
+                    bilingual_cell(lang, item.text),
+                    bilingual_cell(lang, item.legal_basis),
+                    _result_cell(ctx, lang, item, answer),
+                    _note_cell(lang, "" if is_long(note) else note, photo_nums.get(item.id, [])),
+                ]
+            )
             if is_long(note):
                 grid.add_long_text(f"{lang.t('col_note')} ({numbers[item.id]})", note)
     return grid_table(header, grid.rows, CHECKLIST_WIDTHS, grid.style)
 
 
-def _result_cell(ctx: DocumentContext, lang: Lang, item: Item,
-                 answer: Answer | None) -> Para | list[Para]:
+def _result_cell(ctx: DocumentContext, lang: Lang, item: Item, answer: Answer | None) -> Para | list[Para]:
     if answer is None or (answer.verdict is None and not answer.value):
         return Para(esc(lang.t("not_answered", sep="\n")), Styles.cell_second)
     if item.kind is AnswerKind.VERDICT and answer.verdict is not None:
         words = esc(lang.e(answer.verdict.value, sep="\n"))
         if answer.verdict is Verdict.VIOLATED:
             degree = _degree_of(ctx, item)
-            return [Para(f"<b>{words}</b>", Styles.cell),
-                    Para(f"({esc(lang.e(degree, sep=' / '))})", Styles.cell_second)]
+            return [
+                Para(f"<b>{words}</b>", Styles.cell),
+                Para(f"({esc(lang.e(degree, sep=' / '))})", Styles.cell_second),
+            ]
         return Para(words, Styles.cell)
     return Para(esc(_value_text(lang, item, answer.value or "")), Styles.cell)
 
@@ -156,24 +197,37 @@ def _note_cell(lang: Lang, note: str, photos: list[int]) -> list[Para]:
     return out
 
 
-def findings_section(ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list[int]],
-                     number: int) -> list[Flowable]:
+def findings_section(
+    ctx: DocumentContext, lang: Lang, photo_nums: dict[str, list[int]], number: int
+) -> list[Flowable]:
     out: list[Flowable] = [*heading(lang, "findings", number)]
     if not ctx.findings:
         return out + lang.paras("no_findings")
     numbers = item_numbers(ctx)
-    header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
-              lang.t("degree"), lang.t("col_note")]
+    header = [
+        lang.t("col_no", sep="\n"),
+        lang.t("col_violation"),
+        lang.t("col_norm"),
+        lang.t("degree"),
+        lang.t("col_note"),
+    ]
     grid = GridRows(len(header))
     for n, f in enumerate(ctx.findings, 1):
         item = ctx.item(f.item_id)
-        violation = [Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>",
-                          Styles.cell_second)] + bilingual_cell(lang, item.text)
-        grid.add([Para(f"{number}.{n}", Styles.cell), violation,
-                  bilingual_cell(lang, item.legal_basis),
-                  Para(f"<b>{esc(lang.e(f.degree.value, sep=chr(10)))}</b>", Styles.cell),
-                  _note_cell(lang, "" if is_long(f.description) else f.description,
-                             photo_nums.get(f.item_id, []))])
+        violation = [
+            Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>", Styles.cell_second)
+        ] + bilingual_cell(lang, item.text)
+        grid.add(
+            [
+                Para(f"{number}.{n}", Styles.cell),
+                violation,
+                bilingual_cell(lang, item.legal_basis),
+                Para(f"<b>{esc(lang.e(f.degree.value, sep=chr(10)))}</b>", Styles.cell),
+                _note_cell(
+                    lang, "" if is_long(f.description) else f.description, photo_nums.get(f.item_id, [])
+                ),
+            ]
+        )
         if is_long(f.description):
             grid.add_long_text(f"{lang.t('col_note')} ({number}.{n})", f.description)
     return out + [grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
@@ -195,8 +249,9 @@ def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flow
     return out
 
 
-def restored_section(ctx: DocumentContext, lang: Lang, number: int, *, finding_section: int,
-                     measure_section: int) -> list[Flowable]:
+def restored_section(
+    ctx: DocumentContext, lang: Lang, number: int, *, finding_section: int, measure_section: int
+) -> list[Flowable]:
     """Distinct children per category, what restored them (points of the findings and
     measures sections), and the total in which each child counts once."""
     children = [c for c in ctx.restored if c.categories]
@@ -209,15 +264,26 @@ def restored_section(ctx: DocumentContext, lang: Lang, number: int, *, finding_s
         chosen = [c for c in children if category in c.categories]
         if not chosen:
             continue
-        tied = dict.fromkeys(points[t] for c in chosen for t in (c.finding_id, c.measure_id)
-                             if t in points)
-        rows.append([Para(esc(lang.e(category.value)), Styles.cell),
-                     Para(str(len({child_key(c) for c in chosen})), Styles.cell_center),
-                     Para(esc(", ".join(sorted(tied, key=_point_order)) or "—"), Styles.cell)])
-    rows.append([Para(f"<b>{esc(lang.t('restored_total'))}</b>", Styles.cell),
-                 Para(f"<b>{distinct_children(children)}</b>", Styles.cell_center), ""])
-    table = grid_table([lang.t("col_category"), lang.t("col_children"), lang.t("col_restored_by")],
-                       rows, [FRAME_W - 100 * mm, 30 * mm, 70 * mm])
+        tied = dict.fromkeys(points[t] for c in chosen for t in (c.finding_id, c.measure_id) if t in points)
+        rows.append(
+            [
+                Para(esc(lang.e(category.value)), Styles.cell),
+                Para(str(len({child_key(c) for c in chosen})), Styles.cell_center),
+                Para(esc(", ".join(sorted(tied, key=_point_order)) or "—"), Styles.cell),
+            ]
+        )
+    rows.append(
+        [
+            Para(f"<b>{esc(lang.t('restored_total'))}</b>", Styles.cell),
+            Para(f"<b>{distinct_children(children)}</b>", Styles.cell_center),
+            "",
+        ]
+    )
+    table = grid_table(
+        [lang.t("col_category"), lang.t("col_children"), lang.t("col_restored_by")],
+        rows,
+        [FRAME_W - 100 * mm, 30 * mm, 70 * mm],
+    )
     note = [Para(esc(t), Styles.cell_second) for t in lang.each("restored_note")]
     return [KeepTogether([*heading(lang, "restored", number), table, *note])]
 
@@ -245,16 +311,24 @@ def _ruled_lines(count: int) -> Flowable:
 
 def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     insp = ctx.inspection
-    author = Signer(ROLE_INSPECTOR, lang.t("author"),
-                    ctx.profile.person())
-    others = [Signer(co_inspector_role(i), lang.t("co_inspector"), p)
-              for i, p in enumerate(insp.inspectors) if i > 0]
+    author = Signer(ROLE_INSPECTOR, lang.t("author"), ctx.profile.person())
+    others = [
+        Signer(co_inspector_role(i), lang.t("co_inspector"), p)
+        for i, p in enumerate(insp.inspectors)
+        if i > 0
+    ]
     rep = ctx.representative()
-    story: list[Flowable] = [*heading(lang, "signatures"), *signature_rows(ctx, lang, [author] + others),
-                             Spacer(1, 3 * mm)]
+    story: list[Flowable] = [
+        *heading(lang, "signatures"),
+        *signature_rows(ctx, lang, [author] + others),
+        Spacer(1, 3 * mm),
+    ]
     familiar = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]
-    story.append(KeepTogether(familiar + signature_rows(
-        ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
+    story.append(
+        KeepTogether(
+            familiar + signature_rows(ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])
+        )
+    )
     story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, "act", rep)
     return story
 

@@ -1,23 +1,30 @@
 """Building blocks shared by the documents: letterhead, title, field tables, headings,
 signature lines, the witnessed refusal and the photo appendix."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
-    CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
-from inspector_app.core.domain.models import Bilingual, Person, Photo
 from inspector_app.core.documents import labels, languages
 from inspector_app.core.documents.context import ROLE_REFUSAL_WITNESSES, DocumentContext
-from inspector_app.core.documents.images import PreparedImage, prepare_photo, prepare_signature
 from inspector_app.core.documents.fonts import NARROW
-from inspector_app.core.documents.style import Para, FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Styles, esc
+from inspector_app.core.documents.images import PreparedImage, prepare_photo, prepare_signature
+from inspector_app.core.documents.style import FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Para, Styles, esc
+from inspector_app.core.domain.models import Bilingual, Person, Photo
 
 Cell = Flowable | list[Flowable] | str
 # Rows split across pages only into parts at least this tall: ordinary rows move whole to the
@@ -41,19 +48,23 @@ def letterhead(ctx: DocumentContext, lang: Lang | None = None) -> list[Flowable]
     kk = [esc(p.body_kk.upper())] + ([esc(region.kk)] if region else [])
     ru = [esc(p.body_ru.upper())] + ([esc(region.ru)] if region else [])
     if lang is None or lang.both:
-        cells = [[Para("<br/>".join(kk), Styles.letterhead), "",
-                  Para("<br/>".join(ru), Styles.letterhead)]]
+        cells = [[Para("<br/>".join(kk), Styles.letterhead), "", Para("<br/>".join(ru), Styles.letterhead)]]
         widths = [FRAME_W * 0.45, FRAME_W * 0.1, FRAME_W * 0.45]
     else:
         cells = [["", Para("<br/>".join(kk if lang.code == "kk" else ru), Styles.letterhead), ""]]
         widths = [FRAME_W * 0.15, FRAME_W * 0.7, FRAME_W * 0.15]
     table = Table(cells, colWidths=widths)
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.6, "black"),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.6, "black"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     rule = Table([[""]], colWidths=[FRAME_W], rowHeights=[1.2])
     rule.setStyle(table_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, "black")]))
     return [table, rule, Spacer(1, 4 * mm)]
@@ -69,8 +80,15 @@ def checklist_lines(ctx: DocumentContext, lang: Lang) -> list[str]:
             lines.append(f"{title} (v{form.version})")
             continue
         act = form.legal_act.kk if code == "kk" else form.legal_act.ru
-        lines.append(labels.text("checklist_source", code, title=f"{title} (v{form.version})",
-                                 act=act, date=labels.short_date(form.effective)))
+        lines.append(
+            labels.text(
+                "checklist_source",
+                code,
+                title=f"{title} (v{form.version})",
+                act=act,
+                date=labels.short_date(form.effective),
+            )
+        )
     return lines
 
 
@@ -82,12 +100,17 @@ def title_block(ctx: DocumentContext, lang: Lang, title_key: str, number: str) -
     when = [labels.long_date(ctx.document_date, code) for code in lang.langs]
     if ctx.document_time is not None:
         when = [f"{w}, {ctx.document_time:%H:%M}" for w in when]
-    row = [[Para(esc(ctx.place), Styles.body_left),
-            Para("<br/>".join(esc(w) for w in when), Styles.right)]]
+    row = [[Para(esc(ctx.place), Styles.body_left), Para("<br/>".join(esc(w) for w in when), Styles.right)]]
     table = Table(row, colWidths=[FRAME_W * 0.5, FRAME_W * 0.5])
-    table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.setStyle(
+        table_style(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return out + [table, Spacer(1, 4 * mm)]
 
 
@@ -112,14 +135,20 @@ def values(lines: Sequence[str], style=Styles.value) -> list[Para]:
 
 def fields_table(rows: Sequence[tuple[Cell, Cell]], label_width: float = 52 * mm) -> Table:
     """Label | value rows with light rules; long values wrap and the table splits by row."""
-    table = Table([list(r) for r in rows], colWidths=[label_width, FRAME_W - label_width],
-                  splitInRow=ROW_SPLIT_MIN)
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table = Table(
+        [list(r) for r in rows], colWidths=[label_width, FRAME_W - label_width], splitInRow=ROW_SPLIT_MIN
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
@@ -162,19 +191,27 @@ def is_long(text: str) -> bool:
     return len(text) > LONG_TEXT
 
 
-def grid_table(header: list[str], rows: list[list[Cell]], widths: list[float],
-               extra_style: list[tuple] | None = None) -> Table:
+def grid_table(
+    header: list[str], rows: list[list[Cell]], widths: list[float], extra_style: list[tuple] | None = None
+) -> Table:
     """A ruled table whose header row repeats on every page it runs onto."""
     head = [Para(esc(h), Styles.cell_head) for h in header]
     table = Table([head] + rows, colWidths=widths, repeatRows=1, splitInRow=ROW_SPLIT_MIN)
-    table.setStyle(table_style([
-        ("GRID", (0, 0), (-1, -1), 0.4, "black"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ] + (extra_style or [])))
+    table.setStyle(
+        table_style(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, "black"),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+            + (extra_style or [])
+        )
+    )
     return table
 
 
@@ -234,20 +271,32 @@ def signature_rows(ctx: DocumentContext, lang: Lang, signers: Sequence[Signer]) 
         if position:
             who.append(Para(esc(position), Styles.cell))
         name = s.person.name if s.person is not None else ""
-        row = [[who, [SignatureBox(image, mark), Para(f"({esc(caption)})", Styles.small_center)],
-                Para(esc(name) or "_" * 30, Styles.value)]]
+        row = [
+            [
+                who,
+                [SignatureBox(image, mark), Para(f"({esc(caption)})", Styles.small_center)],
+                Para(esc(name) or "_" * 30, Styles.value),
+            ]
+        ]
         table = Table(row, colWidths=[62 * mm, SIG_W + 6 * mm, FRAME_W - 68 * mm - SIG_W])
-        table.setStyle(table_style([
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("VALIGN", (0, 0), (0, 0), "TOP"),
-            ("LEFTPADDING", (0, 0), (0, 0), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ]))
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("VALIGN", (0, 0), (0, 0), "TOP"),
+                    ("LEFTPADDING", (0, 0), (0, 0), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
         out += [table, Spacer(1, 1.5 * mm)]  # a one-row table never splits
     return out
 
 
-def refusal_block(ctx: DocumentContext, lang: Lang, role: str, document_key: str,
-                  person: Person | None) -> list[Flowable]:
+def refusal_block(
+    ctx: DocumentContext, lang: Lang, role: str, document_key: str, person: Person | None
+) -> list[Flowable]:
     """The statement that `role` refused to sign, attested by two witnesses' signatures."""
     refusal = ctx.refusal_of(role)
     if refusal is None:
@@ -256,13 +305,18 @@ def refusal_block(ctx: DocumentContext, lang: Lang, role: str, document_key: str
     parts: list[Flowable] = []
     for code in lang.langs:
         document = labels.text(f"refused_doc_{document_key}", code)
-        parts.append(Para("<b>" + esc(labels.text("refused", code, name=name, document=document))
-                               + "</b>", Styles.body))
+        parts.append(
+            Para(
+                "<b>" + esc(labels.text("refused", code, name=name, document=document)) + "</b>", Styles.body
+            )
+        )
     if refusal.note:
         parts.append(Para(f"{esc(lang.t('refusal_reason'))}: {esc(refusal.note)}", Styles.body))
     parts.append(Para(esc(lang.t("refusal_witnesses")) + ":", Styles.body_left))
-    witnesses = [Signer(role, f"{i}. {lang.t('refusal_witness')}", person)
-                 for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses), 1)]
+    witnesses = [
+        Signer(role, f"{i}. {lang.t('refusal_witness')}", person)
+        for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses), 1)
+    ]
     return [KeepTogether(parts + signature_rows(ctx, lang, witnesses))]
 
 
@@ -281,8 +335,7 @@ class PhotoFlowable(Flowable):
         return PHOTO_BOX_W, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(self.image.reader, (PHOTO_BOX_W - self.width) / 2, 0,
-                            self.width, self.height)
+        self.canv.drawImage(self.image.reader, (PHOTO_BOX_W - self.width) / 2, 0, self.width, self.height)
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.3)
         self.canv.rect((PHOTO_BOX_W - self.width) / 2, 0, self.width, self.height)
@@ -296,23 +349,29 @@ def photo_numbers(photos: Sequence[tuple[Photo, bytes | None]]) -> dict[str, lis
     return out
 
 
-def photo_appendix(ctx: DocumentContext, lang: Lang,
-                   photos: Sequence[tuple[Photo, bytes | None]]) -> list[Flowable]:
+def photo_appendix(
+    ctx: DocumentContext, lang: Lang, photos: Sequence[tuple[Photo, bytes | None]]
+) -> list[Flowable]:
     """Numbered photos two to a row, each captioned with its requirement and time taken."""
     if not photos:
         return []
     cells = [_photo_cell(ctx, lang, n, photo, data) for n, (photo, data) in enumerate(photos, 1)]
-    rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
     table = Table(rows, colWidths=[FRAME_W / 2] * 2)
-    table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return [PageBreak(), *heading(lang, "appendix_photos"), Spacer(1, 2 * mm), table]
 
 
-def _photo_cell(ctx: DocumentContext, lang: Lang, n: int, photo: Photo,
-                data: bytes | None) -> list[Flowable]:
+def _photo_cell(ctx: DocumentContext, lang: Lang, n: int, photo: Photo, data: bytes | None) -> list[Flowable]:
     image = prepare_photo(photo, data)
     try:
         item = ctx.item(photo.item_id)

@@ -5,17 +5,30 @@ language it is printed in), so the server can recompute it from the synced recor
 a printed copy in Kazakh, Russian or both carries the same hash. Photos and signatures
 enter by their SHA-256. Canonical JSON: sorted keys, no spaces, UTF-8, ISO dates.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from inspector_app.core.domain.forms import answer_key
+from inspector_app.core.documents.context import (
+    MEASURE_KIND,
+    ROLE_INSPECTOR,
+    ROLE_REFUSAL_WITNESSES,
+    ROLE_REPRESENTATIVE,
+    DocumentContext,
+    DocumentKind,
+    co_inspector_role,
+    measure_document_key,
+    offender_role,
+    witness_role,
+)
 from inspector_app.core.domain.codec import to_json
+from inspector_app.core.domain.forms import answer_key
 from inspector_app.core.domain.models import Finding, Measure, Person
-from inspector_app.core.documents.context import MEASURE_KIND, ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind, co_inspector_role, measure_document_key, offender_role, witness_role
 
 SCHEMA = 2  # 2: per-language texts, art. 803 fields, referral to the competent body
 
@@ -26,17 +39,21 @@ def content_hash(ctx: DocumentContext, kind: DocumentKind, measure_id: str | Non
 
 def canonical_json(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None = None) -> bytes:
     content = canonical_content(ctx, kind, measure_id)
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=_plain).encode("utf-8")
+    return json.dumps(
+        content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_plain
+    ).encode("utf-8")
 
 
-def canonical_content(ctx: DocumentContext, kind: DocumentKind,
-                      measure_id: str | None = None) -> dict[str, Any]:
+def canonical_content(
+    ctx: DocumentContext, kind: DocumentKind, measure_id: str | None = None
+) -> dict[str, Any]:
     measure = ctx.measure(measure_id, MEASURE_KIND[kind]) if measure_id else None
     content = _common(ctx, kind, measure_id)
     content["signatures"] = {
         role: hashlib.sha256(ctx.signatures[role]).hexdigest()
-        for role in signature_roles(ctx, kind, measure) if role in ctx.signatures}
+        for role in signature_roles(ctx, kind, measure)
+        if role in ctx.signatures
+    }
     content.update(_SPECIFIC[kind](ctx, measure))
     return content
 
@@ -75,22 +92,44 @@ def _common(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None) ->
         "time": ctx.document_time,
         "place": ctx.place,
         "body": [ctx.profile.body_kk, ctx.profile.body_ru],
-        "author": [ctx.profile.name, ctx.profile.position, ctx.profile.position_kk,
-                   ctx.profile.position_ru, ctx.profile.code],
-        "facility": {"id": fac.id, "name": [fac.name_kk, fac.name_ru], "bin": fac.bin,
-                     "address": fac.address, "region": fac.region, "kind": fac.kind},
+        "author": [
+            ctx.profile.name,
+            ctx.profile.position,
+            ctx.profile.position_kk,
+            ctx.profile.position_ru,
+            ctx.profile.code,
+        ],
+        "facility": {
+            "id": fac.id,
+            "name": [fac.name_kk, fac.name_ru],
+            "bin": fac.bin,
+            "address": fac.address,
+            "region": fac.region,
+            "kind": fac.kind,
+        },
         "inspection": {
-            "id": insp.id, "type": insp.type, "mode": insp.mode, "ground": insp.ground,
-            "appointment": [insp.appointment_number, insp.appointment_date, insp.registration_mark,
-                            insp.registration_date],
+            "id": insp.id,
+            "type": insp.type,
+            "mode": insp.mode,
+            "ground": insp.ground,
+            "appointment": [
+                insp.appointment_number,
+                insp.appointment_date,
+                insp.registration_mark,
+                insp.registration_date,
+            ],
             "period": [insp.period_start, insp.period_end],
             "inspectors": [_person(p) for p in insp.inspectors],
             "representative": _person(ctx.representative()),
             "form": [insp.form_id, insp.form_version, insp.form_hash],
         },
-        "refusal": None if refusal is None else {
-            "role": refusal.role, "note": refusal.note,
-            "witnesses": [_person(p) for p in refusal.witnesses]},
+        "refusal": None
+        if refusal is None
+        else {
+            "role": refusal.role,
+            "note": refusal.note,
+            "witnesses": [_person(p) for p in refusal.witnesses],
+        },
     }
 
 
@@ -104,8 +143,9 @@ def _act(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
         "answers": answers,
         "findings": [_finding(f) for f in ctx.findings],
         "measures": [[m.kind, m.id, ctx.numbers.get(measure_document_key(m))] for m in ctx.measures],
-        "restored": [[c.id, c.reference, list(c.categories), c.finding_id, c.measure_id]
-                     for c in ctx.restored],
+        "restored": [
+            [c.id, c.reference, list(c.categories), c.finding_id, c.measure_id] for c in ctx.restored
+        ],
         "objections": ctx.inspection.objections,
         "photos": [p.sha256 for p, _ in ctx.photos_of()],
     }
@@ -114,8 +154,10 @@ def _act(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
 def _protocol(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
     assert m is not None
     return {
-        "measure": m.id, "findings": [_finding(f) for f in ctx.findings_of(m)],
-        "article": [m.article, m.part, m.item], "fine": [m.fine_mrp, m.fine_tenge],
+        "measure": m.id,
+        "findings": [_finding(f) for f in ctx.findings_of(m)],
+        "article": [m.article, m.part, m.item],
+        "fine": [m.fine_mrp, m.fine_tenge],
         "offence": [m.offence_date, m.offence_time, m.offence_place, to_json(m.substance)],
         "offender": to_json(m.offender),
         "explanation": to_json(m.explanation),
@@ -131,32 +173,50 @@ def _order(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
     rows = []
     for m in ctx.measures_of(MEASURE_KIND[DocumentKind.ORDER]):
         for f in ctx.findings_of(m):
-            rows.append([m.id, _finding(f), to_json(m.actions.get(f.id) or m.required_action),
-                         m.deadlines.get(f.id)])
+            rows.append(
+                [m.id, _finding(f), to_json(m.actions.get(f.id) or m.required_action), m.deadlines.get(f.id)]
+            )
     return {"act": ctx.numbers.get(DocumentKind.ACT.value), "violations": rows}
 
 
 def _recommendation(ctx: DocumentContext, _measure: Measure | None) -> dict[str, Any]:
     rows = []
     for m in ctx.measures_of(MEASURE_KIND[DocumentKind.RECOMMENDATION]):
-        rows.append([m.id, to_json(m.text),
-                     [[_finding(f), to_json(m.actions.get(f.id) or m.required_action),
-                       m.deadlines.get(f.id)] for f in ctx.findings_of(m)]])
+        rows.append(
+            [
+                m.id,
+                to_json(m.text),
+                [
+                    [_finding(f), to_json(m.actions.get(f.id) or m.required_action), m.deadlines.get(f.id)]
+                    for f in ctx.findings_of(m)
+                ],
+            ]
+        )
     return {"act": ctx.numbers.get(DocumentKind.ACT.value), "recommendations": rows}
 
 
 def _referral(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
     assert m is not None
-    return {"measure": m.id, "official": to_json(m.official), "employer": to_json(m.employer),
-            "text": to_json(m.text), "findings": [_finding(f) for f in ctx.findings_of(m)],
-            "act": ctx.numbers.get(DocumentKind.ACT.value)}
+    return {
+        "measure": m.id,
+        "official": to_json(m.official),
+        "employer": to_json(m.employer),
+        "text": to_json(m.text),
+        "findings": [_finding(f) for f in ctx.findings_of(m)],
+        "act": ctx.numbers.get(DocumentKind.ACT.value),
+    }
 
 
 def _transfer(ctx: DocumentContext, m: Measure | None) -> dict[str, Any]:
     assert m is not None
-    return {"measure": m.id, "body": m.addressee_body, "addressee": to_json(m.addressee),
-            "text": to_json(m.text), "findings": [_finding(f) for f in ctx.findings_of(m)],
-            "act": ctx.numbers.get(DocumentKind.ACT.value)}
+    return {
+        "measure": m.id,
+        "body": m.addressee_body,
+        "addressee": to_json(m.addressee),
+        "text": to_json(m.text),
+        "findings": [_finding(f) for f in ctx.findings_of(m)],
+        "act": ctx.numbers.get(DocumentKind.ACT.value),
+    }
 
 
 _SPECIFIC: dict[DocumentKind, Callable[[DocumentContext, Measure | None], dict[str, Any]]] = {

@@ -1,4 +1,5 @@
 """Everything a document is drawn from: plain records, no Qt, no database."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,19 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from inspector_app.core.domain.forms import Form, Item
-from inspector_app.core.domain.models import Answer, Bilingual, Facility, Finding, Inspection, InspectorProfile, Measure, MeasureKind, Person, Photo, RestoredChild
+from inspector_app.core.domain.models import (
+    Answer,
+    Bilingual,
+    Facility,
+    Finding,
+    Inspection,
+    InspectorProfile,
+    Measure,
+    MeasureKind,
+    Person,
+    Photo,
+    RestoredChild,
+)
 from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR, Article
 
 DEFAULT_SERVER_URL = "https://inspector.example.kz"
@@ -34,6 +47,7 @@ def co_inspector_role(index: int) -> str:
 
 class DocumentKind(StrEnum):
     """Value = the code used in document numbers."""
+
     ACT = "AK"
     PROTOCOL = "PR"
     ORDER = "PD"
@@ -71,6 +85,7 @@ def measure_document_key(measure: Measure) -> str:
 class WitnessedRefusal:
     """The signer of `role` refused to sign; two witnesses attest it (their signatures
     are the ROLE_REFUSAL_WITNESSES entries of DocumentContext.signatures)."""
+
     role: str
     witnesses: tuple[Person, Person]
     note: str = ""

@@ -1,4 +1,5 @@
 """The embedded TrueType fonts (DejaVu Serif: full Kazakh Cyrillic), registered once."""
+
 from __future__ import annotations
 
 import threading

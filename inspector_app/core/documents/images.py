@@ -1,4 +1,5 @@
 """Photos and signatures made ready for the page: upright, print-sized, checked."""
+
 from __future__ import annotations
 
 import hashlib
@@ -73,23 +74,25 @@ def prepare_signature(png: bytes) -> PreparedImage | None:
     return PreparedImage(ImageReader(out), *flat.size)
 
 
-register_messages({
-    "documents.photo_missing": {
-        "kk": "«{name}» фотосуреті табылмады. Фотосуретті қайта қосыңыз немесе оны тексеру "
-              "парағынан алып тастаңыз, содан кейін құжатты қайта жасаңыз.",
-        "ru": "Фотография «{name}» не найдена. Добавьте её заново или удалите из проверочного "
-              "листа, затем сформируйте документ ещё раз.",
-        "en": "Photo “{name}” is missing. Add it again or remove it from the checklist, then "
-              "create the document again.",
-    },
-    "documents.photo_changed": {
-        "kk": "«{name}» фотосуреті түсірілгеннен кейін өзгерген. Оны қайта түсіріңіз.",
-        "ru": "Фотография «{name}» изменилась после съёмки. Сделайте снимок заново.",
-        "en": "Photo “{name}” has changed since it was taken. Take it again.",
-    },
-    "documents.photo_unreadable": {
-        "kk": "«{name}» фотосуретін оқу мүмкін емес (файл зақымдалған). Оны қайта түсіріңіз.",
-        "ru": "Фотографию «{name}» не удаётся прочитать (файл повреждён). Сделайте снимок заново.",
-        "en": "Photo “{name}” cannot be read (the file is damaged). Take it again.",
-    },
-})
+register_messages(
+    {
+        "documents.photo_missing": {
+            "kk": "«{name}» фотосуреті табылмады. Фотосуретті қайта қосыңыз немесе оны тексеру "
+            "парағынан алып тастаңыз, содан кейін құжатты қайта жасаңыз.",
+            "ru": "Фотография «{name}» не найдена. Добавьте её заново или удалите из проверочного "
+            "листа, затем сформируйте документ ещё раз.",
+            "en": "Photo “{name}” is missing. Add it again or remove it from the checklist, then "
+            "create the document again.",
+        },
+        "documents.photo_changed": {
+            "kk": "«{name}» фотосуреті түсірілгеннен кейін өзгерген. Оны қайта түсіріңіз.",
+            "ru": "Фотография «{name}» изменилась после съёмки. Сделайте снимок заново.",
+            "en": "Photo “{name}” has changed since it was taken. Take it again.",
+        },
+        "documents.photo_unreadable": {
+            "kk": "«{name}» фотосуретін оқу мүмкін емес (файл зақымдалған). Оны қайта түсіріңіз.",
+            "ru": "Фотографию «{name}» не удаётся прочитать (файл повреждён). Сделайте снимок заново.",
+            "en": "Photo “{name}” cannot be read (the file is damaged). Take it again.",
+        },
+    }
+)

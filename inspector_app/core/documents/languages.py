@@ -3,20 +3,28 @@
 A Kazakh document prints the Kazakh text, a Russian one the Russian text, a bilingual one
 both; a document that needs a language the text was not entered in is refused with a
 UserError naming the field, rather than printed in the wrong language."""
+
 from __future__ import annotations
 
-from inspector_app.core.domain.errors import UserError, register_messages
-from inspector_app.core.domain.models import Localized, Person
 from inspector_app.core.documents import labels
 from inspector_app.core.documents.style import Lang
+from inspector_app.core.domain.errors import UserError, register_messages
+from inspector_app.core.domain.models import Localized, Person
 
 # English names of the fields the message can name (kk and ru come from labels)
 FIELD_EN = {
-    "offence_substance": "substance of the offence", "explanation": "explanation",
-    "position": "position", "workplace": "place of work", "prior_penalties": "prior penalties",
-    "id_issued_by": "issuing authority of the identity document", "col_action": "measure required",
-    "rec_text": "recommendation", "ref_grounds": "grounds", "employer": "employer",
-    "addressee": "addressee", "transfer_note": "note to the competent body",
+    "offence_substance": "substance of the offence",
+    "explanation": "explanation",
+    "position": "position",
+    "workplace": "place of work",
+    "prior_penalties": "prior penalties",
+    "id_issued_by": "issuing authority of the identity document",
+    "col_action": "measure required",
+    "rec_text": "recommendation",
+    "ref_grounds": "grounds",
+    "employer": "employer",
+    "addressee": "addressee",
+    "transfer_note": "note to the competent body",
 }
 
 
@@ -45,20 +53,26 @@ def position(lang: Lang, person: Person | None, sep: str = " / ") -> str:
 
 
 def missing_language(field: str, code: str) -> UserError:
-    return UserError("documents.missing_language", language_kk=labels.text(f"lang_{code}", "kk"),
-                     language_ru=labels.text(f"lang_{code}", "ru"),
-                     language_en={"kk": "Kazakh", "ru": "Russian"}[code],
-                     field_kk=labels.text(field, "kk"), field_ru=labels.text(field, "ru"),
-                     field_en=FIELD_EN.get(field, field))
+    return UserError(
+        "documents.missing_language",
+        language_kk=labels.text(f"lang_{code}", "kk"),
+        language_ru=labels.text(f"lang_{code}", "ru"),
+        language_en={"kk": "Kazakh", "ru": "Russian"}[code],
+        field_kk=labels.text(field, "kk"),
+        field_ru=labels.text(field, "ru"),
+        field_en=FIELD_EN.get(field, field),
+    )
 
 
-register_messages({
-    "documents.missing_language": {
-        "kk": "«{field_kk}» өрісі {language_kk} толтырылмаған, ал құжат осы тілде жасалады. "
-              "Мәтінді {language_kk} жазыңыз немесе құжат тілін өзгертіңіз.",
-        "ru": "Поле «{field_ru}» не заполнено {language_ru}, а документ печатается на этом языке. "
-              "Введите текст {language_ru} или выберите другой язык документа.",
-        "en": "The field “{field_en}” has no {language_en} text, and the document is printed in "
-              "{language_en}. Enter the {language_en} text or choose another document language.",
-    },
-})
+register_messages(
+    {
+        "documents.missing_language": {
+            "kk": "«{field_kk}» өрісі {language_kk} толтырылмаған, ал құжат осы тілде жасалады. "
+            "Мәтінді {language_kk} жазыңыз немесе құжат тілін өзгертіңіз.",
+            "ru": "Поле «{field_ru}» не заполнено {language_ru}, а документ печатается на этом языке. "
+            "Введите текст {language_ru} или выберите другой язык документа.",
+            "en": "The field “{field_en}” has no {language_en} text, and the document is printed in "
+            "{language_en}. Enter the {language_en} text or choose another document language.",
+        },
+    }
+)

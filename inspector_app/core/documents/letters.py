@@ -1,17 +1,31 @@
 """Recommendation to the organisation, disciplinary referral letter to an employer, and the
 letter referring violations to the competent body (передача по подведомственности)."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from inspector_app.core.domain.models import MeasureKind, Person
-from inspector_app.core.domain.reference import BODIES
 from inspector_app.core.documents import labels, languages
-from inspector_app.core.documents.blocks import table_style, Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, signature_rows, title_block, value, values
+from inspector_app.core.documents.blocks import (
+    Signer,
+    checklist_lines,
+    day,
+    fields_table,
+    heading,
+    label_cell,
+    letterhead,
+    signature_rows,
+    table_style,
+    title_block,
+    value,
+    values,
+)
 from inspector_app.core.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind
 from inspector_app.core.documents.order import basis_rows, receipt_signatures, violations_table
-from inspector_app.core.documents.style import Para, FRAME_W, Lang, Styles, esc
+from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
+from inspector_app.core.domain.models import MeasureKind, Person
+from inspector_app.core.domain.reference import BODIES
 
 
 def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
@@ -20,8 +34,10 @@ def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[
     story.append(Spacer(1, 3 * mm))
     story += lang.paras("rec_intro")
     story.append(violations_table(ctx, lang, MeasureKind.RECOMMENDATION))
-    texts = [languages.text(lang, m.text, "rec_text", sep="\n")
-             for m in ctx.measures_of(MeasureKind.RECOMMENDATION)]
+    texts = [
+        languages.text(lang, m.text, "rec_text", sep="\n")
+        for m in ctx.measures_of(MeasureKind.RECOMMENDATION)
+    ]
     story.append(Spacer(1, 2 * mm))
     story += [Para(f"{n}. {esc(t)}", Styles.body) for n, t in enumerate(filter(None, texts), 1)]
     story += [Spacer(1, 2 * mm), *lang.paras("rec_report")]
@@ -40,19 +56,29 @@ def referral_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     story += _violations(ctx, lang, ctx.findings_of(m))
     story.append(Spacer(1, 2 * mm))
     position = languages.position(lang, official)
-    story.append(fields_table([
-        (label_cell(lang, "ref_official"), value(official.name)),
-        (label_cell(lang, "position"), value(position)),
-        (label_cell(lang, "employer"), values(employer)),
-        (label_cell(lang, "ref_grounds"), values(languages.texts(lang, m.text, "ref_grounds"))),
-        (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
-    ]))
+    story.append(
+        fields_table(
+            [
+                (label_cell(lang, "ref_official"), value(official.name)),
+                (label_cell(lang, "position"), value(position)),
+                (label_cell(lang, "employer"), values(employer)),
+                (label_cell(lang, "ref_grounds"), values(languages.texts(lang, m.text, "ref_grounds"))),
+                (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
+            ]
+        )
+    )
     story.append(Spacer(1, 3 * mm))
-    request = [labels.text("ref_request", code, name=official.name,
-                           position=languages.position(Lang(code), official))
-               for code in lang.langs]
-    story.append(KeepTogether([*(Para(esc(t), Styles.body) for t in request), Spacer(1, 4 * mm),
-                               *_author_signature(ctx, lang)]))
+    request = [
+        labels.text(
+            "ref_request", code, name=official.name, position=languages.position(Lang(code), official)
+        )
+        for code in lang.langs
+    ]
+    story.append(
+        KeepTogether(
+            [*(Para(esc(t), Styles.body) for t in request), Spacer(1, 4 * mm), *_author_signature(ctx, lang)]
+        )
+    )
     return story
 
 
@@ -70,8 +96,10 @@ def transfer_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     act_no = ctx.numbers.get(DocumentKind.ACT.value, "—")
     rows = [
         (label_cell(lang, "transfer_to"), values(lang.pick(body.kk, body.ru) if body else [])),
-        (label_cell(lang, "transfer_basis"),
-         values(lang.each("act_value", number=act_no, date=day(ctx.document_date)))),
+        (
+            label_cell(lang, "transfer_basis"),
+            values(lang.each("act_value", number=act_no, date=day(ctx.document_date))),
+        ),
         (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
     ]
     note = languages.texts(lang, m.text, "transfer_note")
@@ -79,8 +107,16 @@ def transfer_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
         rows.append((label_cell(lang, "transfer_note"), values(note)))
     story.append(fields_table(rows))
     story.append(Spacer(1, 3 * mm))
-    story.append(KeepTogether([*lang.paras("transfer_request"), *lang.paras("attachments", Styles.small),
-                               Spacer(1, 4 * mm), *_author_signature(ctx, lang)]))
+    story.append(
+        KeepTogether(
+            [
+                *lang.paras("transfer_request"),
+                *lang.paras("attachments", Styles.small),
+                Spacer(1, 4 * mm),
+                *_author_signature(ctx, lang),
+            ]
+        )
+    )
     return story
 
 
@@ -89,8 +125,9 @@ def _intro(ctx: DocumentContext, lang: Lang, key: str) -> list[Flowable]:
     out: list[Flowable] = []
     for code in lang.langs:
         org = ctx.facility.name_kk if code == "kk" else ctx.facility.name_ru
-        intro = labels.text(key, code, date=day(ctx.document_date), number=act_no,
-                            org=org or ctx.facility.name_ru)
+        intro = labels.text(
+            key, code, date=day(ctx.document_date), number=act_no, org=org or ctx.facility.name_ru
+        )
         out.append(Para(esc(intro), Styles.body))
     return out
 
@@ -114,11 +151,14 @@ def _author_signature(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
 def _addressee(lang: Lang, lines: list[str]) -> Flowable:
     """Addressee on the right, as on an outgoing letter."""
     text = f"<b>{esc(lang.t('addressee'))}:</b><br/>" + ("<br/>".join(esc(t) for t in lines) or "—")
-    table = Table([["", Para(text, Styles.body_left)]],
-                  colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
-    table.setStyle(table_style([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    table = Table([["", Para(text, Styles.body_left)]], colWidths=[FRAME_W * 0.45, FRAME_W * 0.55])
+    table.setStyle(
+        table_style(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return table
-
-

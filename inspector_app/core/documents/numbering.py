@@ -4,6 +4,7 @@
 within a region and each laptop allocates SEQ per (inspector, year, kind), so two laptops
 never produce the same number without talking to each other.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,8 @@ from inspector_app.core.documents.context import DocumentKind
 _CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 _NUMBER = re.compile(
     r"^(?P<region>[A-Z0-9]{1,8})-(?P<inspector>[A-Z0-9]{1,8})-(?P<year>\d{4})-"
-    r"(?P<kind>[A-Z]{2})-(?P<seq>\d{4,})$")
+    r"(?P<kind>[A-Z]{2})-(?P<seq>\d{4,})$"
+)
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,9 @@ class DocumentNumber:
     seq: int
 
 
-def document_number(region_code: str, inspector_code: str, year: int,
-                    kind: DocumentKind | str, seq: int) -> str:
+def document_number(
+    region_code: str, inspector_code: str, year: int, kind: DocumentKind | str, seq: int
+) -> str:
     region, inspector = region_code.strip().upper(), inspector_code.strip().upper()
     for code in (region, inspector):
         if not _CODE.match(code):
@@ -43,5 +46,10 @@ def parse_document_number(number: str) -> DocumentNumber:
     match = _NUMBER.match(number)
     if not match:
         raise ValueError(f"not a document number: {number!r}")
-    return DocumentNumber(match["region"], match["inspector"], int(match["year"]),
-                          DocumentKind(match["kind"]), int(match["seq"]))
+    return DocumentNumber(
+        match["region"],
+        match["inspector"],
+        int(match["year"]),
+        DocumentKind(match["kind"]),
+        int(match["seq"]),
+    )

@@ -1,14 +1,37 @@
 """Order to eliminate violations (предписание об устранении выявленных нарушений)."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from inspector_app.core.domain.models import MeasureKind
 from inspector_app.core.documents import languages
-from inspector_app.core.documents.blocks import GridRows, is_long, checklist_lines, Signer, bilingual_cell, day, fields_table, grid_table, heading, label_cell, letterhead, refusal_block, signature_rows, title_block, value, values
-from inspector_app.core.documents.context import ROLE_INSPECTOR, ROLE_REPRESENTATIVE, DocumentContext, DocumentKind
-from inspector_app.core.documents.style import Para, FRAME_W, Lang, Styles, esc
+from inspector_app.core.documents.blocks import (
+    GridRows,
+    Signer,
+    bilingual_cell,
+    checklist_lines,
+    day,
+    fields_table,
+    grid_table,
+    heading,
+    is_long,
+    label_cell,
+    letterhead,
+    refusal_block,
+    signature_rows,
+    title_block,
+    value,
+    values,
+)
+from inspector_app.core.documents.context import (
+    ROLE_INSPECTOR,
+    ROLE_REPRESENTATIVE,
+    DocumentContext,
+    DocumentKind,
+)
+from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
+from inspector_app.core.domain.models import MeasureKind
 
 ORDER_WIDTHS = [9 * mm, 52 * mm, 37 * mm, FRAME_W - 121 * mm, 23 * mm]
 
@@ -23,10 +46,14 @@ def basis_rows(ctx: DocumentContext, lang: Lang, basis_key: str, to_key: str) ->
         (label_cell(lang, to_key), values(lang.pick(fac.name_kk, fac.name_ru))),
         (label_cell(lang, "bin"), value(fac.bin)),
         (label_cell(lang, "address"), value(fac.address)),
-        (label_cell(lang, "representative"),
-         value(", ".join(x for x in (rep.name, languages.position(lang, rep)) if x))),
-        (label_cell(lang, basis_key),
-         values(lang.each("order_basis_value", number=act_no, date=day(ctx.document_date)))),
+        (
+            label_cell(lang, "representative"),
+            value(", ".join(x for x in (rep.name, languages.position(lang, rep)) if x)),
+        ),
+        (
+            label_cell(lang, basis_key),
+            values(lang.each("order_basis_value", number=act_no, date=day(ctx.document_date))),
+        ),
         (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
     ]
 
@@ -44,8 +71,13 @@ def order_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]
 
 
 def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flowable:
-    header = [lang.t("col_no", sep="\n"), lang.t("col_violation"), lang.t("col_norm"),
-              lang.t("col_action"), lang.t("col_deadline")]
+    header = [
+        lang.t("col_no", sep="\n"),
+        lang.t("col_violation"),
+        lang.t("col_norm"),
+        lang.t("col_action"),
+        lang.t("col_deadline"),
+    ]
     grid = GridRows(len(header))
     n = 0
     for m in ctx.measures_of(kind):
@@ -57,9 +89,15 @@ def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flo
             if f.description and not is_long(f.description):
                 violation.append(Para(esc(f.description), Styles.cell))
             action = _action(lang, m, f.id)
-            grid.add([Para(str(n), Styles.cell), violation, bilingual_cell(lang, item.legal_basis),
-                      Para(esc(action), Styles.cell),
-                      Para(day(m.deadlines.get(f.id)), Styles.cell_center)])
+            grid.add(
+                [
+                    Para(str(n), Styles.cell),
+                    violation,
+                    bilingual_cell(lang, item.legal_basis),
+                    Para(esc(action), Styles.cell),
+                    Para(day(m.deadlines.get(f.id)), Styles.cell_center),
+                ]
+            )
             if is_long(f.description):
                 grid.add_long_text(f"{lang.t('col_violation')} ({n})", f.description)
     return grid_table(header, grid.rows, ORDER_WIDTHS, grid.style)
@@ -73,14 +111,20 @@ def _action(lang: Lang, m, finding_id: str) -> str:
     return languages.text(lang, chosen, "col_action", sep="\n") or lang.t("default_action", sep="\n")
 
 
-def receipt_signatures(ctx: DocumentContext, lang: Lang, received_key: str,
-                       refused_doc: str) -> list[Flowable]:
+def receipt_signatures(
+    ctx: DocumentContext, lang: Lang, received_key: str, refused_doc: str
+) -> list[Flowable]:
     author = ctx.profile.person()
     rep = ctx.representative()
-    story: list[Flowable] = [*heading(lang, "signatures"),
-                             *signature_rows(ctx, lang, [Signer(ROLE_INSPECTOR, lang.t("author"), author)])]
+    story: list[Flowable] = [
+        *heading(lang, "signatures"),
+        *signature_rows(ctx, lang, [Signer(ROLE_INSPECTOR, lang.t("author"), author)]),
+    ]
     received = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each(received_key)]
-    story.append(KeepTogether(received + signature_rows(
-        ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])))
+    story.append(
+        KeepTogether(
+            received + signature_rows(ctx, lang, [Signer(ROLE_REPRESENTATIVE, lang.t("representative"), rep)])
+        )
+    )
     story += refusal_block(ctx, lang, ROLE_REPRESENTATIVE, refused_doc, rep)
     return story

@@ -1,5 +1,6 @@
 """The page: A4 with a binding margin, running header, and a footer with the document
 number, "page X of Y", the content hash and the verification QR code on every page."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,18 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from inspector_app.core.documents.fonts import NARROW, NARROW_BOLD, SERIF, register_fonts
 from inspector_app.core.documents.qr import QrMatrix
-from inspector_app.core.documents.style import FRAME_W, GREY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_H, PAGE_W, RULE, Lang
+from inspector_app.core.documents.style import (
+    FRAME_W,
+    GREY,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_H,
+    PAGE_W,
+    RULE,
+    Lang,
+)
 
 rl_config.useA85 = 0  # binary image streams: smaller and faster than ASCII85 text
 QR_SIZE = 21 * mm
@@ -41,13 +53,32 @@ def build_pdf(story: list[Flowable], info: PageInfo) -> tuple[bytes, int]:
     register_fonts()
     out = io.BytesIO()
     doc = BaseDocTemplate(
-        out, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, invariant=1,
-        title=info.title, author=info.author, subject=info.number,
-        keywords=f"sha256:{info.sha256} {info.verify_url}".strip(), creator="Field Inspector",
-        initialFontName=SERIF, lang="kk" if info.lang.code != "ru" else "ru")
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        out,
+        pagesize=(PAGE_W, PAGE_H),
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        invariant=1,
+        title=info.title,
+        author=info.author,
+        subject=info.number,
+        keywords=f"sha256:{info.sha256} {info.verify_url}".strip(),
+        creator="Field Inspector",
+        initialFontName=SERIF,
+        lang="kk" if info.lang.code != "ru" else "ru",
+    )
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        FRAME_W,
+        PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     pages: list[int] = []
 
@@ -74,7 +105,7 @@ class _NumberedCanvas(Canvas):
         created = page_info.document_date.strftime("D:%Y%m%d000000+05'00'")
         self.setDateFormatter(lambda *_: created)  # fixed, so renders are byte-identical
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
         self._startPage()
 

@@ -4,25 +4,48 @@ art. 803), one per offender.
 The protocol records the offence and its qualification and sends the case on; it imposes
 nothing. It states the article, part and sub-item with the article's title, the sanction the
 article provides (in MRP and in tenge at the MRP of the protocol's date) and who decides."""
+
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from inspector_app.core.documents import labels, languages
+from inspector_app.core.documents.blocks import (
+    Signer,
+    checklist_lines,
+    day,
+    fields_table,
+    heading,
+    label_cell,
+    letterhead,
+    photo_appendix,
+    refusal_block,
+    signature_rows,
+    title_block,
+    value,
+    values,
+)
+from inspector_app.core.documents.context import (
+    ROLE_INSPECTOR,
+    DocumentContext,
+    DocumentKind,
+    offender_role,
+    witness_role,
+)
+from inspector_app.core.documents.style import Lang, Para, Styles, esc
 from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind, Person
 from inspector_app.core.domain.reference import BODIES, Article
-from inspector_app.core.documents import labels, languages
-from inspector_app.core.documents.blocks import Signer, checklist_lines, day, fields_table, heading, label_cell, letterhead, photo_appendix, refusal_block, signature_rows, title_block, value, values
-from inspector_app.core.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind, offender_role, witness_role
-from inspector_app.core.documents.style import Para, Lang, Styles, esc
 
 
 def protocol_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: str) -> list[Flowable]:
     m = ctx.measure(measure_id, MeasureKind.PROTOCOL)
     story = letterhead(ctx, lang) + title_block(ctx, lang, "title_protocol", number)
     story.append(fields_table(_official_rows(ctx, lang) + _basis_rows(ctx, lang)))
-    story += [*heading(lang, "offender_org" if _is_org(m) else "offender", 1),
-              fields_table(_offender_rows(ctx, lang, m))]
+    story += [
+        *heading(lang, "offender_org" if _is_org(m) else "offender", 1),
+        fields_table(_offender_rows(ctx, lang, m)),
+    ]
     story += [*heading(lang, "offence_substance", 2), fields_table(_offence_rows(ctx, lang, m))]
     story += _rights_and_explanation(ctx, lang, m)
     story += _signatures(ctx, lang, m)
@@ -58,8 +81,10 @@ def _official_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
 def _basis_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
     act_no = ctx.numbers.get(DocumentKind.ACT.value, "—")
     return [
-        (label_cell(lang, "protocol_basis"),
-         values(lang.each("act_value", number=act_no, date=day(ctx.document_date)))),
+        (
+            label_cell(lang, "protocol_basis"),
+            values(lang.each("act_value", number=act_no, date=day(ctx.document_date))),
+        ),
         (label_cell(lang, "checklist"), values(checklist_lines(ctx, lang))),
     ]
 
@@ -71,8 +96,12 @@ def _offender_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
     rows = _org_rows(ctx, lang, m, o) if o.kind is OffenderKind.ORGANISATION else _person_rows(lang, o)
     article = ctx.article(m)
     if not o.prior_penalties.is_empty() or (article is not None and article.repeat):
-        rows.append((label_cell(lang, "prior_penalties"),
-                     values(languages.texts(lang, o.prior_penalties, "prior_penalties"))))
+        rows.append(
+            (
+                label_cell(lang, "prior_penalties"),
+                values(languages.texts(lang, o.prior_penalties, "prior_penalties")),
+            )
+        )
     return rows
 
 
@@ -93,10 +122,17 @@ def _id_document_lines(lang: Lang, o: Offender) -> list[str]:
     if d is None or not d.number:
         return []
     issued = languages.texts(lang, d.issued_by, "id_issued_by")
-    return [labels.text("id_document_value", code, kind=labels.enum_text(d.kind.value, code),
-                        number=d.number, issued_by=issued[min(i, len(issued) - 1)] if issued else "—",
-                        date=day(d.issued_on))
-            for i, code in enumerate(lang.langs)]
+    return [
+        labels.text(
+            "id_document_value",
+            code,
+            kind=labels.enum_text(d.kind.value, code),
+            number=d.number,
+            issued_by=issued[min(i, len(issued) - 1)] if issued else "—",
+            date=day(d.issued_on),
+        )
+        for i, code in enumerate(lang.langs)
+    ]
 
 
 def _org_rows(ctx: DocumentContext, lang: Lang, m: Measure, o: Offender) -> list[tuple]:
@@ -108,15 +144,26 @@ def _org_rows(ctx: DocumentContext, lang: Lang, m: Measure, o: Offender) -> list
     ]
     article = ctx.article(m)
     if o.business_size is not None or (article is not None and article.org_mrp):
-        rows.append((label_cell(lang, "business_size"),
-                     value(lang.e(o.business_size.value) if o.business_size else "")))
+        rows.append(
+            (
+                label_cell(lang, "business_size"),
+                value(lang.e(o.business_size.value) if o.business_size else ""),
+            )
+        )
     rows += [
         (label_cell(lang, "bank_details"), value(o.bank_details)),
-        (label_cell(lang, "org_representative"),
-         values([rep.name, languages.position(lang, rep)] if rep else [])),
-        (label_cell(lang, "power_of_attorney"),
-         values(lang.each("attorney_value", number=o.attorney_number, date=day(o.attorney_date))
-                if o.attorney_number else [])),
+        (
+            label_cell(lang, "org_representative"),
+            values([rep.name, languages.position(lang, rep)] if rep else []),
+        ),
+        (
+            label_cell(lang, "power_of_attorney"),
+            values(
+                lang.each("attorney_value", number=o.attorney_number, date=day(o.attorney_date))
+                if o.attorney_number
+                else []
+            ),
+        ),
     ]
     return rows
 
@@ -133,11 +180,15 @@ def _offence_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
     article = ctx.article(m)
     rows = [
         (label_cell(lang, "offence_place_time"), value(place_time)),
-        (label_cell(lang, "offence_substance"),
-         values(languages.texts(lang, m.substance, "offence_substance") + violated)),
+        (
+            label_cell(lang, "offence_substance"),
+            values(languages.texts(lang, m.substance, "offence_substance") + violated),
+        ),
         (label_cell(lang, "article"), values(_article_lines(lang, m))),
-        (label_cell(lang, "article_title"),
-         values(lang.pick(article.title.kk, article.title.ru) if article else [])),
+        (
+            label_cell(lang, "article_title"),
+            values(lang.pick(article.title.kk, article.title.ru) if article else []),
+        ),
         (label_cell(lang, "sanction"), values(_sanction_lines(ctx, lang, m, article))),
         (label_cell(lang, "decides"), values(_decides(lang, article))),
         (label_cell(lang, "witnesses"), values(_people(lang, m.witnesses))),
@@ -186,8 +237,10 @@ def _decides(lang: Lang, article: Article | None) -> list[str]:
 def _people(lang: Lang, people: list[Person]) -> list[str]:
     if not people:
         return [lang.t("none")]
-    return [f"{n}. " + ", ".join(x for x in (p.name, languages.position(lang, p), p.address) if x)
-            for n, p in enumerate(people, 1)]
+    return [
+        f"{n}. " + ", ".join(x for x in (p.name, languages.position(lang, p), p.address) if x)
+        for n, p in enumerate(people, 1)
+    ]
 
 
 def _offender_title(lang: Lang, m: Measure) -> str:
@@ -197,8 +250,10 @@ def _offender_title(lang: Lang, m: Measure) -> str:
 
 def _rights_and_explanation(ctx: DocumentContext, lang: Lang, m: Measure) -> list[Flowable]:
     sign = [Signer(offender_role(m.id), _offender_title(lang, m), signer_of(m))]
-    out: list[Flowable] = [*heading(lang, "rights_title", 3),
-                           KeepTogether(lang.paras("rights_explained") + signature_rows(ctx, lang, sign))]
+    out: list[Flowable] = [
+        *heading(lang, "rights_title", 3),
+        KeepTogether(lang.paras("rights_explained") + signature_rows(ctx, lang, sign)),
+    ]
     out += heading(lang, "explanation", 4)
     explanation = languages.texts(lang, m.explanation, "explanation")
     if explanation:
@@ -213,14 +268,20 @@ def _signatures(ctx: DocumentContext, lang: Lang, m: Measure) -> list[Flowable]:
     role = offender_role(m.id)
     offender = signer_of(m)
     author = ctx.profile.person()
-    signers = [Signer(ROLE_INSPECTOR, lang.t("protocol_official"), author),
-               Signer(role, _offender_title(lang, m), offender)]
-    signers += [Signer(witness_role(m.id, i), f"{lang.t('witness_signature')} {i + 1}", p)
-                for i, p in enumerate(m.witnesses)]
+    signers = [
+        Signer(ROLE_INSPECTOR, lang.t("protocol_official"), author),
+        Signer(role, _offender_title(lang, m), offender),
+    ]
+    signers += [
+        Signer(witness_role(m.id, i), f"{lang.t('witness_signature')} {i + 1}", p)
+        for i, p in enumerate(m.witnesses)
+    ]
     out: list[Flowable] = [*heading(lang, "signatures", 5), *signature_rows(ctx, lang, signers)]
     out += refusal_block(ctx, lang, role, "protocol", offender)
     copy = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("copy_received")]
     out.append(Spacer(1, 2 * mm))
-    out.append(KeepTogether(copy + signature_rows(ctx, lang, [Signer(role, _offender_title(lang, m), offender)])))
+    out.append(
+        KeepTogether(copy + signature_rows(ctx, lang, [Signer(role, _offender_title(lang, m), offender)]))
+    )
     out += lang.paras("erap_note", Styles.small)
     return out

@@ -1,4 +1,5 @@
 """The tamper-evidence QR code: verification address, number and content hash, as vectors."""
+
 from __future__ import annotations
 
 from urllib.parse import quote

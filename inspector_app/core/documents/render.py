@@ -1,7 +1,8 @@
 """Public entry points: one function per document kind, each returning a RenderedDocument."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
@@ -54,8 +55,9 @@ def render_transfer(ctx: DocumentContext, measure_id: str, lang: str) -> Rendere
     return render(ctx, DocumentKind.TRANSFER, lang, measure_id)
 
 
-def render(ctx: DocumentContext, kind: DocumentKind, lang: str,
-           measure_id: str | None = None) -> RenderedDocument:
+def render(
+    ctx: DocumentContext, kind: DocumentKind, lang: str, measure_id: str | None = None
+) -> RenderedDocument:
     language = Lang(lang)
     register_fonts()  # before any Paragraph is made: markup maps <b> to the bold face
     if measure_id is not None:
@@ -64,11 +66,16 @@ def render(ctx: DocumentContext, kind: DocumentKind, lang: str,
     sha = content_hash(ctx, kind, measure_id)
     story = _STORIES[kind](ctx, language, number, measure_id)
     info = PageInfo(
-        lang=language, number=number, sha256=sha, verify_url=verify_url(ctx.server_url, number),
+        lang=language,
+        number=number,
+        sha256=sha,
+        verify_url=verify_url(ctx.server_url, number),
         qr_payload=qr_payload(ctx.server_url, number, sha),
         running_title=_running_title(language, kind, ctx),
-        title=f"{language.t(_TITLES[kind])} № {number}", author=ctx.profile.body_ru,
-        document_date=ctx.document_date)
+        title=f"{language.t(_TITLES[kind])} № {number}",
+        author=ctx.profile.body_ru,
+        document_date=ctx.document_date,
+    )
     pdf, pages = build_pdf(story, info)
     return RenderedDocument(number, kind, sha, pdf, lang, pages, measure_id, info.verify_url)
 

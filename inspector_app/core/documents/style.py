@@ -1,4 +1,5 @@
 """Page geometry, paragraph styles and the language switch shared by every document."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,7 @@ SHADE = colors.Color(0.92, 0.92, 0.92)
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
-    base = dict(fontName=SERIF, fontSize=9.5, leading=12.2, splitLongWords=1, allowWidows=0,
-                allowOrphans=0)
+    base = dict(fontName=SERIF, fontSize=9.5, leading=12.2, splitLongWords=1, allowWidows=0, allowOrphans=0)
     base.update(kw)
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
@@ -39,22 +39,19 @@ class Styles:
     value = _style("value")
     title = _style("title", fontName=SERIF_BOLD, fontSize=12, leading=15, alignment=TA_CENTER)
     subtitle = _style("subtitle", fontSize=10, leading=13, alignment=TA_CENTER)
-    heading = _style("heading", fontName=SERIF_BOLD, fontSize=10, leading=12.5, spaceBefore=7,
-                     spaceAfter=3)
-    letterhead = _style("letterhead", fontName=SERIF_BOLD, fontSize=9, leading=11.2,
-                        alignment=TA_CENTER)
+    heading = _style("heading", fontName=SERIF_BOLD, fontSize=10, leading=12.5, spaceBefore=7, spaceAfter=3)
+    letterhead = _style("letterhead", fontName=SERIF_BOLD, fontSize=9, leading=11.2, alignment=TA_CENTER)
     label = _style("label", fontName=NARROW, fontSize=8, leading=9.6, textColor=GREY)
     cell = _style("cell", fontName=NARROW, fontSize=8.2, leading=9.8)
-    cell_second = _style("cell_second", fontName=NARROW, fontSize=7.8, leading=9.3,
-                         textColor=GREY)
+    cell_second = _style("cell_second", fontName=NARROW, fontSize=7.8, leading=9.3, textColor=GREY)
     cell_head = _style("cell_head", fontName=NARROW, fontSize=8, leading=9.6, alignment=TA_CENTER)
-    cell_center = _style("cell_center", fontName=NARROW, fontSize=8.2, leading=9.8,
-                         alignment=TA_CENTER)
+    cell_center = _style("cell_center", fontName=NARROW, fontSize=8.2, leading=9.8, alignment=TA_CENTER)
     section_row = _style("section_row", fontName=NARROW, fontSize=8.4, leading=10)
     caption = _style("caption", fontName=NARROW, fontSize=7.8, leading=9.3)
     small = _style("small", fontName=NARROW, fontSize=7.5, leading=9, textColor=GREY)
-    small_center = _style("small_center", fontName=NARROW, fontSize=7, leading=8.4,
-                          textColor=GREY, alignment=TA_CENTER)
+    small_center = _style(
+        "small_center", fontName=NARROW, fontSize=7, leading=8.4, textColor=GREY, alignment=TA_CENTER
+    )
     right = _style("right", alignment=TA_RIGHT)
     left = _style("left", alignment=TA_LEFT)
 
@@ -62,9 +59,10 @@ class Styles:
 class Para(Paragraph):
     """A Paragraph that keeps its line breaks for a width. Long tables wrap every cell
     again at each page split and once more when drawing; this makes that free."""
+
     _wrapped_width: float | None = None
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._wrapped_width == availWidth and "blPara" in self.__dict__:  # split() drops it
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
@@ -80,6 +78,7 @@ def esc(value: object) -> str:
 @dataclass(frozen=True)
 class Lang:
     """The language(s) a document is printed in: "kk", "ru" or "kk+ru" (Kazakh first)."""
+
     code: str
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@ messages in Kazakh, Russian and English. Each layer registers its own messages w
 `register_messages` at import time. Anything that is not a `UserError` is a bug: the UI
 logs it with its trace and shows a generic apology.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,13 +1,21 @@
 """Checklist definitions as plain, immutable records (built by `inspector_app.core.forms.loader`)."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Mapping
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
+from inspector_app.core.domain.models import (
+    Bilingual,
+    Degree,
+    FacilityKind,
+    MeasureKind,
+    RightsCategory,
+    Verdict,
+)
 
 
 class AnswerKind(StrEnum):
@@ -31,6 +39,7 @@ class Condition:
     For a verdict item the answer compared is the verdict ("complies", "violated",
     "not_applicable"); for other kinds it is the value as text.
     """
+
     item_id: str
     values: tuple[str, ...]
 
@@ -100,6 +109,7 @@ class Form:
 @dataclass(frozen=True)
 class UnavailableForm:
     """A form file that failed to load: listed in the app with its error."""
+
     source: str
     error: str
     # the same error as a UserError, to show it in the user's language

@@ -1,4 +1,5 @@
 """IIN (persons) and BIN (organisations): 12 digits, the last a check digit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -46,8 +47,12 @@ def validate_iin(value: str, birth_date: dt.date | None = None) -> str:
     if born is None:
         raise UserError("iin.birth_date", value=value)
     if birth_date is not None and birth_date != born:
-        raise UserError("iin.birth_date_mismatch", value=number, entered=birth_date.strftime("%d.%m.%Y"),
-                        born=born.strftime("%d.%m.%Y"))
+        raise UserError(
+            "iin.birth_date_mismatch",
+            value=number,
+            entered=birth_date.strftime("%d.%m.%Y"),
+            born=born.strftime("%d.%m.%Y"),
+        )
     return number
 
 
@@ -74,38 +79,40 @@ def make_valid_12(first11: str) -> str | None:
     return None if digit is None else first11 + str(digit)
 
 
-register_messages({
-    "bin.format": {
-        "kk": "БСН «{value}» 12 цифрдан тұруы керек. Ұйымның тіркеу құжатынан тексеріңіз.",
-        "ru": "БИН «{value}» должен состоять из 12 цифр. Сверьте его со свидетельством о регистрации организации.",
-        "en": "BIN \"{value}\" must be 12 digits. Check it against the organisation's registration certificate.",
-    },
-    "bin.checksum": {
-        "kk": "БСН «{value}» қате: бақылау цифры сәйкес келмейді. Цифрларды қайта тексеріңіз.",
-        "ru": "БИН «{value}» неверен: не сходится контрольная цифра. Проверьте цифры ещё раз.",
-        "en": "BIN \"{value}\" is wrong: its check digit does not match. Check the digits again.",
-    },
-    "iin.format": {
-        "kk": "ЖСН «{value}» 12 цифрдан тұруы керек. Жеке куәліктен тексеріңіз.",
-        "ru": "ИИН «{value}» должен состоять из 12 цифр. Сверьте его с удостоверением личности.",
-        "en": "IIN \"{value}\" must be 12 digits. Check it against the identity card.",
-    },
-    "iin.checksum": {
-        "kk": "ЖСН «{value}» қате: бақылау цифры сәйкес келмейді. Цифрларды қайта тексеріңіз.",
-        "ru": "ИИН «{value}» неверен: не сходится контрольная цифра. Проверьте цифры ещё раз.",
-        "en": "IIN \"{value}\" is wrong: its check digit does not match. Check the digits again.",
-    },
-    "iin.birth_date": {
-        "kk": "ЖСН «{value}» қате: алғашқы цифрлары туған күнді көрсетпейді.",
-        "ru": "ИИН «{value}» неверен: первые цифры не образуют дату рождения.",
-        "en": "IIN \"{value}\" is wrong: its first digits are not a birth date.",
-    },
-    "iin.birth_date_mismatch": {
-        "kk": "Туған күні ({entered}) ЖСН-мен сәйкес келмейді: ЖСН {value} бойынша туған күні {born}. "
-              "ЖСН-ді немесе туған күнді жеке куәліктен тексеріңіз.",
-        "ru": "Дата рождения ({entered}) не совпадает с ИИН: по ИИН {value} дата рождения {born}. "
-              "Сверьте ИИН или дату рождения с удостоверением личности.",
-        "en": "The date of birth ({entered}) does not match the IIN: IIN {value} gives {born}. "
-              "Check the IIN or the date of birth against the identity card.",
-    },
-})
+register_messages(
+    {
+        "bin.format": {
+            "kk": "БСН «{value}» 12 цифрдан тұруы керек. Ұйымның тіркеу құжатынан тексеріңіз.",
+            "ru": "БИН «{value}» должен состоять из 12 цифр. Сверьте его со свидетельством о регистрации организации.",
+            "en": 'BIN "{value}" must be 12 digits. Check it against the organisation\'s registration certificate.',
+        },
+        "bin.checksum": {
+            "kk": "БСН «{value}» қате: бақылау цифры сәйкес келмейді. Цифрларды қайта тексеріңіз.",
+            "ru": "БИН «{value}» неверен: не сходится контрольная цифра. Проверьте цифры ещё раз.",
+            "en": 'BIN "{value}" is wrong: its check digit does not match. Check the digits again.',
+        },
+        "iin.format": {
+            "kk": "ЖСН «{value}» 12 цифрдан тұруы керек. Жеке куәліктен тексеріңіз.",
+            "ru": "ИИН «{value}» должен состоять из 12 цифр. Сверьте его с удостоверением личности.",
+            "en": 'IIN "{value}" must be 12 digits. Check it against the identity card.',
+        },
+        "iin.checksum": {
+            "kk": "ЖСН «{value}» қате: бақылау цифры сәйкес келмейді. Цифрларды қайта тексеріңіз.",
+            "ru": "ИИН «{value}» неверен: не сходится контрольная цифра. Проверьте цифры ещё раз.",
+            "en": 'IIN "{value}" is wrong: its check digit does not match. Check the digits again.',
+        },
+        "iin.birth_date": {
+            "kk": "ЖСН «{value}» қате: алғашқы цифрлары туған күнді көрсетпейді.",
+            "ru": "ИИН «{value}» неверен: первые цифры не образуют дату рождения.",
+            "en": 'IIN "{value}" is wrong: its first digits are not a birth date.',
+        },
+        "iin.birth_date_mismatch": {
+            "kk": "Туған күні ({entered}) ЖСН-мен сәйкес келмейді: ЖСН {value} бойынша туған күні {born}. "
+            "ЖСН-ді немесе туған күнді жеке куәліктен тексеріңіз.",
+            "ru": "Дата рождения ({entered}) не совпадает с ИИН: по ИИН {value} дата рождения {born}. "
+            "Сверьте ИИН или дату рождения с удостоверением личности.",
+            "en": "The date of birth ({entered}) does not match the IIN: IIN {value} gives {born}. "
+            "Check the IIN or the date of birth against the identity card.",
+        },
+    }
+)

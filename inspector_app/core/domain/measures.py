@@ -1,8 +1,9 @@
 """Checks of a measure before it is recorded."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Mapping
+from collections.abc import Mapping
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.fines import fine_in_tenge
@@ -18,8 +19,9 @@ def check_date(value: dt.date | None, *, today: dt.date, future_years: int = 2) 
         raise UserError("date.out_of_range", value=value)
 
 
-def validate_measure(measure: Measure, *, articles: Mapping[str, Article],
-                     mrp_by_year: Mapping[int, int], today: dt.date) -> Measure:
+def validate_measure(
+    measure: Measure, *, articles: Mapping[str, Article], mrp_by_year: Mapping[int, int], today: dt.date
+) -> Measure:
     """Raise a UserError for the first problem; fill in derived values (fine in tenge)."""
     if measure.kind is MeasureKind.PROTOCOL:
         _validate_protocol(measure, articles, mrp_by_year, today)
@@ -87,10 +89,14 @@ def _article(measure: Measure, articles: Mapping[str, Article]) -> Article:
         raise UserError("protocol.unknown_article", article=measure.article, part=measure.part)
     if not article.by_committee:
         body = BODIES.get(article.protocol_by)
-        raise UserError("protocol.not_competent", article=article.article, part=article.part,
-                        body_kk=body.kk if body else article.protocol_by,
-                        body_ru=body.ru if body else article.protocol_by,
-                        body_en=body.en if body else article.protocol_by)
+        raise UserError(
+            "protocol.not_competent",
+            article=article.article,
+            part=article.part,
+            body_kk=body.kk if body else article.protocol_by,
+            body_ru=body.ru if body else article.protocol_by,
+            body_en=body.en if body else article.protocol_by,
+        )
     return article
 
 
@@ -112,111 +118,113 @@ def _check_organisation(offender: Offender, article: Article) -> None:
         raise UserError("protocol.no_business_size")
 
 
-register_messages({
-    "date.out_of_range": {
-        "kk": "{value} күні мүмкін аралықтан тыс. Күнді тексеріңіз.",
-        "ru": "Дата {value} вне допустимого диапазона. Проверьте дату.",
-        "en": "The date {value} is out of range. Check the date.",
-    },
-    "order.no_items": {
-        "kk": "Нұсқамада кемінде бір бұзушылық пен оны жою мерзімі болуы керек.",
-        "ru": "В предписании должно быть хотя бы одно нарушение со сроком устранения.",
-        "en": "An order needs at least one violation with a deadline.",
-    },
-    "order.deadline_past": {
-        "kk": "Жою мерзімі ({value}) өтіп кеткен. Болашақ күнді таңдаңыз.",
-        "ru": "Срок устранения ({value}) уже прошёл. Выберите дату в будущем.",
-        "en": "The deadline ({value}) has passed. Choose a future date.",
-    },
-    "referral.incomplete": {
-        "kk": "Тәртіптік жауапкершілікке тарту үшін лауазымды адамның аты-жөні мен жұмыс берушіні көрсетіңіз.",
-        "ru": "Для дисциплинарного представления укажите ФИО должностного лица и работодателя.",
-        "en": "A disciplinary referral needs the official's name and the employer.",
-    },
-    "recommendation.empty": {
-        "kk": "Ұсыныс мәтінін жазыңыз.",
-        "ru": "Напишите текст рекомендации.",
-        "en": "Write the text of the recommendation.",
-    },
-    "protocol.no_offender": {
-        "kk": "Хаттамада құқық бұзушы көрсетілуі керек.",
-        "ru": "В протоколе должен быть указан правонарушитель.",
-        "en": "The protocol needs an offender.",
-    },
-    "protocol.unknown_article": {
-        "kk": "ӘҚБтК {article}-бабының {part}-бөлігі анықтамалықта жоқ. Тізімнен таңдаңыз.",
-        "ru": "Статьи {article} части {part} КоАП нет в справочнике. Выберите из списка.",
-        "en": "Article {article} part {part} is not in the reference list. Choose one from the list.",
-    },
-    "protocol.not_competent": {
-        "kk": "ӘҚБтК {article}-бабының {part}-бөлігі бойынша хаттаманы Комитет емес, {body_kk} "
-              "жасайды. Бұзушылықты құзыретті органға жолдаңыз.",
-        "ru": "Протокол по части {part} статьи {article} КоАП составляет не Комитет, а "
-              "{body_ru}. Передайте нарушение по подведомственности.",
-        "en": "Protocols under article {article} part {part} are drawn up by {body_en}, not by "
-              "the Committee. Refer the violation to that body.",
-    },
-    "protocol.no_id_document": {
-        "kk": "Лауазымды адамның жеке басын куәландыратын құжаттың түрі мен нөмірін көрсетіңіз.",
-        "ru": "Укажите вид и номер документа, удостоверяющего личность должностного лица.",
-        "en": "Enter the kind and number of the official's identity document.",
-    },
-    "protocol.no_workplace": {
-        "kk": "Лауазымды адамның жұмыс орнын көрсетіңіз.",
-        "ru": "Укажите место работы должностного лица.",
-        "en": "Enter the official's place of work.",
-    },
-    "protocol.no_representative": {
-        "kk": "Заңды тұлға өкілінің аты-жөнін көрсетіңіз.",
-        "ru": "Укажите ФИО представителя юридического лица.",
-        "en": "Enter the name of the organisation's representative.",
-    },
-    "protocol.no_business_size": {
-        "kk": "Бұл бап бойынша айыппұл кәсіпкерлік субъектісінің санатына байланысты: санатын таңдаңыз.",
-        "ru": "Штраф по этой статье зависит от категории субъекта предпринимательства: выберите категорию.",
-        "en": "The fine under this article depends on the business size: choose the category.",
-    },
-    "protocol.no_prior_penalties": {
-        "kk": "{article}-баптың {part}-бөлігі қайталап жасауға байланысты: бұрын қолданылған "
-              "әкімшілік жазаны көрсетіңіз.",
-        "ru": "Часть {part} статьи {article} зависит от повторности: укажите ранее наложенное "
-              "административное взыскание.",
-        "en": "Part {part} of article {article} depends on repetition: enter the earlier "
-              "administrative penalty.",
-    },
-    "transfer.no_findings": {
-        "kk": "Құзыретті органға жолдау үшін кемінде бір бұзушылықты таңдаңыз.",
-        "ru": "Для передачи по подведомственности выберите хотя бы одно нарушение.",
-        "en": "Choose at least one violation to refer to the competent body.",
-    },
-    "transfer.no_body": {
-        "kk": "Бұзушылық жолданатын құзыретті органның түрін таңдаңыз.",
-        "ru": "Выберите вид компетентного органа, которому передаётся нарушение.",
-        "en": "Choose the kind of competent body the violation is referred to.",
-    },
-    "transfer.no_addressee": {
-        "kk": "Хат жолданатын органның атауын жазыңыз.",
-        "ru": "Укажите наименование органа, которому направляется письмо.",
-        "en": "Enter the name of the body the letter is addressed to.",
-    },
-    "protocol.no_date": {
-        "kk": "Құқық бұзушылық күнін көрсетіңіз.",
-        "ru": "Укажите дату правонарушения.",
-        "en": "Enter the date of the offence.",
-    },
-    "protocol.fine_out_of_range": {
-        "kk": "Бұл бап бойынша айыппұл {low}–{high} АЕК аралығында болуы керек.",
-        "ru": "Штраф по этой статье должен быть от {low} до {high} МРП.",
-        "en": "The fine under this article must be between {low} and {high} MRP.",
-    },
-    "protocol.fine_fixed": {
-        "kk": "Бұл бап бойынша айыппұл {fine} АЕК.",
-        "ru": "Штраф по этой статье составляет {fine} МРП.",
-        "en": "The fine under this article is {fine} MRP.",
-    },
-    "restored.negative": {
-        "kk": "Балалар саны теріс бола алмайды.",
-        "ru": "Число детей не может быть отрицательным.",
-        "en": "The number of children cannot be negative.",
-    },
-})
+register_messages(
+    {
+        "date.out_of_range": {
+            "kk": "{value} күні мүмкін аралықтан тыс. Күнді тексеріңіз.",
+            "ru": "Дата {value} вне допустимого диапазона. Проверьте дату.",
+            "en": "The date {value} is out of range. Check the date.",
+        },
+        "order.no_items": {
+            "kk": "Нұсқамада кемінде бір бұзушылық пен оны жою мерзімі болуы керек.",
+            "ru": "В предписании должно быть хотя бы одно нарушение со сроком устранения.",
+            "en": "An order needs at least one violation with a deadline.",
+        },
+        "order.deadline_past": {
+            "kk": "Жою мерзімі ({value}) өтіп кеткен. Болашақ күнді таңдаңыз.",
+            "ru": "Срок устранения ({value}) уже прошёл. Выберите дату в будущем.",
+            "en": "The deadline ({value}) has passed. Choose a future date.",
+        },
+        "referral.incomplete": {
+            "kk": "Тәртіптік жауапкершілікке тарту үшін лауазымды адамның аты-жөні мен жұмыс берушіні көрсетіңіз.",
+            "ru": "Для дисциплинарного представления укажите ФИО должностного лица и работодателя.",
+            "en": "A disciplinary referral needs the official's name and the employer.",
+        },
+        "recommendation.empty": {
+            "kk": "Ұсыныс мәтінін жазыңыз.",
+            "ru": "Напишите текст рекомендации.",
+            "en": "Write the text of the recommendation.",
+        },
+        "protocol.no_offender": {
+            "kk": "Хаттамада құқық бұзушы көрсетілуі керек.",
+            "ru": "В протоколе должен быть указан правонарушитель.",
+            "en": "The protocol needs an offender.",
+        },
+        "protocol.unknown_article": {
+            "kk": "ӘҚБтК {article}-бабының {part}-бөлігі анықтамалықта жоқ. Тізімнен таңдаңыз.",
+            "ru": "Статьи {article} части {part} КоАП нет в справочнике. Выберите из списка.",
+            "en": "Article {article} part {part} is not in the reference list. Choose one from the list.",
+        },
+        "protocol.not_competent": {
+            "kk": "ӘҚБтК {article}-бабының {part}-бөлігі бойынша хаттаманы Комитет емес, {body_kk} "
+            "жасайды. Бұзушылықты құзыретті органға жолдаңыз.",
+            "ru": "Протокол по части {part} статьи {article} КоАП составляет не Комитет, а "
+            "{body_ru}. Передайте нарушение по подведомственности.",
+            "en": "Protocols under article {article} part {part} are drawn up by {body_en}, not by "
+            "the Committee. Refer the violation to that body.",
+        },
+        "protocol.no_id_document": {
+            "kk": "Лауазымды адамның жеке басын куәландыратын құжаттың түрі мен нөмірін көрсетіңіз.",
+            "ru": "Укажите вид и номер документа, удостоверяющего личность должностного лица.",
+            "en": "Enter the kind and number of the official's identity document.",
+        },
+        "protocol.no_workplace": {
+            "kk": "Лауазымды адамның жұмыс орнын көрсетіңіз.",
+            "ru": "Укажите место работы должностного лица.",
+            "en": "Enter the official's place of work.",
+        },
+        "protocol.no_representative": {
+            "kk": "Заңды тұлға өкілінің аты-жөнін көрсетіңіз.",
+            "ru": "Укажите ФИО представителя юридического лица.",
+            "en": "Enter the name of the organisation's representative.",
+        },
+        "protocol.no_business_size": {
+            "kk": "Бұл бап бойынша айыппұл кәсіпкерлік субъектісінің санатына байланысты: санатын таңдаңыз.",
+            "ru": "Штраф по этой статье зависит от категории субъекта предпринимательства: выберите категорию.",
+            "en": "The fine under this article depends on the business size: choose the category.",
+        },
+        "protocol.no_prior_penalties": {
+            "kk": "{article}-баптың {part}-бөлігі қайталап жасауға байланысты: бұрын қолданылған "
+            "әкімшілік жазаны көрсетіңіз.",
+            "ru": "Часть {part} статьи {article} зависит от повторности: укажите ранее наложенное "
+            "административное взыскание.",
+            "en": "Part {part} of article {article} depends on repetition: enter the earlier "
+            "administrative penalty.",
+        },
+        "transfer.no_findings": {
+            "kk": "Құзыретті органға жолдау үшін кемінде бір бұзушылықты таңдаңыз.",
+            "ru": "Для передачи по подведомственности выберите хотя бы одно нарушение.",
+            "en": "Choose at least one violation to refer to the competent body.",
+        },
+        "transfer.no_body": {
+            "kk": "Бұзушылық жолданатын құзыретті органның түрін таңдаңыз.",
+            "ru": "Выберите вид компетентного органа, которому передаётся нарушение.",
+            "en": "Choose the kind of competent body the violation is referred to.",
+        },
+        "transfer.no_addressee": {
+            "kk": "Хат жолданатын органның атауын жазыңыз.",
+            "ru": "Укажите наименование органа, которому направляется письмо.",
+            "en": "Enter the name of the body the letter is addressed to.",
+        },
+        "protocol.no_date": {
+            "kk": "Құқық бұзушылық күнін көрсетіңіз.",
+            "ru": "Укажите дату правонарушения.",
+            "en": "Enter the date of the offence.",
+        },
+        "protocol.fine_out_of_range": {
+            "kk": "Бұл бап бойынша айыппұл {low}–{high} АЕК аралығында болуы керек.",
+            "ru": "Штраф по этой статье должен быть от {low} до {high} МРП.",
+            "en": "The fine under this article must be between {low} and {high} MRP.",
+        },
+        "protocol.fine_fixed": {
+            "kk": "Бұл бап бойынша айыппұл {fine} АЕК.",
+            "ru": "Штраф по этой статье составляет {fine} МРП.",
+            "en": "The fine under this article is {fine} MRP.",
+        },
+        "restored.negative": {
+            "kk": "Балалар саны теріс бола алмайды.",
+            "ru": "Число детей не может быть отрицательным.",
+            "en": "The number of children cannot be negative.",
+        },
+    }
+)

@@ -3,6 +3,7 @@
 The storage layer turns its rows into these; the UI, the document renderer and the
 sync client only ever see these.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,6 +76,7 @@ class OffenderKind(StrEnum):
 
 class BusinessSize(StrEnum):
     """Category of an organisation, on which some sanctions depend."""
+
     SMALL = "small"
     MEDIUM = "medium"
     LARGE = "large"
@@ -101,6 +103,7 @@ class RightsCategory(StrEnum):
 @dataclass(frozen=True)
 class Bilingual:
     """A text in the state language and in Russian (English optional, for the UI)."""
+
     kk: str
     ru: str
     en: str = ""
@@ -113,6 +116,7 @@ class Bilingual:
 class Localized:
     """Free text entered per language for the documents (Kazakh and Russian); a monolingual
     document needs only its own language, a bilingual one both (see `missing`)."""
+
     kk: str = ""
     ru: str = ""
 
@@ -160,6 +164,7 @@ class Facility:
 class Person:
     """A person named in a document. `position` is as typed (any language); documents
     prefer `position_kk` / `position_ru` when they are given."""
+
     name: str
     position: str = ""
     position_kk: str = ""
@@ -249,6 +254,7 @@ class Finding:
 @dataclass
 class IdDocument:
     """Identity document of an official named in a protocol."""
+
     kind: IdDocumentKind = IdDocumentKind.ID_CARD
     number: str = ""
     issued_by: Localized = field(default_factory=Localized)
@@ -259,6 +265,7 @@ class IdDocument:
 class Offender:
     """Who a protocol is drawn up against: an official (IIN) or an organisation (BIN),
     which acts through its representative."""
+
     kind: OffenderKind
     name: str
     iin_or_bin: str
@@ -328,6 +335,7 @@ class RestoredChild:
     or a case number, no full name), the categories restored for the child, and the finding
     or the measure that restored them (one of the two ids; both empty for counts carried over
     from the time children were only counted)."""
+
     id: str
     reference: str
     categories: list[RightsCategory] = field(default_factory=list)

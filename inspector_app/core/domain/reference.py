@@ -1,33 +1,37 @@
 """Reference data shipped with the app. Stored in the local database as editable rows;
 these are only the first values a new store is seeded with."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from inspector_app.core.domain.models import Bilingual, Region
 
-REGIONS: tuple[Region, ...] = tuple(Region(code, Bilingual(kk, ru, en)) for code, kk, ru, en in (
-    ("ABA", "Абай облысы", "область Абай", "Abai region"),
-    ("AKM", "Ақмола облысы", "Акмолинская область", "Akmola region"),
-    ("AKT", "Ақтөбе облысы", "Актюбинская область", "Aktobe region"),
-    ("ALO", "Алматы облысы", "Алматинская область", "Almaty region"),
-    ("ATY", "Атырау облысы", "Атырауская область", "Atyrau region"),
-    ("ZKO", "Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan region"),
-    ("ZHA", "Жамбыл облысы", "Жамбылская область", "Zhambyl region"),
-    ("ZHE", "Жетісу облысы", "область Жетісу", "Zhetisu region"),
-    ("KAR", "Қарағанды облысы", "Карагандинская область", "Karaganda region"),
-    ("KOS", "Қостанай облысы", "Костанайская область", "Kostanay region"),
-    ("KZO", "Қызылорда облысы", "Кызылординская область", "Kyzylorda region"),
-    ("MAN", "Маңғыстау облысы", "Мангистауская область", "Mangystau region"),
-    ("PAV", "Павлодар облысы", "Павлодарская область", "Pavlodar region"),
-    ("SKO", "Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan region"),
-    ("TUR", "Түркістан облысы", "Туркестанская область", "Turkistan region"),
-    ("ULY", "Ұлытау облысы", "область Ұлытау", "Ulytau region"),
-    ("VKO", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan region"),
-    ("AST", "Астана", "Астана", "Astana"),
-    ("ALA", "Алматы", "Алматы", "Almaty"),
-    ("SHY", "Шымкент қаласы", "город Шымкент", "Shymkent"),
-))
+REGIONS: tuple[Region, ...] = tuple(
+    Region(code, Bilingual(kk, ru, en))
+    for code, kk, ru, en in (
+        ("ABA", "Абай облысы", "область Абай", "Abai region"),
+        ("AKM", "Ақмола облысы", "Акмолинская область", "Akmola region"),
+        ("AKT", "Ақтөбе облысы", "Актюбинская область", "Aktobe region"),
+        ("ALO", "Алматы облысы", "Алматинская область", "Almaty region"),
+        ("ATY", "Атырау облысы", "Атырауская область", "Atyrau region"),
+        ("ZKO", "Батыс Қазақстан облысы", "Западно-Казахстанская область", "West Kazakhstan region"),
+        ("ZHA", "Жамбыл облысы", "Жамбылская область", "Zhambyl region"),
+        ("ZHE", "Жетісу облысы", "область Жетісу", "Zhetisu region"),
+        ("KAR", "Қарағанды облысы", "Карагандинская область", "Karaganda region"),
+        ("KOS", "Қостанай облысы", "Костанайская область", "Kostanay region"),
+        ("KZO", "Қызылорда облысы", "Кызылординская область", "Kyzylorda region"),
+        ("MAN", "Маңғыстау облысы", "Мангистауская область", "Mangystau region"),
+        ("PAV", "Павлодар облысы", "Павлодарская область", "Pavlodar region"),
+        ("SKO", "Солтүстік Қазақстан облысы", "Северо-Казахстанская область", "North Kazakhstan region"),
+        ("TUR", "Түркістан облысы", "Туркестанская область", "Turkistan region"),
+        ("ULY", "Ұлытау облысы", "область Ұлытау", "Ulytau region"),
+        ("VKO", "Шығыс Қазақстан облысы", "Восточно-Казахстанская область", "East Kazakhstan region"),
+        ("AST", "Астана", "Астана", "Astana"),
+        ("ALA", "Алматы", "Алматы", "Almaty"),
+        ("SHY", "Шымкент қаласы", "город Шымкент", "Shymkent"),
+    )
+)
 
 MRP_BY_YEAR: dict[int, int] = {2024: 3692, 2025: 3932, 2026: 4325}
 
@@ -38,32 +42,41 @@ COURT = "court"
 # Bodies a violation may be referred to, and who decides a case. Names of the kinds of body;
 # the letter names the particular department. [unconfirmed: editable reference data]
 BODIES: dict[str, Bilingual] = {
-    COMMITTEE: Bilingual("Бала құқықтарын қорғау комитеті (оның аумақтық департаменті)",
-                         "Комитет по охране прав детей (его территориальный департамент)",
-                         "Committee for the Protection of Children's Rights"),
+    COMMITTEE: Bilingual(
+        "Бала құқықтарын қорғау комитеті (оның аумақтық департаменті)",
+        "Комитет по охране прав детей (его территориальный департамент)",
+        "Committee for the Protection of Children's Rights",
+    ),
     COURT: Bilingual("сот", "суд", "the court"),
-    "sanitary": Bilingual("Санитариялық-эпидемиологиялық бақылау комитетінің аумақтық департаменті",
-                          "Территориальный департамент санитарно-эпидемиологического контроля",
-                          "Sanitary-epidemiological control department"),
-    "emergency": Bilingual("Төтенше жағдайлар министрлігінің аумақтық органы (өрт қауіпсіздігі)",
-                           "Территориальный орган Министерства по чрезвычайным ситуациям "
-                           "(пожарная безопасность)",
-                           "Emergency service (fire safety)"),
-    "police": Bilingual("Ішкі істер органдары (полиция)", "Органы внутренних дел (полиция)",
-                        "The police"),
-    "water_rescue": Bilingual("Ішкі істер органдары (судағы адамдардың қауіпсіздігі)",
-                              "Органы внутренних дел (безопасность людей на водных объектах)",
-                              "Water safety (police)"),
-    "labour": Bilingual("Еңбек инспекциясы жөніндегі аумақтық бөлімше",
-                        "Территориальное подразделение по инспекции труда",
-                        "Labour inspection"),
-    "education_quality": Bilingual("Білім беру саласындағы сапаны қамтамасыз ету комитетінің "
-                                   "аумақтық департаменті",
-                                   "Территориальный департамент Комитета по обеспечению качества "
-                                   "в сфере образования",
-                                   "Education quality assurance department"),
-    "guardianship": Bilingual("Қорғаншылық және қамқоршылық органы",
-                              "Орган опеки и попечительства", "Guardianship authority"),
+    "sanitary": Bilingual(
+        "Санитариялық-эпидемиологиялық бақылау комитетінің аумақтық департаменті",
+        "Территориальный департамент санитарно-эпидемиологического контроля",
+        "Sanitary-epidemiological control department",
+    ),
+    "emergency": Bilingual(
+        "Төтенше жағдайлар министрлігінің аумақтық органы (өрт қауіпсіздігі)",
+        "Территориальный орган Министерства по чрезвычайным ситуациям (пожарная безопасность)",
+        "Emergency service (fire safety)",
+    ),
+    "police": Bilingual("Ішкі істер органдары (полиция)", "Органы внутренних дел (полиция)", "The police"),
+    "water_rescue": Bilingual(
+        "Ішкі істер органдары (судағы адамдардың қауіпсіздігі)",
+        "Органы внутренних дел (безопасность людей на водных объектах)",
+        "Water safety (police)",
+    ),
+    "labour": Bilingual(
+        "Еңбек инспекциясы жөніндегі аумақтық бөлімше",
+        "Территориальное подразделение по инспекции труда",
+        "Labour inspection",
+    ),
+    "education_quality": Bilingual(
+        "Білім беру саласындағы сапаны қамтамасыз ету комитетінің аумақтық департаменті",
+        "Территориальный департамент Комитета по обеспечению качества в сфере образования",
+        "Education quality assurance department",
+    ),
+    "guardianship": Bilingual(
+        "Қорғаншылық және қамқоршылық органы", "Орган опеки и попечительства", "Guardianship authority"
+    ),
 }
 
 
@@ -76,6 +89,7 @@ class Article:
     person or official; where the sanction on an organisation depends on its size,
     `org_mrp` gives the range per `BusinessSize` value. `repeat` marks a part that depends
     on an earlier penalty. All of it is editable reference data, not confirmed legal text."""
+
     code: str  # "127-3.1"
     article: str
     part: str
@@ -104,32 +118,53 @@ _CHILD_RIGHTS = Bilingual(
     "туралы заңнамасын бұзуы",
     "Нарушение законодательства Республики Казахстан о правах ребёнка руководителями "
     "организаций и должностными лицами",
-    "Violation of child-rights legislation by heads of organisations and officials")
+    "Violation of child-rights legislation by heads of organisations and officials",
+)
 
 ARTICLES: tuple[Article, ...] = (
     Article("127-3.1", "127-3", "1", _CHILD_RIGHTS, 10, 10),
     Article("127-3.2", "127-3", "2", _CHILD_RIGHTS, 30, 30, repeat=True),
-    Article("135.1", "135", "1", Bilingual(
-        "Баланың құқықтарын бұзу",
-        "Нарушение прав ребёнка",
-        "Violation of the rights of the child"), 5, 20,
-        org_mrp={"small": (20, 20), "medium": (30, 30), "large": (50, 50),
-                 "non_commercial": (20, 20)}),
-    Article("425.1", "425", "1", Bilingual(
-        "Халықтың санитариялық-эпидемиологиялық салауаттылығы саласындағы Қазақстан "
-        "Республикасының заңнамасын бұзу",
-        "Нарушение законодательства Республики Казахстан в области санитарно-"
-        "эпидемиологического благополучия населения",
-        "Violation of the legislation on the sanitary-epidemiological welfare of the "
-        "population"), 20, 20,
-        protocol_by="sanitary", decided_by="sanitary",
-        org_mrp={"small": (30, 30), "medium": (50, 50), "large": (230, 230),
-                 "non_commercial": (30, 30)}),
-    Article("410.1", "410", "1", Bilingual(
-        "Өрт қауіпсіздігі талаптарын бұзу",
-        "Нарушение требований пожарной безопасности",
-        "Violation of fire safety requirements"), 10, 10,
-        protocol_by="emergency", decided_by="emergency",
-        org_mrp={"small": (20, 20), "medium": (50, 50), "large": (100, 100),
-                 "non_commercial": (20, 20)}),
+    Article(
+        "135.1",
+        "135",
+        "1",
+        Bilingual(
+            "Баланың құқықтарын бұзу", "Нарушение прав ребёнка", "Violation of the rights of the child"
+        ),
+        5,
+        20,
+        org_mrp={"small": (20, 20), "medium": (30, 30), "large": (50, 50), "non_commercial": (20, 20)},
+    ),
+    Article(
+        "425.1",
+        "425",
+        "1",
+        Bilingual(
+            "Халықтың санитариялық-эпидемиологиялық салауаттылығы саласындағы Қазақстан "
+            "Республикасының заңнамасын бұзу",
+            "Нарушение законодательства Республики Казахстан в области санитарно-"
+            "эпидемиологического благополучия населения",
+            "Violation of the legislation on the sanitary-epidemiological welfare of the population",
+        ),
+        20,
+        20,
+        protocol_by="sanitary",
+        decided_by="sanitary",
+        org_mrp={"small": (30, 30), "medium": (50, 50), "large": (230, 230), "non_commercial": (30, 30)},
+    ),
+    Article(
+        "410.1",
+        "410",
+        "1",
+        Bilingual(
+            "Өрт қауіпсіздігі талаптарын бұзу",
+            "Нарушение требований пожарной безопасности",
+            "Violation of fire safety requirements",
+        ),
+        10,
+        10,
+        protocol_by="emergency",
+        decided_by="emergency",
+        org_mrp={"small": (20, 20), "medium": (50, 50), "large": (100, 100), "non_commercial": (20, 20)},
+    ),
 )

@@ -1,10 +1,11 @@
 """Children whose rights were restored: each child once per category and once in the total,
 tied to the finding or measure that restored the rights."""
+
 from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import RestoredChild, RestoredRights, RightsCategory
@@ -35,8 +36,10 @@ def distinct_children(children: Iterable[RestoredChild]) -> int:
 def anonymous_children(category: RightsCategory, count: int, start: int = 1) -> list[RestoredChild]:
     """Counted children with no record of their own: no reference, numbered per category in
     their ids ("housing-1"), so each counts once."""
-    return [RestoredChild(id=f"{category.value}-{n}", reference="", categories=[category])
-            for n in range(start, start + count)]
+    return [
+        RestoredChild(id=f"{category.value}-{n}", reference="", categories=[category])
+        for n in range(start, start + count)
+    ]
 
 
 def anonymous_number(child: RestoredChild) -> str:
@@ -49,18 +52,25 @@ def children_from_counts(counts: Iterable[RestoredRights]) -> list[RestoredChild
     return [child for r in counts for child in anonymous_children(RightsCategory(r.category), r.children)]
 
 
-def without_dangling_ties(children: Iterable[RestoredChild], finding_ids: Iterable[str],
-                          measure_ids: Iterable[str]) -> list[RestoredChild]:
+def without_dangling_ties(
+    children: Iterable[RestoredChild], finding_ids: Iterable[str], measure_ids: Iterable[str]
+) -> list[RestoredChild]:
     """The children with ties to findings or measures no longer there cleared (a finding
     goes when its answer is changed back to "complies")."""
     findings, measures = set(finding_ids), set(measure_ids)
-    return [dataclasses.replace(c, finding_id=c.finding_id if c.finding_id in findings else "",
-                                measure_id=c.measure_id if c.measure_id in measures else "")
-            for c in children]
+    return [
+        dataclasses.replace(
+            c,
+            finding_id=c.finding_id if c.finding_id in findings else "",
+            measure_id=c.measure_id if c.measure_id in measures else "",
+        )
+        for c in children
+    ]
 
 
-def validate_child(child: RestoredChild, finding_ids: Iterable[str],
-                   measure_ids: Iterable[str]) -> RestoredChild:
+def validate_child(
+    child: RestoredChild, finding_ids: Iterable[str], measure_ids: Iterable[str]
+) -> RestoredChild:
     """Raise a UserError for the first problem of a child entered by the inspector."""
     child.reference = " ".join(child.reference.split())
     if not child.reference:
@@ -72,31 +82,34 @@ def validate_child(child: RestoredChild, finding_ids: Iterable[str],
     child.categories = [c for c in RightsCategory if c in set(map(RightsCategory, child.categories))]
     if bool(child.finding_id) == bool(child.measure_id):
         raise UserError("restored.no_tie")
-    if child.finding_id and child.finding_id not in set(finding_ids) \
-            or child.measure_id and child.measure_id not in set(measure_ids):
+    if (child.finding_id and child.finding_id not in set(finding_ids)) or (
+        child.measure_id and child.measure_id not in set(measure_ids)
+    ):
         raise UserError("restored.no_tie")
     return child
 
 
-register_messages({
-    "restored.no_reference": {
-        "kk": "Баланы белгілеңіз: аты-жөнінің бас әріптері немесе іс нөмірі жеткілікті.",
-        "ru": "Обозначьте ребёнка: достаточно инициалов или номера дела.",
-        "en": "Identify the child: initials or a case number are enough.",
-    },
-    "restored.reference_too_long": {
-        "kk": "Баланың белгісі қысқа болсын ({limit} таңбадан аспасын): толық аты-жөні керек емес.",
-        "ru": "Обозначение ребёнка должно быть коротким (не более {limit} знаков): полное имя не нужно.",
-        "en": "Keep the child's reference short (at most {limit} characters): no full name is needed.",
-    },
-    "restored.no_category": {
-        "kk": "Бала үшін қалпына келтірілген кемінде бір құқық санатын белгілеңіз.",
-        "ru": "Отметьте хотя бы одну категорию прав, восстановленных ребёнку.",
-        "en": "Tick at least one category of rights restored for the child.",
-    },
-    "restored.no_tie": {
-        "kk": "Баланың құқықтарын қалпына келтірген бұзушылықты немесе шараны таңдаңыз.",
-        "ru": "Выберите нарушение или меру, которой восстановлены права ребёнка.",
-        "en": "Choose the finding or the measure that restored the child's rights.",
-    },
-})
+register_messages(
+    {
+        "restored.no_reference": {
+            "kk": "Баланы белгілеңіз: аты-жөнінің бас әріптері немесе іс нөмірі жеткілікті.",
+            "ru": "Обозначьте ребёнка: достаточно инициалов или номера дела.",
+            "en": "Identify the child: initials or a case number are enough.",
+        },
+        "restored.reference_too_long": {
+            "kk": "Баланың белгісі қысқа болсын ({limit} таңбадан аспасын): толық аты-жөні керек емес.",
+            "ru": "Обозначение ребёнка должно быть коротким (не более {limit} знаков): полное имя не нужно.",
+            "en": "Keep the child's reference short (at most {limit} characters): no full name is needed.",
+        },
+        "restored.no_category": {
+            "kk": "Бала үшін қалпына келтірілген кемінде бір құқық санатын белгілеңіз.",
+            "ru": "Отметьте хотя бы одну категорию прав, восстановленных ребёнку.",
+            "en": "Tick at least one category of rights restored for the child.",
+        },
+        "restored.no_tie": {
+            "kk": "Баланың құқықтарын қалпына келтірген бұзушылықты немесе шараны таңдаңыз.",
+            "ru": "Выберите нарушение или меру, которой восстановлены права ребёнка.",
+            "en": "Choose the finding or the measure that restored the child's rights.",
+        },
+    }
+)

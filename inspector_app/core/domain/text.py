@@ -4,14 +4,25 @@ Search must find "Қарағанды" whether typed "ҚАРАҒАНДЫ" or "К�
 Kazakh letters type their Russian look-alikes), so both the indexed text and the query are
 folded: lower case, then each Kazakh letter to its look-alike, ё to е.
 """
+
 from __future__ import annotations
 
 import re
 
-_LOOKALIKES = str.maketrans({
-    "қ": "к", "ғ": "г", "ә": "а", "ө": "о", "ұ": "у", "ү": "у",
-    "ң": "н", "і": "и", "һ": "х", "ё": "е",
-})
+_LOOKALIKES = str.maketrans(
+    {
+        "қ": "к",
+        "ғ": "г",
+        "ә": "а",
+        "ө": "о",
+        "ұ": "у",
+        "ү": "у",
+        "ң": "н",
+        "і": "и",
+        "һ": "х",
+        "ё": "е",
+    }
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUMBER = re.compile(r"\d+")
 NUMBER_WIDTH = 12  # digits every number in a name is padded to (a BIN has 12)
@@ -20,8 +31,9 @@ KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфх�
 # Each letter to a character in alphabet order, in the block before the Cyrillic letters: byte
 # order would put ә, ғ, қ, ң, ө, ұ, ү, һ and і after я. Digits and Latin still come first,
 # and so does the number sign, as "#" (it would otherwise come after every letter).
-_KAZAKH_ORDER = str.maketrans({"№": "#", **{letter: chr(0x0300 + place)
-                                            for place, letter in enumerate(KAZAKH_ALPHABET)}})
+_KAZAKH_ORDER = str.maketrans(
+    {"№": "#", **{letter: chr(0x0300 + place) for place, letter in enumerate(KAZAKH_ALPHABET)}}
+)
 
 
 def fold(text: str) -> str:

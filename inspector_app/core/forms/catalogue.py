@@ -1,5 +1,6 @@
 """The checklists available on this laptop: the newest version per kind for new inspections,
 the exact version (checked by hash) for inspections already under way."""
+
 from __future__ import annotations
 
 import threading
@@ -19,8 +20,9 @@ class FormCatalogue:
     A catalogue made by `deferred` reads its folders on first use, from whichever thread
     comes first; the others wait for that reading rather than start their own."""
 
-    def __init__(self, forms: list[Form], unavailable: list[UnavailableForm],
-                 folders: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self, forms: list[Form], unavailable: list[UnavailableForm], folders: tuple[Path, ...] = ()
+    ) -> None:
         self.folders = folders
         self._lock = threading.RLock()
         self._set(forms, unavailable)
@@ -32,13 +34,13 @@ class FormCatalogue:
         self._read = True
 
     @classmethod
-    def load(cls, *folders: Path) -> "FormCatalogue":
+    def load(cls, *folders: Path) -> FormCatalogue:
         catalogue = cls([], [], tuple(folders))
         catalogue.reload()
         return catalogue
 
     @classmethod
-    def deferred(cls, *folders: Path) -> "FormCatalogue":
+    def deferred(cls, *folders: Path) -> FormCatalogue:
         catalogue = cls([], [], tuple(folders))
         catalogue._read = False
         return catalogue
@@ -64,7 +66,9 @@ class FormCatalogue:
         return self._unavailable
 
     def reload(self) -> None:
-        from inspector_app.core.forms.loader import load_forms  # YAML and its checks load with the first reading
+        from inspector_app.core.forms.loader import (
+            load_forms,
+        )  # YAML and its checks load with the first reading
 
         with self._lock:
             forms, unavailable = [], []
@@ -90,20 +94,22 @@ class FormCatalogue:
         raise UserError("forms.missing", form=inspection.form_id, version=inspection.form_version)
 
 
-register_messages({
-    "forms.none_for_kind": {
-        "kk": "Бұл ұйым түріне ({kind}) тексеру парағы жоқ. Серверден синхрондаңыз немесе әкімшіге хабарлаңыз.",
-        "ru": "Для этого вида организации ({kind}) нет проверочного листа. Выполните синхронизацию или сообщите администратору.",
-        "en": "There is no checklist for this kind of organisation ({kind}). Sync with the server or tell the administrator.",
-    },
-    "forms.changed": {
-        "kk": "{form} v{version} тексеру парағы өзгертілген, бұл тексеру басқа мазмұнмен толтырылған. Парақтың түпнұсқа нұсқасын қалпына келтіріңіз.",
-        "ru": "Проверочный лист {form} v{version} изменён, а проверка заполнялась по другому содержанию. Восстановите исходную версию листа.",
-        "en": "Checklist {form} v{version} was changed after this inspection was started. Restore the original version of the checklist.",
-    },
-    "forms.missing": {
-        "kk": "{form} v{version} тексеру парағы осы компьютерде жоқ. Серверден синхрондаңыз.",
-        "ru": "Проверочного листа {form} v{version} нет на этом компьютере. Выполните синхронизацию.",
-        "en": "Checklist {form} v{version} is not on this computer. Sync with the server.",
-    },
-})
+register_messages(
+    {
+        "forms.none_for_kind": {
+            "kk": "Бұл ұйым түріне ({kind}) тексеру парағы жоқ. Серверден синхрондаңыз немесе әкімшіге хабарлаңыз.",
+            "ru": "Для этого вида организации ({kind}) нет проверочного листа. Выполните синхронизацию или сообщите администратору.",
+            "en": "There is no checklist for this kind of organisation ({kind}). Sync with the server or tell the administrator.",
+        },
+        "forms.changed": {
+            "kk": "{form} v{version} тексеру парағы өзгертілген, бұл тексеру басқа мазмұнмен толтырылған. Парақтың түпнұсқа нұсқасын қалпына келтіріңіз.",
+            "ru": "Проверочный лист {form} v{version} изменён, а проверка заполнялась по другому содержанию. Восстановите исходную версию листа.",
+            "en": "Checklist {form} v{version} was changed after this inspection was started. Restore the original version of the checklist.",
+        },
+        "forms.missing": {
+            "kk": "{form} v{version} тексеру парағы осы компьютерде жоқ. Серверден синхрондаңыз.",
+            "ru": "Проверочного листа {form} v{version} нет на этом компьютере. Выполните синхронизацию.",
+            "en": "Checklist {form} v{version} is not on this computer. Sync with the server.",
+        },
+    }
+)

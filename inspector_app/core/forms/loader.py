@@ -7,6 +7,7 @@ value, a bad enum value, a wrong type, a file name that does not match id and ve
 Booleans follow YAML 1.2 (only true/false), so `yes`, `no`, `on` stay text.
 No Qt here; `forms/README.md` describes the format and `forms/schema.json` publishes it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,23 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from inspector_app.core.domain.errors import UserError, register_messages
-from inspector_app.core.domain.forms import AnswerKind, Choice, Condition, Form, Item, Section, UnavailableForm
-from inspector_app.core.domain.models import Bilingual, Degree, FacilityKind, MeasureKind, RightsCategory, Verdict
+from inspector_app.core.domain.forms import (
+    AnswerKind,
+    Choice,
+    Condition,
+    Form,
+    Item,
+    Section,
+    UnavailableForm,
+)
+from inspector_app.core.domain.models import (
+    Bilingual,
+    Degree,
+    FacilityKind,
+    MeasureKind,
+    RightsCategory,
+    Verdict,
+)
 from inspector_app.core.domain.reference import BODIES, COMMITTEE, COURT
 
 FORMS_DIR = Path(__file__).resolve().parents[3] / "forms"
@@ -42,15 +58,26 @@ _ARTICLE = re.compile(r"^[0-9]+(-[0-9]+)?(\.[0-9]+){1,2}$")  # "127-3.1", "425.1
 # itself and the court
 REFERRAL_BODIES = tuple(b for b in BODIES if b not in (COMMITTEE, COURT))
 
-_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP = (f"tag:yaml.org,2002:{t}" for t in (
-    "str", "int", "float", "bool", "timestamp"))
+_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP = (
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "timestamp")
+)
 
 _FORM_KEYS = (("id", "version", "kind", "title", "legal_act", "effective", "sections"), ())
 _SECTION_KEYS = (("id", "title", "items"), ())
 _ITEM_KEYS = (
     ("id", "text", "legal_basis", "degree", "rights", "measure"),
-    ("kind", "required", "photo_on_violation", "condition", "choices", "min", "max", "hint",
-     "competent_body", "article"),
+    (
+        "kind",
+        "required",
+        "photo_on_violation",
+        "condition",
+        "choices",
+        "min",
+        "max",
+        "hint",
+        "competent_body",
+        "article",
+    ),
 )
 _CHOICE_KEYS = (("value", "label"), ())
 _CONDITION_KEYS = (("item", "in"), ())
@@ -68,8 +95,7 @@ _YamlLoader.yaml_implicit_resolvers = {  # YAML 1.2 core: no yes/no booleans, no
     first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, _TIMESTAMP)]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
-_YamlLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_YamlLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _SCALARS = SafeConstructor()
 
 
@@ -122,8 +148,14 @@ def save_form(directory: str | Path, content: dict, expected_hash: str | None = 
     label = str(directory / f"{content.get('id')}.v{content.get('version')}.yaml")
     form = _FormReader(label).form(_compose(text, label))
     if expected_hash is not None and form.content_hash != expected_hash:
-        raise FormError("forms.hash_mismatch", file=label, line=1, key=ROOT_KEY,
-                        expected=expected_hash, actual=form.content_hash)
+        raise FormError(
+            "forms.hash_mismatch",
+            file=label,
+            line=1,
+            key=ROOT_KEY,
+            expected=expected_hash,
+            actual=form.content_hash,
+        )
     target = directory / f"{form.id}.v{form.version}.yaml"
     if target.exists():
         return _same_version(target, form)
@@ -140,15 +172,22 @@ def _same_version(path: Path, received: Form) -> Form:
     except FormError:
         kept = None
     if kept is None or kept.content_hash != received.content_hash:
-        raise FormError("forms.version_conflict", file=str(path), line=1, key="version",
-                        value=received.id, version=received.version)
+        raise FormError(
+            "forms.version_conflict",
+            file=str(path),
+            line=1,
+            key="version",
+            value=received.id,
+            version=received.version,
+        )
     return kept
 
 
 def form_content(form: Form) -> dict:
     """Canonical plain data of a form, in the file format (defaults left out)."""
-    return _content(form.id, form.version, form.kind, form.title, form.sections,
-                    form.legal_act, form.effective)
+    return _content(
+        form.id, form.version, form.kind, form.title, form.sections, form.legal_act, form.effective
+    )
 
 
 def content_hash(content: dict) -> str:
@@ -158,14 +197,14 @@ def content_hash(content: dict) -> str:
 
 # --- reading ---------------------------------------------------------------------------
 
+
 def _load(path: Path) -> tuple[Form, int]:
     """The form and the line of its id (to point at it if another file repeats it)."""
     source = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise FormError("forms.unreadable", file=source, line=1, key=ROOT_KEY,
-                        detail=str(error)) from error
+        raise FormError("forms.unreadable", file=source, line=1, key=ROOT_KEY, detail=str(error)) from error
     root = _compose(text, source)
     form = _FormReader(source).form(root)
     _check_file_name(path, form, root, source)
@@ -178,11 +217,17 @@ def _compose(text: str, source: str) -> Node:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
-        raise FormError("forms.yaml_syntax", file=source, line=line,
-                        key=_key_on_line(text, line), detail=error.problem or "") from error
+        raise FormError(
+            "forms.yaml_syntax",
+            file=source,
+            line=line,
+            key=_key_on_line(text, line),
+            detail=error.problem or "",
+        ) from error
     except (yaml.YAMLError, RecursionError) as error:
-        raise FormError("forms.yaml_syntax", file=source, line=1, key=ROOT_KEY,
-                        detail=type(error).__name__) from error
+        raise FormError(
+            "forms.yaml_syntax", file=source, line=1, key=ROOT_KEY, detail=type(error).__name__
+        ) from error
     if root is None:
         raise FormError("forms.expected_mapping", file=source, line=1, key=ROOT_KEY)
     return root
@@ -199,6 +244,7 @@ def _key_on_line(text: str, line: int) -> str:
 @dataclass
 class _Pending:
     """A condition read with its item, checked once every item of the form is known."""
+
     condition: Condition
     position: int  # of the item it belongs to
     item_node: Node
@@ -227,20 +273,30 @@ class _FormReader:
         title = self.bilingual(f["title"], "title")
         legal_act = self.bilingual(f["legal_act"], "legal_act")
         effective = self.date(f["effective"], "effective")
-        sections = tuple(self.section(n, f"sections[{i}]")
-                         for i, n in enumerate(self.sequence(f["sections"], "sections")))
+        sections = tuple(
+            self.section(n, f"sections[{i}]") for i, n in enumerate(self.sequence(f["sections"], "sections"))
+        )
         self.check_conditions()
         content = _content(form_id, version, kind, title, sections, legal_act, effective)
-        return Form(id=form_id, version=version, kind=kind, title=title, sections=sections,
-                    content_hash=content_hash(content), source=self.source,
-                    legal_act=legal_act, effective=effective)
+        return Form(
+            id=form_id,
+            version=version,
+            kind=kind,
+            title=title,
+            sections=sections,
+            content_hash=content_hash(content),
+            source=self.source,
+            legal_act=legal_act,
+            effective=effective,
+        )
 
     def section(self, node: Node, key: str) -> Section:
         f = self.mapping(node, key, _SECTION_KEYS)
         section_id = self.unique_id(f["id"], f"{key}.id", self.section_lines)
         title = self.bilingual(f["title"], f"{key}.title")
-        items = tuple(self.item(n, f"{key}.items[{i}]")
-                      for i, n in enumerate(self.sequence(f["items"], f"{key}.items")))
+        items = tuple(
+            self.item(n, f"{key}.items[{i}]") for i, n in enumerate(self.sequence(f["items"], f"{key}.items"))
+        )
         return Section(id=section_id, title=title, items=items)
 
     def item(self, node: Node, key: str) -> Item:
@@ -263,8 +319,10 @@ class _FormReader:
             measure=measure,
             kind=kind,
             required=self.boolean(f["required"], f"{key}.required") if "required" in f else True,
-            photo_on_violation=("photo_on_violation" in f and
-                                self.boolean(f["photo_on_violation"], f"{key}.photo_on_violation")),
+            photo_on_violation=(
+                "photo_on_violation" in f
+                and self.boolean(f["photo_on_violation"], f"{key}.photo_on_violation")
+            ),
             condition=self.condition(f["condition"], f"{key}.condition") if "condition" in f else None,
             choices=self.choices(f["choices"], f"{key}.choices") if "choices" in f else (),
             minimum=self.number(f["min"], f"{key}.min") if "min" in f else None,
@@ -274,29 +332,40 @@ class _FormReader:
             article=article,
         )
         if item.minimum is not None and item.maximum is not None and item.minimum > item.maximum:
-            self.fail("forms.range", f["min"], f"{key}.min", minimum=item.minimum,
-                      maximum=item.maximum)
+            self.fail("forms.range", f["min"], f"{key}.min", minimum=item.minimum, maximum=item.maximum)
         self.items[item.id] = (item, len(self.items))
         return item
 
-    def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind
-                   ) -> tuple[str, str]:
+    def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind) -> tuple[str, str]:
         """Who acts on a violation: a protocol item names the article the Committee applies;
         a transfer item names the competent body it is referred to (and may name the article)."""
         if "competent_body" in f and measure is not MeasureKind.TRANSFER:
-            self.fail("forms.not_for_measure", f["competent_body"], f"{key}.competent_body",
-                      measures=MeasureKind.TRANSFER.value)
+            self.fail(
+                "forms.not_for_measure",
+                f["competent_body"],
+                f"{key}.competent_body",
+                measures=MeasureKind.TRANSFER.value,
+            )
         if "article" in f and measure not in (MeasureKind.PROTOCOL, MeasureKind.TRANSFER):
-            self.fail("forms.not_for_measure", f["article"], f"{key}.article",
-                      measures=f"{MeasureKind.PROTOCOL.value}, {MeasureKind.TRANSFER.value}")
+            self.fail(
+                "forms.not_for_measure",
+                f["article"],
+                f"{key}.article",
+                measures=f"{MeasureKind.PROTOCOL.value}, {MeasureKind.TRANSFER.value}",
+            )
         body = ""
         if measure is MeasureKind.TRANSFER:
             if "competent_body" not in f:
                 self.fail("forms.missing_key", node, f"{key}.competent_body")
             body = self.text(f["competent_body"], f"{key}.competent_body")
             if body not in REFERRAL_BODIES:
-                self.fail("forms.bad_value", f["competent_body"], f"{key}.competent_body",
-                          value=body, allowed=", ".join(REFERRAL_BODIES))
+                self.fail(
+                    "forms.bad_value",
+                    f["competent_body"],
+                    f"{key}.competent_body",
+                    value=body,
+                    allowed=", ".join(REFERRAL_BODIES),
+                )
         if measure is MeasureKind.PROTOCOL and "article" not in f:
             self.fail("forms.missing_key", node, f"{key}.article")
         article = self.text(f["article"], f"{key}.article") if "article" in f else ""
@@ -304,8 +373,9 @@ class _FormReader:
             self.fail("forms.bad_article", f["article"], f"{key}.article", value=article)
         return body, article
 
-    def only_for(self, fields: dict[str, Node], key: str, kind: AnswerKind, name: str,
-                 allowed: AnswerKind) -> None:
+    def only_for(
+        self, fields: dict[str, Node], key: str, kind: AnswerKind, name: str, allowed: AnswerKind
+    ) -> None:
         if name in fields and kind is not allowed:
             self.fail("forms.not_for_kind", fields[name], f"{key}.{name}", kinds=allowed.value)
 
@@ -327,8 +397,9 @@ class _FormReader:
         """Read now; whether the item it names exists and precedes is checked at the end."""
         f = self.mapping(node, key, _CONDITION_KEYS)
         target = self.text(f["item"], f"{key}.item")
-        values = tuple(self.text(n, f"{key}.in[{i}]")
-                       for i, n in enumerate(self.sequence(f["in"], f"{key}.in")))
+        values = tuple(
+            self.text(n, f"{key}.in[{i}]") for i, n in enumerate(self.sequence(f["in"], f"{key}.in"))
+        )
         condition = Condition(item_id=target, values=values)
         self.pending.append(_Pending(condition, len(self.items), f["item"], f["in"], key))
         return condition
@@ -343,23 +414,30 @@ class _FormReader:
             if target_position >= pending.position:
                 self.fail("forms.condition_forward", node, key, value=target_id)
             if target.kind not in _CONDITION_TARGETS:
-                self.fail("forms.condition_target_kind", node, key, value=target_id,
-                          kind=target.kind.value)
+                self.fail("forms.condition_target_kind", node, key, value=target_id, kind=target.kind.value)
             self.check_condition_values(target, pending)
 
     def check_condition_values(self, target: Item, pending: _Pending) -> None:
-        possible = ([v.value for v in Verdict] if target.kind is AnswerKind.VERDICT
-                    else [c.value for c in target.choices])
+        possible = (
+            [v.value for v in Verdict]
+            if target.kind is AnswerKind.VERDICT
+            else [c.value for c in target.choices]
+        )
         for i, value_node in enumerate(pending.in_node.value):
             value = pending.condition.values[i]
             if value not in possible:
-                self.fail("forms.condition_value", value_node, f"{pending.key}.in[{i}]",
-                          value=value, target=target.id, allowed=", ".join(possible))
+                self.fail(
+                    "forms.condition_value",
+                    value_node,
+                    f"{pending.key}.in[{i}]",
+                    value=value,
+                    target=target.id,
+                    allowed=", ".join(possible),
+                )
 
     # node kinds
 
-    def mapping(self, node: Node, key: str, keys: tuple[tuple[str, ...], tuple[str, ...]]
-                ) -> dict[str, Node]:
+    def mapping(self, node: Node, key: str, keys: tuple[tuple[str, ...], tuple[str, ...]]) -> dict[str, Node]:
         required, optional = keys
         if not isinstance(node, MappingNode):
             self.fail("forms.expected_mapping", node, key)
@@ -368,8 +446,7 @@ class _FormReader:
             name = key_node.value if isinstance(key_node, ScalarNode) else "?"
             child = _join(key, str(name))
             if name not in required and name not in optional:
-                self.fail("forms.unknown_key", key_node, child,
-                          allowed=", ".join(required + optional))
+                self.fail("forms.unknown_key", key_node, child, allowed=", ".join(required + optional))
             if name in fields:
                 self.fail("forms.duplicate_key", key_node, child)
             fields[name] = value_node
@@ -426,8 +503,7 @@ class _FormReader:
             if member is not None:
                 return member  # type: ignore[return-value]
         value = node.value if isinstance(node, ScalarNode) else "…"
-        self.fail("forms.bad_value", node, key, value=value,
-                  allowed=", ".join(e.value for e in enum))
+        self.fail("forms.bad_value", node, key, value=value, allowed=", ".join(e.value for e in enum))
 
     def bilingual(self, node: Node, key: str) -> Bilingual:
         f = self.mapping(node, key, ((), LANGS))
@@ -468,6 +544,7 @@ def _join(parent: str, child: str) -> str:
 
 # --- files -----------------------------------------------------------------------------
 
+
 def _is_form_file(path: Path) -> bool:
     return path.suffix in (".yaml", ".yml") and path.is_file()
 
@@ -479,8 +556,13 @@ def _check_file_name(path: Path, form: Form, root: Node, source: str) -> None:
     if match is not None and match["id"] == form.id and int(match["version"]) == form.version:
         return
     node = _value_node(root, key)
-    raise FormError("forms.file_name", file=source, line=node.start_mark.line + 1, key=key,
-                    expected=f"{form.id}.v{form.version}.yaml")
+    raise FormError(
+        "forms.file_name",
+        file=source,
+        line=node.start_mark.line + 1,
+        key=key,
+        expected=f"{form.id}.v{form.version}.yaml",
+    )
 
 
 def _unavailable(error: FormError) -> UnavailableForm:
@@ -492,37 +574,49 @@ def _value_node(root: Node, key: str) -> Node:
     return next(v for k, v in root.value if k.value == key)
 
 
-def _split_duplicates(loaded: list[tuple[Form, int]]
-                      ) -> tuple[list[Form], list[UnavailableForm]]:
+def _split_duplicates(loaded: list[tuple[Form, int]]) -> tuple[list[Form], list[UnavailableForm]]:
     by_key: dict[tuple[str, int], list[Form]] = {}
     for form, _ in loaded:
         by_key.setdefault((form.id, form.version), []).append(form)
     kept = [f for f, _ in loaded if len(by_key[(f.id, f.version)]) == 1]
-    clashes = [_clash(f, line, same) for f, line in loaded
-               if len(same := by_key[(f.id, f.version)]) > 1]
+    clashes = [_clash(f, line, same) for f, line in loaded if len(same := by_key[(f.id, f.version)]) > 1]
     return kept, clashes
 
 
 def _clash(form: Form, id_line: int, same: list[Form]) -> UnavailableForm:
     others = ", ".join(Path(f.source).name for f in same if f is not form)
-    error = FormError("forms.duplicate_form", file=form.source, line=id_line, key="id",
-                      value=form.id, version=form.version, other=others)
+    error = FormError(
+        "forms.duplicate_form",
+        file=form.source,
+        line=id_line,
+        key="id",
+        value=form.id,
+        version=form.version,
+        other=others,
+    )
     return _unavailable(error)
 
 
 # --- canonical content -------------------------------------------------------------------
 
-def _content(form_id: str, version: int, kind: FacilityKind, title: Bilingual,
-             sections: tuple[Section, ...], legal_act: Bilingual | None,
-             effective: dt.date | None) -> dict:
+
+def _content(
+    form_id: str,
+    version: int,
+    kind: FacilityKind,
+    title: Bilingual,
+    sections: tuple[Section, ...],
+    legal_act: Bilingual | None,
+    effective: dt.date | None,
+) -> dict:
     content = {"id": form_id, "version": version, "kind": kind.value, "title": _texts(title)}
     if legal_act is not None:
         content["legal_act"] = _texts(legal_act)
     if effective is not None:
         content["effective"] = effective.isoformat()
     content["sections"] = [
-        {"id": s.id, "title": _texts(s.title), "items": [_item(i) for i in s.items]}
-        for s in sections]
+        {"id": s.id, "title": _texts(s.title), "items": [_item(i) for i in s.items]} for s in sections
+    ]
     return content
 
 
@@ -532,15 +626,20 @@ def _texts(text: Bilingual) -> dict[str, str]:
 
 def _item(item: Item) -> dict:
     data: dict = {
-        "id": item.id, "text": _texts(item.text), "legal_basis": _texts(item.legal_basis),
-        "degree": item.degree.value, "rights": item.rights.value, "measure": item.measure.value,
+        "id": item.id,
+        "text": _texts(item.text),
+        "legal_basis": _texts(item.legal_basis),
+        "degree": item.degree.value,
+        "rights": item.rights.value,
+        "measure": item.measure.value,
     }
     optional = {
         "kind": item.kind.value if item.kind is not AnswerKind.VERDICT else None,
         "required": False if not item.required else None,
         "photo_on_violation": True if item.photo_on_violation else None,
-        "condition": ({"item": item.condition.item_id, "in": list(item.condition.values)}
-                      if item.condition else None),
+        "condition": (
+            {"item": item.condition.item_id, "in": list(item.condition.values)} if item.condition else None
+        ),
         "choices": [{"value": c.value, "label": _texts(c.label)} for c in item.choices] or None,
         "min": item.minimum,
         "max": item.maximum,
@@ -561,185 +660,191 @@ _FILE_LINE = {
 
 def _messages(texts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """Prefix each message with the file, line and key it is about."""
-    return {code: {lang: _FILE_LINE[lang] + t for lang, t in by_lang.items()}
-            for code, by_lang in texts.items()}
+    return {
+        code: {lang: _FILE_LINE[lang] + t for lang, t in by_lang.items()} for code, by_lang in texts.items()
+    }
 
 
-register_messages(_messages({
-    "forms.yaml_syntax": {
-        "kk": "YAML синтаксисінің қатесі ({detail}).",
-        "ru": "ошибка синтаксиса YAML ({detail}).",
-        "en": "the YAML text is malformed ({detail}).",
-    },
-    "forms.unreadable": {
-        "kk": "файлды UTF-8 мәтіні ретінде оқу мүмкін емес ({detail}).",
-        "ru": "файл не удаётся прочитать как текст UTF-8 ({detail}).",
-        "en": "the file cannot be read as UTF-8 text ({detail}).",
-    },
-    "forms.unknown_key": {
-        "kk": "белгісіз кілт. Мұнда рұқсат етілген кілттер: {allowed}.",
-        "ru": "неизвестный ключ. Здесь допустимы ключи: {allowed}.",
-        "en": "unknown key. Keys allowed here: {allowed}.",
-    },
-    "forms.duplicate_key": {
-        "kk": "бұл кілт екі рет берілген.",
-        "ru": "ключ указан дважды.",
-        "en": "this key is given twice.",
-    },
-    "forms.missing_key": {
-        "kk": "міндетті кілт жоқ.",
-        "ru": "отсутствует обязательный ключ.",
-        "en": "this required key is missing.",
-    },
-    "forms.missing_translation": {
-        "kk": "{language} тіліндегі мәтін жоқ немесе бос; kk, ru және en мәтіндері міндетті.",
-        "ru": "нет текста на языке {language} или он пуст; нужны тексты kk, ru и en.",
-        "en": "the {language} text is missing or empty; kk, ru and en texts are all required.",
-    },
-    "forms.expected_text": {
-        "kk": "мән мәтін болуы керек.",
-        "ru": "значение должно быть текстом.",
-        "en": "the value must be text.",
-    },
-    "forms.expected_integer": {
-        "kk": "мән оң бүтін сан болуы керек.",
-        "ru": "значение должно быть целым положительным числом.",
-        "en": "the value must be a positive whole number.",
-    },
-    "forms.expected_number": {
-        "kk": "мән сан болуы керек.",
-        "ru": "значение должно быть числом.",
-        "en": "the value must be a number.",
-    },
-    "forms.expected_boolean": {
-        "kk": "мән true немесе false болуы керек.",
-        "ru": "значение должно быть true или false.",
-        "en": "the value must be true or false.",
-    },
-    "forms.expected_mapping": {
-        "kk": "мұнда кілттер жиыны (mapping) болуы керек.",
-        "ru": "здесь должен быть набор ключей (mapping).",
-        "en": "a set of keys (mapping) is expected here.",
-    },
-    "forms.expected_list": {
-        "kk": "мұнда тізім болуы керек.",
-        "ru": "здесь должен быть список.",
-        "en": "a list is expected here.",
-    },
-    "forms.empty_list": {
-        "kk": "тізім бос болмауы керек.",
-        "ru": "список не должен быть пустым.",
-        "en": "the list must not be empty.",
-    },
-    "forms.bad_value": {
-        "kk": "«{value}» мәні жарамсыз; мүмкін мәндер: {allowed}.",
-        "ru": "недопустимое значение «{value}»; возможные значения: {allowed}.",
-        "en": "“{value}” is not allowed; possible values: {allowed}.",
-    },
-    "forms.bad_id": {
-        "kk": "«{value}» жарамсыз идентификатор: кіші латын әріптерін, цифрларды, «_» және «.» "
-              "белгілерін қолданыңыз.",
-        "ru": "«{value}» — недопустимый идентификатор: используйте строчные латинские буквы, "
-              "цифры, «_» и «.».",
-        "en": "“{value}” is not a valid identifier: use lowercase Latin letters, digits, "
-              "“_” and “.”.",
-    },
-    "forms.duplicate_id": {
-        "kk": "«{value}» идентификаторы {first_line}-жолда қолданылып қойған.",
-        "ru": "идентификатор «{value}» уже использован в строке {first_line}.",
-        "en": "id “{value}” is already used at line {first_line}.",
-    },
-    "forms.not_for_kind": {
-        "kk": "бұл кілт тек {kinds} түріндегі тармақтарға рұқсат етіледі.",
-        "ru": "этот ключ допустим только для пунктов вида {kinds}.",
-        "en": "this key is allowed only for items of kind {kinds}.",
-    },
-    "forms.range": {
-        "kk": "min ({minimum}) мәні max ({maximum}) мәнінен үлкен.",
-        "ru": "min ({minimum}) больше max ({maximum}).",
-        "en": "min ({minimum}) is greater than max ({maximum}).",
-    },
-    "forms.expected_date": {
-        "kk": "мән ЖЖЖЖ-АА-КК түріндегі күн болуы керек (мысалы, 2024-08-01).",
-        "ru": "значение должно быть датой вида ГГГГ-ММ-ДД (например, 2024-08-01).",
-        "en": "the value must be a date written YYYY-MM-DD (e.g. 2024-08-01).",
-    },
-    "forms.not_for_measure": {
-        "kk": "бұл кілт тек {measures} шарасы бар тармақтарға рұқсат етіледі.",
-        "ru": "этот ключ допустим только для пунктов с мерой {measures}.",
-        "en": "this key is allowed only for items whose measure is {measures}.",
-    },
-    "forms.bad_article": {
-        "kk": "«{value}» — ӘҚБтК бабының жарамсыз белгіленуі; мысалы: 127-3.1 (бап.бөлік) немесе "
-              "804.1.64 (бап.бөлік.тармақша).",
-        "ru": "«{value}» — недопустимое обозначение статьи КоАП; пример: 127-3.1 (статья.часть) "
-              "или 804.1.64 (статья.часть.подпункт).",
-        "en": "“{value}” is not a valid article reference; e.g. 127-3.1 (article.part) or "
-              "804.1.64 (article.part.sub-item).",
-    },
-    "forms.too_few_choices": {
-        "kk": "таңдау тармағында кемінде екі нұсқа болуы керек.",
-        "ru": "у пункта с выбором должно быть не менее двух вариантов.",
-        "en": "a choice item needs at least two choices.",
-    },
-    "forms.condition_unknown_item": {
-        "kk": "шарт осы формада жоқ «{value}» тармағына сілтейді.",
-        "ru": "условие ссылается на пункт «{value}», которого нет в этой форме.",
-        "en": "the condition refers to item “{value}”, which is not in this form.",
-    },
-    "forms.condition_forward": {
-        "kk": "шарт осы тармақтан бұрын келмейтін «{value}» тармағына сілтейді.",
-        "ru": "условие ссылается на пункт «{value}», который не стоит перед этим пунктом.",
-        "en": "the condition refers to item “{value}”, which does not come before this item.",
-    },
-    "forms.condition_target_kind": {
-        "kk": "«{value}» тармағы {kind} түрінде; шартта тек verdict және choice тармақтары "
-              "қолданылады.",
-        "ru": "пункт «{value}» имеет вид {kind}; в условиях используются только пункты "
-              "verdict и choice.",
-        "en": "item “{value}” is of kind {kind}; only verdict and choice items can be used in "
-              "conditions.",
-    },
-    "forms.condition_value": {
-        "kk": "«{value}» — «{target}» тармағының мүмкін жауабы емес; мүмкін жауаптар: {allowed}.",
-        "ru": "«{value}» не может быть ответом на пункт «{target}»; возможные ответы: {allowed}.",
-        "en": "“{value}” is not a possible answer of item “{target}”; possible answers: "
-              "{allowed}.",
-    },
-    "forms.file_name": {
-        "kk": "файл атауы id және version мәндеріне сәйкес емес; файл {expected} деп аталуы керек.",
-        "ru": "имя файла не соответствует id и version; файл должен называться {expected}.",
-        "en": "the file name does not match id and version; the file must be named {expected}.",
-    },
-    "forms.hash_mismatch": {
-        "kk": "алынған форманың хэші ({actual}) күтілгенмен ({expected}) сәйкес келмейді; форма "
-              "сақталмады, қайта синхрондаңыз.",
-        "ru": "хэш полученной формы ({actual}) не совпадает с ожидаемым ({expected}); форма не "
-              "сохранена, повторите синхронизацию.",
-        "en": "the received form's hash ({actual}) is not the expected one ({expected}); the form "
-              "was not kept, sync again.",
-    },
-    "forms.version_conflict": {
-        "kk": "«{value}» формасының {version} нұсқасы осы компьютерде басқа мазмұнмен бар; ол "
-              "ауыстырылмады. Әкімшіге хабарлаңыз.",
-        "ru": "форма «{value}» версии {version} уже есть на этом компьютере с другим содержанием; "
-              "она не заменена. Сообщите администратору.",
-        "en": "form “{value}” version {version} is already on this computer with other content; "
-              "it was not replaced. Tell the administrator.",
-    },
-    "forms.duplicate_form": {
-        "kk": "«{value}» формасының {version} нұсқасы {other} файлында да бар; екі файл да "
-              "қолданылмайды.",
-        "ru": "форма «{value}» версии {version} определена также в {other}; ни один из файлов "
-              "не используется.",
-        "en": "form “{value}” version {version} is also defined in {other}; neither file is used.",
-    },
-}))
+register_messages(
+    _messages(
+        {
+            "forms.yaml_syntax": {
+                "kk": "YAML синтаксисінің қатесі ({detail}).",
+                "ru": "ошибка синтаксиса YAML ({detail}).",
+                "en": "the YAML text is malformed ({detail}).",
+            },
+            "forms.unreadable": {
+                "kk": "файлды UTF-8 мәтіні ретінде оқу мүмкін емес ({detail}).",
+                "ru": "файл не удаётся прочитать как текст UTF-8 ({detail}).",
+                "en": "the file cannot be read as UTF-8 text ({detail}).",
+            },
+            "forms.unknown_key": {
+                "kk": "белгісіз кілт. Мұнда рұқсат етілген кілттер: {allowed}.",
+                "ru": "неизвестный ключ. Здесь допустимы ключи: {allowed}.",
+                "en": "unknown key. Keys allowed here: {allowed}.",
+            },
+            "forms.duplicate_key": {
+                "kk": "бұл кілт екі рет берілген.",
+                "ru": "ключ указан дважды.",
+                "en": "this key is given twice.",
+            },
+            "forms.missing_key": {
+                "kk": "міндетті кілт жоқ.",
+                "ru": "отсутствует обязательный ключ.",
+                "en": "this required key is missing.",
+            },
+            "forms.missing_translation": {
+                "kk": "{language} тіліндегі мәтін жоқ немесе бос; kk, ru және en мәтіндері міндетті.",
+                "ru": "нет текста на языке {language} или он пуст; нужны тексты kk, ru и en.",
+                "en": "the {language} text is missing or empty; kk, ru and en texts are all required.",
+            },
+            "forms.expected_text": {
+                "kk": "мән мәтін болуы керек.",
+                "ru": "значение должно быть текстом.",
+                "en": "the value must be text.",
+            },
+            "forms.expected_integer": {
+                "kk": "мән оң бүтін сан болуы керек.",
+                "ru": "значение должно быть целым положительным числом.",
+                "en": "the value must be a positive whole number.",
+            },
+            "forms.expected_number": {
+                "kk": "мән сан болуы керек.",
+                "ru": "значение должно быть числом.",
+                "en": "the value must be a number.",
+            },
+            "forms.expected_boolean": {
+                "kk": "мән true немесе false болуы керек.",
+                "ru": "значение должно быть true или false.",
+                "en": "the value must be true or false.",
+            },
+            "forms.expected_mapping": {
+                "kk": "мұнда кілттер жиыны (mapping) болуы керек.",
+                "ru": "здесь должен быть набор ключей (mapping).",
+                "en": "a set of keys (mapping) is expected here.",
+            },
+            "forms.expected_list": {
+                "kk": "мұнда тізім болуы керек.",
+                "ru": "здесь должен быть список.",
+                "en": "a list is expected here.",
+            },
+            "forms.empty_list": {
+                "kk": "тізім бос болмауы керек.",
+                "ru": "список не должен быть пустым.",
+                "en": "the list must not be empty.",
+            },
+            "forms.bad_value": {
+                "kk": "«{value}» мәні жарамсыз; мүмкін мәндер: {allowed}.",
+                "ru": "недопустимое значение «{value}»; возможные значения: {allowed}.",
+                "en": "“{value}” is not allowed; possible values: {allowed}.",
+            },
+            "forms.bad_id": {
+                "kk": "«{value}» жарамсыз идентификатор: кіші латын әріптерін, цифрларды, «_» және «.» "
+                "белгілерін қолданыңыз.",
+                "ru": "«{value}» — недопустимый идентификатор: используйте строчные латинские буквы, "
+                "цифры, «_» и «.».",
+                "en": "“{value}” is not a valid identifier: use lowercase Latin letters, digits, "
+                "“_” and “.”.",
+            },
+            "forms.duplicate_id": {
+                "kk": "«{value}» идентификаторы {first_line}-жолда қолданылып қойған.",
+                "ru": "идентификатор «{value}» уже использован в строке {first_line}.",
+                "en": "id “{value}” is already used at line {first_line}.",
+            },
+            "forms.not_for_kind": {
+                "kk": "бұл кілт тек {kinds} түріндегі тармақтарға рұқсат етіледі.",
+                "ru": "этот ключ допустим только для пунктов вида {kinds}.",
+                "en": "this key is allowed only for items of kind {kinds}.",
+            },
+            "forms.range": {
+                "kk": "min ({minimum}) мәні max ({maximum}) мәнінен үлкен.",
+                "ru": "min ({minimum}) больше max ({maximum}).",
+                "en": "min ({minimum}) is greater than max ({maximum}).",
+            },
+            "forms.expected_date": {
+                "kk": "мән ЖЖЖЖ-АА-КК түріндегі күн болуы керек (мысалы, 2024-08-01).",
+                "ru": "значение должно быть датой вида ГГГГ-ММ-ДД (например, 2024-08-01).",
+                "en": "the value must be a date written YYYY-MM-DD (e.g. 2024-08-01).",
+            },
+            "forms.not_for_measure": {
+                "kk": "бұл кілт тек {measures} шарасы бар тармақтарға рұқсат етіледі.",
+                "ru": "этот ключ допустим только для пунктов с мерой {measures}.",
+                "en": "this key is allowed only for items whose measure is {measures}.",
+            },
+            "forms.bad_article": {
+                "kk": "«{value}» — ӘҚБтК бабының жарамсыз белгіленуі; мысалы: 127-3.1 (бап.бөлік) немесе "
+                "804.1.64 (бап.бөлік.тармақша).",
+                "ru": "«{value}» — недопустимое обозначение статьи КоАП; пример: 127-3.1 (статья.часть) "
+                "или 804.1.64 (статья.часть.подпункт).",
+                "en": "“{value}” is not a valid article reference; e.g. 127-3.1 (article.part) or "
+                "804.1.64 (article.part.sub-item).",
+            },
+            "forms.too_few_choices": {
+                "kk": "таңдау тармағында кемінде екі нұсқа болуы керек.",
+                "ru": "у пункта с выбором должно быть не менее двух вариантов.",
+                "en": "a choice item needs at least two choices.",
+            },
+            "forms.condition_unknown_item": {
+                "kk": "шарт осы формада жоқ «{value}» тармағына сілтейді.",
+                "ru": "условие ссылается на пункт «{value}», которого нет в этой форме.",
+                "en": "the condition refers to item “{value}”, which is not in this form.",
+            },
+            "forms.condition_forward": {
+                "kk": "шарт осы тармақтан бұрын келмейтін «{value}» тармағына сілтейді.",
+                "ru": "условие ссылается на пункт «{value}», который не стоит перед этим пунктом.",
+                "en": "the condition refers to item “{value}”, which does not come before this item.",
+            },
+            "forms.condition_target_kind": {
+                "kk": "«{value}» тармағы {kind} түрінде; шартта тек verdict және choice тармақтары "
+                "қолданылады.",
+                "ru": "пункт «{value}» имеет вид {kind}; в условиях используются только пункты "
+                "verdict и choice.",
+                "en": "item “{value}” is of kind {kind}; only verdict and choice items can be used in "
+                "conditions.",
+            },
+            "forms.condition_value": {
+                "kk": "«{value}» — «{target}» тармағының мүмкін жауабы емес; мүмкін жауаптар: {allowed}.",
+                "ru": "«{value}» не может быть ответом на пункт «{target}»; возможные ответы: {allowed}.",
+                "en": "“{value}” is not a possible answer of item “{target}”; possible answers: {allowed}.",
+            },
+            "forms.file_name": {
+                "kk": "файл атауы id және version мәндеріне сәйкес емес; файл {expected} деп аталуы керек.",
+                "ru": "имя файла не соответствует id и version; файл должен называться {expected}.",
+                "en": "the file name does not match id and version; the file must be named {expected}.",
+            },
+            "forms.hash_mismatch": {
+                "kk": "алынған форманың хэші ({actual}) күтілгенмен ({expected}) сәйкес келмейді; форма "
+                "сақталмады, қайта синхрондаңыз.",
+                "ru": "хэш полученной формы ({actual}) не совпадает с ожидаемым ({expected}); форма не "
+                "сохранена, повторите синхронизацию.",
+                "en": "the received form's hash ({actual}) is not the expected one ({expected}); the form "
+                "was not kept, sync again.",
+            },
+            "forms.version_conflict": {
+                "kk": "«{value}» формасының {version} нұсқасы осы компьютерде басқа мазмұнмен бар; ол "
+                "ауыстырылмады. Әкімшіге хабарлаңыз.",
+                "ru": "форма «{value}» версии {version} уже есть на этом компьютере с другим содержанием; "
+                "она не заменена. Сообщите администратору.",
+                "en": "form “{value}” version {version} is already on this computer with other content; "
+                "it was not replaced. Tell the administrator.",
+            },
+            "forms.duplicate_form": {
+                "kk": "«{value}» формасының {version} нұсқасы {other} файлында да бар; екі файл да "
+                "қолданылмайды.",
+                "ru": "форма «{value}» версии {version} определена также в {other}; ни один из файлов "
+                "не используется.",
+                "en": "form “{value}” version {version} is also defined in {other}; neither file is used.",
+            },
+        }
+    )
+)
 
-register_messages({
-    "forms.no_directory": {
-        "kk": "{directory} формалар қалтасы жоқ.",
-        "ru": "Папка форм {directory} не найдена.",
-        "en": "The forms folder {directory} does not exist.",
-    },
-})
+register_messages(
+    {
+        "forms.no_directory": {
+            "kk": "{directory} формалар қалтасы жоқ.",
+            "ru": "Папка форм {directory} не найдена.",
+            "en": "The forms folder {directory} does not exist.",
+        },
+    }
+)

@@ -1,5 +1,6 @@
 """Where a camera's pictures are: the DCIM folder of a card or a phone mounted by the
 system. No Qt here. Pictures kept anywhere else are added with "Add photo…"."""
+
 from __future__ import annotations
 
 import getpass
@@ -13,8 +14,13 @@ from inspector_app.core.domain.errors import register_messages
 def mount_patterns() -> list[tuple[Path, str]]:
     """(folder, glob) pairs where a mounted card's or phone's DCIM folder shows up."""
     user = getpass.getuser()
-    patterns = [(Path("/media") / user, "*/DCIM"), (Path("/run/media") / user, "*/DCIM"),
-                (Path("/media"), "*/DCIM"), (Path("/mnt"), "*/DCIM"), (Path("/Volumes"), "*/DCIM")]
+    patterns = [
+        (Path("/media") / user, "*/DCIM"),
+        (Path("/run/media") / user, "*/DCIM"),
+        (Path("/media"), "*/DCIM"),
+        (Path("/mnt"), "*/DCIM"),
+        (Path("/Volumes"), "*/DCIM"),
+    ]
     if hasattr(os, "getuid"):  # phones over MTP, as GNOME mounts them
         patterns.append((Path(f"/run/user/{os.getuid()}/gvfs"), "*/*/DCIM"))
     if os.name == "nt":
@@ -43,12 +49,14 @@ def start_folder(chosen: str | None, cards: list[Path]) -> Path:
     return cards[0]
 
 
-register_messages({
-    "camera.no_card": {
-        "kk": "Камера картасы табылмады: камераны қосыңыз немесе оның картасын салыңыз, "
-              "не болмаса «Фото қосу…» батырмасын пайдаланыңыз.",
-        "ru": "Карта камеры не найдена: подключите камеру или вставьте её карту, "
-              "либо воспользуйтесь кнопкой «Добавить фото…».",
-        "en": "No camera card found: connect the camera or insert its card, or use Add photo…",
-    },
-})
+register_messages(
+    {
+        "camera.no_card": {
+            "kk": "Камера картасы табылмады: камераны қосыңыз немесе оның картасын салыңыз, "
+            "не болмаса «Фото қосу…» батырмасын пайдаланыңыз.",
+            "ru": "Карта камеры не найдена: подключите камеру или вставьте её карту, "
+            "либо воспользуйтесь кнопкой «Добавить фото…».",
+            "en": "No camera card found: connect the camera or insert its card, or use Add photo…",
+        },
+    }
+)

@@ -1,12 +1,13 @@
 """From a finalised inspection to its documents: what to print, with which numbers, from
 which content. No Qt here; the window calls these and renders off the GUI thread."""
+
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import hashlib
 import json
-from typing import Callable
+from collections.abc import Callable
 
 from inspector_app.core.documents import DocumentContext, DocumentKind, document_number, render
 from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
@@ -28,8 +29,9 @@ def record_hash(store: Store, inspection_id: str, form: Form) -> str:
     """SHA-256 of everything the inspection says; signatures are bound to it."""
     content = {
         "inspection": to_json(store.inspections.get(inspection_id)),
-        "answers": to_json(sorted(store.inspections.answers(inspection_id).values(),
-                                  key=lambda a: a.item_id)),
+        "answers": to_json(
+            sorted(store.inspections.answers(inspection_id).values(), key=lambda a: a.item_id)
+        ),
         "findings": to_json(store.inspections.findings(inspection_id, form)),
         "measures": to_json(store.inspections.measures(inspection_id)),
         "restored": to_json(store.inspections.restored_children(inspection_id)),
@@ -51,9 +53,16 @@ def plan(measures) -> list[tuple[DocumentKind, str | None]]:
     return wanted
 
 
-def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
-                  refusal=None, today: dt.date | None = None,
-                  server_url: str | None = None) -> DocumentContext:
+def build_context(
+    store: Store,
+    form: Form,
+    inspection_id: str,
+    *,
+    place: str,
+    refusal=None,
+    today: dt.date | None = None,
+    server_url: str | None = None,
+) -> DocumentContext:
     inspection = store.inspections.get(inspection_id)
     profile = store.reference.profile()
     facility = store.facilities.get(inspection.facility_id)
@@ -61,22 +70,35 @@ def build_context(store: Store, form: Form, inspection_id: str, *, place: str,
     day = today or (inspection.finalised_at.date() if inspection.finalised_at else dt.date.today())
     wanted = plan(measures)
     allocated = store.paperwork.numbers(
-        inspection_id, [(kind.value, measure_id) for kind, measure_id in wanted],
-        lambda kind, seq: document_number(profile.region, profile.code, day.year, kind, seq), day.year)
+        inspection_id,
+        [(kind.value, measure_id) for kind, measure_id in wanted],
+        lambda kind, seq: document_number(profile.region, profile.code, day.year, kind, seq),
+        day.year,
+    )
     photos = [(photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)]
     return DocumentContext(
-        profile=profile, facility=facility,
-        regions={r.code: r.name for r in store.reference.regions()}, inspection=inspection,
-        form=form, answers=store.inspections.answers(inspection_id),
-        findings=store.inspections.findings(inspection_id, form), measures=measures,
-        restored=store.inspections.restored_children(inspection_id), photos=photos,
+        profile=profile,
+        facility=facility,
+        regions={r.code: r.name for r in store.reference.regions()},
+        inspection=inspection,
+        form=form,
+        answers=store.inspections.answers(inspection_id),
+        findings=store.inspections.findings(inspection_id, form),
+        measures=measures,
+        restored=store.inspections.restored_children(inspection_id),
+        photos=photos,
         signatures=store.paperwork.signatures(inspection_id, record_hash(store, inspection_id, form)),
-        place=place, document_date=day,
-        numbers={document_key(DocumentKind(kind), measure_id): number
-                 for (kind, measure_id), number in allocated.items()},
-        refusal=refusal, mrp_by_year=store.reference.mrp_by_year(),
+        place=place,
+        document_date=day,
+        numbers={
+            document_key(DocumentKind(kind), measure_id): number
+            for (kind, measure_id), number in allocated.items()
+        },
+        refusal=refusal,
+        mrp_by_year=store.reference.mrp_by_year(),
         articles=tuple(store.reference.articles()),
-        server_url=enrolled_server(store) if server_url is None else server_url)
+        server_url=enrolled_server(store) if server_url is None else server_url,
+    )
 
 
 def render_tasks(store: Store, make_context: Callable[[], DocumentContext], measures, lang: str):
@@ -90,5 +112,7 @@ def render_tasks(store: Store, make_context: Callable[[], DocumentContext], meas
             document = render(context(), kind, lang, measure_id)
             store.paperwork.record(document.number, document.sha256, lang)
             return document
+
         return run
+
     return [task(kind, measure_id) for kind, measure_id in plan(measures)]

@@ -5,28 +5,28 @@ photo verified. The revision being sent is closed for edits (an edit opens the n
 and its content hash is kept, so a lost acknowledgement is told apart from a real conflict.
 Conflicts and refusals are kept for a person; nothing is overwritten silently.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import sqlalchemy as sa
 
-from inspector_app.desktop.sync.store import Enrolment
-from inspector_app.core.protocol import Change, DocumentMeta, EnrolResponse, ErrorInfo, InspectionRecord
-
-from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import RightsCategory
 from inspector_app.core.domain.restored import children_from_counts, restored_counts, without_dangling_ties
-from inspector_app.desktop.storage import models
+from inspector_app.core.forms.catalogue import FormCatalogue
+from inspector_app.core.protocol import Change, DocumentMeta, EnrolResponse, ErrorInfo, InspectionRecord
 from inspector_app.desktop.services import outbox
+from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.engine import sqlite_upsert
 from inspector_app.desktop.storage.facilities import to_row as facility_row
 from inspector_app.desktop.storage.inspections import now
 from inspector_app.desktop.storage.store import Store
+from inspector_app.desktop.sync.store import Enrolment
 
 _I, _S = models.inspections, models.sync_problems
 KEYS = outbox.ENROLMENT_KEYS
@@ -42,8 +42,7 @@ class StoreSyncAdapter:
         return Enrolment(*values) if all(values) else None
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
-        for key, value in zip(KEYS, (server_url, response.token, response.device_id,
-                                     response.user.username)):
+        for key, value in zip(KEYS, (server_url, response.token, response.device_id, response.user.username)):
             self.store.reference.set_setting(f"sync.{key}", value)
 
     def cursor(self) -> int:
@@ -60,31 +59,52 @@ class StoreSyncAdapter:
         inspections = self.store.inspections
         header = inspections.get(record_id)
         with self.store.db.read() as connection:
-            synced = connection.execute(sa.select(_I.c.synced_revision).where(_I.c.id == record_id)).scalar_one()
+            synced = connection.execute(
+                sa.select(_I.c.synced_revision).where(_I.c.id == record_id)
+            ).scalar_one()
         findings = inspections.findings(record_id, self.form_of(header))
         measures = inspections.measures(record_id)
-        children = without_dangling_ties(inspections.restored_children(record_id),
-                                         [f.id for f in findings], [m.id for m in measures])
+        children = without_dangling_ties(
+            inspections.restored_children(record_id), [f.id for f in findings], [m.id for m in measures]
+        )
         record = InspectionRecord(
-            id=record_id, revision=header.revision, base_revision=synced, header=header,
+            id=record_id,
+            revision=header.revision,
+            base_revision=synced,
+            header=header,
             answers=sorted(inspections.answers(record_id).values(), key=lambda a: a.item_id),
-            findings=findings, measures=measures, photos=self.store.photos.photos(record_id),
-            restored=restored_counts(children), restored_children=children,
-            documents=self.documents(record_id))
+            findings=findings,
+            measures=measures,
+            photos=self.store.photos.photos(record_id),
+            restored=restored_counts(children),
+            restored_children=children,
+            documents=self.documents(record_id),
+        )
         with self.store.db.write() as connection:  # from now on an edit opens the next revision
-            connection.execute(sa.update(_I).where(_I.c.id == record_id, _I.c.revision == header.revision)
-                               .values(sending_revision=header.revision, sending_hash=record.content_hash()))
+            connection.execute(
+                sa.update(_I)
+                .where(_I.c.id == record_id, _I.c.revision == header.revision)
+                .values(sending_revision=header.revision, sending_hash=record.content_hash())
+            )
         return record
 
     def form_of(self, header) -> Form:
         return self.catalogue.for_inspection(header)
 
     def documents(self, record_id: str) -> list[DocumentMeta]:
-        return [DocumentMeta(id=d["id"], kind=d["kind"], number=d["number"],
-                             content_sha256=d["sha256"], language=d["language"] or "kk",
-                             measure_id=d["measure_id"],
-                             created_at=dt.datetime.fromisoformat(d["created_at"]))
-                for d in self.store.paperwork.documents(record_id) if d["sha256"]]
+        return [
+            DocumentMeta(
+                id=d["id"],
+                kind=d["kind"],
+                number=d["number"],
+                content_sha256=d["sha256"],
+                language=d["language"] or "kk",
+                measure_id=d["measure_id"],
+                created_at=dt.datetime.fromisoformat(d["created_at"]),
+            )
+            for d in self.store.paperwork.documents(record_id)
+            if d["sha256"]
+        ]
 
     def attachment_bytes(self, sha256: str) -> bytes:
         try:
@@ -95,11 +115,15 @@ class StoreSyncAdapter:
     # --- results ---------------------------------------------------------------------------
     def mark_synced(self, record_id: str, revision: int) -> None:
         with self.store.db.write() as connection:
-            connection.execute(sa.update(_I).where(_I.c.id == record_id, _I.c.synced_revision < revision)
-                               .values(synced_revision=revision))
+            connection.execute(
+                sa.update(_I)
+                .where(_I.c.id == record_id, _I.c.synced_revision < revision)
+                .values(synced_revision=revision)
+            )
 
-    def mark_conflict(self, record_id: str, revision: int, problem: ErrorInfo,
-                      server_record: InspectionRecord | None) -> None:
+    def mark_conflict(
+        self, record_id: str, revision: int, problem: ErrorInfo, server_record: InspectionRecord | None
+    ) -> None:
         if server_record is not None and self._is_our_last_send(record_id, server_record):
             self.mark_synced(record_id, server_record.revision)  # its answer was lost on the way
             return
@@ -110,10 +134,13 @@ class StoreSyncAdapter:
 
     def _is_our_last_send(self, record_id: str, server_record: InspectionRecord) -> bool:
         with self.store.db.read() as connection:
-            row = connection.execute(sa.select(_I.c.sending_revision, _I.c.sending_hash)
-                                     .where(_I.c.id == record_id)).one()
-        return (row.sending_revision == server_record.revision
-                and row.sending_hash == server_record.content_hash())
+            row = connection.execute(
+                sa.select(_I.c.sending_revision, _I.c.sending_hash).where(_I.c.id == record_id)
+            ).one()
+        return (
+            row.sending_revision == server_record.revision
+            and row.sending_hash == server_record.content_hash()
+        )
 
     def _keep_problem(self, record_id, revision, kind, problem: ErrorInfo, server_record) -> None:
         with self.store.db.write() as connection:
@@ -127,17 +154,24 @@ class StoreSyncAdapter:
     def keep_mine(self, record_id: str) -> None:
         """Send the local version again, on top of the server's."""
         with self.store.db.write() as connection:
-            server = connection.execute(sa.select(_S.c.server_record).where(_S.c.inspection_id == record_id)).scalar()
+            server = connection.execute(
+                sa.select(_S.c.server_record).where(_S.c.inspection_id == record_id)
+            ).scalar()
             base = InspectionRecord.model_validate(server).revision if server else 0
-            connection.execute(sa.update(_I).where(_I.c.id == record_id).values(
-                synced_revision=base, revision=base + 1, sending_revision=0, sending_hash=None))
+            connection.execute(
+                sa.update(_I)
+                .where(_I.c.id == record_id)
+                .values(synced_revision=base, revision=base + 1, sending_revision=0, sending_hash=None)
+            )
             connection.execute(sa.delete(_S).where(_S.c.inspection_id == record_id))
 
     def take_theirs(self, record_id: str) -> None:
         """Replace the local version by the server's (the local one stays in the audit of the
         server only if it was ever sent: the person chose this)."""
         with self.store.db.write() as connection:
-            server = connection.execute(sa.select(_S.c.server_record).where(_S.c.inspection_id == record_id)).scalar()
+            server = connection.execute(
+                sa.select(_S.c.server_record).where(_S.c.inspection_id == record_id)
+            ).scalar()
             if server:
                 replace_local(connection, InspectionRecord.model_validate(server))
             connection.execute(sa.delete(_S).where(_S.c.inspection_id == record_id))
@@ -150,7 +184,9 @@ class StoreSyncAdapter:
             for change in changes:
                 if change.data is not None:
                     APPLY[change.kind](self, connection, change.data)
-            connection.execute(sqlite_upsert(models.settings, {"key": "sync.cursor", "value": str(cursor)}, ["key"]))
+            connection.execute(
+                sqlite_upsert(models.settings, {"key": "sync.cursor", "value": str(cursor)}, ["key"])
+            )
 
     def _keep_forms(self, forms) -> None:
         from inspector_app.core.forms.loader import save_form
@@ -171,76 +207,147 @@ class StoreSyncAdapter:
         connection.execute(sqlite_upsert(models.articles, article.model_dump(), ["code"]))
 
     def _assignment(self, connection, assignment) -> None:
-        connection.execute(sqlite_upsert(models.assignments, {
-            "id": assignment.id, "facility_id": assignment.facility_id,
-            "planned_date": assignment.planned_date.isoformat(), "status": assignment.status,
-            "data": assignment.model_dump(mode="json")}, ["id"]))
+        connection.execute(
+            sqlite_upsert(
+                models.assignments,
+                {
+                    "id": assignment.id,
+                    "facility_id": assignment.facility_id,
+                    "planned_date": assignment.planned_date.isoformat(),
+                    "status": assignment.status,
+                    "data": assignment.model_dump(mode="json"),
+                },
+                ["id"],
+            )
+        )
 
     def _review(self, connection, review) -> None:
-        connection.execute(sa.update(_I).where(_I.c.id == review.inspection_id).values(
-            review_state=review.decision, review_comment=review.comment))
+        connection.execute(
+            sa.update(_I)
+            .where(_I.c.id == review.inspection_id)
+            .values(review_state=review.decision, review_comment=review.comment)
+        )
 
     def _record(self, connection, record: InspectionRecord) -> None:
         """A newer server revision (e.g. returned for rework): taken only if nothing local
         is unsent; otherwise both versions are kept as a conflict."""
-        local = connection.execute(sa.select(_I.c.revision, _I.c.synced_revision)
-                                   .where(_I.c.id == record.id)).first()
+        local = connection.execute(
+            sa.select(_I.c.revision, _I.c.synced_revision).where(_I.c.id == record.id)
+        ).first()
         if local is not None and local.synced_revision >= record.revision:
             return
-        known = connection.execute(sa.select(models.facilities.c.id)
-                                   .where(models.facilities.c.id == record.header.facility_id)).first()
+        known = connection.execute(
+            sa.select(models.facilities.c.id).where(models.facilities.c.id == record.header.facility_id)
+        ).first()
         if known is None:  # not in this inspector's register: nothing to attach it to
             return
         if local is not None and local.revision > local.synced_revision:
-            newer = ErrorInfo(code=40902, name="stale_base_revision",
-                              message="The server has a newer revision.")
+            newer = ErrorInfo(
+                code=40902, name="stale_base_revision", message="The server has a newer revision."
+            )
             keep_problem(connection, record.id, local.revision, "conflict", newer, record)
             return
         replace_local(connection, record)
 
 
-APPLY = {"facility": StoreSyncAdapter._facility, "mrp": StoreSyncAdapter._mrp,
-         "article": StoreSyncAdapter._article, "assignment": StoreSyncAdapter._assignment,
-         "review": StoreSyncAdapter._review, "inspection": StoreSyncAdapter._record,
-         "form": lambda self, connection, data: None}  # forms are files, kept before
+APPLY = {
+    "facility": StoreSyncAdapter._facility,
+    "mrp": StoreSyncAdapter._mrp,
+    "article": StoreSyncAdapter._article,
+    "assignment": StoreSyncAdapter._assignment,
+    "review": StoreSyncAdapter._review,
+    "inspection": StoreSyncAdapter._record,
+    "form": lambda self, connection, data: None,
+}  # forms are files, kept before
 
 
-def keep_problem(connection: sa.Connection, record_id: str, revision: int, kind: str,
-                 problem: ErrorInfo, server_record: InspectionRecord | None) -> None:
+def keep_problem(
+    connection: sa.Connection,
+    record_id: str,
+    revision: int,
+    kind: str,
+    problem: ErrorInfo,
+    server_record: InspectionRecord | None,
+) -> None:
     """Keep a conflict or a refusal, with the server's version, until a person decides."""
-    connection.execute(sqlite_upsert(_S, {
-        "inspection_id": record_id, "revision": revision, "kind": kind, "code": problem.code,
-        "message": problem.message,
-        "server_record": server_record.model_dump(mode="json") if server_record else None,
-        "at": now()}, ["inspection_id"]))
+    connection.execute(
+        sqlite_upsert(
+            _S,
+            {
+                "inspection_id": record_id,
+                "revision": revision,
+                "kind": kind,
+                "code": problem.code,
+                "message": problem.message,
+                "server_record": server_record.model_dump(mode="json") if server_record else None,
+                "at": now(),
+            },
+            ["inspection_id"],
+        )
+    )
 
 
 def replace_local(connection: sa.Connection, record: InspectionRecord) -> None:
     """Make the local copy the server's revision (photos stay as they are on this laptop)."""
     header = to_json(record.header)
     row = {k: v for k, v in header.items() if k in _I.c and k not in ("revision",)}
-    row.update(revision=record.revision, synced_revision=record.revision, sending_revision=0,
-               sending_hash=None, updated_at=now(), created_at=header["created_at"] or now())
+    row.update(
+        revision=record.revision,
+        synced_revision=record.revision,
+        sending_revision=0,
+        sending_hash=None,
+        updated_at=now(),
+        created_at=header["created_at"] or now(),
+    )
     connection.execute(sqlite_upsert(_I, {"id": record.id, **row}, ["id"]))
     for table in (models.answers, models.findings, models.measures, models.restored_children):
         connection.execute(sa.delete(table).where(table.c.inspection_id == record.id))
     for answer in record.answers:
-        connection.execute(sa.insert(models.answers).values(
-            inspection_id=record.id, item_id=answer.item_id,
-            verdict=answer.verdict.value if answer.verdict else None, value=answer.value,
-            note=answer.note, updated_at=answer.updated_at.isoformat() if answer.updated_at else now()))
+        connection.execute(
+            sa.insert(models.answers).values(
+                inspection_id=record.id,
+                item_id=answer.item_id,
+                verdict=answer.verdict.value if answer.verdict else None,
+                value=answer.value,
+                note=answer.note,
+                updated_at=answer.updated_at.isoformat() if answer.updated_at else now(),
+            )
+        )
     for finding in record.findings:
-        connection.execute(sa.insert(models.findings).values(
-            id=finding.id, inspection_id=record.id, item_id=finding.item_id,
-            degree=finding.degree.value, description=finding.description,
-            no_measure_reason=finding.no_measure_reason))
+        connection.execute(
+            sa.insert(models.findings).values(
+                id=finding.id,
+                inspection_id=record.id,
+                item_id=finding.item_id,
+                degree=finding.degree.value,
+                description=finding.description,
+                no_measure_reason=finding.no_measure_reason,
+            )
+        )
     for measure in record.measures:
-        connection.execute(sa.insert(models.measures).values(
-            id=measure.id, inspection_id=record.id, kind=measure.kind.value,
-            data=to_json(measure), created_at=now()))
+        connection.execute(
+            sa.insert(models.measures).values(
+                id=measure.id,
+                inspection_id=record.id,
+                kind=measure.kind.value,
+                data=to_json(measure),
+                created_at=now(),
+            )
+        )
     children = record.restored_children or children_from_counts(record.restored)  # an older client's
     if children:
-        connection.execute(sa.insert(models.restored_children), [
-            {"inspection_id": record.id, "id": c.id, "reference": c.reference,
-             "categories": [RightsCategory(x).value for x in c.categories], "finding_id": c.finding_id,
-             "measure_id": c.measure_id, "position": n} for n, c in enumerate(children, 1)])
+        connection.execute(
+            sa.insert(models.restored_children),
+            [
+                {
+                    "inspection_id": record.id,
+                    "id": c.id,
+                    "reference": c.reference,
+                    "categories": [RightsCategory(x).value for x in c.categories],
+                    "finding_id": c.finding_id,
+                    "measure_id": c.measure_id,
+                    "position": n,
+                }
+                for n, c in enumerate(children, 1)
+            ],
+        )

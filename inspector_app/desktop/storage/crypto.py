@@ -5,6 +5,7 @@ the SQLCipher raw key and the key that seals photo files (AES-256-GCM). The key 
 the salt, the scrypt cost and a check value, so a wrong passphrase is told apart from a
 damaged database without touching the database.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,7 +19,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.desktop.storage.files import TMP_SUFFIX, sync_folder
 
 KEY_NAME = "store.key"  # the key file of a store folder
-SCRYPT_N = 2 ** 15
+SCRYPT_N = 2**15
 SCRYPT_R = 8
 SCRYPT_P = 1
 NONCE_SIZE = 12
@@ -38,15 +39,22 @@ def _subkey(master: bytes, label: str) -> bytes:
 
 
 def _stretch(passphrase: str, salt: bytes, n: int) -> bytes:
-    return hashlib.scrypt(passphrase.encode("utf-8"), salt=salt, n=n, r=SCRYPT_R, p=SCRYPT_P,
-                          maxmem=256 * 1024 * 1024, dklen=32)
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"), salt=salt, n=n, r=SCRYPT_R, p=SCRYPT_P, maxmem=256 * 1024 * 1024, dklen=32
+    )
 
 
 def create_key_file(path: Path, passphrase: str, n: int = SCRYPT_N) -> StoreKeys:
     salt = os.urandom(16)
     master = _stretch(passphrase, salt, n)
-    record = {"kdf": "scrypt", "n": n, "r": SCRYPT_R, "p": SCRYPT_P, "salt": salt.hex(),
-              "check": _subkey(master, "check").hex()}
+    record = {
+        "kdf": "scrypt",
+        "n": n,
+        "r": SCRYPT_R,
+        "p": SCRYPT_P,
+        "salt": salt.hex(),
+        "check": _subkey(master, "check").hex(),
+    }
     write_atomically(path, json.dumps(record).encode())
     return _keys(master)
 

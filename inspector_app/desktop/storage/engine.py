@@ -4,12 +4,13 @@ One `Database` per open store. Writes go through `write()`, which holds a proces
 lock so that the GUI thread and background jobs never race for SQLite's write lock;
 reads use their own pooled connections and see the last committed state (WAL).
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import sqlalchemy as sa
 import sqlcipher3
@@ -40,7 +41,8 @@ def sqlite_upsert(table: sa.Table, row: dict, keys: list[str]):
     """INSERT ... ON CONFLICT (keys) DO UPDATE the other columns."""
     statement = sqlite_insert(table).values(row)
     return statement.on_conflict_do_update(
-        index_elements=keys, set_={k: v for k, v in row.items() if k not in keys})
+        index_elements=keys, set_={k: v for k, v in row.items() if k not in keys}
+    )
 
 
 def classify(error: Exception) -> UserError | None:
@@ -70,8 +72,13 @@ class Database:
         self._lock = threading.RLock()
         self._writer: sqlcipher3.Connection | None = None
         self.engine = sa.create_engine(
-            "sqlite://", module=sqlcipher3, creator=lambda: open_connection(path, keys),
-            poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4)
+            "sqlite://",
+            module=sqlcipher3,
+            creator=lambda: open_connection(path, keys),
+            poolclass=sa.pool.QueuePool,
+            pool_size=4,
+            max_overflow=4,
+        )
         # Let SQLAlchemy, not the driver, open transactions, so DDL is transactional too.
         sa.event.listen(self.engine, "connect", _driver_autocommit)
         sa.event.listen(self.engine, "begin", _begin)
@@ -132,35 +139,37 @@ class Database:
         self.engine.dispose()
 
 
-register_messages({
-    "store.disk_full": {
-        "kk": "Дискіде орын жоқ немесе диск қатесі — соңғы жауап сақталмады. Орын босатып, қайталаңыз; бұрын сақталғандар сақталған.",
-        "ru": "На диске нет места или ошибка диска — последний ответ не сохранён. Освободите место и повторите; всё сохранённое ранее цело.",
-        "en": "The disk is full or failing — the last answer was not saved. Free some space and try again; everything saved before is intact.",
-    },
-    "store.read_only": {
-        "kk": "Деректер қалтасына жазу мүмкін емес — соңғы жауап сақталмады. Қалтаға жазу рұқсатын тексеріңіз; бұрын сақталғандар сақталған.",
-        "ru": "Папка данных недоступна для записи — последний ответ не сохранён. Проверьте права на запись; всё сохранённое ранее цело.",
-        "en": "The data folder cannot be written to — the last answer was not saved. Check write permission; everything saved before is intact.",
-    },
-    "store.corrupt": {
-        "kk": "Деректер базасы зақымдалған. Соңғы жаңартуға дейін жасалған көшірмені қалпына келтіруге болады.",
-        "ru": "База данных повреждена. Можно восстановить копию, сделанную перед последним обновлением.",
-        "en": "The database is damaged. You can restore the copy made before the last update.",
-    },
-    "store.wrong_passphrase": {
-        "kk": "Құпия фраза қате. Қайта енгізіңіз (бас және кіші әріптер ескеріледі). Деректерге ешнәрсе болған жоқ.",
-        "ru": "Неверная парольная фраза. Введите её снова (регистр букв важен). Данные не затронуты.",
-        "en": "Wrong passphrase. Type it again (capitals matter). Your data was not touched.",
-    },
-    "store.key_file_damaged": {
-        "kk": "Кілт файлы ({path}) зақымдалған. Оны резервтік көшірмеден қалпына келтіріңіз.",
-        "ru": "Файл ключа ({path}) повреждён. Восстановите его из резервной копии.",
-        "en": "The key file ({path}) is damaged. Restore it from a backup.",
-    },
-    "store.passphrase_too_short": {
-        "kk": "Құпия фраза кемінде {minimum} таңбадан тұруы керек.",
-        "ru": "Парольная фраза должна содержать не менее {minimum} символов.",
-        "en": "The passphrase must have at least {minimum} characters.",
-    },
-})
+register_messages(
+    {
+        "store.disk_full": {
+            "kk": "Дискіде орын жоқ немесе диск қатесі — соңғы жауап сақталмады. Орын босатып, қайталаңыз; бұрын сақталғандар сақталған.",
+            "ru": "На диске нет места или ошибка диска — последний ответ не сохранён. Освободите место и повторите; всё сохранённое ранее цело.",
+            "en": "The disk is full or failing — the last answer was not saved. Free some space and try again; everything saved before is intact.",
+        },
+        "store.read_only": {
+            "kk": "Деректер қалтасына жазу мүмкін емес — соңғы жауап сақталмады. Қалтаға жазу рұқсатын тексеріңіз; бұрын сақталғандар сақталған.",
+            "ru": "Папка данных недоступна для записи — последний ответ не сохранён. Проверьте права на запись; всё сохранённое ранее цело.",
+            "en": "The data folder cannot be written to — the last answer was not saved. Check write permission; everything saved before is intact.",
+        },
+        "store.corrupt": {
+            "kk": "Деректер базасы зақымдалған. Соңғы жаңартуға дейін жасалған көшірмені қалпына келтіруге болады.",
+            "ru": "База данных повреждена. Можно восстановить копию, сделанную перед последним обновлением.",
+            "en": "The database is damaged. You can restore the copy made before the last update.",
+        },
+        "store.wrong_passphrase": {
+            "kk": "Құпия фраза қате. Қайта енгізіңіз (бас және кіші әріптер ескеріледі). Деректерге ешнәрсе болған жоқ.",
+            "ru": "Неверная парольная фраза. Введите её снова (регистр букв важен). Данные не затронуты.",
+            "en": "Wrong passphrase. Type it again (capitals matter). Your data was not touched.",
+        },
+        "store.key_file_damaged": {
+            "kk": "Кілт файлы ({path}) зақымдалған. Оны резервтік көшірмеден қалпына келтіріңіз.",
+            "ru": "Файл ключа ({path}) повреждён. Восстановите его из резервной копии.",
+            "en": "The key file ({path}) is damaged. Restore it from a backup.",
+        },
+        "store.passphrase_too_short": {
+            "kk": "Құпия фраза кемінде {minimum} таңбадан тұруы керек.",
+            "ru": "Парольная фраза должна содержать не менее {minimum} символов.",
+            "en": "The passphrase must have at least {minimum} characters.",
+        },
+    }
+)

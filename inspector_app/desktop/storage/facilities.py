@@ -1,4 +1,5 @@
 """The facility register: rows, full-text search, bulk upsert."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -7,12 +8,26 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from inspector_app.core.domain.models import Facility, FacilityKind, RiskDegree
 from inspector_app.core.domain.reference import REGIONS
 from inspector_app.core.domain.text import fold, name_sort_key, search_terms
-from inspector_app.desktop.storage.engine import Database
 from inspector_app.desktop.storage import models
+from inspector_app.desktop.storage.engine import Database
 
 _T = models.facilities
-_FIELDS = ("id", "name_kk", "name_ru", "kind", "region", "district", "settlement", "bin",
-           "address", "head", "capacity", "children", "risk", "special_control")
+_FIELDS = (
+    "id",
+    "name_kk",
+    "name_ru",
+    "kind",
+    "region",
+    "district",
+    "settlement",
+    "bin",
+    "address",
+    "head",
+    "capacity",
+    "children",
+    "risk",
+    "special_control",
+)
 
 
 _REGION_NAMES = {r.code: f"{r.name.kk} {r.name.ru}" for r in REGIONS}
@@ -21,8 +36,7 @@ _REGION_NAMES = {r.code: f"{r.name.kk} {r.name.ru}" for r in REGIONS}
 def search_text(f: Facility) -> str:
     """What a search matches, folded: names, the region in both languages, places, BIN, head."""
     region = _REGION_NAMES.get(f.region, "")
-    return fold(" ".join((f.name_kk, f.name_ru, region, f.settlement, f.district, f.address,
-                          f.bin, f.head)))
+    return fold(" ".join((f.name_kk, f.name_ru, region, f.settlement, f.district, f.address, f.bin, f.head)))
 
 
 def to_row(f: Facility) -> dict:
@@ -53,7 +67,8 @@ class FacilityRepository:
         statement = sqlite_insert(_T)
         statement = statement.on_conflict_do_update(
             index_elements=[_T.c.id],
-            set_={c.name: statement.excluded[c.name] for c in _T.columns if c.name != "id"})
+            set_={c.name: statement.excluded[c.name] for c in _T.columns if c.name != "id"},
+        )
         with self._db.write() as connection:
             connection.execute(statement, [to_row(f) for f in facilities])
 
@@ -73,9 +88,17 @@ class FacilityRepository:
         with self._db.read() as connection:
             return sorted(connection.execute(query).scalars(), key=name_sort_key)
 
-    def search(self, text: str = "", *, region: str | None = None, district: str | None = None,
-               kind: FacilityKind | None = None, special_control: bool | None = None,
-               limit: int = 200, language: str = "ru") -> list[Facility]:
+    def search(
+        self,
+        text: str = "",
+        *,
+        region: str | None = None,
+        district: str | None = None,
+        kind: FacilityKind | None = None,
+        special_control: bool | None = None,
+        limit: int = 200,
+        language: str = "ru",
+    ) -> list[Facility]:
         """Facilities whose names or places (the region and district names among them) start
         with every word typed, case and Kazakh letters folded, best matches first. With no
         words typed, by name (`name_sort_key`): the Kazakh names for `language` "kk", else
@@ -87,19 +110,33 @@ class FacilityRepository:
             rows = connection.execute(query.limit(limit)).mappings().all()
         return [from_row(r) for r in rows]
 
-    def count_matching(self, text: str = "", *, region: str | None = None,
-                       district: str | None = None, kind: FacilityKind | None = None,
-                       special_control: bool | None = None) -> int:
+    def count_matching(
+        self,
+        text: str = "",
+        *,
+        region: str | None = None,
+        district: str | None = None,
+        kind: FacilityKind | None = None,
+        special_control: bool | None = None,
+    ) -> int:
         """How many facilities `search` with the same words and filters would find, all told.
         Words alone are counted in the word index (a few ms); joining every hit to its row
         took 170 ms for one letter on 50,000 facilities, on each key typed."""
         terms = search_terms(text)
         if terms and not (region or district or kind or special_control is not None):
-            query = sa.text("SELECT count(*) FROM facilities_fts WHERE facilities_fts MATCH :m"
-                            ).bindparams(m=_match(terms))
+            query = sa.text("SELECT count(*) FROM facilities_fts WHERE facilities_fts MATCH :m").bindparams(
+                m=_match(terms)
+            )
         else:
-            query = self._matching(sa.select(sa.func.count()).select_from(_T), text, region,
-                                   district, kind, special_control, ranked=False)
+            query = self._matching(
+                sa.select(sa.func.count()).select_from(_T),
+                text,
+                region,
+                district,
+                kind,
+                special_control,
+                ranked=False,
+            )
         with self._db.read() as connection:
             return connection.execute(query).scalar_one()
 
@@ -109,16 +146,26 @@ class FacilityRepository:
         the filters."""
         terms = search_terms(text)
         if terms and ranked:
-            fts = sa.text("SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m "
-                          "ORDER BY rank").bindparams(m=_match(terms)).columns(sa.column("rowid"))
+            fts = (
+                sa.text("SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m ORDER BY rank")
+                .bindparams(m=_match(terms))
+                .columns(sa.column("rowid"))
+            )
             hits = fts.subquery("hits")
             query = query.join(hits, hits.c.rowid == sa.literal_column("facilities.rowid"))
         elif terms:  # counted: a set to look the filtered rows up in, the filters' index first
-            query = query.where(sa.literal_column("facilities.rowid").in_(sa.text(
-                "SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m").bindparams(
-                m=_match(terms))))
-        for column, value in ((_T.c.region, region), (_T.c.district, district),
-                              (_T.c.kind, kind.value if kind else None)):
+            query = query.where(
+                sa.literal_column("facilities.rowid").in_(
+                    sa.text("SELECT rowid FROM facilities_fts WHERE facilities_fts MATCH :m").bindparams(
+                        m=_match(terms)
+                    )
+                )
+            )
+        for column, value in (
+            (_T.c.region, region),
+            (_T.c.district, district),
+            (_T.c.kind, kind.value if kind else None),
+        ):
             if value:
                 query = query.where(column == value)
         if special_control is not None:

@@ -1,5 +1,6 @@
 """Files that survive a crash or a power cut once the call returns: the data is fsynced,
 and so is the folder that names it (a new or renamed name lives in the folder's own data)."""
+
 from __future__ import annotations
 
 import os

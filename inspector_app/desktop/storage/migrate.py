@@ -5,6 +5,7 @@ copy is whole on disk before the migration starts), so a failed or faulty migrat
 undone by restoring the copy. Alembic is imported only when a
 migration is due, to keep start-up quick.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,7 +21,8 @@ BACKUP_SUFFIX = ".before-"
 def current_revision(db: Database) -> str | None:
     with db.read() as connection:
         has_table = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first()
+            "SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'"
+        ).first()
         if not has_table:
             return None
         return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

@@ -1,5 +1,6 @@
 """Tables of the local store (SQLAlchemy Core, so start-up need not import the ORM).
 Changed only through Alembic migrations."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -10,54 +11,63 @@ JSON = sa.JSON
 
 
 def _inspection_key(primary: bool = False, index: bool = False) -> Column:
-    return Column("inspection_id", Text, ForeignKey("inspections.id"), nullable=False,
-                  primary_key=primary, index=index)
+    return Column(
+        "inspection_id", Text, ForeignKey("inspections.id"), nullable=False, primary_key=primary, index=index
+    )
 
 
 settings = Table(
-    "settings", metadata,
-    Column("key", Text, primary_key=True),
-    Column("value", Text, nullable=False))
+    "settings", metadata, Column("key", Text, primary_key=True), Column("value", Text, nullable=False)
+)
 
 profile = Table(
-    "profile", metadata,
+    "profile",
+    metadata,
     Column("id", Integer, primary_key=True),
-    *(Column(name, Text, nullable=False)
-      for name in ("name", "position", "body_kk", "body_ru", "region", "code", "language")),
-    *(Column(name, Text, nullable=False, server_default="") for name in ("position_kk", "position_ru")))
+    *(
+        Column(name, Text, nullable=False)
+        for name in ("name", "position", "body_kk", "body_ru", "region", "code", "language")
+    ),
+    *(Column(name, Text, nullable=False, server_default="") for name in ("position_kk", "position_ru")),
+)
 
 regions = Table(
-    "regions", metadata,
+    "regions",
+    metadata,
     Column("code", Text, primary_key=True),
-    *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")))
+    *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")),
+)
 
 mrp = Table(
-    "mrp", metadata,
-    Column("year", Integer, primary_key=True),
-    Column("tenge", Integer, nullable=False))
+    "mrp", metadata, Column("year", Integer, primary_key=True), Column("tenge", Integer, nullable=False)
+)
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("code", Text, primary_key=True),
-    *(Column(name, Text, nullable=False)
-      for name in ("article", "part", "title_kk", "title_ru", "title_en")),
+    *(Column(name, Text, nullable=False) for name in ("article", "part", "title_kk", "title_ru", "title_en")),
     Column("min_mrp", Integer, nullable=False),
     Column("max_mrp", Integer, nullable=False),
     Column("item", Text, nullable=False, server_default=""),
     Column("protocol_by", Text, nullable=False, server_default="committee"),
     Column("decided_by", Text, nullable=False, server_default="court"),
     Column("repeat", Boolean, nullable=False, server_default="0"),
-    Column("org_mrp", sa.JSON, nullable=False, server_default="{}"))
+    Column("org_mrp", sa.JSON, nullable=False, server_default="{}"),
+)
 
 facilities = Table(
-    "facilities", metadata,
+    "facilities",
+    metadata,
     Column("id", Text, primary_key=True),
     Column("name_kk", Text, nullable=False),
     Column("name_ru", Text, nullable=False),
     Column("kind", Text, nullable=False, index=True),
     Column("region", Text, ForeignKey("regions.code"), nullable=False, index=True),
-    *(Column(name, Text, nullable=False, default="", index=name == "bin")
-      for name in ("district", "settlement", "bin", "address", "head")),
+    *(
+        Column(name, Text, nullable=False, default="", index=name == "bin")
+        for name in ("district", "settlement", "bin", "address", "head")
+    ),
     Column("capacity", Integer),
     Column("children", Integer),
     Column("risk", Text, nullable=False, default="medium"),
@@ -67,10 +77,12 @@ facilities = Table(
     Column("sort_ru", Text, nullable=False, default="", index=True),  # name_sort_key(name_ru)
     sa.Index("ix_facilities_region_district", "region", "district"),
     sa.Index("ix_facilities_region_sort_ru", "region", "sort_ru"),  # one region's list, in order
-    sa.Index("ix_facilities_region_sort_kk", "region", "sort_kk"))
+    sa.Index("ix_facilities_region_sort_kk", "region", "sort_kk"),
+)
 
 inspections = Table(
-    "inspections", metadata,
+    "inspections",
+    metadata,
     Column("id", Text, primary_key=True),
     Column("facility_id", Text, ForeignKey("facilities.id"), nullable=False, index=True),
     Column("form_id", Text, nullable=False),
@@ -99,37 +111,45 @@ inspections = Table(
     Column("sending_revision", Integer, nullable=False, default=0, server_default="0"),
     Column("sending_hash", Text),
     Column("registration_date", Text),  # ISO date of the registration with legal statistics
-    Column("objections", Text, nullable=False, default="", server_default=""))
+    Column("objections", Text, nullable=False, default="", server_default=""),
+)
 
 sync_problems = Table(  # a conflict or a refusal waiting for a person; never overwritten silently
-    "sync_problems", metadata,
+    "sync_problems",
+    metadata,
     Column("inspection_id", Text, ForeignKey("inspections.id"), primary_key=True),
     Column("revision", Integer, nullable=False),
     Column("kind", Text, nullable=False),  # conflict / rejected
     Column("code", Integer, nullable=False),
     Column("message", Text, nullable=False),
     Column("server_record", JSON),
-    Column("at", Text, nullable=False))
+    Column("at", Text, nullable=False),
+)
 
 assignments = Table(  # planned inspections sent by the server
-    "assignments", metadata,
+    "assignments",
+    metadata,
     Column("id", Text, primary_key=True),
     Column("facility_id", Text, nullable=False, index=True),
     Column("planned_date", Text, nullable=False),
     Column("status", Text, nullable=False),
-    Column("data", JSON, nullable=False))
+    Column("data", JSON, nullable=False),
+)
 
 answers = Table(
-    "answers", metadata,
+    "answers",
+    metadata,
     _inspection_key(primary=True),
     Column("item_id", Text, primary_key=True),
     Column("verdict", Text),
     Column("value", Text),
     Column("note", Text, nullable=False, default=""),
-    Column("updated_at", Text, nullable=False))
+    Column("updated_at", Text, nullable=False),
+)
 
 photos = Table(
-    "photos", metadata,
+    "photos",
+    metadata,
     Column("id", Text, primary_key=True),
     _inspection_key(index=True),
     Column("item_id", Text, nullable=False),
@@ -137,38 +157,46 @@ photos = Table(
     Column("size", Integer, nullable=False),
     Column("taken_at", Text),
     Column("filename", Text, nullable=False, default=""),
-    Column("created_at", Text, nullable=False))
+    Column("created_at", Text, nullable=False),
+)
 
 findings = Table(
-    "findings", metadata,
+    "findings",
+    metadata,
     Column("id", Text, primary_key=True),
     _inspection_key(index=True),
     Column("item_id", Text, nullable=False),
     Column("degree", Text, nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("no_measure_reason", Text, nullable=False, default=""),
-    sa.UniqueConstraint("inspection_id", "item_id"))
+    sa.UniqueConstraint("inspection_id", "item_id"),
+)
 
 measures = Table(
-    "measures", metadata,
+    "measures",
+    metadata,
     Column("id", Text, primary_key=True),
     _inspection_key(index=True),
     Column("kind", Text, nullable=False),
     Column("data", JSON, nullable=False),  # the Measure's fields
-    Column("created_at", Text, nullable=False))
+    Column("created_at", Text, nullable=False),
+)
 
 restored_children = Table(  # each child once, with the categories restored and what restored them
-    "restored_children", metadata,
+    "restored_children",
+    metadata,
     _inspection_key(primary=True),
     Column("id", Text, primary_key=True),
     Column("reference", Text, nullable=False, default=""),  # initials or a case number
     Column("categories", JSON, nullable=False),
     Column("finding_id", Text, nullable=False, default=""),
     Column("measure_id", Text, nullable=False, default=""),
-    Column("position", Integer, nullable=False))
+    Column("position", Integer, nullable=False),
+)
 
 documents = Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     Column("id", Text, primary_key=True),
     _inspection_key(index=True),
     Column("kind", Text, nullable=False),
@@ -176,18 +204,20 @@ documents = Table(
     Column("sha256", Text, nullable=False),
     Column("language", Text, nullable=False),
     Column("measure_id", Text),
-    Column("created_at", Text, nullable=False))
+    Column("created_at", Text, nullable=False),
+)
 
 signatures = Table(
-    "signatures", metadata,
+    "signatures",
+    metadata,
     _inspection_key(primary=True),
     Column("role", Text, primary_key=True),
     Column("signer", Text, nullable=False),
     Column("png", LargeBinary, nullable=False),
     Column("record_hash", Text, nullable=False),  # the inspection content it signs
-    Column("signed_at", Text, nullable=False))
+    Column("signed_at", Text, nullable=False),
+)
 
 sequences = Table(  # per-year, per-kind counters for document numbers made offline
-    "sequences", metadata,
-    Column("name", Text, primary_key=True),
-    Column("value", Integer, nullable=False))
+    "sequences", metadata, Column("name", Text, primary_key=True), Column("value", Integer, nullable=False)
+)

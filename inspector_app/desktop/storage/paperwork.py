@@ -1,4 +1,5 @@
 """Document numbers, rendered-document records and on-screen signatures of inspections."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,21 +19,35 @@ class PaperworkRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def numbers(self, inspection_id: str, wanted: list[tuple[str, str | None]],
-                make_number, year: int) -> dict[tuple[str, str | None], str]:
+    def numbers(
+        self, inspection_id: str, wanted: list[tuple[str, str | None]], make_number, year: int
+    ) -> dict[tuple[str, str | None], str]:
         """The number of each (kind code, measure id) document; new ones take the next
         value of this laptop's per-year, per-kind sequence, once and for ever."""
         result = {}
         with self._db.write() as connection:
             for kind, measure_id in wanted:
-                found = connection.execute(sa.select(_D.c.number).where(
-                    _D.c.inspection_id == inspection_id, _D.c.kind == kind,
-                    _D.c.measure_id.is_(None) if measure_id is None else _D.c.measure_id == measure_id)).scalar()
+                found = connection.execute(
+                    sa.select(_D.c.number).where(
+                        _D.c.inspection_id == inspection_id,
+                        _D.c.kind == kind,
+                        _D.c.measure_id.is_(None) if measure_id is None else _D.c.measure_id == measure_id,
+                    )
+                ).scalar()
                 if found is None:
                     found = make_number(kind, self._next(connection, f"{year}:{kind}"))
-                    connection.execute(sa.insert(_D).values(
-                        id=str(uuid.uuid4()), inspection_id=inspection_id, kind=kind, number=found,
-                        sha256="", language="", measure_id=measure_id, created_at=now()))
+                    connection.execute(
+                        sa.insert(_D).values(
+                            id=str(uuid.uuid4()),
+                            inspection_id=inspection_id,
+                            kind=kind,
+                            number=found,
+                            sha256="",
+                            language="",
+                            measure_id=measure_id,
+                            created_at=now(),
+                        )
+                    )
                 result[(kind, measure_id)] = found
         return result
 
@@ -45,13 +60,18 @@ class PaperworkRepository:
     def record(self, number: str, sha256: str, language: str) -> None:
         """The hash a printed document carries, kept to check the paper later."""
         with self._db.write() as connection:
-            connection.execute(sa.update(_D).where(_D.c.number == number)
-                               .values(sha256=sha256, language=language))
+            connection.execute(
+                sa.update(_D).where(_D.c.number == number).values(sha256=sha256, language=language)
+            )
 
     def documents(self, inspection_id: str) -> list[dict]:
         with self._db.read() as connection:
-            return [dict(r) for r in connection.execute(
-                sa.select(_D).where(_D.c.inspection_id == inspection_id)).mappings()]
+            return [
+                dict(r)
+                for r in connection.execute(
+                    sa.select(_D).where(_D.c.inspection_id == inspection_id)
+                ).mappings()
+            ]
 
     def sign(self, inspection_id: str, role: str, signer: str, png: bytes, record_hash: str) -> None:
         """Bind a signature to the finalised record it signs."""
@@ -59,11 +79,20 @@ class PaperworkRepository:
             status = connection.execute(sa.select(_I.c.status).where(_I.c.id == inspection_id)).scalar()
             if status != "finalised":
                 raise UserError("signature.not_finalised")
-            connection.execute(sqlite_upsert(_S, {
-                "inspection_id": inspection_id, "role": role, "signer": signer, "png": png,
-                "record_hash": record_hash,
-                "signed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
-                ["inspection_id", "role"]))
+            connection.execute(
+                sqlite_upsert(
+                    _S,
+                    {
+                        "inspection_id": inspection_id,
+                        "role": role,
+                        "signer": signer,
+                        "png": png,
+                        "record_hash": record_hash,
+                        "signed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    },
+                    ["inspection_id", "role"],
+                )
+            )
 
     def signatures(self, inspection_id: str, record_hash: str) -> dict[str, bytes]:
         """Signatures that sign exactly this content; any other would be a forgery."""
@@ -72,10 +101,12 @@ class PaperworkRepository:
             return {r["role"]: r["png"] for r in rows if r["record_hash"] == record_hash}
 
 
-register_messages({
-    "signature.not_finalised": {
-        "kk": "Қол қою үшін алдымен тексеруді аяқтаңыз: қол қойылған жазба өзгермеуі керек.",
-        "ru": "Чтобы подписать, сначала завершите проверку: подписанная запись не должна меняться.",
-        "en": "Finalise the inspection before signing: a signed record must not change.",
-    },
-})
+register_messages(
+    {
+        "signature.not_finalised": {
+            "kk": "Қол қою үшін алдымен тексеруді аяқтаңыз: қол қойылған жазба өзгермеуі керек.",
+            "ru": "Чтобы подписать, сначала завершите проверку: подписанная запись не должна меняться.",
+            "en": "Finalise the inspection before signing: a signed record must not change.",
+        },
+    }
+)

@@ -2,6 +2,7 @@
 the database. The sealed file is on disk (fsynced) before the row commits, and is deleted
 only after its row's deletion commits, so a row never points to a missing file; a file whose
 row never committed is removed at the next open (`store.remove_leftovers`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,11 +16,11 @@ import sqlalchemy as sa
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import Photo
+from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.crypto import open_sealed, seal, write_atomically
 from inspector_app.desktop.storage.engine import Database, classify
 from inspector_app.desktop.storage.inspections import now, touch
 from inspector_app.desktop.storage.store import SEALED_SUFFIX
-from inspector_app.desktop.storage import models
 
 _P = models.photos
 log = logging.getLogger(__name__)
@@ -72,8 +73,7 @@ class PhotoVault:
         try:
             with self._db.write() as connection:
                 touch(connection, photo.inspection_id)
-                created = connection.execute(sa.select(_P.c.created_at)
-                                             .where(_P.c.id == photo.id)).scalar()
+                created = connection.execute(sa.select(_P.c.created_at).where(_P.c.id == photo.id)).scalar()
                 if created is None:
                     raise UserError("photo.gone", name=photo.filename)
                 connection.execute(sa.delete(_P).where(_P.c.id == photo.id))
@@ -91,9 +91,15 @@ class PhotoVault:
         data = self._read_image(source)
         fallback = dt.datetime.fromtimestamp(source.stat().st_mtime)
         image = Image.open(io.BytesIO(data))
-        photo = Photo(id=str(uuid.uuid4()), inspection_id=inspection_id, item_id=item_id,
-                      sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                      taken_at=taken_at(image, fallback), filename=source.name)
+        photo = Photo(
+            id=str(uuid.uuid4()),
+            inspection_id=inspection_id,
+            item_id=item_id,
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            taken_at=taken_at(image, fallback),
+            filename=source.name,
+        )
         try:
             write_atomically(self._path(photo.id), seal(self._key, data, photo.id.encode()))
         except OSError as error:
@@ -135,44 +141,64 @@ class PhotoVault:
 
     def photos(self, inspection_id: str) -> list[Photo]:
         with self._db.read() as connection:
-            rows = connection.execute(sa.select(_P).where(_P.c.inspection_id == inspection_id)
-                                      .order_by(_P.c.created_at)).mappings().all()
+            rows = (
+                connection.execute(
+                    sa.select(_P).where(_P.c.inspection_id == inspection_id).order_by(_P.c.created_at)
+                )
+                .mappings()
+                .all()
+            )
         return [photo_from_row(r) for r in rows]
 
 
 def _insert(connection, photo: Photo, created_at: str) -> None:
-    connection.execute(sa.insert(_P).values(
-        id=photo.id, inspection_id=photo.inspection_id, item_id=photo.item_id,
-        sha256=photo.sha256, size=photo.size, taken_at=photo.taken_at.isoformat(),
-        filename=photo.filename, created_at=created_at))
+    connection.execute(
+        sa.insert(_P).values(
+            id=photo.id,
+            inspection_id=photo.inspection_id,
+            item_id=photo.item_id,
+            sha256=photo.sha256,
+            size=photo.size,
+            taken_at=photo.taken_at.isoformat(),
+            filename=photo.filename,
+            created_at=created_at,
+        )
+    )
 
 
 def photo_from_row(r) -> Photo:
-    return Photo(id=r["id"], inspection_id=r["inspection_id"], item_id=r["item_id"],
-                 sha256=r["sha256"], size=r["size"],
-                 taken_at=dt.datetime.fromisoformat(r["taken_at"]) if r["taken_at"] else None,
-                 filename=r["filename"])
+    return Photo(
+        id=r["id"],
+        inspection_id=r["inspection_id"],
+        item_id=r["item_id"],
+        sha256=r["sha256"],
+        size=r["size"],
+        taken_at=dt.datetime.fromisoformat(r["taken_at"]) if r["taken_at"] else None,
+        filename=r["filename"],
+    )
 
 
-register_messages({
-    "photo.unreadable": {
-        "kk": "«{name}» файлы сурет ретінде ашылмады. JPEG немесе PNG файлын таңдаңыз.",
-        "ru": "Файл «{name}» не открывается как изображение. Выберите файл JPEG или PNG.",
-        "en": "\"{name}\" could not be opened as an image. Choose a JPEG or PNG file.",
-    },
-    "photo.too_large": {
-        "kk": "«{name}» файлы тым үлкен ({limit} МБ-тан асады). Камерада кішірек өлшемді таңдаңыз.",
-        "ru": "Файл «{name}» слишком большой (больше {limit} МБ). Выберите меньшее разрешение камеры.",
-        "en": "\"{name}\" is too large (over {limit} MB). Choose a smaller camera resolution.",
-    },
-    "photo.gone": {
-        "kk": "«{name}» фотосы тексеруден әлдеқашан жойылған. Жаңасын «Фото қосу…» арқылы қосыңыз.",
-        "ru": "Фото «{name}» уже удалено из проверки. Добавьте новое через «Добавить фото…».",
-        "en": "Photo \"{name}\" was already removed from the inspection. Add the new one with \"Add photo…\".",
-    },
-    "photo.missing": {
-        "kk": "«{name}» фотосуретінің файлы табылмады. Деректер қалтасын резервтік көшірмеден қалпына келтіріңіз.",
-        "ru": "Не найден файл фотографии «{name}». Восстановите папку данных из резервной копии.",
-        "en": "The file of photo \"{name}\" is missing. Restore the data folder from a backup.",
-    },
-})
+register_messages(
+    {
+        "photo.unreadable": {
+            "kk": "«{name}» файлы сурет ретінде ашылмады. JPEG немесе PNG файлын таңдаңыз.",
+            "ru": "Файл «{name}» не открывается как изображение. Выберите файл JPEG или PNG.",
+            "en": '"{name}" could not be opened as an image. Choose a JPEG or PNG file.',
+        },
+        "photo.too_large": {
+            "kk": "«{name}» файлы тым үлкен ({limit} МБ-тан асады). Камерада кішірек өлшемді таңдаңыз.",
+            "ru": "Файл «{name}» слишком большой (больше {limit} МБ). Выберите меньшее разрешение камеры.",
+            "en": '"{name}" is too large (over {limit} MB). Choose a smaller camera resolution.',
+        },
+        "photo.gone": {
+            "kk": "«{name}» фотосы тексеруден әлдеқашан жойылған. Жаңасын «Фото қосу…» арқылы қосыңыз.",
+            "ru": "Фото «{name}» уже удалено из проверки. Добавьте новое через «Добавить фото…».",
+            "en": 'Photo "{name}" was already removed from the inspection. Add the new one with "Add photo…".',
+        },
+        "photo.missing": {
+            "kk": "«{name}» фотосуретінің файлы табылмады. Деректер қалтасын резервтік көшірмеден қалпына келтіріңіз.",
+            "ru": "Не найден файл фотографии «{name}». Восстановите папку данных из резервной копии.",
+            "en": 'The file of photo "{name}" is missing. Restore the data folder from a backup.',
+        },
+    }
+)

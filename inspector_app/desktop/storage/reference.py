@@ -1,12 +1,13 @@
 """Editable reference data (regions, MRP by year, offence articles), settings and profile."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from inspector_app.core.domain.models import Bilingual, InspectorProfile, Region
 from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR, REGIONS, Article
-from inspector_app.desktop.storage.engine import Database, sqlite_upsert
 from inspector_app.desktop.storage import models
+from inspector_app.desktop.storage.engine import Database, sqlite_upsert
 
 _REGIONS, _MRP, _ARTICLES = models.regions, models.mrp, models.articles
 _SETTINGS, _PROFILE = models.settings, models.profile
@@ -14,29 +15,47 @@ _SETTINGS, _PROFILE = models.settings, models.profile
 
 def seed(connection: sa.Connection) -> None:
     """First values of a new store (later updated by sync or by an administrator)."""
-    connection.execute(sa.insert(_REGIONS), [
-        {"code": r.code, "name_kk": r.name.kk, "name_ru": r.name.ru, "name_en": r.name.en}
-        for r in REGIONS])
+    connection.execute(
+        sa.insert(_REGIONS),
+        [{"code": r.code, "name_kk": r.name.kk, "name_ru": r.name.ru, "name_en": r.name.en} for r in REGIONS],
+    )
     connection.execute(sa.insert(_MRP), [{"year": y, "tenge": t} for y, t in MRP_BY_YEAR.items()])
     connection.execute(sa.insert(_ARTICLES), [_article_row(a) for a in ARTICLES])
 
 
 def _article_row(a: Article) -> dict:
-    return {"code": a.code, "article": a.article, "part": a.part, "title_kk": a.title.kk,
-            "title_ru": a.title.ru, "title_en": a.title.en, "min_mrp": a.min_mrp,
-            "max_mrp": a.max_mrp, "item": a.item, "protocol_by": a.protocol_by,
-            "decided_by": a.decided_by, "repeat": a.repeat,
-            "org_mrp": {size: list(bounds) for size, bounds in a.org_mrp.items()}}
+    return {
+        "code": a.code,
+        "article": a.article,
+        "part": a.part,
+        "title_kk": a.title.kk,
+        "title_ru": a.title.ru,
+        "title_en": a.title.en,
+        "min_mrp": a.min_mrp,
+        "max_mrp": a.max_mrp,
+        "item": a.item,
+        "protocol_by": a.protocol_by,
+        "decided_by": a.decided_by,
+        "repeat": a.repeat,
+        "org_mrp": {size: list(bounds) for size, bounds in a.org_mrp.items()},
+    }
 
 
 def article_from_row(r) -> Article:
     """A reference row (local store or the sync wire, as a mapping) as an Article."""
-    return Article(r["code"], r["article"], r["part"],
-                   Bilingual(r["title_kk"], r["title_ru"], r["title_en"]),
-                   r["min_mrp"], r["max_mrp"], item=r["item"] or "",
-                   protocol_by=r["protocol_by"] or "committee", decided_by=r["decided_by"] or "court",
-                   repeat=bool(r["repeat"]),
-                   org_mrp={size: (int(b[0]), int(b[1])) for size, b in (r["org_mrp"] or {}).items()})
+    return Article(
+        r["code"],
+        r["article"],
+        r["part"],
+        Bilingual(r["title_kk"], r["title_ru"], r["title_en"]),
+        r["min_mrp"],
+        r["max_mrp"],
+        item=r["item"] or "",
+        protocol_by=r["protocol_by"] or "committee",
+        decided_by=r["decided_by"] or "court",
+        repeat=bool(r["repeat"]),
+        org_mrp={size: (int(b[0]), int(b[1])) for size, b in (r["org_mrp"] or {}).items()},
+    )
 
 
 class ReferenceRepository:
@@ -70,8 +89,7 @@ class ReferenceRepository:
     # settings: small key-value pairs (language, server address, sync cursor, ...)
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self._db.read() as connection:
-            value = connection.execute(
-                sa.select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)).scalar()
+            value = connection.execute(sa.select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)).scalar()
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
@@ -87,4 +105,3 @@ class ReferenceRepository:
         row = {"id": 1, **profile.__dict__}
         with self._db.write() as connection:
             connection.execute(sqlite_upsert(_PROFILE, row, ["id"]))
-

@@ -4,6 +4,7 @@ A store is a folder: `store.db` (SQLCipher), `store.key` (salt and check value, 
 `photos/` (sealed files) and copies `store.db.before-*` made before each migration. What a
 crash leaves behind (`*.tmp` files, sealed files whose row never committed) is removed at open.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,6 +49,7 @@ class Store:
 
     The register's repositories are made with the store; the others, and their modules,
     with their first use: the window shows the register before anything else."""
+
     folder: Path
     db: Database
     reference: ReferenceRepository
@@ -83,8 +85,9 @@ def _assemble(folder: Path, keys: crypto.StoreKeys) -> Store:
     return Store(folder, db, ReferenceRepository(db), FacilityRepository(db), keys.photos)
 
 
-def create_store(folder: Path, passphrase: str, profile: InspectorProfile,
-                 scrypt_n: int = crypto.SCRYPT_N) -> Store:
+def create_store(
+    folder: Path, passphrase: str, profile: InspectorProfile, scrypt_n: int = crypto.SCRYPT_N
+) -> Store:
     if len(passphrase) < MIN_PASSPHRASE:
         raise UserError("store.passphrase_too_short", minimum=MIN_PASSPHRASE)
     if store_exists(folder):
@@ -181,10 +184,12 @@ def _keep_aside(current: Path, aside: Path) -> None:
         current.rename(aside)
 
 
-register_messages({
-    "store.exists": {
-        "kk": "{path} қалтасында деректер қоймасы бар. Оны ашыңыз немесе басқа қалтаны таңдаңыз.",
-        "ru": "В папке {path} уже есть хранилище данных. Откройте его или выберите другую папку.",
-        "en": "A data store already exists in {path}. Open it or choose another folder.",
-    },
-})
+register_messages(
+    {
+        "store.exists": {
+            "kk": "{path} қалтасында деректер қоймасы бар. Оны ашыңыз немесе басқа қалтаны таңдаңыз.",
+            "ru": "В папке {path} уже есть хранилище данных. Откройте его или выберите другую папку.",
+            "en": "A data store already exists in {path}. Open it or choose another folder.",
+        },
+    }
+)

@@ -4,6 +4,7 @@ Connection failures and 5xx answers are retried (every call here is idempotent b
 protocol's design); a coded 4xx is raised at once as a `Problem`. When retries run out,
 `Unreachable` (no answer at all) or the last `Problem` is raised.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -11,8 +12,9 @@ import itertools
 import json
 import random
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import orjson
 import requests
@@ -23,8 +25,12 @@ from inspector_app.core.problems import Problem
 
 RETRYABLE_STATUS = {500, 502, 503, 504}
 GZIP_JSON = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
-TRANSPORT_ERRORS = (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.ContentDecodingError)
+TRANSPORT_ERRORS = (
+    requests.ConnectionError,
+    requests.Timeout,
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+)
 
 
 class Unreachable(Exception):
@@ -39,15 +45,23 @@ class RetryPolicy:
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Full jitter: uniform in [0, min(cap, base * 2^attempt)], at least Retry-After."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** attempt)
+        ceiling = min(self.max_delay, self.base_delay * 2**attempt)
         jittered = random.uniform(0, ceiling)
         return max(jittered, min(retry_after or 0, self.max_delay))
 
 
 class SyncClient:
-    def __init__(self, session: requests.Session, base_url: str, token: str | None = None, *,
-                 timeout: tuple[float, float] = (5.0, 60.0), retry: RetryPolicy = RetryPolicy(),
-                 sleep: Callable[[float], None] = time.sleep, compress_level: int = protocol.GZIP_LEVEL) -> None:
+    def __init__(
+        self,
+        session: requests.Session,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: tuple[float, float] = (5.0, 60.0),
+        retry: RetryPolicy = RetryPolicy(),
+        sleep: Callable[[float], None] = time.sleep,
+        compress_level: int = protocol.GZIP_LEVEL,
+    ) -> None:
         self.session = session
         self.base_url = base_url.rstrip("/")
         self.token = token
@@ -71,8 +85,7 @@ class SyncClient:
 
     def enrol(self, username: str, password: str, device_name: str) -> protocol.EnrolResponse:
         body = protocol.EnrolRequest(username=username, password=password, device_name=device_name)
-        response = self._call("POST", f"{protocol.API}/auth/enrol", json_body=body.model_dump(),
-                              auth=False)
+        response = self._call("POST", f"{protocol.API}/auth/enrol", json_body=body.model_dump(), auth=False)
         return protocol.EnrolResponse.model_validate(response.json())
 
     def revoke(self) -> None:
@@ -97,15 +110,20 @@ class SyncClient:
     def upload_batch(self, parts: Sequence[tuple[str, bytes]]) -> list[protocol.PartState]:
         """Whole attachments in one request, each `<sha256> <length>\\n` then its bytes.
         Not retried here: after a failure the caller asks which parts arrived."""
-        body = b"".join(piece for sha, data in parts
-                        for piece in (b"%s %d\n" % (sha.encode(), len(data)), data))
-        response = self._call("POST", f"{protocol.API}/uploads/batch", data=body, retry=False,
-                              headers={"Content-Type": protocol.BATCH_MEDIA_TYPE})
+        body = b"".join(
+            piece for sha, data in parts for piece in (b"%s %d\n" % (sha.encode(), len(data)), data)
+        )
+        response = self._call(
+            "POST",
+            f"{protocol.API}/uploads/batch",
+            data=body,
+            retry=False,
+            headers={"Content-Type": protocol.BATCH_MEDIA_TYPE},
+        )
         return protocol.BatchUploadResponse.model_validate_json(response.content).attachments
 
     def attachment_status(self, shas: Sequence[str]) -> list[protocol.AttachmentState]:
-        response = self._call("POST", f"{protocol.API}/attachments/status",
-                              json_body={"sha256": list(shas)})
+        response = self._call("POST", f"{protocol.API}/attachments/status", json_body={"sha256": list(shas)})
         return protocol.AttachmentStatusResponse.model_validate_json(response.content).attachments
 
     def upload_offset(self, sha256: str) -> protocol.AttachmentState:
@@ -114,35 +132,54 @@ class SyncClient:
         verified = response.headers.get("Attachment-Verified") == "true"
         return protocol.AttachmentState(sha256=sha256, offset=offset, verified=verified)
 
-    def upload_chunk(self, sha256: str, offset: int, length: int,
-                     data: bytes) -> protocol.AttachmentState:
+    def upload_chunk(self, sha256: str, offset: int, length: int, data: bytes) -> protocol.AttachmentState:
         """One PATCH, not retried here: after a failure the caller asks the offset again."""
-        headers = {"Upload-Offset": str(offset), "Upload-Length": str(length),
-                   "Content-Type": "application/offset+octet-stream",
-                   "Tus-Resumable": protocol.TUS_VERSION}
-        response = self._call("PATCH", f"{protocol.API}/uploads/{sha256}", data=data,
-                              headers=headers, retry=False)
+        headers = {
+            "Upload-Offset": str(offset),
+            "Upload-Length": str(length),
+            "Content-Type": "application/offset+octet-stream",
+            "Tus-Resumable": protocol.TUS_VERSION,
+        }
+        response = self._call(
+            "PATCH", f"{protocol.API}/uploads/{sha256}", data=data, headers=headers, retry=False
+        )
         return protocol.AttachmentState.model_validate_json(response.content)
 
     # --- plumbing -------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
-              headers: dict[str, str] | None = None, params: dict | None = None,
-              retry: bool = True, auth: bool = True) -> requests.Response:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        params: dict | None = None,
+        retry: bool = True,
+        auth: bool = True,
+    ) -> requests.Response:
         headers = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION), **(headers or {})}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         if json_body is not None:
-            data = gzip.compress(json.dumps(json_body, ensure_ascii=False).encode(),
-                                 compresslevel=self.compress_level)
+            data = gzip.compress(
+                json.dumps(json_body, ensure_ascii=False).encode(), compresslevel=self.compress_level
+            )
             headers.update(GZIP_JSON)
         attempts = self.retry.attempts if retry else 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             try:
                 self._counted = next(self._sent) + 1
-                response = self.session.request(method, self.base_url + path, data=data,
-                                                headers=headers, params=params, timeout=self.timeout)
+                response = self.session.request(
+                    method,
+                    self.base_url + path,
+                    data=data,
+                    headers=headers,
+                    params=params,
+                    timeout=self.timeout,
+                )
             except TRANSPORT_ERRORS as error:
                 if last:
                     raise Unreachable(str(error)) from error

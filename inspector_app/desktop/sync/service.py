@@ -5,21 +5,21 @@ server holds it and all its attachments, and each pulled page is applied with it
 Failures reach the user as `UserError`s in their language; data is never dropped because
 sending failed.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable
 
 import requests
 
-from inspector_app.core.domain.errors import UserError
 from inspector_app.core import problems, protocol
+from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
-
 from inspector_app.desktop.sync import messages  # noqa: F401  (registers the texts)
 from inspector_app.desktop.sync.http import RetryPolicy, SyncClient, Unreachable
 from inspector_app.desktop.sync.store import SyncStore
@@ -62,8 +62,12 @@ def user_error(error: Exception) -> UserError:
     if not isinstance(error, Problem):
         return UserError("sync.unexpected")
     kind = error.kind
-    if kind in (problems.TOKEN_INVALID, problems.TOKEN_EXPIRED, problems.TOKEN_REVOKED,
-                problems.AUTH_REQUIRED):
+    if kind in (
+        problems.TOKEN_INVALID,
+        problems.TOKEN_EXPIRED,
+        problems.TOKEN_REVOKED,
+        problems.AUTH_REQUIRED,
+    ):
         return UserError("sync.reenrol")
     if kind is problems.BAD_CREDENTIALS:
         return UserError("sync.bad_credentials")
@@ -80,8 +84,14 @@ def user_error(error: Exception) -> UserError:
     return UserError("sync.unexpected")
 
 
-def enrol(store: SyncStore, session: requests.Session, server_url: str, username: str,
-          password: str, device_name: str) -> protocol.EnrolResponse:
+def enrol(
+    store: SyncStore,
+    session: requests.Session,
+    server_url: str,
+    username: str,
+    password: str,
+    device_name: str,
+) -> protocol.EnrolResponse:
     """The one online sign-in: exchange the password for this device's token."""
     client = SyncClient(session, server_url)
     try:
@@ -93,11 +103,19 @@ def enrol(store: SyncStore, session: requests.Session, server_url: str, username
 
 
 class SyncService:
-    def __init__(self, store: SyncStore, session: requests.Session | None = None, *,
-                 client: SyncClient | None = None, batch_size: int = 100, pull_limit: int = 500,
-                 chunk_size: int = 64 * 1024, retry: RetryPolicy = RetryPolicy(),
-                 timeout: tuple[float, float] = (5.0, 60.0),
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        store: SyncStore,
+        session: requests.Session | None = None,
+        *,
+        client: SyncClient | None = None,
+        batch_size: int = 100,
+        pull_limit: int = 500,
+        chunk_size: int = 64 * 1024,
+        retry: RetryPolicy = RetryPolicy(),
+        timeout: tuple[float, float] = (5.0, 60.0),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.store = store
         self.session = session or requests.Session()
         self._client = client
@@ -116,10 +134,14 @@ class SyncService:
         enrolment = self.store.enrolment()
         if enrolment is None:
             raise UserError("sync.not_enrolled")
-        if self._client is None or self._client.token != enrolment.token \
-                or self._client.base_url != enrolment.server_url.rstrip("/"):
-            self._client = SyncClient(self.session, enrolment.server_url, enrolment.token,
-                                      retry=self.retry, timeout=self.timeout)
+        if (
+            self._client is None
+            or self._client.token != enrolment.token
+            or self._client.base_url != enrolment.server_url.rstrip("/")
+        ):
+            self._client = SyncClient(
+                self.session, enrolment.server_url, enrolment.token, retry=self.retry, timeout=self.timeout
+            )
         return self._client
 
     def run_once(self, progress: Callable[[SyncProgress], None] | None = None) -> SyncReport:
@@ -149,7 +171,7 @@ class SyncService:
         ids = self.store.pending_record_ids()
         if not ids:
             return
-        batches = [ids[start:start + self.batch_size] for start in range(0, len(ids), self.batch_size)]
+        batches = [ids[start : start + self.batch_size] for start in range(0, len(ids), self.batch_size)]
         uploader = Uploader(client, self.chunking).start()
         encoder = ThreadPoolExecutor(1, thread_name_prefix="sync-encode")
         waiting: dict[str, tuple] = {}
@@ -165,7 +187,7 @@ class SyncService:
                 waiting.update(self._settle(records, response.results, report))
                 self._queue_missing(uploader, waiting, queued, report)
                 self._mark_uploaded(waiting, uploader.verified(), report)
-                progress(SyncProgress("push", sum(map(len, batches[:number + 1])), len(ids)))
+                progress(SyncProgress("push", sum(map(len, batches[: number + 1])), len(ids)))
             outcome = uploader.finish()
         except BaseException:
             uploader.abandon()
@@ -184,8 +206,9 @@ class SyncService:
         records = [self.store.outgoing_record(i) for i in ids]
         return records, encoder.submit(client.push_body, records)
 
-    def _queue_attachments(self, client: SyncClient, uploader: Uploader, records, queued: set[str],
-                           report: SyncReport) -> None:
+    def _queue_attachments(
+        self, client: SyncClient, uploader: Uploader, records, queued: set[str], report: SyncReport
+    ) -> None:
         shas = sorted({sha for r in records for sha in r.attachment_shas()} - queued)
         if not shas:
             return
@@ -193,15 +216,13 @@ class SyncService:
             if not state.verified:
                 self._queue(uploader, state.sha256, state.offset, queued, report)
 
-    def _queue_missing(self, uploader: Uploader, waiting: dict, queued: set[str],
-                       report: SyncReport) -> None:
+    def _queue_missing(self, uploader: Uploader, waiting: dict, queued: set[str], report: SyncReport) -> None:
         for _, missing in waiting.values():
             for state in missing:
                 if state.sha256 not in queued:
                     self._queue(uploader, state.sha256, state.offset, queued, report)
 
-    def _queue(self, uploader: Uploader, sha: str, offset: int, queued: set[str],
-               report: SyncReport) -> None:
+    def _queue(self, uploader: Uploader, sha: str, offset: int, queued: set[str], report: SyncReport) -> None:
         queued.add(sha)
         try:
             data = self.store.attachment_bytes(sha)
@@ -224,14 +245,20 @@ class SyncService:
             elif result.status == "conflict":
                 self.store.mark_conflict(record.id, record.revision, result.error, result.server_record)
                 report.conflicts.append(record.id)
-                code = ("sync.finalised_on_server" if result.error.code == problems.RECORD_FINALISED.code
-                        else "sync.conflict")
+                code = (
+                    "sync.finalised_on_server"
+                    if result.error.code == problems.RECORD_FINALISED.code
+                    else "sync.conflict"
+                )
                 report.notes.append(UserError(code, record=record.header.appointment_number))
             else:
                 self.store.mark_rejected(record.id, record.revision, result.error)
                 report.rejected.append(record.id)
-                report.notes.append(UserError("sync.rejected", record=record.header.appointment_number,
-                                              reason=result.error.message))
+                report.notes.append(
+                    UserError(
+                        "sync.rejected", record=record.header.appointment_number, reason=result.error.message
+                    )
+                )
         return waiting
 
     def _mark_uploaded(self, waiting: dict, verified: set[str], report: SyncReport) -> None:
@@ -263,10 +290,16 @@ class AutoSync:
 
     OFFLINE = ("sync.offline", "sync.server_unavailable")
 
-    def __init__(self, service: SyncService, *, interval: float = 300.0, probe_every: float = 15.0,
-                 max_probe_every: float = 300.0,
-                 on_report: Callable[[SyncReport], None] = lambda r: None,
-                 on_error: Callable[[UserError], None] = lambda e: None) -> None:
+    def __init__(
+        self,
+        service: SyncService,
+        *,
+        interval: float = 300.0,
+        probe_every: float = 15.0,
+        max_probe_every: float = 300.0,
+        on_report: Callable[[SyncReport], None] = lambda r: None,
+        on_error: Callable[[UserError], None] = lambda e: None,
+    ) -> None:
         self.service = service
         self.interval = interval
         self.probe_every = probe_every

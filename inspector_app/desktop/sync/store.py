@@ -7,10 +7,12 @@ Rules every implementation keeps:
   is not offered again by `pending_record_ids` until then;
 - `apply_changes` stores the changes and the new cursor in one transaction.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from inspector_app.core.protocol import Change, EnrolResponse, ErrorInfo, InspectionRecord
 
@@ -43,8 +45,9 @@ class SyncStore(Protocol):
     def mark_synced(self, record_id: str, revision: int) -> None:
         """The server holds this revision and every attachment of it (verified)."""
 
-    def mark_conflict(self, record_id: str, revision: int, problem: ErrorInfo,
-                      server_record: InspectionRecord | None) -> None:
+    def mark_conflict(
+        self, record_id: str, revision: int, problem: ErrorInfo, server_record: InspectionRecord | None
+    ) -> None:
         """Keep both versions for a person to resolve; stop offering the record."""
 
     def mark_rejected(self, record_id: str, revision: int, problem: ErrorInfo) -> None:
@@ -61,4 +64,4 @@ class SyncStore(Protocol):
         """(records, photos) waiting to be sent, for the status line."""
 
 
-__all__ = ["SyncStore", "Enrolment", "Change"]
+__all__ = ["Change", "Enrolment", "SyncStore"]

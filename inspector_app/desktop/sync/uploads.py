@@ -13,21 +13,21 @@ a cut.
 The bytes are read from the local store by the caller's thread and handed over in a bounded
 queue.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import requests
 
-from inspector_app.core.domain.errors import UserError
 from inspector_app.core import problems
+from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
-
 from inspector_app.desktop.sync.http import SyncClient, Unreachable
 
 log = logging.getLogger("inspector.sync")
@@ -52,6 +52,7 @@ class Item:
 @dataclass
 class Chunking:
     """The chunk size, adapted to how fast chunks go through."""
+
     size: int = 64 * 1024
     clock: Callable[[], float] = time.monotonic
 
@@ -88,12 +89,14 @@ class Uploader:
         self._failures = 0  # consecutive, over all connections
         self._first_running = True  # the first connection takes everything it can
         self._lock = threading.Condition()
-        self._threads = [threading.Thread(target=self._run, args=(n,), name=f"sync-uploads-{n}",
-                                          daemon=True) for n in range(connections)]
+        self._threads = [
+            threading.Thread(target=self._run, args=(n,), name=f"sync-uploads-{n}", daemon=True)
+            for n in range(connections)
+        ]
 
     # --- the caller's side ------------------------------------------------------------
 
-    def start(self) -> "Uploader":
+    def start(self) -> Uploader:
         for thread in self._threads:
             thread.start()
         return self
@@ -256,7 +259,7 @@ class Uploader:
     def _send_resumable(self, item: Item) -> None:
         data, offset = item.data, item.offset
         while True:
-            chunk = data[offset:offset + self.chunking.size]
+            chunk = data[offset : offset + self.chunking.size]
             started = self.chunking.clock()
             try:
                 state = self.client.upload_chunk(item.sha256, offset, len(data), chunk)

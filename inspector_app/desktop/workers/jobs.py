@@ -1,9 +1,11 @@
 """Background jobs: work that runs off the GUI thread and reports only through signals."""
+
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -20,6 +22,7 @@ class Job(QObject):
         finished(object): the result of `work`.
         failed(object): the exception raised (a UserError to show, or a bug).
     """
+
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)

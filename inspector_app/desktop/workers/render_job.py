@@ -1,9 +1,10 @@
 """Rendering documents off the GUI thread."""
+
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -25,12 +26,18 @@ class RenderJob(QObject):
         finished(list): the RenderedDocuments, in task order (after all succeeded).
         failed(str): what went wrong, in the user's language; no traceback, no code.
     """
+
     progress = Signal(int, int)
     finished = Signal(list)
     failed = Signal(str)
 
-    def __init__(self, tasks: Sequence[RenderTask], lang: str = "ru",
-                 save_dir: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tasks: Sequence[RenderTask],
+        lang: str = "ru",
+        save_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._tasks = list(tasks)
         self._lang = lang

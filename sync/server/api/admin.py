@@ -1,4 +1,5 @@
 """Register, reference data, assignments, users and the audit log."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -6,23 +7,33 @@ from typing import Annotated
 import sqlalchemy as sa
 from fastapi import APIRouter, Path, Query
 
-from inspector_app.core.domain.models import Facility
 from inspector_app.core import problems, protocol
+from inspector_app.core.domain.models import Facility
 from inspector_app.core.problems import Problem
-
 from sync.server.api.deps import PrincipalDep, ServicesDep
-from sync.server.persistence.models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, MrpRow
-from sync.server.services.registry import article_to_wire, assignment_to_wire, create_assignment, facility_to_wire, region_codes, set_article, set_mrp, upsert_facilities, usernames
-from sync.server.services.users import create_user, user_info
 from sync.server.api.records import audit_entries
+from sync.server.persistence.models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, MrpRow
+from sync.server.services.registry import (
+    article_to_wire,
+    assignment_to_wire,
+    create_assignment,
+    facility_to_wire,
+    region_codes,
+    set_article,
+    set_mrp,
+    upsert_facilities,
+    usernames,
+)
+from sync.server.services.users import create_user, user_info
 
 router = APIRouter(prefix=protocol.API, tags=["register"])
 Key = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 @router.get("/facilities", response_model=list[Facility])
-def facilities(principal: PrincipalDep, services: ServicesDep,
-               region: Annotated[str | None, Query(max_length=16)] = None) -> list[Facility]:
+def facilities(
+    principal: PrincipalDep, services: ServicesDep, region: Annotated[str | None, Query(max_length=16)] = None
+) -> list[Facility]:
     """The register, limited to the caller's regions."""
     query = sa.select(FacilityRow).order_by(FacilityRow.id)
     if not principal.is_admin:
@@ -34,8 +45,9 @@ def facilities(principal: PrincipalDep, services: ServicesDep,
 
 
 @router.put("/facilities/{facility_id}", response_model=Facility)
-def put_facility(facility_id: Key, body: Facility, principal: PrincipalDep,
-                 services: ServicesDep) -> Facility:
+def put_facility(
+    facility_id: Key, body: Facility, principal: PrincipalDep, services: ServicesDep
+) -> Facility:
     principal.require("administrator")
     if body.id != facility_id:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different facilities.")
@@ -49,13 +61,19 @@ def put_facility(facility_id: Key, body: Facility, principal: PrincipalDep,
 @router.get("/reference/mrp", response_model=list[protocol.Mrp])
 def mrp(_principal: PrincipalDep, services: ServicesDep) -> list[protocol.Mrp]:
     with services.db.read() as session:
-        return [protocol.Mrp(year=r.year, tenge=r.tenge)
-                for r in session.scalars(sa.select(MrpRow).order_by(MrpRow.year))]
+        return [
+            protocol.Mrp(year=r.year, tenge=r.tenge)
+            for r in session.scalars(sa.select(MrpRow).order_by(MrpRow.year))
+        ]
 
 
 @router.put("/reference/mrp/{year}", response_model=protocol.Mrp)
-def put_mrp(year: Annotated[int, Path(ge=1990, le=2200)], body: protocol.Mrp,
-            principal: PrincipalDep, services: ServicesDep) -> protocol.Mrp:
+def put_mrp(
+    year: Annotated[int, Path(ge=1990, le=2200)],
+    body: protocol.Mrp,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> protocol.Mrp:
     principal.require("administrator")
     if body.year != year:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different years.")
@@ -71,8 +89,12 @@ def articles(_principal: PrincipalDep, services: ServicesDep) -> list[protocol.A
 
 
 @router.put("/reference/articles/{code}", response_model=protocol.Article)
-def put_article(code: Annotated[str, Path(min_length=1, max_length=40)], body: protocol.Article,
-                principal: PrincipalDep, services: ServicesDep) -> protocol.Article:
+def put_article(
+    code: Annotated[str, Path(min_length=1, max_length=40)],
+    body: protocol.Article,
+    principal: PrincipalDep,
+    services: ServicesDep,
+) -> protocol.Article:
     principal.require("administrator")
     if body.code != code:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different articles.")
@@ -82,8 +104,9 @@ def put_article(code: Annotated[str, Path(min_length=1, max_length=40)], body: p
 
 
 @router.post("/assignments", response_model=protocol.Assignment, status_code=201)
-def new_assignment(body: protocol.AssignmentCreate, principal: PrincipalDep,
-                   services: ServicesDep) -> protocol.Assignment:
+def new_assignment(
+    body: protocol.AssignmentCreate, principal: PrincipalDep, services: ServicesDep
+) -> protocol.Assignment:
     """Plan an inspection for an inspector (supervisor of the facility's region, or admin)."""
     with services.db.write() as session:
         return create_assignment(session, principal, body)
@@ -103,22 +126,30 @@ def assignments(principal: PrincipalDep, services: ServicesDep) -> list[protocol
 
 
 @router.post("/users", response_model=protocol.UserInfo, status_code=201)
-def new_user(body: protocol.UserCreate, principal: PrincipalDep,
-             services: ServicesDep) -> protocol.UserInfo:
+def new_user(body: protocol.UserCreate, principal: PrincipalDep, services: ServicesDep) -> protocol.UserInfo:
     principal.require("administrator")
     with services.db.write() as session:
-        user = create_user(session, username=body.username, password=body.password,
-                           role=body.role, regions=body.regions, full_name=body.full_name,
-                           actor=principal)
+        user = create_user(
+            session,
+            username=body.username,
+            password=body.password,
+            role=body.role,
+            regions=body.regions,
+            full_name=body.full_name,
+            actor=principal,
+        )
         session.flush()
         return user_info(session, user)
 
 
 @router.get("/audit", response_model=list[protocol.AuditRecord])
-def audit_log(principal: PrincipalDep, services: ServicesDep,
-              entity_id: Annotated[str | None, Query(max_length=100)] = None,
-              after: Annotated[int, Query(ge=0, le=2**62)] = 0,
-              limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[protocol.AuditRecord]:
+def audit_log(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    entity_id: Annotated[str | None, Query(max_length=100)] = None,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+) -> list[protocol.AuditRecord]:
     """The audit log (administrators), oldest first from id `after`."""
     principal.require("administrator")
     query = sa.select(AuditEntry).where(AuditEntry.id > after)

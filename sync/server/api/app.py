@@ -1,4 +1,5 @@
 """The FastAPI application: routes, error handlers and middleware, built from Settings."""
+
 from __future__ import annotations
 
 import gc
@@ -12,40 +13,54 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
-
+from sync.server.api import admin, auth, health, records, uploads, verify
 from sync.server.api.bodies import add_schemas, validation_problem
-from sync.server.persistence.blobs import BlobStore
-from sync.server.config import Settings
-from sync.server.persistence.db import Database
 from sync.server.api.deps import Services
 from sync.server.api.middleware import BodyGuard, RequestLog
-from sync.server.api import admin, auth, health, records, uploads, verify
+from sync.server.config import Settings
+from sync.server.persistence.blobs import BlobStore
+from sync.server.persistence.db import Database
 from sync.server.services.security import Throttle
 
 log = logging.getLogger("inspector.server")
 
-ERROR_RESPONSES = {status: {"model": protocol.ErrorBody, "description": description}
-                   for status, description in (
-                       (400, "Malformed request"), (401, "No valid device token"),
-                       (403, "Outside the caller's role or regions"), (404, "Not found"),
-                       (409, "Conflict"), (413, "Body too large"), (422, "Invalid content"),
-                       (429, "Too many attempts"), (503, "Database or storage unavailable"))}
+ERROR_RESPONSES = {
+    status: {"model": protocol.ErrorBody, "description": description}
+    for status, description in (
+        (400, "Malformed request"),
+        (401, "No valid device token"),
+        (403, "Outside the caller's role or regions"),
+        (404, "Not found"),
+        (409, "Conflict"),
+        (413, "Body too large"),
+        (422, "Invalid content"),
+        (429, "Too many attempts"),
+        (503, "Database or storage unavailable"),
+    )
+}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
-    app = FastAPI(title="Field Inspector sync server", version=str(protocol.PROTOCOL_VERSION),
-                  description="Central server of Field Inspector; protocol in sync/PROTOCOL.md.",
-                  responses=ERROR_RESPONSES)
+    app = FastAPI(
+        title="Field Inspector sync server",
+        version=str(protocol.PROTOCOL_VERSION),
+        description="Central server of Field Inspector; protocol in sync/PROTOCOL.md.",
+        responses=ERROR_RESPONSES,
+    )
     app.state.services = Services(
-        settings=settings, db=Database(settings.database_url), blobs=BlobStore(settings.blob_dir),
-        throttle=Throttle(settings.login_free_attempts, settings.login_max_delay_s))
+        settings=settings,
+        db=Database(settings.database_url),
+        blobs=BlobStore(settings.blob_dir),
+        throttle=Throttle(settings.login_free_attempts, settings.login_max_delay_s),
+    )
     for module in (health, auth, records, uploads, admin, verify):
         app.include_router(module.router)
     add_schemas(app, [protocol.PushRequest])
     _install_handlers(app)
-    app.add_middleware(BodyGuard, max_json_bytes=settings.max_json_bytes,
-                       max_upload_bytes=settings.max_upload_request_bytes)
+    app.add_middleware(
+        BodyGuard, max_json_bytes=settings.max_json_bytes, max_upload_bytes=settings.max_upload_request_bytes
+    )
     app.add_middleware(RequestLog)
     _calm_collector()
     return app
@@ -75,10 +90,14 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
-        kind = {404: problems.NOT_FOUND, 405: problems.METHOD_NOT_ALLOWED,
-                413: problems.BODY_TOO_LARGE, 415: problems.UNSUPPORTED_MEDIA_TYPE,
-                401: problems.AUTH_REQUIRED, 403: problems.AUTH_REQUIRED}.get(
-                    error.status_code, problems.BAD_HEADER)
+        kind = {
+            404: problems.NOT_FOUND,
+            405: problems.METHOD_NOT_ALLOWED,
+            413: problems.BODY_TOO_LARGE,
+            415: problems.UNSUPPORTED_MEDIA_TYPE,
+            401: problems.AUTH_REQUIRED,
+            403: problems.AUTH_REQUIRED,
+        }.get(error.status_code, problems.BAD_HEADER)
         return problem_response(Problem(kind, details={"detail": str(error.detail)[:200]}))
 
     @app.exception_handler(IntegrityError)
@@ -89,15 +108,20 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(DataError)
     async def on_data(_request: Request, error: DataError) -> JSONResponse:
         log.info("value refused by the database", extra={"error": str(error.orig)[:300]})
-        return problem_response(Problem(problems.VALIDATION_FAILED, details={
-            "reason": "a value is too long, out of range, or holds characters that cannot be stored"}))
+        return problem_response(
+            Problem(
+                problems.VALIDATION_FAILED,
+                details={
+                    "reason": "a value is too long, out of range, or holds characters that cannot be stored"
+                },
+            )
+        )
 
     @app.exception_handler(DBAPIError)
     async def on_database(_request: Request, error: DBAPIError) -> JSONResponse:
         if isinstance(error, OperationalError) or error.connection_invalidated:
             log.error("database unavailable", extra={"error": str(error.orig)[:300]})
-            return problem_response(Problem(problems.DATABASE_UNAVAILABLE,
-                                            headers={"Retry-After": "5"}))
+            return problem_response(Problem(problems.DATABASE_UNAVAILABLE, headers={"Retry-After": "5"}))
         log.exception("database error")
         return problem_response(Problem(problems.INTERNAL))
 

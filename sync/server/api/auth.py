@@ -1,11 +1,11 @@
 """Enrolment of a device (one online sign-in) and revocation of device tokens."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
-
 from sync.server.api.deps import PrincipalDep, ServicesDep, client_ip
 from sync.server.persistence.models import User
 from sync.server.services.users import check_credentials, enrol, revoke_device, user_info
@@ -14,8 +14,9 @@ router = APIRouter(prefix=protocol.API, tags=["auth"])
 
 
 @router.post("/auth/enrol", response_model=protocol.EnrolResponse)
-def enrol_device(body: protocol.EnrolRequest, request: Request,
-                 services: ServicesDep) -> protocol.EnrolResponse:
+def enrol_device(
+    body: protocol.EnrolRequest, request: Request, services: ServicesDep
+) -> protocol.EnrolResponse:
     """Exchange a user name and password for a token of this device."""
     ip = client_ip(request)
     with services.db.write() as session:

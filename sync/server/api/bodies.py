@@ -1,5 +1,6 @@
 """JSON bodies the routes handle themselves: requests parsed and validated off the event
 loop, errors in the protocol's shape; large answers gzip-compressed for slow links."""
+
 from __future__ import annotations
 
 import gzip
@@ -40,8 +41,14 @@ def load_json(raw: bytes) -> Any:
 def validation_problem(errors, prefix: tuple[str, ...] = ()) -> Problem:
     if any(e.get("type") == "json_invalid" for e in errors):
         return Problem(problems.MALFORMED_JSON)
-    shown = [{"loc": [*prefix, *(str(p) for p in e.get("loc", ()))], "msg": str(e.get("msg", ""))[:200],
-              "type": str(e.get("type", ""))} for e in list(errors)[:20]]
+    shown = [
+        {
+            "loc": [*prefix, *(str(p) for p in e.get("loc", ()))],
+            "msg": str(e.get("msg", ""))[:200],
+            "type": str(e.get("type", "")),
+        }
+        for e in list(errors)[:20]
+    ]
     return Problem(problems.VALIDATION_FAILED, details={"errors": shown})
 
 
@@ -76,8 +83,12 @@ def _quality(params: list[str]) -> float:
 
 def json_body_of(model: type[BaseModel]) -> dict:
     """`openapi_extra` for a route that reads a `model` body itself (see `add_schemas`)."""
-    return {"requestBody": {"required": True, "content": {"application/json": {
-        "schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}},
+        }
+    }
 
 
 def add_schemas(app, models: list[type[BaseModel]]) -> None:
@@ -95,4 +106,5 @@ def add_schemas(app, models: list[type[BaseModel]]) -> None:
                 components.setdefault(name, definition)
             components[model.__name__] = generated
         return schema
+
     app.openapi = openapi

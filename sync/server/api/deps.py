@@ -1,4 +1,5 @@
 """Request dependencies: the app's services and the calling principal."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,9 +10,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from inspector_app.core import problems
 from inspector_app.core.problems import Problem
-
-from sync.server.persistence.blobs import BlobStore
 from sync.server.config import Settings
+from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.db import Database
 from sync.server.services.principal import Principal
 from sync.server.services.security import Throttle
@@ -34,8 +34,9 @@ ServicesDep = Annotated[Services, Depends(get_services)]
 _bearer = HTTPBearer(auto_error=False, description="The device token from /api/v1/auth/enrol")
 
 
-def get_principal(services: ServicesDep, credentials: Annotated[
-        HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+def get_principal(
+    services: ServicesDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Principal:
     if credentials is None or not credentials.credentials:
         raise Problem(problems.AUTH_REQUIRED, headers={"WWW-Authenticate": "Bearer"})
     with services.db.read() as session:

@@ -2,6 +2,7 @@
 
 Pure ASGI (no BaseHTTPMiddleware) so upload bodies stream through untouched.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,8 +63,10 @@ class BodyGuard:
     def _check_protocol(headers: dict[str, str]) -> None:
         version = headers.get(protocol.PROTOCOL_HEADER.lower())
         if version is not None and version.strip() not in _SUPPORTED:
-            raise Problem(problems.PROTOCOL_VERSION_UNSUPPORTED,
-                          details={"supported": list(protocol.SUPPORTED_VERSIONS), "sent": version[:20]})
+            raise Problem(
+                problems.PROTOCOL_VERSION_UNSUPPORTED,
+                details={"supported": list(protocol.SUPPORTED_VERSIONS), "sent": version[:20]},
+            )
 
     @staticmethod
     def _check_length(headers: dict[str, str], limit: int) -> None:
@@ -77,9 +80,11 @@ class BodyGuard:
 
 
 def _too_large(limit: int) -> Problem:
-    return Problem(problems.BODY_TOO_LARGE,
-                   f"The request body is larger than {limit} bytes; send smaller batches.",
-                   details={"limit_bytes": limit})
+    return Problem(
+        problems.BODY_TOO_LARGE,
+        f"The request body is larger than {limit} bytes; send smaller batches.",
+        details={"limit_bytes": limit},
+    )
 
 
 async def _read_all(receive, limit: int) -> bytes:
@@ -122,6 +127,7 @@ def _replay(body: bytes):
             return {"type": "http.disconnect"}
         sent = True
         return {"type": "http.request", "body": body, "more_body": False}
+
     return receive
 
 
@@ -135,12 +141,14 @@ def _counting(receive, limit: int):
         if seen > limit:
             raise _too_large(limit)
         return message
+
     return counted
 
 
 def _without_encoding(scope, length: int):
-    headers = [(k, v) for k, v in scope["headers"]
-               if k.lower() not in (b"content-encoding", b"content-length")]
+    headers = [
+        (k, v) for k, v in scope["headers"] if k.lower() not in (b"content-encoding", b"content-length")
+    ]
     headers.append((b"content-length", str(length).encode()))
     return {**scope, "headers": headers}
 
@@ -163,12 +171,21 @@ class RequestLog:
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + [
                     (protocol.PROTOCOL_HEADER.lower().encode(), str(protocol.PROTOCOL_VERSION).encode()),
-                    (b"x-request-id", request_id.encode())]
+                    (b"x-request-id", request_id.encode()),
+                ]
             await send(message)
+
         try:
             await self.app(scope, receive, sending)
         finally:
-            log.info("request", extra={
-                "method": scope["method"], "path": scope["path"], "status": status["code"],
-                "ms": round((time.perf_counter() - started) * 1000, 1), "request_id": request_id,
-                "client": (scope.get("client") or ("", 0))[0]})
+            log.info(
+                "request",
+                extra={
+                    "method": scope["method"],
+                    "path": scope["path"],
+                    "status": status["code"],
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "request_id": request_id,
+                    "client": (scope.get("client") or ("", 0))[0],
+                },
+            )

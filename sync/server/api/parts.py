@@ -3,10 +3,11 @@
 The reader works on the request stream as it arrives, so each part can be written and
 verified before the next one is read; nothing holds the whole body in memory.
 """
+
 from __future__ import annotations
 
 import re
-from typing import AsyncIterator
+from collections.abc import AsyncIterator
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem

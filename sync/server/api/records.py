@@ -1,4 +1,5 @@
 """Push and pull of inspection records, server views of them, and supervisor reviews."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -11,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
-
 from sync.server.api.bodies import json_body_of, json_response, parse_json
 from sync.server.api.deps import PrincipalDep, ServicesDep
 from sync.server.persistence.models import AuditEntry, InspectionRow, User
@@ -24,17 +24,22 @@ ATTEMPTS = 3  # a concurrent first push of the same id fails one writer; it retr
 
 
 @router.get("/changes", response_model=protocol.ChangesResponse)
-def changes(request: Request, principal: PrincipalDep, services: ServicesDep,
-            since: Annotated[int, Query(ge=0, le=2**62)] = 0,
-            limit: Annotated[int, Query(ge=1, le=2000)] = 500) -> Response:
+def changes(
+    request: Request,
+    principal: PrincipalDep,
+    services: ServicesDep,
+    since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> Response:
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
         body = pull(session, principal, since, limit)
     return json_response(body, request.headers.get("accept-encoding"))
 
 
-@router.post("/records", response_model=protocol.PushResponse,
-             openapi_extra=json_body_of(protocol.PushRequest))
+@router.post(
+    "/records", response_model=protocol.PushResponse, openapi_extra=json_body_of(protocol.PushRequest)
+)
 async def push(request: Request, principal: PrincipalDep, services: ServicesDep) -> Response:
     """Push a batch of records (a `PushRequest`); one transaction; per-record results
     (conflicts included). The body is parsed and applied off the event loop."""
@@ -45,8 +50,11 @@ async def push(request: Request, principal: PrincipalDep, services: ServicesDep)
 
 def _push_raw(services, principal, raw: bytes) -> protocol.PushResponse:
     request, data = parse_json(protocol.PushRequest, raw)
-    return push_records(services, principal, [
-        Prepared.as_sent(record, sent) for record, sent in zip(request.records, data["records"])])
+    return push_records(
+        services,
+        principal,
+        [Prepared.as_sent(record, sent) for record, sent in zip(request.records, data["records"])],
+    )
 
 
 def push_records(services, principal, batch: list[Prepared]) -> protocol.PushResponse:
@@ -61,31 +69,39 @@ def push_records(services, principal, batch: list[Prepared]) -> protocol.PushRes
     raise AssertionError("unreachable")
 
 
-@router.put("/records/{record_id}", response_model=protocol.RecordResult,
-            responses={201: {"model": protocol.RecordResult}})
-def push_one(record_id: str, body: protocol.InspectionRecord, principal: PrincipalDep,
-             services: ServicesDep):
+@router.put(
+    "/records/{record_id}",
+    response_model=protocol.RecordResult,
+    responses={201: {"model": protocol.RecordResult}},
+)
+def push_one(record_id: str, body: protocol.InspectionRecord, principal: PrincipalDep, services: ServicesDep):
     """Push one record; a conflict answers 409 with the server's version in details."""
     if record_id != body.id:
-        raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different records.",
-                      details={"url": record_id[:64], "body": body.id})
+        raise Problem(
+            problems.VALIDATION_FAILED,
+            "The URL and the body name different records.",
+            details={"url": record_id[:64], "body": body.id},
+        )
     result = push_records(services, principal, [Prepared.of(body)]).results[0]
     if result.error is not None:
         details = {**result.error.details}
         if result.server_record is not None:
             details["server_record"] = result.server_record.model_dump(mode="json")
         error = result.error.model_copy(update={"details": details})
-        return JSONResponse({"error": error.model_dump(mode="json")},
-                            status_code=error.code // 100)
-    return JSONResponse(result.model_dump(mode="json"),
-                        status_code=201 if result.status == "created" else 200)
+        return JSONResponse({"error": error.model_dump(mode="json")}, status_code=error.code // 100)
+    return JSONResponse(
+        result.model_dump(mode="json"), status_code=201 if result.status == "created" else 200
+    )
 
 
 @router.get("/records", response_model=list[protocol.RecordSummary])
-def list_records(principal: PrincipalDep, services: ServicesDep,
-                 review_state: Annotated[str | None, Query(max_length=20)] = None,
-                 limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-                 offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> list[protocol.RecordSummary]:
+def list_records(
+    principal: PrincipalDep,
+    services: ServicesDep,
+    review_state: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> list[protocol.RecordSummary]:
     """Records the caller may see: an inspector their own, a supervisor their regions'."""
     query = sa.select(InspectionRow, User.username).join(User, User.id == InspectionRow.owner_id)
     if principal.role == "inspector":
@@ -101,10 +117,17 @@ def list_records(principal: PrincipalDep, services: ServicesDep,
 
 def _summary(session, row: InspectionRow, owner: str) -> protocol.RecordSummary:
     view = server_view(session, row)
-    return protocol.RecordSummary(id=row.id, facility_id=row.facility_id, owner=owner,
-                                  region=row.region, status=row.status,
-                                  review_state=row.review_state, revision=row.revision,
-                                  complete=view.complete, received_at=aware(row.received_at))
+    return protocol.RecordSummary(
+        id=row.id,
+        facility_id=row.facility_id,
+        owner=owner,
+        region=row.region,
+        status=row.status,
+        review_state=row.review_state,
+        revision=row.revision,
+        complete=view.complete,
+        received_at=aware(row.received_at),
+    )
 
 
 @router.get("/records/{record_id}", response_model=protocol.ServerRecord)
@@ -114,27 +137,43 @@ def get_record(record_id: str, principal: PrincipalDep, services: ServicesDep) -
 
 
 @router.post("/records/{record_id}/review", response_model=protocol.Review)
-def review_record(record_id: str, body: protocol.ReviewRequest, principal: PrincipalDep,
-                  services: ServicesDep) -> protocol.Review:
+def review_record(
+    record_id: str, body: protocol.ReviewRequest, principal: PrincipalDep, services: ServicesDep
+) -> protocol.Review:
     """Approve a finalised record, or return it to its inspector with a comment."""
     with services.db.write() as session:
         return review(session, principal, record_id[:64], body)
 
 
 @router.get("/records/{record_id}/audit", response_model=list[protocol.AuditRecord])
-def record_audit(record_id: str, principal: PrincipalDep,
-                 services: ServicesDep) -> list[protocol.AuditRecord]:
+def record_audit(
+    record_id: str, principal: PrincipalDep, services: ServicesDep
+) -> list[protocol.AuditRecord]:
     """The audit trail of one record, for whoever may read the record."""
     with services.db.read() as session:
         readable_record(session, principal, record_id[:64])
-        return audit_entries(session, sa.select(AuditEntry).where(
-            AuditEntry.entity_id == record_id[:64]).order_by(AuditEntry.id))
+        return audit_entries(
+            session,
+            sa.select(AuditEntry).where(AuditEntry.entity_id == record_id[:64]).order_by(AuditEntry.id),
+        )
 
 
 def audit_entries(session, query) -> list[protocol.AuditRecord]:
     rows = list(session.scalars(query))
     ids = {r.user_id for r in rows if r.user_id is not None}
-    names = dict(session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
-    return [protocol.AuditRecord(id=r.id, at=aware(r.at), user=names.get(r.user_id),
-                                 device_id=r.device_id, action=r.action, entity_kind=r.entity_kind,
-                                 entity_id=r.entity_id, details=r.details) for r in rows]
+    names = (
+        dict(session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
+    )
+    return [
+        protocol.AuditRecord(
+            id=r.id,
+            at=aware(r.at),
+            user=names.get(r.user_id),
+            device_id=r.device_id,
+            action=r.action,
+            entity_kind=r.entity_kind,
+            entity_id=r.entity_id,
+            details=r.details,
+        )
+        for r in rows
+    ]

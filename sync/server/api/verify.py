@@ -5,6 +5,7 @@ with this number exists, its kind, organisation and date, and whether the hash p
 it matches the one recorded: an HTML page in Kazakh and Russian, or JSON on
 `Accept: application/json`.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,33 +17,51 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from inspector_app.core import protocol
-
 from sync.server.api.deps import ServicesDep
 from sync.server.services.documents import Verification, verify
 
 router = APIRouter(tags=["verification"])
-HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex",
-           "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+}
 
 VERDICTS = {
-    "genuine": ("Құжат түпнұсқа: мазмұны тіркелгенмен сәйкес келеді.",
-                "Документ подлинный: содержание совпадает с зарегистрированным."),
-    "mismatch": ("Құжат тіркелгенге сәйкес келмейді — қағаз өзгертілген болуы мүмкін.",
-                 "Документ не совпадает с зарегистрированным — бумага могла быть изменена."),
+    "genuine": (
+        "Құжат түпнұсқа: мазмұны тіркелгенмен сәйкес келеді.",
+        "Документ подлинный: содержание совпадает с зарегистрированным.",
+    ),
+    "mismatch": (
+        "Құжат тіркелгенге сәйкес келмейді — қағаз өзгертілген болуы мүмкін.",
+        "Документ не совпадает с зарегистрированным — бумага могла быть изменена.",
+    ),
     "not_found": ("Мұндай нөмірлі құжат жоқ.", "Документа с таким номером нет."),
-    "unchecked": ("Мұндай нөмірлі құжат бар; мазмұнын салыстыруға хэш жоқ.",
-                  "Документ с таким номером есть; хэша для сверки содержания нет."),
+    "unchecked": (
+        "Мұндай нөмірлі құжат бар; мазмұнын салыстыруға хэш жоқ.",
+        "Документ с таким номером есть; хэша для сверки содержания нет.",
+    ),
 }
 COLOURS = {"genuine": "#1b7f3b", "mismatch": "#b3261e", "not_found": "#b3261e", "unchecked": "#5f6368"}
-FIELDS = (("number", "Нөмірі", "Номер"), ("kind", "Түрі", "Вид"),
-          ("organisation", "Ұйым", "Организация"), ("date", "Күні", "Дата"))
+FIELDS = (
+    ("number", "Нөмірі", "Номер"),
+    ("kind", "Түрі", "Вид"),
+    ("organisation", "Ұйым", "Организация"),
+    ("date", "Күні", "Дата"),
+)
 
 
-@router.get("/verify/{number}", response_model=protocol.DocumentVerification, responses={
-    200: {"content": {"text/html": {}}, "description": "HTML unless Accept asks for JSON"}})
-async def verify_document(number: Annotated[str, Path(min_length=1, max_length=400)],
-                          request: Request, services: ServicesDep,
-                          sha256: Annotated[str | None, Query(max_length=200)] = None):
+@router.get(
+    "/verify/{number}",
+    response_model=protocol.DocumentVerification,
+    responses={200: {"content": {"text/html": {}}, "description": "HTML unless Accept asks for JSON"}},
+)
+async def verify_document(
+    number: Annotated[str, Path(min_length=1, max_length=400)],
+    request: Request,
+    services: ServicesDep,
+    sha256: Annotated[str | None, Query(max_length=200)] = None,
+):
     """Whether a printed document is genuine. Public: no token needed."""
     found = await run_in_threadpool(_lookup, services, number, (sha256 or "").strip().lower() or None)
     answer = _wire(found)
@@ -59,9 +78,17 @@ def _lookup(services, number: str, sha256: str | None) -> Verification:
 def _wire(found: Verification) -> protocol.DocumentVerification:
     kind_kk, kind_ru = kind_names(found.kind) if found.kind else (None, None)
     return protocol.DocumentVerification(
-        number=found.number, verdict=found.verdict, found=found.found, kind=found.kind,
-        kind_kk=kind_kk, kind_ru=kind_ru, organisation_kk=found.organisation_kk,
-        organisation_ru=found.organisation_ru, date=found.date, sha256_matches=found.matches)
+        number=found.number,
+        verdict=found.verdict,
+        found=found.found,
+        kind=found.kind,
+        kind_kk=kind_kk,
+        kind_ru=kind_ru,
+        organisation_kk=found.organisation_kk,
+        organisation_ru=found.organisation_ru,
+        date=found.date,
+        sha256_matches=found.matches,
+    )
 
 
 @functools.cache
@@ -69,6 +96,7 @@ def kind_names(kind: str) -> tuple[str, str]:
     """(Kazakh, Russian) name of a document kind given by its number code ("PR") or name."""
     from inspector_app.core.documents.context import DocumentKind
     from inspector_app.core.documents.labels import TEXT
+
     by_code = {k.value: k.name.lower() for k in DocumentKind}
     name = by_code.get(kind, kind.lower())
     return TEXT.get(f"short_{name}", (kind, kind))
@@ -76,8 +104,11 @@ def kind_names(kind: str) -> tuple[str, str]:
 
 def page(answer: protocol.DocumentVerification) -> str:
     kk, ru = VERDICTS[answer.verdict]
-    rows = "".join(_row(label_kk, label_ru, _value(answer, key)) for key, label_kk, label_ru in FIELDS
-                   if _value(answer, key))
+    rows = "".join(
+        _row(label_kk, label_ru, _value(answer, key))
+        for key, label_kk, label_ru in FIELDS
+        if _value(answer, key)
+    )
     return f"""<!doctype html>
 <html lang="kk"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -103,5 +134,4 @@ def _value(answer: protocol.DocumentVerification, key: str) -> str:
 
 
 def _row(label_kk: str, label_ru: str, value: str) -> str:
-    return (f"<tr><th>{html.escape(label_kk)} / {html.escape(label_ru)}</th>"
-            f"<td>{html.escape(value)}</td></tr>")
+    return f"<tr><th>{html.escape(label_kk)} / {html.escape(label_ru)}</th><td>{html.escape(value)}</td></tr>"

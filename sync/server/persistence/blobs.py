@@ -16,6 +16,7 @@ is fdatasync'ed before its offset is answered; published blobs (their data and t
 entries of the renames) are synced before the caller records them as verified, in one pass
 per request (`Disk.synced`), so many small photos do not each wait for the disk.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -25,11 +26,11 @@ import fcntl
 import hashlib
 import os
 from collections import deque
+from collections.abc import AsyncIterator, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import AsyncIterator, Iterable
 
 from inspector_app.core import problems
 from inspector_app.core.problems import Problem
@@ -72,8 +73,9 @@ class BlobStore:
         except FileNotFoundError:
             return 0
 
-    async def receive(self, sha256: str, device: str, offset: int, length: int,
-                      stream: AsyncIterator[bytes]) -> Received:
+    async def receive(
+        self, sha256: str, device: str, offset: int, length: int, stream: AsyncIterator[bytes]
+    ) -> Received:
         """One resumable chunk: append the body at `offset`; verify, publish and sync the
         blob when `length` is reached. A wrong offset is refused before the body is read."""
         disk = Disk()
@@ -102,17 +104,17 @@ class Disk:
         self._pending: deque[Future] = deque()
         self._published: list[str] = []
 
-    def begin(self, store: BlobStore, sha256: str, device: str, offset: int, length: int) -> "Part":
+    def begin(self, store: BlobStore, sha256: str, device: str, offset: int, length: int) -> Part:
         return Part(store, sha256, device, offset, length)
 
-    async def opened(self, part: "Part") -> None:
+    async def opened(self, part: Part) -> None:
         """Open the part now; raise at once if it cannot be written (wrong offset, another
         writer)."""
         await asyncio.wrap_future(self._thread.submit(part.open))
         if part.problem is not None:
             raise part.problem
 
-    async def stream(self, part: "Part", stream: AsyncIterator[bytes]) -> Future:
+    async def stream(self, part: Part, stream: AsyncIterator[bytes]) -> Future:
         """Hand the body (see `body_pieces`) to the disk thread. Returns, without waiting for
         the disk, the future of the part's outcome (a Problem if it was refused), so the next
         part can be read while this one is still being written."""
@@ -131,13 +133,13 @@ class Disk:
             raise
         return self._thread.submit(self._finish, part, b"".join(gathered))
 
-    def _finish(self, part: "Part", tail: bytes) -> Received:
+    def _finish(self, part: Part, tail: bytes) -> Received:
         received = part.close(tail, True)
         if received.path is not None:
             self._published.append(received.path)
         return received
 
-    async def _write(self, part: "Part", piece: bytes) -> None:
+    async def _write(self, part: Part, piece: bytes) -> None:
         self._pending.append(self._thread.submit(part.write, piece))
         while self._pending and self._pending[0].done():
             self._pending.popleft().result()  # raises a failed write (disk full)
@@ -159,6 +161,7 @@ class Disk:
 class Part:
     """One attachment being written; every method runs on the disk thread, in order.
     The file is opened by the first write, unless `Disk.opened` did it before the body."""
+
     store: BlobStore
     sha256: str
     device: str
@@ -181,8 +184,11 @@ class Part:
         self.held = os.fstat(handle.fileno()).st_size
         if self.held != self.offset:
             handle.close()
-            self.problem = Problem(problems.UPLOAD_OFFSET_MISMATCH, details={"offset": self.held},
-                                   headers={"Upload-Offset": str(self.held)})
+            self.problem = Problem(
+                problems.UPLOAD_OFFSET_MISMATCH,
+                details={"offset": self.held},
+                headers={"Upload-Offset": str(self.held)},
+            )
             return
         self.handle = handle
         if self.held:
@@ -195,8 +201,10 @@ class Part:
             return  # refused: the bytes are only read past
         if self.held + len(piece) > self.length:
             self.handle.truncate(0)
-            self.problem = Problem(problems.ATTACHMENT_SIZE_MISMATCH, details={
-                "length": self.length, "received_at_least": self.held + len(piece)})
+            self.problem = Problem(
+                problems.ATTACHMENT_SIZE_MISMATCH,
+                details={"length": self.length, "received_at_least": self.held + len(piece)},
+            )
             return
         self.handle.write(piece)
         self.digest.update(piece)
@@ -225,8 +233,9 @@ class Part:
         if actual != self.sha256:
             with suppress(FileNotFoundError):
                 os.unlink(part)
-            raise Problem(problems.ATTACHMENT_HASH_MISMATCH,
-                          details={"declared": self.sha256, "received": actual})
+            raise Problem(
+                problems.ATTACHMENT_HASH_MISMATCH, details={"declared": self.sha256, "received": actual}
+            )
         target = self.store.blob_name(self.sha256)
         os.replace(part, target)
         return target
@@ -306,7 +315,7 @@ class IdleWatch:
         self._cancelling = self.task.cancelling()  # cancellations already asked of the task
         self._handle = None
 
-    def __enter__(self) -> "IdleWatch":
+    def __enter__(self) -> IdleWatch:
         self._handle = self.loop.call_at(self.since + self.idle_s, self._check)
         return self
 

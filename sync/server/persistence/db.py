@@ -7,12 +7,14 @@ disk before it is answered (`synchronous=FULL`): a client forgets what the serve
 acknowledged, so an acknowledgement must survive a power cut. Requests are batched, so
 this costs one sync per batch, not per record.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import orjson
 import sqlalchemy as sa
@@ -40,21 +42,30 @@ def json_dumps(value: Any) -> str:
 
 def make_engine(url: str, pool_size: int = 10) -> sa.Engine:
     if is_sqlite(url):
-        engine = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False},
-                                  json_serializer=json_dumps, json_deserializer=orjson.loads)
+        engine = sa.create_engine(
+            url,
+            connect_args={"timeout": 30, "check_same_thread": False},
+            json_serializer=json_dumps,
+            json_deserializer=orjson.loads,
+        )
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return sa.create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2,
-                            pool_pre_ping=True, pool_recycle=1800, json_serializer=json_dumps,
-                            json_deserializer=orjson.loads)
+    return sa.create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size * 2,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        json_serializer=json_dumps,
+        json_deserializer=orjson.loads,
+    )
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
     cursor = dbapi_connection.cursor()
-    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
-                   "busy_timeout=30000"):
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
 
@@ -118,6 +129,7 @@ def migrate(url: str, target: str = "head") -> None:
 
 def current_revision(url: str) -> str | None:
     from alembic.runtime.migration import MigrationContext
+
     engine = make_engine(url)
     try:
         with engine.connect() as connection:

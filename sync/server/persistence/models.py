@@ -1,4 +1,5 @@
 """Tables of the central server. Changed only through Alembic migrations."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -131,6 +132,7 @@ class AssignmentRow(Base):
 
 class InspectionRow(Base):
     """The current revision of each inspection record."""
+
     __tablename__ = "inspections"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
@@ -146,6 +148,7 @@ class InspectionRow(Base):
 
 class InspectionRevision(Base):
     """Every revision ever accepted: the edit history, and what makes late retries idempotent."""
+
     __tablename__ = "inspection_revisions"
     inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     revision: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
@@ -157,6 +160,7 @@ class InspectionRevision(Base):
 
 class RecordAttachment(Base):
     """The attachments the current revision of a record refers to."""
+
     __tablename__ = "record_attachments"
     inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True, index=True)
@@ -165,6 +169,7 @@ class RecordAttachment(Base):
 
 class AttachmentRow(Base):
     """An attachment verified against its SHA-256; its bytes live in the blob directory."""
+
     __tablename__ = "attachments"
     sha256: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
     size: Mapped[int] = mapped_column(sa.BigInteger)
@@ -175,6 +180,7 @@ class AttachmentRow(Base):
 
 class DocumentRow(Base):
     """A document of the current revision of a record, by number, for /verify."""
+
     __tablename__ = "documents"
     inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
     document_id: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
@@ -199,9 +205,9 @@ class ReviewRow(Base):
 
 class AuditEntry(Base):
     """Append-only (triggers refuse UPDATE and DELETE)."""
+
     __tablename__ = "audit_log"
-    id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"),
-                                    primary_key=True)
+    id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True)
     at: Mapped[dt.datetime]
     user_id: Mapped[int | None]
     device_id: Mapped[str | None] = mapped_column(sa.String(36))
@@ -213,6 +219,7 @@ class AuditEntry(Base):
 
 class ChangeRow(Base):
     """The latest change of each entity, numbered by the server's change sequence."""
+
     __tablename__ = "changes"
     kind: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     entity_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
@@ -225,6 +232,7 @@ class ChangeRow(Base):
 
 class Counter(Base):
     """Named counters; the row lock of "changes" orders writers (see changes.py)."""
+
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     value: Mapped[int] = mapped_column(sa.BigInteger)

@@ -1,4 +1,5 @@
 """The append-only audit log: who changed what, when, from which device."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -9,7 +10,24 @@ from sync.server.persistence.models import AuditEntry
 from sync.server.services.security import utcnow
 
 
-def audit(session: Session, *, user_id: int | None, device_id: str | None, action: str,
-          entity_kind: str, entity_id: str, details: dict[str, Any] | None = None) -> None:
-    session.add(AuditEntry(at=utcnow(), user_id=user_id, device_id=device_id, action=action,
-                           entity_kind=entity_kind, entity_id=entity_id[:100], details=details or {}))
+def audit(
+    session: Session,
+    *,
+    user_id: int | None,
+    device_id: str | None,
+    action: str,
+    entity_kind: str,
+    entity_id: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            at=utcnow(),
+            user_id=user_id,
+            device_id=device_id,
+            action=action,
+            entity_kind=entity_kind,
+            entity_id=entity_id[:100],
+            details=details or {},
+        )
+    )

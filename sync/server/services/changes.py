@@ -6,6 +6,7 @@ so writers take sequence numbers in commit order. A reader first reads the count
 (everything at or below it is committed), then reads change rows up to that value, so it
 never advances its cursor past a change that commits later with a smaller number.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,11 +36,23 @@ def record_changes(session: Session, entries: list[ChangeEntry]) -> None:
         return
     session.flush()  # every other write of the transaction goes first
     top = session.execute(
-        sa.update(Counter).where(Counter.name == "changes")
-        .values(value=Counter.value + len(entries)).returning(Counter.value)).scalar_one()
-    rows = [{"kind": e.kind, "entity_id": e.entity_id, "seq": top - len(entries) + 1 + i,
-             "region": e.region, "owner_id": e.owner_id, "origin_device": e.origin_device,
-             "deleted": e.deleted} for i, e in enumerate(entries)]
+        sa.update(Counter)
+        .where(Counter.name == "changes")
+        .values(value=Counter.value + len(entries))
+        .returning(Counter.value)
+    ).scalar_one()
+    rows = [
+        {
+            "kind": e.kind,
+            "entity_id": e.entity_id,
+            "seq": top - len(entries) + 1 + i,
+            "region": e.region,
+            "owner_id": e.owner_id,
+            "origin_device": e.origin_device,
+            "deleted": e.deleted,
+        }
+        for i, e in enumerate(entries)
+    ]
     session.execute(_upsert(session), rows)
 
 
@@ -49,8 +62,8 @@ def _upsert(session: Session):
     statement = insert(ChangeRow.__table__)
     columns = ("seq", "region", "owner_id", "origin_device", "deleted")
     return statement.on_conflict_do_update(
-        index_elements=["kind", "entity_id"],
-        set_={c: getattr(statement.excluded, c) for c in columns})
+        index_elements=["kind", "entity_id"], set_={c: getattr(statement.excluded, c) for c in columns}
+    )
 
 
 def high_water(session: Session) -> int:
@@ -65,23 +78,30 @@ def visible(principal: Principal):
     shared = sa.and_(ChangeRow.region.is_(None), ChangeRow.owner_id.is_(None))
     regions = list(principal.regions)
     if principal.role == "inspector":
-        scoped = sa.or_(sa.and_(ChangeRow.kind == "facility", ChangeRow.region.in_(regions)),
-                        ChangeRow.owner_id == principal.user_id)
+        scoped = sa.or_(
+            sa.and_(ChangeRow.kind == "facility", ChangeRow.region.in_(regions)),
+            ChangeRow.owner_id == principal.user_id,
+        )
     else:
         scoped = ChangeRow.region.in_(regions)
     return sa.and_(mine, sa.or_(shared, scoped))
 
 
-def changed_since(session: Session, principal: Principal, since: int,
-                  limit: int) -> tuple[list[ChangeRow], int, bool]:
+def changed_since(
+    session: Session, principal: Principal, since: int, limit: int
+) -> tuple[list[ChangeRow], int, bool]:
     """(rows, new cursor, more). A cursor from another server (above ours) restarts at 0."""
     high = high_water(session)
     if since > high:
         since = 0
-    rows = list(session.scalars(
-        sa.select(ChangeRow).where(ChangeRow.seq > since, ChangeRow.seq <= high,
-                                   visible(principal))
-        .order_by(ChangeRow.seq).limit(limit + 1)))
+    rows = list(
+        session.scalars(
+            sa.select(ChangeRow)
+            .where(ChangeRow.seq > since, ChangeRow.seq <= high, visible(principal))
+            .order_by(ChangeRow.seq)
+            .limit(limit + 1)
+        )
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (rows[-1].seq if more else high), more

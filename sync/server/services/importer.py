@@ -1,5 +1,6 @@
 """Import of the facility register into the server: the same reader and row rules as the
 desktop (`inspector_app.core.register`), so a file good on one is good on the other."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from inspector_app.core.domain.reference import REGIONS
 from inspector_app.core.register import parse_file
-
 from sync.server.services.principal import Principal
 from sync.server.services.registry import region_codes, upsert_facilities
 
@@ -21,8 +21,11 @@ class ImportReport:
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
 
     def lines(self) -> list[str]:
-        out = [f"imported or updated: {self.imported}", f"unchanged: {self.unchanged}",
-               f"rejected rows: {len(self.errors)}"]
+        out = [
+            f"imported or updated: {self.imported}",
+            f"unchanged: {self.unchanged}",
+            f"rejected rows: {len(self.errors)}",
+        ]
         out += [f"  row {line}: {message}" for line, message in self.errors]
         return out
 

@@ -1,4 +1,5 @@
 """Who is calling, and what their role and regions let them see."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

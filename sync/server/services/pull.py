@@ -4,6 +4,7 @@ The answer is written here as JSON, not through the `ChangesResponse` model: an 
 record was validated when it was pushed and is stored as JSON, and goes out as stored.
 Parsing each one into the model and writing it out again was most of the work of a pull
 that carries records (a supervisor's, or a second laptop's)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -13,13 +14,26 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.orm import Session
 
 from inspector_app.core import protocol
-
-from sync.server.services.changes import changed_since
 from sync.server.persistence.db import json_dumps
-from sync.server.persistence.models import ArticleRow, AssignmentRow, ChangeRow, FacilityRow, FormRow, InspectionRow, MrpRow
+from sync.server.persistence.models import (
+    ArticleRow,
+    AssignmentRow,
+    ChangeRow,
+    FacilityRow,
+    FormRow,
+    InspectionRow,
+    MrpRow,
+)
+from sync.server.services.changes import changed_since
 from sync.server.services.principal import Principal
 from sync.server.services.records import latest_review
-from sync.server.services.registry import article_to_wire, assignment_to_wire, facility_to_wire, form_to_wire, usernames
+from sync.server.services.registry import (
+    article_to_wire,
+    assignment_to_wire,
+    facility_to_wire,
+    form_to_wire,
+    usernames,
+)
 
 
 def pull(session: Session, principal: Principal, since: int, limit: int) -> bytes:
@@ -29,9 +43,16 @@ def pull(session: Session, principal: Principal, since: int, limit: int) -> byte
     for row in rows:
         by_kind[row.kind].append(row.entity_id)
     data = {kind: _load(session, kind, ids) for kind, ids in by_kind.items()}
-    changes = [{"kind": row.kind, "seq": row.seq, "id": row.entity_id,
-                "deleted": row.deleted or row.entity_id not in data[row.kind],
-                "data": data[row.kind].get(row.entity_id)} for row in rows]
+    changes = [
+        {
+            "kind": row.kind,
+            "seq": row.seq,
+            "id": row.entity_id,
+            "deleted": row.deleted or row.entity_id not in data[row.kind],
+            "data": data[row.kind].get(row.entity_id),
+        }
+        for row in rows
+    ]
     return json_dumps({"cursor": cursor, "more": more, "changes": changes}).encode()
 
 
@@ -75,8 +96,9 @@ def _assignments(session: Session, ids: list[str]) -> dict:
 
 
 def _inspections(session: Session, ids: list[str]) -> dict:
-    rows = session.execute(sa.select(InspectionRow.id, InspectionRow.payload)
-                           .where(InspectionRow.id.in_(ids)))
+    rows = session.execute(
+        sa.select(InspectionRow.id, InspectionRow.payload).where(InspectionRow.id.in_(ids))
+    )
     return dict(rows.all())
 
 
@@ -85,6 +107,13 @@ def _reviews(session: Session, ids: list[str]) -> dict:
     return {i: r for i, r in found.items() if r is not None}
 
 
-_LOADERS = {"facility": _facilities, "form": _forms, "mrp": _mrp, "article": _articles,
-            "assignment": _assignments, "inspection": _inspections, "review": _reviews}
-__all__ = ["pull", "ChangeRow"]
+_LOADERS = {
+    "facility": _facilities,
+    "form": _forms,
+    "mrp": _mrp,
+    "article": _articles,
+    "assignment": _assignments,
+    "inspection": _inspections,
+    "review": _reviews,
+}
+__all__ = ["ChangeRow", "pull"]

@@ -1,5 +1,6 @@
 """Pushed inspection records: idempotent by (id, revision, content hash), coded conflicts,
 finalised records immutable, supervisor reviews that return a record as a new revision."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,12 +11,20 @@ from sqlalchemy.orm import Session
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from inspector_app.core.protocol import InspectionRecord, RecordResult
-
-from sync.server.services.audit import audit
 from sync.server.persistence.blobs import BlobStore
+from sync.server.persistence.models import (
+    AttachmentRow,
+    AuditEntry,
+    FacilityRow,
+    InspectionRevision,
+    InspectionRow,
+    RecordAttachment,
+    ReviewRow,
+    User,
+)
+from sync.server.services.audit import audit
 from sync.server.services.changes import ChangeEntry, record_changes
 from sync.server.services.documents import set_documents
-from sync.server.persistence.models import AttachmentRow, AuditEntry, FacilityRow, InspectionRevision, InspectionRow, RecordAttachment, ReviewRow, User
 from sync.server.services.principal import Principal
 from sync.server.services.restored import check_restored
 from sync.server.services.security import aware, utcnow
@@ -33,16 +42,17 @@ def stored_record(row: InspectionRow) -> InspectionRecord:
 class Prepared:
     """A pushed record with its JSON form and content hash, computed before the write
     transaction opens (on SQLite that transaction holds the one write lock)."""
+
     record: InspectionRecord
     data: dict
     content_hash: str
 
     @classmethod
-    def of(cls, record: InspectionRecord) -> "Prepared":
+    def of(cls, record: InspectionRecord) -> Prepared:
         return cls.as_sent(record, record.model_dump(mode="json"))
 
     @classmethod
-    def as_sent(cls, record: InspectionRecord, data: dict) -> "Prepared":
+    def as_sent(cls, record: InspectionRecord, data: dict) -> Prepared:
         """`data`: the record's JSON as received, already validated as `record`. Stored and
         hashed as it came (see PROTOCOL.md, "Content hash"): writing it out again from the
         model would cost as much as validating it."""
@@ -52,6 +62,7 @@ class Prepared:
 @dataclass
 class NewInspection:
     """A record first seen in this batch: inserted with the others in one statement."""
+
     id: str
     owner_id: int
     facility_id: str
@@ -92,18 +103,27 @@ class Pusher:
         self._write_stored()
         accepted = [o for o in outcomes if not isinstance(o, RecordResult)]
         missing = missing_by_record(self.session, [record_id for record_id, _ in accepted])
-        results = [o if isinstance(o, RecordResult) else self._result(self._rows[o[0]], o[1], missing)
-                   for o in outcomes]
+        results = [
+            o if isinstance(o, RecordResult) else self._result(self._rows[o[0]], o[1], missing)
+            for o in outcomes
+        ]
         record_changes(self.session, self.changes)
         return results
 
     def _load(self, records: list[InspectionRecord]) -> None:
         facility_ids = {r.header.facility_id for r in records}
-        self._regions = dict(self.session.execute(
-            sa.select(FacilityRow.id, FacilityRow.region).where(FacilityRow.id.in_(facility_ids))).all())
+        self._regions = dict(
+            self.session.execute(
+                sa.select(FacilityRow.id, FacilityRow.region).where(FacilityRow.id.in_(facility_ids))
+            ).all()
+        )
         ids = {r.id for r in records}
-        self._rows = {row.id: row for row in self.session.scalars(
-            sa.select(InspectionRow).where(InspectionRow.id.in_(ids)).with_for_update())}
+        self._rows = {
+            row.id: row
+            for row in self.session.scalars(
+                sa.select(InspectionRow).where(InspectionRow.id.in_(ids)).with_for_update()
+            )
+        }
 
     def _outcome(self, prepared: Prepared) -> RecordResult | tuple[str, str]:
         """(id, status) when accepted, else the record's coded result."""
@@ -113,21 +133,27 @@ class Pusher:
         except Problem as problem:
             if problem.kind.status == 409:
                 row = self._rows.get(record.id)
-                return RecordResult(id=record.id, status="conflict", error=error_info(problem),
-                                    revision=row.revision if row else None,
-                                    server_record=stored_record(row) if row else None)
+                return RecordResult(
+                    id=record.id,
+                    status="conflict",
+                    error=error_info(problem),
+                    revision=row.revision if row else None,
+                    server_record=stored_record(row) if row else None,
+                )
             return RecordResult(id=record.id, status="rejected", error=error_info(problem))
 
     def _push(self, prepared: Prepared) -> str:
         record, data, content_hash = prepared.record, prepared.data, prepared.content_hash
         if record.header.id != record.id:
-            raise Problem(problems.VALIDATION_FAILED, "header.id differs from the record id.",
-                          details={"id": record.id, "header.id": record.header.id})
+            raise Problem(
+                problems.VALIDATION_FAILED,
+                "header.id differs from the record id.",
+                details={"id": record.id, "header.id": record.header.id},
+            )
         check_restored(record)
         region = self._regions.get(record.header.facility_id)
         if region is None:
-            raise Problem(problems.UNKNOWN_FACILITY,
-                          details={"facility_id": record.header.facility_id})
+            raise Problem(problems.UNKNOWN_FACILITY, details={"facility_id": record.header.facility_id})
         self.principal.require_region(region)
         row = self._rows.get(record.id)
         if row is None:
@@ -139,9 +165,14 @@ class Pusher:
         return self._update(record, data, content_hash, row, region)
 
     def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> str:
-        row = NewInspection(id=record.id, owner_id=self.principal.user_id,
-                            facility_id=record.header.facility_id, region=region,
-                            revision=record.revision, received_at=utcnow())
+        row = NewInspection(
+            id=record.id,
+            owner_id=self.principal.user_id,
+            facility_id=record.header.facility_id,
+            region=region,
+            revision=record.revision,
+            received_at=utcnow(),
+        )
         self._new.append(row)
         self._rows[record.id] = row
         self._store(row, record, data, content_hash, "record.create")
@@ -151,47 +182,74 @@ class Pusher:
         if record.revision == row.revision:
             if content_hash == row.content_hash:
                 return "unchanged"
-            raise Problem(problems.REVISION_CONTENT_MISMATCH,
-                          details={"revision": row.revision, "server_hash": row.content_hash})
+            raise Problem(
+                problems.REVISION_CONTENT_MISMATCH,
+                details={"revision": row.revision, "server_hash": row.content_hash},
+            )
         earlier = self.session.get(InspectionRevision, (record.id, record.revision))
         if earlier is not None and earlier.content_hash == content_hash:
             return "unchanged"  # a late retry of a superseded revision
-        raise Problem(problems.STALE_BASE_REVISION,
-                      details={"revision": record.revision, "server_revision": row.revision})
+        raise Problem(
+            problems.STALE_BASE_REVISION,
+            details={"revision": record.revision, "server_revision": row.revision},
+        )
 
-    def _update(self, record: InspectionRecord, data: dict, content_hash: str, row: InspectionRow,
-                region: str) -> str:
+    def _update(
+        self, record: InspectionRecord, data: dict, content_hash: str, row: InspectionRow, region: str
+    ) -> str:
         if row.status == "finalised":
-            raise Problem(problems.RECORD_FINALISED,
-                          details={"server_revision": row.revision, "review_state": row.review_state})
+            raise Problem(
+                problems.RECORD_FINALISED,
+                details={"server_revision": row.revision, "review_state": row.review_state},
+            )
         if record.base_revision != row.revision:
-            raise Problem(problems.STALE_BASE_REVISION,
-                          details={"base_revision": record.base_revision,
-                                   "server_revision": row.revision})
+            raise Problem(
+                problems.STALE_BASE_REVISION,
+                details={"base_revision": record.base_revision, "server_revision": row.revision},
+            )
         row.revision, row.region = record.revision, region
         row.facility_id = record.header.facility_id
         self._store(row, record, data, content_hash, "record.update")
         return "updated"
 
-    def _store(self, row: InspectionRow, record: InspectionRecord, data: dict, content_hash: str,
-               action: str) -> None:
+    def _store(
+        self, row: InspectionRow, record: InspectionRecord, data: dict, content_hash: str, action: str
+    ) -> None:
         row.content_hash = content_hash
         row.payload = data
         row.status = record.header.status.value
         row.review_state = "submitted" if record.finalised else "draft"
         now = utcnow()
-        self._revisions.append({
-            "inspection_id": record.id, "revision": record.revision, "content_hash": content_hash,
-            "author_id": self.principal.user_id, "device_id": self.principal.device_id,
-            "created_at": now})
+        self._revisions.append(
+            {
+                "inspection_id": record.id,
+                "revision": record.revision,
+                "content_hash": content_hash,
+                "author_id": self.principal.user_id,
+                "device_id": self.principal.device_id,
+                "created_at": now,
+            }
+        )
         self._stored[record.id] = record
-        self._audits.append({
-            "at": now, **self.principal.audit_fields(), "action": action,
-            "entity_kind": "inspection", "entity_id": record.id,
-            "details": {"revision": record.revision, "hash": content_hash, "status": row.status}})
-        self.changes.append(ChangeEntry("inspection", record.id, region=row.region,
-                                        owner_id=row.owner_id,
-                                        origin_device=self.principal.device_id))
+        self._audits.append(
+            {
+                "at": now,
+                **self.principal.audit_fields(),
+                "action": action,
+                "entity_kind": "inspection",
+                "entity_id": record.id,
+                "details": {"revision": record.revision, "hash": content_hash, "status": row.status},
+            }
+        )
+        self.changes.append(
+            ChangeEntry(
+                "inspection",
+                record.id,
+                region=row.region,
+                owner_id=row.owner_id,
+                origin_device=self.principal.device_id,
+            )
+        )
 
     def _write_stored(self) -> None:
         """New rows, revisions, audit entries, attachment references and document numbers
@@ -210,15 +268,24 @@ class Pusher:
             self.session.execute(sa.insert(RecordAttachment.__table__), refs)
         set_documents(self.session, list(self._stored.values()))
 
-    def _result(self, row: InspectionRow | NewInspection, status: str,
-                missing: dict[str, list[tuple[str, int]]]) -> RecordResult:
+    def _result(
+        self, row: InspectionRow | NewInspection, status: str, missing: dict[str, list[tuple[str, int]]]
+    ) -> RecordResult:
         device = self.principal.device_id or "-"
         absent = missing.get(row.id, [])
-        states = [protocol.AttachmentState(sha256=sha, size=size, offset=self.blobs.offset(sha, device))
-                  for sha, size in absent]
-        return RecordResult(id=row.id, status=status, revision=row.revision,
-                            content_hash=row.content_hash, complete=not absent,
-                            missing_attachments=states, review_state=row.review_state)
+        states = [
+            protocol.AttachmentState(sha256=sha, size=size, offset=self.blobs.offset(sha, device))
+            for sha, size in absent
+        ]
+        return RecordResult(
+            id=row.id,
+            status=status,
+            revision=row.revision,
+            content_hash=row.content_hash,
+            complete=not absent,
+            missing_attachments=states,
+            review_state=row.review_state,
+        )
 
 
 def attachment_refs(record: InspectionRecord) -> list[dict]:
@@ -232,10 +299,12 @@ def missing_by_record(session: Session, record_ids: list[str]) -> dict[str, list
     found: dict[str, list[tuple[str, int]]] = {}
     if not record_ids:
         return found
-    query = (sa.select(RecordAttachment.inspection_id, RecordAttachment.sha256, RecordAttachment.size)
-             .outerjoin(AttachmentRow, AttachmentRow.sha256 == RecordAttachment.sha256)
-             .where(RecordAttachment.inspection_id.in_(set(record_ids)), AttachmentRow.sha256.is_(None))
-             .order_by(RecordAttachment.inspection_id, RecordAttachment.sha256))
+    query = (
+        sa.select(RecordAttachment.inspection_id, RecordAttachment.sha256, RecordAttachment.size)
+        .outerjoin(AttachmentRow, AttachmentRow.sha256 == RecordAttachment.sha256)
+        .where(RecordAttachment.inspection_id.in_(set(record_ids)), AttachmentRow.sha256.is_(None))
+        .order_by(RecordAttachment.inspection_id, RecordAttachment.sha256)
+    )
     for record_id, sha, size in session.execute(query):
         found.setdefault(record_id, []).append((sha, size))
     return found
@@ -258,33 +327,51 @@ def readable_record(session: Session, principal: Principal, record_id: str) -> I
 def server_view(session: Session, row: InspectionRow) -> protocol.ServerRecord:
     owner = session.get(User, row.owner_id)
     missing = [sha for sha, _ in missing_attachments(session, row.id)]
-    return protocol.ServerRecord(record=stored_record(row), owner=owner.username if owner else "",
-                                 region=row.region, review_state=row.review_state,
-                                 complete=not missing, missing_attachments=missing,
-                                 received_at=aware(row.received_at))
+    return protocol.ServerRecord(
+        record=stored_record(row),
+        owner=owner.username if owner else "",
+        region=row.region,
+        review_state=row.review_state,
+        complete=not missing,
+        missing_attachments=missing,
+        received_at=aware(row.received_at),
+    )
 
 
-def review(session: Session, principal: Principal, record_id: str,
-           request: protocol.ReviewRequest) -> protocol.Review:
+def review(
+    session: Session, principal: Principal, record_id: str, request: protocol.ReviewRequest
+) -> protocol.Review:
     principal.require("supervisor", "administrator")
     row = session.get(InspectionRow, record_id, with_for_update=True)
     if row is None:
         raise Problem(problems.NOT_FOUND, details={"id": record_id})
     principal.require_region(row.region)
     if row.status != "finalised" or row.review_state != "submitted" or row.revision != request.revision:
-        raise Problem(problems.REVIEW_STATE, details={
-            "status": row.status, "review_state": row.review_state, "revision": row.revision})
+        raise Problem(
+            problems.REVIEW_STATE,
+            details={"status": row.status, "review_state": row.review_state, "revision": row.revision},
+        )
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
         row.review_state = "approved"
-    decision = ReviewRow(inspection_id=row.id, revision=request.revision, decision=request.decision,
-                         comment=request.comment, reviewer_id=principal.user_id,
-                         new_revision=new_revision, decided_at=utcnow())
+    decision = ReviewRow(
+        inspection_id=row.id,
+        revision=request.revision,
+        decision=request.decision,
+        comment=request.comment,
+        reviewer_id=principal.user_id,
+        new_revision=new_revision,
+        decided_at=utcnow(),
+    )
     session.add(decision)
-    audit(session, **principal.audit_fields(), action=f"review.{request.decision}",
-          entity_kind="inspection", entity_id=row.id,
-          details={"revision": request.revision, "comment": request.comment,
-                   "new_revision": new_revision})
+    audit(
+        session,
+        **principal.audit_fields(),
+        action=f"review.{request.decision}",
+        entity_kind="inspection",
+        entity_id=row.id,
+        details={"revision": request.revision, "comment": request.comment, "new_revision": new_revision},
+    )
     entries = [ChangeEntry("review", row.id, region=row.region, owner_id=row.owner_id)]
     if new_revision is not None:
         entries.append(ChangeEntry("inspection", row.id, region=row.region, owner_id=row.owner_id))
@@ -303,21 +390,38 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.content_hash = record.content_hash()
     row.payload = record.model_dump(mode="json")
     row.status, row.review_state = "draft", "returned"
-    session.add(InspectionRevision(inspection_id=row.id, revision=row.revision,
-                                   content_hash=row.content_hash, author_id=principal.user_id,
-                                   device_id=principal.device_id, created_at=utcnow()))
+    session.add(
+        InspectionRevision(
+            inspection_id=row.id,
+            revision=row.revision,
+            content_hash=row.content_hash,
+            author_id=principal.user_id,
+            device_id=principal.device_id,
+            created_at=utcnow(),
+        )
+    )
     return row.revision
 
 
 def review_to_wire(row: ReviewRow, reviewer: str) -> protocol.Review:
-    return protocol.Review(inspection_id=row.inspection_id, revision=row.revision,
-                           decision=row.decision, comment=row.comment, reviewer=reviewer,
-                           decided_at=aware(row.decided_at), new_revision=row.new_revision)
+    return protocol.Review(
+        inspection_id=row.inspection_id,
+        revision=row.revision,
+        decision=row.decision,
+        comment=row.comment,
+        reviewer=reviewer,
+        decided_at=aware(row.decided_at),
+        new_revision=row.new_revision,
+    )
 
 
 def latest_review(session: Session, record_id: str) -> protocol.Review | None:
-    row = session.scalar(sa.select(ReviewRow).where(ReviewRow.inspection_id == record_id)
-                         .order_by(ReviewRow.id.desc()).limit(1))
+    row = session.scalar(
+        sa.select(ReviewRow)
+        .where(ReviewRow.inspection_id == record_id)
+        .order_by(ReviewRow.id.desc())
+        .limit(1)
+    )
     if row is None:
         return None
     reviewer = session.get(User, row.reviewer_id)

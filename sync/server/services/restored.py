@@ -1,10 +1,11 @@
 """Checks of the children whose rights were restored in a pushed record: each child once,
 with a category, tied to a finding or a measure of the same record, and the per-category
 counts (`restored`, read by older clients) the ones its children give."""
+
 from __future__ import annotations
 
-from inspector_app.core.domain.restored import restored_counts
 from inspector_app.core import problems
+from inspector_app.core.domain.restored import restored_counts
 from inspector_app.core.problems import Problem
 from inspector_app.core.protocol import InspectionRecord
 
@@ -22,15 +23,20 @@ def check_restored(record: InspectionRecord) -> None:
     for n, child in enumerate(children):
         reason = _problem_of(child, findings, measures, seen)
         if reason:
-            raise Problem(problems.VALIDATION_FAILED, f"restored_children[{n}]: {reason}",
-                          details={"child": child.id, "index": n})
+            raise Problem(
+                problems.VALIDATION_FAILED,
+                f"restored_children[{n}]: {reason}",
+                details={"child": child.id, "index": n},
+            )
         seen.add(child.id)
     expected = {r.category.value: r.children for r in restored_counts(children)}
     sent = {r.category.value: r.children for r in record.restored if r.children}
     if sent != expected:
-        raise Problem(problems.VALIDATION_FAILED,
-                      "restored: the counts per category differ from restored_children.",
-                      details={"restored": sent, "from_children": expected})
+        raise Problem(
+            problems.VALIDATION_FAILED,
+            "restored: the counts per category differ from restored_children.",
+            details={"restored": sent, "from_children": expected},
+        )
 
 
 def _problem_of(child, findings: set[str], measures: set[str], seen: set[str]) -> str:

@@ -1,4 +1,5 @@
 """Passwords (Argon2), device tokens (random, stored as SHA-256) and sign-in throttling."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from inspector_app.core import problems
 from inspector_app.core.problems import Problem
-
 from sync.server.persistence.models import LoginFailure
 
 _hasher = PasswordHasher()
@@ -22,12 +22,12 @@ _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; everything stored is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def hash_password(password: str) -> str:
@@ -52,6 +52,7 @@ def token_hash(token: str) -> str:
 @dataclass(frozen=True)
 class Throttle:
     """After `free` failures, each further attempt waits 2^(n-free) s, up to `max_delay` s."""
+
     free: int = 5
     max_delay: int = 900
 
@@ -67,8 +68,11 @@ class Throttle:
         ready_at = aware(row.last_failure_at) + dt.timedelta(seconds=self.wait_seconds(row.failures))
         remaining = int((ready_at - utcnow()).total_seconds()) + 1
         if remaining > 0 and self.wait_seconds(row.failures):
-            raise Problem(problems.TOO_MANY_ATTEMPTS, details={"retry_after": remaining},
-                          headers={"Retry-After": str(remaining)})
+            raise Problem(
+                problems.TOO_MANY_ATTEMPTS,
+                details={"retry_after": remaining},
+                headers={"Retry-After": str(remaining)},
+            )
 
     @staticmethod
     def failed(session: Session, username: str, ip: str) -> None:
@@ -82,5 +86,6 @@ class Throttle:
 
     @staticmethod
     def succeeded(session: Session, username: str, ip: str) -> None:
-        session.execute(sa.delete(LoginFailure).where(
-            LoginFailure.username == username.lower(), LoginFailure.ip == ip))
+        session.execute(
+            sa.delete(LoginFailure).where(LoginFailure.username == username.lower(), LoginFailure.ip == ip)
+        )

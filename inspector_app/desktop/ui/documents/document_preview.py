@@ -1,18 +1,26 @@
 """Preview of a rendered PDF, page by page, with zoom, printing and "save as PDF"."""
+
 from __future__ import annotations
 
 import ctypes
 import logging
+from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Sequence
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMessageBox, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from inspector_app.core.domain.errors import UserError, register_messages
@@ -62,8 +70,12 @@ def print_pdfs(pdfs: Sequence[bytes], printer: QPrinter) -> int:
 def _paint_fitted(painter: QPainter, image: QImage) -> None:
     area = painter.viewport()
     size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    target = QRect(area.x() + (area.width() - size.width()) // 2,
-                   area.y() + (area.height() - size.height()) // 2, size.width(), size.height())
+    target = QRect(
+        area.x() + (area.width() - size.width()) // 2,
+        area.y() + (area.height() - size.height()) // 2,
+        size.width(),
+        size.height(),
+    )
     painter.drawImage(target, image)
 
 
@@ -77,6 +89,7 @@ class DocumentPreview(QWidget):
         failed(str): a problem, in the user's language (also shown in a message box when
             it came from a button).
     """
+
     page_changed = Signal(int, int)
     saved = Signal(str)
     printed = Signal(int)
@@ -172,10 +185,15 @@ class DocumentPreview(QWidget):
     # --- inside ----------------------------------------------------------------------
 
     def _texts(self) -> dict[str, tuple[str, str]]:
-        return {"previous": ("◀", self.tr("Previous page")), "next": ("▶", self.tr("Next page")),
-                "zoom_out": ("−", self.tr("Zoom out")), "zoom_in": ("+", self.tr("Zoom in")),
-                "fit": ("↔", self.tr("Fit to width")), "print": (self.tr("Print…"), self.tr("Print")),
-                "save": (self.tr("Save as PDF…"), self.tr("Save as PDF"))}
+        return {
+            "previous": ("◀", self.tr("Previous page")),
+            "next": ("▶", self.tr("Next page")),
+            "zoom_out": ("−", self.tr("Zoom out")),
+            "zoom_in": ("+", self.tr("Zoom in")),
+            "fit": ("↔", self.tr("Fit to width")),
+            "print": (self.tr("Print…"), self.tr("Print")),
+            "save": (self.tr("Save as PDF…"), self.tr("Save as PDF")),
+        }
 
     def retranslate(self) -> None:
         for key, (text, tip) in self._texts().items():
@@ -183,7 +201,7 @@ class DocumentPreview(QWidget):
             self._buttons[key].setToolTip(tip)
             self._buttons[key].setAccessibleName(tip)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -191,10 +209,15 @@ class DocumentPreview(QWidget):
     def _build(self) -> None:
         self._buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
-        for key, slot in (("previous", self.previous_page), ("next", self.next_page),
-                          ("zoom_out", self.zoom_out), ("zoom_in", self.zoom_in),
-                          ("fit", self.fit_width), ("print", self.on_print_clicked),
-                          ("save", self.on_save_clicked)):
+        for key, slot in (
+            ("previous", self.previous_page),
+            ("next", self.next_page),
+            ("zoom_out", self.zoom_out),
+            ("zoom_in", self.zoom_in),
+            ("fit", self.fit_width),
+            ("print", self.on_print_clicked),
+            ("save", self.on_save_clicked),
+        ):
             button = QToolButton(self)
             button.setObjectName(f"preview_{key}")
             button.clicked.connect(slot)
@@ -258,25 +281,26 @@ class DocumentPreview(QWidget):
             self.failed.emit(message)
             QMessageBox.warning(self, self.tr("Document"), message)
 
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self._fit and self.page_count():
             self._show_page()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(700, 900)
 
 
-register_messages({
-    "preview.printer_unavailable": {
-        "kk": "Принтер қолжетімсіз. Принтердің қосулы екенін және қағаз бар екенін тексеріп, қайталаңыз.",
-        "ru": "Принтер недоступен. Проверьте, что он включён и в нём есть бумага, и повторите.",
-        "en": "The printer is not available. Check that it is on and has paper, then try again.",
-    },
-    "preview.save_failed": {
-        "kk": "PDF файлын сақтау мүмкін болмады ({path}): {reason}. Басқа буманы таңдаңыз.",
-        "ru": "Не удалось сохранить PDF ({path}): {reason}. Выберите другую папку.",
-        "en": "Could not save the PDF ({path}): {reason}. Choose another folder.",
-    },
-})
+register_messages(
+    {
+        "preview.printer_unavailable": {
+            "kk": "Принтер қолжетімсіз. Принтердің қосулы екенін және қағаз бар екенін тексеріп, қайталаңыз.",
+            "ru": "Принтер недоступен. Проверьте, что он включён и в нём есть бумага, и повторите.",
+            "en": "The printer is not available. Check that it is on and has paper, then try again.",
+        },
+        "preview.save_failed": {
+            "kk": "PDF файлын сақтау мүмкін болмады ({path}): {reason}. Басқа буманы таңдаңыз.",
+            "ru": "Не удалось сохранить PDF ({path}): {reason}. Выберите другую папку.",
+            "en": "Could not save the PDF ({path}): {reason}. Choose another folder.",
+        },
+    }
+)

@@ -1,25 +1,46 @@
 """The documents of a finalised inspection: preview, signatures, print all, save all."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QProgressBar,
-                               QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from inspector_app.core.documents import ROLE_INSPECTOR, ROLE_REFUSAL_WITNESSES, ROLE_REPRESENTATIVE, WitnessedRefusal
+from inspector_app.core.documents import (
+    ROLE_INSPECTOR,
+    ROLE_REFUSAL_WITNESSES,
+    ROLE_REPRESENTATIVE,
+    WitnessedRefusal,
+)
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import InspectionStatus, Person
 from inspector_app.desktop.services.paperwork import build_context, record_hash, render_tasks
 from inspector_app.desktop.storage.store import Store
-from inspector_app.desktop.workers.render_job import RenderJob
 from inspector_app.desktop.ui.documents.document_preview import DocumentPreview, print_pdfs
+from inspector_app.desktop.ui.documents.signature_pad import SignaturePad
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import Language
-from inspector_app.desktop.ui.documents.signature_pad import SignaturePad
+from inspector_app.desktop.workers.render_job import RenderJob
 
 DOCUMENT_LANGUAGES = (("kk+ru", "Қазақша + Русский"), ("kk", "Қазақша"), ("ru", "Русский"))
 
@@ -27,8 +48,15 @@ DOCUMENT_LANGUAGES = (("kk+ru", "Қазақша + Русский"), ("kk", "Қа
 class DocumentsView(QWidget):
     """Signals: none; problems are shown in its own status line."""
 
-    def __init__(self, store: Store, form: Form, inspection_id: str, place: str,
-                 language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        form: Form,
+        inspection_id: str,
+        place: str,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
         self.documents = []
@@ -70,8 +98,16 @@ class DocumentsView(QWidget):
     def _layout(self) -> None:
         top = QHBoxLayout()
         self.lang_label, self.place_label = QLabel(), QLabel()
-        for widget in (self.lang_label, self.lang, self.place_label, self.place, self.render_button,
-                       self.print_button, self.save_button, self.progress):
+        for widget in (
+            self.lang_label,
+            self.lang,
+            self.place_label,
+            self.place,
+            self.render_button,
+            self.print_button,
+            self.save_button,
+            self.progress,
+        ):
             top.addWidget(widget)
         self.sign_box = QGroupBox()
         signs = QFormLayout(self.sign_box)
@@ -83,8 +119,9 @@ class DocumentsView(QWidget):
             signs.addRow(self.pad_labels[role], self._with_clear(pad, role))
         signs.addRow(self.refused)
         self.witness_labels = [QLabel(), QLabel()]
-        for n, (label, name, pad) in enumerate(zip(self.witness_labels, self.witnesses,
-                                                   self.witness_pads), start=1):
+        for n, (label, name, pad) in enumerate(
+            zip(self.witness_labels, self.witnesses, self.witness_pads), start=1
+        ):
             pad.setFixedHeight(70)
             signs.addRow(label, name)
             signs.addRow("", self._with_clear(pad, f"witness_{n}"))
@@ -176,8 +213,10 @@ class DocumentsView(QWidget):
         """Save every pad that holds a real signature; an empty pad is not a signature."""
         content = record_hash(self.store, self.inspection_id, self.form)
         inspection = self.store.inspections.get(self.inspection_id)
-        signers = {ROLE_INSPECTOR: self.store.reference.profile().name,
-                   ROLE_REPRESENTATIVE: inspection.representative.name if inspection.representative else ""}
+        signers = {
+            ROLE_INSPECTOR: self.store.reference.profile().name,
+            ROLE_REPRESENTATIVE: inspection.representative.name if inspection.representative else "",
+        }
         pads = dict(self.pads)
         if self.refused.isChecked():
             pads.pop(ROLE_REPRESENTATIVE)
@@ -195,8 +234,9 @@ class DocumentsView(QWidget):
         except UserError as error:
             self.status.setText(describe(error, self.language.code))
             return
-        self.status.setText(self.tr("Signatures saved: %1. An empty pad is not a signature.")
-                            .replace("%1", str(saved)))
+        self.status.setText(
+            self.tr("Signatures saved: %1. An empty pad is not a signature.").replace("%1", str(saved))
+        )
 
     # --- rendering, printing, saving ----------------------------------------------------
     def on_render_clicked(self) -> None:
@@ -210,9 +250,11 @@ class DocumentsView(QWidget):
             return None
         place = self.place.text().strip()
         tasks = render_tasks(
-            self.store, lambda: build_context(self.store, self.form, self.inspection_id,
-                                              place=place, refusal=refusal),
-            self.store.inspections.measures(self.inspection_id), self.lang.currentData())
+            self.store,
+            lambda: build_context(self.store, self.form, self.inspection_id, place=place, refusal=refusal),
+            self.store.inspections.measures(self.inspection_id),
+            self.lang.currentData(),
+        )
         job = RenderJob(tasks, self.language.code, save_dir=save_dir, parent=self)
         job.progress.connect(self.on_job_progress)
         job.finished.connect(self.on_job_finished)
@@ -271,10 +313,12 @@ class DocumentsView(QWidget):
             self.render_all(save_dir=Path(folder))
 
 
-register_messages({
-    "documents.refusal_witnesses": {
-        "kk": "Қол қоюдан бас тартуды екі куә растауы керек: екеуінің де аты-жөнін жазыңыз.",
-        "ru": "Отказ от подписи удостоверяют двое свидетелей: укажите ФИО обоих.",
-        "en": "A refusal to sign is attested by two witnesses: enter both names.",
-    },
-})
+register_messages(
+    {
+        "documents.refusal_witnesses": {
+            "kk": "Қол қоюдан бас тартуды екі куә растауы керек: екеуінің де аты-жөнін жазыңыз.",
+            "ru": "Отказ от подписи удостоверяют двое свидетелей: укажите ФИО обоих.",
+            "en": "A refusal to sign is attested by two witnesses: enter both names.",
+        },
+    }
+)

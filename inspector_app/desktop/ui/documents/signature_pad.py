@@ -5,6 +5,7 @@ person refused or did not sign) unless there is enough ink, spread over enough o
 One continuous stroke is accepted (many people sign that way) if it is long enough; a dot,
 a short dash or a flat line is not.
 """
+
 from __future__ import annotations
 
 import math
@@ -29,6 +30,7 @@ class SignaturePad(QWidget):
         changed(): ink was added or cleared.
         signed(bool): emitted with `changed`: whether the ink now counts as a signature.
     """
+
     changed = Signal()
     signed = Signal(bool)
 
@@ -60,9 +62,11 @@ class SignaturePad(QWidget):
             return False
         box = _bounds(points)
         length = sum(_length(s) for s in self._strokes)
-        return (box.width() >= MIN_WIDTH_SHARE * self.width()
-                and box.height() >= MIN_HEIGHT_SHARE * self.height()
-                and length >= MIN_PATH_SHARE * self.width())
+        return (
+            box.width() >= MIN_WIDTH_SHARE * self.width()
+            and box.height() >= MIN_HEIGHT_SHARE * self.height()
+            and length >= MIN_PATH_SHARE * self.width()
+        )
 
     def signature_png(self) -> bytes | None:
         """The ink cropped to its bounds on white, as PNG; None when the pad is not signed."""
@@ -70,8 +74,11 @@ class SignaturePad(QWidget):
             return None
         box = _bounds([p for s in self._strokes for p in s]).adjusted(-6, -6, 6, 6)
         scale = min(1.0, OUTPUT_MAX.width() / box.width(), OUTPUT_MAX.height() / box.height())
-        image = QImage(max(1, round(box.width() * scale)), max(1, round(box.height() * scale)),
-                       QImage.Format.Format_RGB32)
+        image = QImage(
+            max(1, round(box.width() * scale)),
+            max(1, round(box.height() * scale)),
+            QImage.Format.Format_RGB32,
+        )
         image.fill(Qt.GlobalColor.white)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -88,19 +95,19 @@ class SignaturePad(QWidget):
 
     # --- input -------------------------------------------------------------------------
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's names)
+    def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._begin(event.position())
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         if self._drawing and event.buttons() & Qt.MouseButton.LeftButton:
             self._extend(event.position())
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._end()
 
-    def tabletEvent(self, event) -> None:  # noqa: N802
+    def tabletEvent(self, event) -> None:
         kind = event.type()
         if kind == event.Type.TabletPress:
             self._begin(event.position())
@@ -128,7 +135,7 @@ class SignaturePad(QWidget):
 
     # --- drawing -----------------------------------------------------------------------
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         painter.setPen(QPen(QColor(170, 170, 170), 1, Qt.PenStyle.DashLine))
@@ -136,14 +143,16 @@ class SignaturePad(QWidget):
         painter.drawLine(16, baseline, self.width() - 16, baseline)
         if not self._strokes:
             painter.setPen(QColor(150, 150, 150))
-            painter.drawText(self.rect().adjusted(16, 0, -16, -30),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             self.tr("Sign here"))
+            painter.drawText(
+                self.rect().adjusted(16, 0, -16, -30),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                self.tr("Sign here"),
+            )
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_ink(painter, 2.5)
         painter.end()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(480, 160)
 
     def _paint_ink(self, painter: QPainter, width: float) -> None:

@@ -1,8 +1,10 @@
 """The checklist's list model: section headings and items with their answer marks."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 @dataclass
 class ChecklistRow:
     """One line of the checklist list: a section heading or an item with its answer state."""
+
     item: Item | None
     section_title: str
     number: str
@@ -27,20 +30,34 @@ class ChecklistRow:
     @property
     def needs_photo(self) -> bool:
         """Violated, the item wants photo evidence of a violation, and there is none yet."""
-        return bool(self.item is not None and self.item.photo_on_violation and not self.photos
-                    and self.state == Verdict.VIOLATED.value)
+        return bool(
+            self.item is not None
+            and self.item.photo_on_violation
+            and not self.photos
+            and self.state == Verdict.VIOLATED.value
+        )
 
 
-STATE_MARKS = {Verdict.COMPLIES.value: "✔", Verdict.VIOLATED.value: "✘",
-               Verdict.NOT_APPLICABLE.value: "—", "value": "✎", None: "○"}
-STATE_COLOURS = {Verdict.COMPLIES.value: "#1b7f3b", Verdict.VIOLATED.value: "#b00020",
-                 Verdict.NOT_APPLICABLE.value: "#666666", "value": "#1a4f9c"}
+STATE_MARKS = {
+    Verdict.COMPLIES.value: "✔",
+    Verdict.VIOLATED.value: "✘",
+    Verdict.NOT_APPLICABLE.value: "—",
+    "value": "✎",
+    None: "○",
+}
+STATE_COLOURS = {
+    Verdict.COMPLIES.value: "#1b7f3b",
+    Verdict.VIOLATED.value: "#b00020",
+    Verdict.NOT_APPLICABLE.value: "#666666",
+    "value": "#1a4f9c",
+}
 NEEDS_PHOTO_MARK = "⚠ "  # before the text, which is cut off at the right when long
 NEEDS_PHOTO_BACKGROUND = "#ffe8b3"
 
 
 class ChecklistModel(QAbstractListModel):
     """The visible checklist: section headings and items. Updating one answer touches one row."""
+
     ItemIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:

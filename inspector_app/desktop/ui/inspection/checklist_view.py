@@ -6,6 +6,7 @@ on to the next and previous field. Complies and n/a move on by themselves; a vio
 stays so its note and photos can be added. Every answer is saved the moment it is given;
 notes are saved as they are typed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,24 +14,48 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFileDialog,
-                               QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import AnswerKind, Form, Item, answer_key
 from inspector_app.core.domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
-from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.services import camera
-from inspector_app.desktop.ui.shared.i18n import Language
-from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_BACKGROUND, ChecklistModel, ChecklistRow
-from inspector_app.desktop.ui.shared.dialogs import DateField, confirm
+from inspector_app.desktop.storage.store import Store
+from inspector_app.desktop.ui.inspection.checklist_model import (
+    NEEDS_PHOTO_BACKGROUND,
+    ChecklistModel,
+    ChecklistRow,
+)
 from inspector_app.desktop.ui.inspection.photo_viewer import PhotoViewer
+from inspector_app.desktop.ui.shared.dialogs import DateField, confirm
+from inspector_app.desktop.ui.shared.i18n import Language
 
-VERDICT_KEYS = {Qt.Key.Key_1: Verdict.COMPLIES, Qt.Key.Key_C: Verdict.COMPLIES,
-                Qt.Key.Key_2: Verdict.VIOLATED, Qt.Key.Key_V: Verdict.VIOLATED,
-                Qt.Key.Key_3: Verdict.NOT_APPLICABLE, Qt.Key.Key_N: Verdict.NOT_APPLICABLE}
+VERDICT_KEYS = {
+    Qt.Key.Key_1: Verdict.COMPLIES,
+    Qt.Key.Key_C: Verdict.COMPLIES,
+    Qt.Key.Key_2: Verdict.VIOLATED,
+    Qt.Key.Key_V: Verdict.VIOLATED,
+    Qt.Key.Key_3: Verdict.NOT_APPLICABLE,
+    Qt.Key.Key_N: Verdict.NOT_APPLICABLE,
+}
 NOTE_SAVE_DELAY_MS = 400
 THUMB = QSize(96, 96)
 
@@ -42,11 +67,18 @@ class ChecklistView(QWidget):
         answered(str): an item's answer was saved (its id).
         problem(object): a UserError (or bug) to show to the user.
     """
+
     answered = Signal(str)
     problem = Signal(object)
 
-    def __init__(self, store: Store, form: Form, inspection: Inspection, language: Language,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        form: Form,
+        inspection: Inspection,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection, self.language = store, form, inspection, language
         self.read_only = inspection.status is InspectionStatus.FINALISED
@@ -93,8 +125,11 @@ class ChecklistView(QWidget):
         self.verdict_buttons = QButtonGroup(self)
         verdict_row = QHBoxLayout()
         self.buttons: dict[Verdict, QPushButton] = {}
-        for verdict, colour in ((Verdict.COMPLIES, "#1b7f3b"), (Verdict.VIOLATED, "#b00020"),
-                                (Verdict.NOT_APPLICABLE, "#666")):
+        for verdict, colour in (
+            (Verdict.COMPLIES, "#1b7f3b"),
+            (Verdict.VIOLATED, "#b00020"),
+            (Verdict.NOT_APPLICABLE, "#666"),
+        ):
             button = QPushButton()
             button.setObjectName(f"verdict_{verdict.value}")
             button.setCheckable(True)
@@ -170,9 +205,11 @@ class ChecklistView(QWidget):
         self.photo_list.itemActivated.connect(self.on_photo_list_item_activated)
         self.view_photo, self.replace_photo, self.remove_photo = QPushButton(), QPushButton(), QPushButton()
         buttons = QVBoxLayout()
-        for button, name, slot in ((self.view_photo, "photo_view", self.on_view_photo_clicked),
-                                   (self.replace_photo, "photo_replace", self.on_replace_photo_clicked),
-                                   (self.remove_photo, "photo_remove", self.on_remove_photo_clicked)):
+        for button, name, slot in (
+            (self.view_photo, "photo_view", self.on_view_photo_clicked),
+            (self.replace_photo, "photo_replace", self.on_replace_photo_clicked),
+            (self.remove_photo, "photo_remove", self.on_remove_photo_clicked),
+        ):
             button.setObjectName(name)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -189,8 +226,13 @@ class ChecklistView(QWidget):
         text = QLineEdit()
         choice = QComboBox()
         date = DateField()
-        editors = {AnswerKind.VERDICT: QWidget(), AnswerKind.NUMBER: number,
-                   AnswerKind.TEXT: text, AnswerKind.CHOICE: choice, AnswerKind.DATE: date}
+        editors = {
+            AnswerKind.VERDICT: QWidget(),
+            AnswerKind.NUMBER: number,
+            AnswerKind.TEXT: text,
+            AnswerKind.CHOICE: choice,
+            AnswerKind.DATE: date,
+        }
         for kind, editor in editors.items():
             editor.setObjectName(f"value_{kind.value}")
             self.value_stack.addWidget(editor)
@@ -239,12 +281,21 @@ class ChecklistView(QWidget):
         for s_index, section in enumerate(self.form.sections, start=1):
             items = [i for i in section.items if self.form.is_visible(i, keys)]
             done = sum(1 for i in items if self.state_of(i) is not None)
-            rows.append(ChecklistRow(None, f"{s_index}. {section.title.get(lang)}  ({done}/{len(items)})",
-                                     "", ""))
+            rows.append(
+                ChecklistRow(None, f"{s_index}. {section.title.get(lang)}  ({done}/{len(items)})", "", "")
+            )
             for i_index, item in enumerate(section.items, start=1):
                 if item in items:
-                    rows.append(ChecklistRow(item, "", f"{s_index}.{i_index}", item.text.get(lang),
-                                             self.state_of(item), len(self.photos.get(item.id, []))))
+                    rows.append(
+                        ChecklistRow(
+                            item,
+                            "",
+                            f"{s_index}.{i_index}",
+                            item.text.get(lang),
+                            self.state_of(item),
+                            len(self.photos.get(item.id, [])),
+                        )
+                    )
         current = self.current.id if self.current else None
         self.model.set_rows(rows)
         self.update_progress()
@@ -264,8 +315,9 @@ class ChecklistView(QWidget):
         done = sum(1 for r in items if r.state is not None)
         self.progress.setRange(0, max(1, len(items)))
         self.progress.setValue(done)
-        self.progress_label.setText(self.tr("Answered %1 of %2").replace("%1", str(done))
-                                    .replace("%2", str(len(items))))
+        self.progress_label.setText(
+            self.tr("Answered %1 of %2").replace("%1", str(done)).replace("%2", str(len(items)))
+        )
 
     def first_item_id(self) -> str | None:
         return next((r.item.id for r in self.model.rows() if r.item), None)
@@ -335,16 +387,19 @@ class ChecklistView(QWidget):
         self.show_photo_needed(item)
 
     def degree_name(self, degree: str) -> str:
-        return {"gross": self.tr("gross"), "significant": self.tr("significant"),
-                "minor": self.tr("minor")}[degree]
+        return {"gross": self.tr("gross"), "significant": self.tr("significant"), "minor": self.tr("minor")}[
+            degree
+        ]
 
     def _load_value(self, item: Item, answer: Answer) -> None:
         editor = self.value_editors[item.kind]
         editor.setEnabled(not self.read_only)
         editor.blockSignals(True)
         if item.kind is AnswerKind.NUMBER:
-            editor.setRange(item.minimum if item.minimum is not None else -1e9,
-                            item.maximum if item.maximum is not None else 1e9)
+            editor.setRange(
+                item.minimum if item.minimum is not None else -1e9,
+                item.maximum if item.maximum is not None else 1e9,
+            )
             editor.setValue(float(answer.value) if answer.value else editor.minimum())
         elif item.kind is AnswerKind.TEXT:
             editor.setText(answer.value or "")
@@ -377,10 +432,12 @@ class ChecklistView(QWidget):
         if item is None or self.read_only or item.kind is AnswerKind.VERDICT:
             return
         editor = self.value_editors[item.kind]
-        value = {AnswerKind.NUMBER: lambda: str(int(editor.value())),
-                 AnswerKind.TEXT: lambda: editor.text().strip() or None,
-                 AnswerKind.CHOICE: lambda: editor.currentData(),
-                 AnswerKind.DATE: lambda: editor.date().toString("yyyy-MM-dd")}[item.kind]()
+        value = {
+            AnswerKind.NUMBER: lambda: str(int(editor.value())),
+            AnswerKind.TEXT: lambda: editor.text().strip() or None,
+            AnswerKind.CHOICE: lambda: editor.currentData(),
+            AnswerKind.DATE: lambda: editor.date().toString("yyyy-MM-dd"),
+        }[item.kind]()
         previous = self.answers.get(item.id)
         if previous and previous.value == value and previous.verdict is None:
             return
@@ -397,14 +454,12 @@ class ChecklistView(QWidget):
             return
         previous = self.answers.get(item.id) or Answer(item.id)
         if previous.note != self.note.toPlainText():
-            self._save(item, verdict=previous.verdict, value=previous.value,
-                       note=self.note.toPlainText())
+            self._save(item, verdict=previous.verdict, value=previous.value, note=self.note.toPlainText())
 
     def _save(self, item: Item, **answer) -> bool:
         before = self.condition_answers()
         try:
-            self.answers[item.id] = self.store.inspections.save_answer(
-                self.inspection.id, item.id, **answer)
+            self.answers[item.id] = self.store.inspections.save_answer(self.inspection.id, item.id, **answer)
         except UserError as error:
             self.problem.emit(error)
             return False
@@ -413,8 +468,9 @@ class ChecklistView(QWidget):
 
     def _after_answer(self, item: Item, before: dict) -> None:
         keys = self.condition_answers()
-        visibility_changed = any(i.condition and i.condition.holds(before) != i.condition.holds(keys)
-                                 for i in self.form.items())
+        visibility_changed = any(
+            i.condition and i.condition.holds(before) != i.condition.holds(keys) for i in self.form.items()
+        )
         if visibility_changed:
             self.rebuild_rows()
         else:
@@ -438,7 +494,7 @@ class ChecklistView(QWidget):
         position = self.model.index_of(item.id).row()
         heading = next(p for p in range(position, -1, -1) if rows[p].item is None)
         end = next((p for p in range(heading + 1, len(rows)) if rows[p].item is None), len(rows))
-        done = sum(1 for r in rows[heading + 1:end] if r.state is not None)
+        done = sum(1 for r in rows[heading + 1 : end] if r.state is not None)
         title = rows[heading].section_title.rsplit("  (", 1)[0]
         rows[heading].section_title = f"{title}  ({done}/{end - heading - 1})"
         index = self.model.index(heading)
@@ -450,8 +506,7 @@ class ChecklistView(QWidget):
 
     def on_add_photo_clicked(self) -> None:
         folder = self.store.reference.setting("photo_folder", str(Path.home()))
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photo evidence"), folder,
-                                                self.image_filter())
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photo evidence"), folder, self.image_filter())
         if paths:
             self.store.reference.set_setting("photo_folder", str(Path(paths[0]).parent))
             self.add_photos([Path(p) for p in paths])
@@ -463,8 +518,9 @@ class ChecklistView(QWidget):
             self.problem.emit(UserError("camera.no_card"))
             return
         start = camera.start_folder(self.store.reference.setting("camera_folder"), cards)
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Photos from the camera"), str(start),
-                                                self.image_filter())
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Photos from the camera"), str(start), self.image_filter()
+        )
         if paths:
             self.store.reference.set_setting("camera_folder", str(Path(paths[0]).parent))
             self.add_photos([Path(p) for p in paths])
@@ -491,8 +547,9 @@ class ChecklistView(QWidget):
     def show_photos(self, item: Item, selected: int = 0) -> None:
         self.photo_list.clear()
         for photo in self.photos.get(item.id, []):
-            entry = QListWidgetItem(self.thumbnail(photo), photo.taken_at.strftime("%d.%m %H:%M")
-                                    if photo.taken_at else "")
+            entry = QListWidgetItem(
+                self.thumbnail(photo), photo.taken_at.strftime("%d.%m %H:%M") if photo.taken_at else ""
+            )
             entry.setToolTip(photo.filename)
             self.photo_list.addItem(entry)
         if self.photo_list.count():
@@ -534,8 +591,11 @@ class ChecklistView(QWidget):
         photo, item = self.selected_photo(), self.current
         if photo is None or item is None or self.read_only:
             return
-        if not confirm(self, self.tr("Remove photo"),
-                       self.tr("Remove this photo from the inspection? It cannot be brought back.")):
+        if not confirm(
+            self,
+            self.tr("Remove photo"),
+            self.tr("Remove this photo from the inspection? It cannot be brought back."),
+        ):
             return
         row = self.photo_list.currentRow()
         try:
@@ -552,8 +612,9 @@ class ChecklistView(QWidget):
         if photo is None or item is None or self.read_only:
             return
         folder = self.store.reference.setting("photo_folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Photo to put in its place"), folder,
-                                              self.image_filter())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Photo to put in its place"), folder, self.image_filter()
+        )
         if not path:
             return
         row = self.photo_list.currentRow()
@@ -570,8 +631,9 @@ class ChecklistView(QWidget):
     def thumbnail(self, photo: Photo) -> QIcon:
         if photo.id not in self._thumbs:
             image = QImage.fromData(self.store.photos.data(photo))
-            scaled = image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                  Qt.TransformationMode.SmoothTransformation)
+            scaled = image.scaled(
+                THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
             self._thumbs[photo.id] = QIcon(QPixmap.fromImage(scaled))
         return self._thumbs[photo.id]
 

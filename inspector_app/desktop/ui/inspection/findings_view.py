@@ -1,39 +1,57 @@
 """Findings and measures of an inspection, children whose rights were restored, finalising."""
+
 from __future__ import annotations
 
 import dataclasses
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError, message_text, register_messages
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Finding, Inspection, InspectionStatus, MeasureKind
 from inspector_app.desktop.storage.store import Store
+from inspector_app.desktop.ui.inspection.objections import ObjectionsBox
+from inspector_app.desktop.ui.inspection.restored_children import RestoredChildrenBox
+from inspector_app.desktop.ui.measures.measure_dialogs import MeasureDialog
 from inspector_app.desktop.ui.shared.dialogs import confirm
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import Language
-from inspector_app.desktop.ui.measures.measure_dialogs import MeasureDialog
 from inspector_app.desktop.ui.shared.models import RowTableModel
 from inspector_app.desktop.ui.shared.names import Names
-from inspector_app.desktop.ui.inspection.objections import ObjectionsBox
-from inspector_app.desktop.ui.inspection.restored_children import RestoredChildrenBox
 
 
 class FindingsView(QWidget):
     """Signals:
-        go_to_item(str): show this checklist item (from a finalisation problem).
-        finalised(object): the Inspection, now locked.
-        problem(object): a UserError to show.
+    go_to_item(str): show this checklist item (from a finalisation problem).
+    finalised(object): the Inspection, now locked.
+    problem(object): a UserError to show.
     """
+
     go_to_item = Signal(str)
     finalised = Signal(object)
     problem = Signal(object)
 
-    def __init__(self, store: Store, form: Form, inspection: Inspection, language: Language,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        form: Form,
+        inspection: Inspection,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection, self.language = store, form, inspection, language
         self.names = Names(self)
@@ -133,16 +151,26 @@ class FindingsView(QWidget):
         self.measures_title.setText("<b>" + self.tr("Measures") + "</b>")
         self.finalise_button.setText(self.tr("Finalise the inspection"))
         degree = {"gross": self.tr("gross"), "significant": self.tr("significant"), "minor": self.tr("minor")}
-        self.findings_model.set_columns([
-            (self.tr("Requirement"), lambda f: self.form.item(f.item_id).text.get(lang)),
-            (self.tr("Degree"), lambda f: degree[f.degree.value]),
-            (self.tr("Measures"), lambda f: ", ".join(self.kind_name(m.kind) for m in self.measures
-                                                      if f.id in m.finding_ids)),
-            (self.tr("Note"), lambda f: f.no_measure_reason or f.description)])
-        self.measures_model.set_columns([
-            (self.tr("Measure"), lambda m: self.kind_name(m.kind)),
-            (self.tr("Findings"), lambda m: str(len(m.finding_ids))),
-            (self.tr("Details"), self.measure_summary)])
+        self.findings_model.set_columns(
+            [
+                (self.tr("Requirement"), lambda f: self.form.item(f.item_id).text.get(lang)),
+                (self.tr("Degree"), lambda f: degree[f.degree.value]),
+                (
+                    self.tr("Measures"),
+                    lambda f: ", ".join(
+                        self.kind_name(m.kind) for m in self.measures if f.id in m.finding_ids
+                    ),
+                ),
+                (self.tr("Note"), lambda f: f.no_measure_reason or f.description),
+            ]
+        )
+        self.measures_model.set_columns(
+            [
+                (self.tr("Measure"), lambda m: self.kind_name(m.kind)),
+                (self.tr("Findings"), lambda m: str(len(m.finding_ids))),
+                (self.tr("Details"), self.measure_summary),
+            ]
+        )
         for column, width in enumerate((380, 140, 180)):
             self.findings_table.setColumnWidth(column, width)
 
@@ -150,8 +178,10 @@ class FindingsView(QWidget):
         lang = self.language.code
         if measure.kind is MeasureKind.PROTOCOL:
             mrp = {"kk": "АЕК", "ru": "МРП"}.get(lang, "MRP")
-            return (f"{measure.offender.name} · {measure.article}.{measure.part} · "
-                    f"{measure.fine_mrp} {mrp} = {measure.fine_tenge:,} ₸".replace(",", " "))
+            return (
+                f"{measure.offender.name} · {measure.article}.{measure.part} · "
+                f"{measure.fine_mrp} {mrp} = {measure.fine_tenge:,} ₸".replace(",", " ")
+            )
         if measure.kind is MeasureKind.ORDER:
             return ", ".join(d.strftime("%d.%m.%Y") for d in sorted(measure.deadlines.values()))
         if measure.kind is MeasureKind.DISCIPLINARY:
@@ -170,8 +200,12 @@ class FindingsView(QWidget):
         locked = self.inspection.status is InspectionStatus.FINALISED
         self.restored_box.refresh(self.findings, self.measures, locked)
         self.objections_box.refresh(self.inspection.objections, locked)
-        for widget in (*self.measure_buttons.values(), self.reason,
-                       self.remove_measure, self.finalise_button):
+        for widget in (
+            *self.measure_buttons.values(),
+            self.reason,
+            self.remove_measure,
+            self.finalise_button,
+        ):
             widget.setEnabled(not locked)
         if locked:
             self.status.setText(self.tr("Finalised: the inspection is read-only."))
@@ -191,8 +225,10 @@ class FindingsView(QWidget):
         finding = self.findings[current.row()]
         if finding.no_measure_reason == self.reason.text().strip():
             return
-        self._call(self.store.inspections.save_finding,
-                   dataclasses.replace(finding, no_measure_reason=self.reason.text().strip()))
+        self._call(
+            self.store.inspections.save_finding,
+            dataclasses.replace(finding, no_measure_reason=self.reason.text().strip()),
+        )
 
     def on_add_measure(self, kind: MeasureKind) -> None:
         findings = self.selected_findings() or self.findings
@@ -204,15 +240,23 @@ class FindingsView(QWidget):
             self._call(self.store.inspections.save_measure, dialog.measure)
 
     def measure_dialog(self, kind: MeasureKind, findings: list[Finding]) -> MeasureDialog:
-        return MeasureDialog(kind, self.inspection.id, findings, self.form,
-                             self.store.reference.articles(), self.store.reference.mrp_by_year(),
-                             self.language.code, parent=self)
+        return MeasureDialog(
+            kind,
+            self.inspection.id,
+            findings,
+            self.form,
+            self.store.reference.articles(),
+            self.store.reference.mrp_by_year(),
+            self.language.code,
+            parent=self,
+        )
 
     def on_remove_measure(self) -> None:
         current = self.measures_table.currentIndex()
         if current.isValid():
-            self._call(self.store.inspections.remove_measure, self.inspection.id,
-                       self.measures[current.row()].id)
+            self._call(
+                self.store.inspections.remove_measure, self.inspection.id, self.measures[current.row()].id
+            )
 
     def on_finalise_clicked(self) -> None:
         self.problems.clear()
@@ -242,10 +286,12 @@ class FindingsView(QWidget):
         return True
 
 
-register_messages({
-    "measure.no_findings": {
-        "kk": "Шара тағайындайтын бұзушылық жоқ. Алдымен тексеру парағында бұзушылықты белгілеңіз.",
-        "ru": "Нет нарушений, по которым принимается мера. Сначала отметьте нарушение в проверочном листе.",
-        "en": "There is no violation to take a measure for. Mark a violation in the checklist first.",
-    },
-})
+register_messages(
+    {
+        "measure.no_findings": {
+            "kk": "Шара тағайындайтын бұзушылық жоқ. Алдымен тексеру парағында бұзушылықты белгілеңіз.",
+            "ru": "Нет нарушений, по которым принимается мера. Сначала отметьте нарушение в проверочном листе.",
+            "en": "There is no violation to take a measure for. Mark a violation in the checklist first.",
+        },
+    }
+)

@@ -1,4 +1,5 @@
 """One inspection open: its checklist and its findings and measures."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
@@ -7,22 +8,30 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Facility, Inspection, InspectionStatus
 from inspector_app.desktop.storage.store import Store
-from inspector_app.desktop.ui.inspection.checklist_view import ChecklistView
 from inspector_app.desktop.ui.documents.documents_view import DocumentsView
+from inspector_app.desktop.ui.inspection.checklist_view import ChecklistView
 from inspector_app.desktop.ui.inspection.findings_view import FindingsView
 from inspector_app.desktop.ui.shared.i18n import Language
 
 
 class InspectionPage(QWidget):
     """Signals:
-        closed(): the user went back to the register.
-        problem(object): a UserError to show.
+    closed(): the user went back to the register.
+    problem(object): a UserError to show.
     """
+
     closed = Signal()
     problem = Signal(object)
 
-    def __init__(self, store: Store, form: Form, inspection: Inspection, facility: Facility,
-                 language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        form: Form,
+        inspection: Inspection,
+        facility: Facility,
+        language: Language,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.facility, self.language = facility, language
         self.back = QPushButton()
@@ -35,8 +44,9 @@ class InspectionPage(QWidget):
         self.review.setStyleSheet("background: #fff4ce; padding: 6px;")
         self.checklist = ChecklistView(store, form, inspection, language)
         self.findings = FindingsView(store, form, inspection, language)
-        self.documents = DocumentsView(store, form, inspection.id,
-                                       facility.settlement or facility.address, language)
+        self.documents = DocumentsView(
+            store, form, inspection.id, facility.settlement or facility.address, language
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.checklist, "")
         self.tabs.addTab(self.findings, "")
@@ -65,10 +75,8 @@ class InspectionPage(QWidget):
     def retranslate(self) -> None:
         inspection = self.findings.inspection
         name = self.facility.name_kk if self.language.code == "kk" else self.facility.name_ru
-        state = (self.tr("finalised") if inspection.status is InspectionStatus.FINALISED
-                 else self.tr("draft"))
-        self.title.setText(f"<b>{name}</b> · {self.tr('act No.')} {inspection.appointment_number}"
-                           f" · {state}")
+        state = self.tr("finalised") if inspection.status is InspectionStatus.FINALISED else self.tr("draft")
+        self.title.setText(f"<b>{name}</b> · {self.tr('act No.')} {inspection.appointment_number} · {state}")
         self.back.setText(self.tr("◀ Register"))
         state, comment = self.store.inspections.review(inspection.id)
         self.review.setVisible(state == "returned")

@@ -1,5 +1,6 @@
 """The subject's objections to the act, as the inspector records them (Entrepreneurial Code
 art. 152); left empty, the act prints ruled lines to write them by hand."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
@@ -11,8 +12,9 @@ from inspector_app.desktop.storage.store import Store
 
 class ObjectionsBox(QGroupBox):
     """Signals:
-        problem(object): a UserError to show.
+    problem(object): a UserError to show.
     """
+
     problem = Signal(object)
 
     def __init__(self, store: Store, inspection_id: str, parent: QWidget | None = None) -> None:
@@ -22,8 +24,11 @@ class ObjectionsBox(QGroupBox):
         self.text.setFixedHeight(70)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.on_save_clicked)
-        for widget, name in ((self, "objections_box"), (self.text, "objections_text"),
-                             (self.save_button, "objections_save")):
+        for widget, name in (
+            (self, "objections_box"),
+            (self.text, "objections_text"),
+            (self.save_button, "objections_save"),
+        ):
             widget.setObjectName(name)
         row = QHBoxLayout()
         row.addStretch()

@@ -1,10 +1,10 @@
 """One photo on the whole screen: full size, scaled down to fit (never up), in a dialog."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 SCREEN_SHARE = 0.9  # of the screen's free area the dialog may take
 
@@ -39,8 +39,9 @@ class PhotoViewer(QDialog):
 
     def available(self) -> QSize:
         """The part of the screen the dialog may cover."""
-        screen = (self.parentWidget().screen() if self.parentWidget() else None) \
-            or QGuiApplication.primaryScreen()
+        screen = (
+            self.parentWidget().screen() if self.parentWidget() else None
+        ) or QGuiApplication.primaryScreen()
         free = screen.availableGeometry().size()
         return QSize(int(free.width() * SCREEN_SHARE), int(free.height() * SCREEN_SHARE))
 
@@ -59,12 +60,13 @@ class PhotoViewer(QDialog):
         pixmap = self.picture.pixmap()
         return pixmap.width() / max(1, self.image.width()) if pixmap and not pixmap.isNull() else 0.0
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's names)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         room = self.picture.contentsRect().size()
         if self.image.width() > room.width() or self.image.height() > room.height():
-            shown = self.image.scaled(room, Qt.AspectRatioMode.KeepAspectRatio,
-                                      Qt.TransformationMode.SmoothTransformation)
+            shown = self.image.scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
         else:
             shown = self.image
         self.picture.setPixmap(QPixmap.fromImage(shown))

@@ -1,17 +1,38 @@
 """Children whose rights were restored: one row per child (a short reference, the categories,
 the finding or measure that restored them), totals per category and the distinct total."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Finding, Measure, RestoredChild, RightsCategory
-from inspector_app.core.domain.restored import MAX_REFERENCE, anonymous_number, distinct_children, restored_counts, validate_child
+from inspector_app.core.domain.restored import (
+    MAX_REFERENCE,
+    anonymous_number,
+    distinct_children,
+    restored_counts,
+    validate_child,
+)
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import Language
@@ -21,12 +42,14 @@ from inspector_app.desktop.ui.shared.names import Names
 
 class RestoredChildrenBox(QGroupBox):
     """Signals:
-        problem(object): a UserError to show.
+    problem(object): a UserError to show.
     """
+
     problem = Signal(object)
 
-    def __init__(self, store: Store, form: Form, inspection_id: str, language: Language,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, form: Form, inspection_id: str, language: Language, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
         self.names = Names(self)
@@ -45,9 +68,13 @@ class RestoredChildrenBox(QGroupBox):
         self.add_button, self.remove_button = QPushButton(), QPushButton()
         self.totals = QLabel()
         self.totals.setWordWrap(True)
-        for widget, name in ((self, "restored_box"), (self.table, "restored_table"),
-                             (self.add_button, "restored_add"), (self.remove_button, "restored_remove"),
-                             (self.totals, "restored_totals")):
+        for widget, name in (
+            (self, "restored_box"),
+            (self.table, "restored_table"),
+            (self.add_button, "restored_add"),
+            (self.remove_button, "restored_remove"),
+            (self.totals, "restored_totals"),
+        ):
             widget.setObjectName(name)
         self.add_button.clicked.connect(self.on_add_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
@@ -71,10 +98,13 @@ class RestoredChildrenBox(QGroupBox):
         self.add_button.setText(self.tr("Add child…"))
         self.remove_button.setText(self.tr("Remove"))
         self.table.setAccessibleName(self.tr("Children whose rights were restored"))
-        self.model.set_columns([
-            (self.tr("Child"), self.reference_text),
-            (self.tr("Categories"), lambda c: "\n".join(self.names.category(x) for x in c.categories)),
-            (self.tr("Restored by"), self.tie_text)])
+        self.model.set_columns(
+            [
+                (self.tr("Child"), self.reference_text),
+                (self.tr("Categories"), lambda c: "\n".join(self.names.category(x) for x in c.categories)),
+                (self.tr("Restored by"), self.tie_text),
+            ]
+        )
         for column, width in enumerate((70, 125)):
             self.table.setColumnWidth(column, width)
         self.table.resizeRowsToContents()
@@ -106,23 +136,29 @@ class RestoredChildrenBox(QGroupBox):
         self.show_totals()
 
     def show_totals(self) -> None:
-        counts = ", ".join(f"{self.names.category(r.category)}: {r.children}"
-                           for r in restored_counts(self.children))
+        counts = ", ".join(
+            f"{self.names.category(r.category)}: {r.children}" for r in restored_counts(self.children)
+        )
         total = self.tr("Children in all (each once): {0}").format(distinct_children(self.children))
         self.totals.setText(f"{counts}\n{total}" if counts else total)
 
     def on_add_clicked(self) -> None:
-        dialog = RestoredChildDialog(self.findings, self.measures, self.form, self.names,
-                                     self.language.code, parent=self)
+        dialog = RestoredChildDialog(
+            self.findings, self.measures, self.form, self.names, self.language.code, parent=self
+        )
         if dialog.exec() and dialog.child is not None:
-            self._call(self.store.inspections.save_restored_child, self.inspection_id,
-                       dialog.child, self.form)
+            self._call(
+                self.store.inspections.save_restored_child, self.inspection_id, dialog.child, self.form
+            )
 
     def on_remove_clicked(self) -> None:
         current = self.table.currentIndex()
         if current.isValid():
-            self._call(self.store.inspections.remove_restored_child, self.inspection_id,
-                       self.children[current.row()].id)
+            self._call(
+                self.store.inspections.remove_restored_child,
+                self.inspection_id,
+                self.children[current.row()].id,
+            )
 
     def _call(self, action, *args) -> None:
         try:
@@ -136,8 +172,15 @@ class RestoredChildrenBox(QGroupBox):
 class RestoredChildDialog(QDialog):
     """One child: reference, categories, what restored the rights; `child` after accept."""
 
-    def __init__(self, findings: list[Finding], measures: list[Measure], form: Form, names: Names,
-                 lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        findings: list[Finding],
+        measures: list[Measure],
+        form: Form,
+        names: Names,
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.findings, self.measures, self.lang = findings, measures, lang
         self.child: RestoredChild | None = None
@@ -154,18 +197,22 @@ class RestoredChildDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.on_ok_clicked)
         buttons.rejected.connect(self.reject)
         self._name_widgets(buttons)
         self._lay_out(buttons)
 
     def _name_widgets(self, buttons: QDialogButtonBox) -> None:
-        for widget, name in ((self.reference, "child_reference"), (self.tied_to, "child_tied_to"),
-                             (self.error, "child_error"),
-                             (buttons.button(QDialogButtonBox.StandardButton.Ok), "child_ok"),
-                             (buttons.button(QDialogButtonBox.StandardButton.Cancel), "child_cancel")):
+        for widget, name in (
+            (self.reference, "child_reference"),
+            (self.tied_to, "child_tied_to"),
+            (self.error, "child_error"),
+            (buttons.button(QDialogButtonBox.StandardButton.Ok), "child_ok"),
+            (buttons.button(QDialogButtonBox.StandardButton.Cancel), "child_cancel"),
+        ):
             widget.setObjectName(name)
         for category, box in self.categories.items():
             box.setObjectName(f"category_{category.value}")
@@ -188,14 +235,18 @@ class RestoredChildDialog(QDialog):
     def build(self) -> RestoredChild:
         kind, _, tie = (self.tied_to.currentData() or "").partition(":")
         return RestoredChild(
-            id="", reference=self.reference.text(),
+            id="",
+            reference=self.reference.text(),
             categories=[c for c, box in self.categories.items() if box.isChecked()],
-            finding_id=tie if kind == "finding" else "", measure_id=tie if kind == "measure" else "")
+            finding_id=tie if kind == "finding" else "",
+            measure_id=tie if kind == "measure" else "",
+        )
 
     def on_ok_clicked(self) -> None:
         try:
-            self.child = validate_child(self.build(), [f.id for f in self.findings],
-                                        [m.id for m in self.measures])
+            self.child = validate_child(
+                self.build(), [f.id for f in self.findings], [m.id for m in self.measures]
+            )
         except UserError as error:
             self.error.setText(describe(error, self.lang))
             return

@@ -1,22 +1,32 @@
 """Dialogs that record a measure for one or more findings."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QFrame, QLabel,
-                               QLineEdit, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.measures import committee_articles, validate_measure
 from inspector_app.core.domain.models import Finding, Measure, MeasureKind, Person
 from inspector_app.core.domain.reference import BODIES, COMMITTEE, COURT, Article
+from inspector_app.desktop.ui.measures.measure_fields import LangPair
+from inspector_app.desktop.ui.measures.protocol_fields import ProtocolFields
+from inspector_app.desktop.ui.register.new_inspection import date_edit, to_date
 from inspector_app.desktop.ui.shared.dialogs import GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
-from inspector_app.desktop.ui.measures.measure_fields import LangPair
-from inspector_app.desktop.ui.register.new_inspection import date_edit, to_date
-from inspector_app.desktop.ui.measures.protocol_fields import ProtocolFields
 
 MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen; its fields scroll
 
@@ -24,9 +34,18 @@ MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen; its fields scroll
 class MeasureDialog(GuardedDialog):
     """Fields for one kind of measure; `measure` holds the validated result after accept."""
 
-    def __init__(self, kind: MeasureKind, inspection_id: str, findings: list[Finding], form: Form,
-                 articles: list[Article], mrp_by_year: dict[int, int], lang: str,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: MeasureKind,
+        inspection_id: str,
+        findings: list[Finding],
+        form: Form,
+        articles: list[Article],
+        mrp_by_year: dict[int, int],
+        lang: str,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("measure_dialog")
         self.kind, self.inspection_id, self.findings = kind, inspection_id, findings
@@ -40,20 +59,25 @@ class MeasureDialog(GuardedDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
-        {MeasureKind.PROTOCOL: self._protocol_fields, MeasureKind.ORDER: self._order_fields,
-         MeasureKind.RECOMMENDATION: self._recommendation_fields,
-         MeasureKind.DISCIPLINARY: self._referral_fields,
-         MeasureKind.TRANSFER: self._transfer_fields}[kind]()
+        {
+            MeasureKind.PROTOCOL: self._protocol_fields,
+            MeasureKind.ORDER: self._order_fields,
+            MeasureKind.RECOMMENDATION: self._recommendation_fields,
+            MeasureKind.DISCIPLINARY: self._referral_fields,
+            MeasureKind.TRANSFER: self._transfer_fields,
+        }[kind]()
         self._layout()
 
     def _layout(self) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.setObjectName("buttons")
         buttons.accepted.connect(self.on_ok_clicked)
         buttons.rejected.connect(self.reject)
-        listing = QLabel("<br>".join(f"• {self.form.item(f.item_id).text.get(self.lang)}"
-                                     for f in self.findings))
+        listing = QLabel(
+            "<br>".join(f"• {self.form.item(f.item_id).text.get(self.lang)}" for f in self.findings)
+        )
         listing.setWordWrap(True)
         body = QWidget()
         inner = QVBoxLayout(body)
@@ -75,10 +99,19 @@ class MeasureDialog(GuardedDialog):
     # --- fields per kind ------------------------------------------------------------------
     def _protocol_fields(self) -> None:
         self.setWindowTitle(self.tr("Administrative offence protocol"))
-        usual = next((self.form.item(f.item_id).article for f in self.findings
-                      if self.form.item(f.item_id).article), "")
-        self.protocol = ProtocolFields(self.fields, committee_articles(self.articles),
-                                       self.mrp_by_year, self.lang, self.today, usual, self)
+        usual = next(
+            (self.form.item(f.item_id).article for f in self.findings if self.form.item(f.item_id).article),
+            "",
+        )
+        self.protocol = ProtocolFields(
+            self.fields,
+            committee_articles(self.articles),
+            self.mrp_by_year,
+            self.lang,
+            self.today,
+            usual,
+            self,
+        )
         self.protocol.set_substance("\n".join(f.description for f in self.findings if f.description))
 
     def _order_fields(self) -> None:
@@ -107,34 +140,48 @@ class MeasureDialog(GuardedDialog):
         self.official_position = LangPair("official_position")
         self.employer = LangPair("employer")
         self.text = LangPair("text", multiline=True)
-        for label, widget in ((self.tr("Official"), self.official),
-                              (self.tr("Position"), self.official_position),
-                              (self.tr("Employer"), self.employer), (self.tr("Grounds"), self.text)):
+        for label, widget in (
+            (self.tr("Official"), self.official),
+            (self.tr("Position"), self.official_position),
+            (self.tr("Employer"), self.employer),
+            (self.tr("Grounds"), self.text),
+        ):
             self.fields.addRow(label, widget)
 
     def _transfer_fields(self) -> None:
         self.setWindowTitle(self.tr("Referral to the competent body"))
         self.addressee_body = QComboBox()
-        self.addressee_body.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.addressee_body.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.addressee_body.setObjectName("addressee_body")
         for code, name in BODIES.items():
             if code not in (COMMITTEE, COURT):
                 self.addressee_body.addItem(name.get(self.lang), code)
-        usual = next((self.form.item(f.item_id).competent_body for f in self.findings
-                      if self.form.item(f.item_id).competent_body), "")
+        usual = next(
+            (
+                self.form.item(f.item_id).competent_body
+                for f in self.findings
+                if self.form.item(f.item_id).competent_body
+            ),
+            "",
+        )
         if usual:
             self.addressee_body.setCurrentIndex(max(0, self.addressee_body.findData(usual)))
         self.addressee = LangPair("addressee")
         self.text = LangPair("text", multiline=True)
-        for label, widget in ((self.tr("Competent body"), self.addressee_body),
-                              (self.tr("Addressee (the department's name)"), self.addressee),
-                              (self.tr("Note to the body"), self.text)):
+        for label, widget in (
+            (self.tr("Competent body"), self.addressee_body),
+            (self.tr("Addressee (the department's name)"), self.addressee),
+            (self.tr("Note to the body"), self.text),
+        ):
             self.fields.addRow(label, widget)
 
     # --- result ---------------------------------------------------------------------------
     def build(self) -> Measure:
-        measure = Measure(id="", inspection_id=self.inspection_id, kind=self.kind,
-                          finding_ids=[f.id for f in self.findings])
+        measure = Measure(
+            id="", inspection_id=self.inspection_id, kind=self.kind, finding_ids=[f.id for f in self.findings]
+        )
         if self.protocol is not None:
             self.protocol.fill(measure)
         elif self.kind is MeasureKind.ORDER:
@@ -148,16 +195,18 @@ class MeasureDialog(GuardedDialog):
             measure.text = self.text.value()
         else:
             position = self.official_position.value()
-            measure.official = Person(self.official.text().strip(), position_kk=position.kk,
-                                      position_ru=position.ru)
+            measure.official = Person(
+                self.official.text().strip(), position_kk=position.kk, position_ru=position.ru
+            )
             measure.employer = self.employer.value()
             measure.text = self.text.value()
         return measure
 
     def on_ok_clicked(self) -> None:
         try:
-            self.measure = validate_measure(self.build(), articles=self.articles,
-                                            mrp_by_year=self.mrp_by_year, today=self.today)
+            self.measure = validate_measure(
+                self.build(), articles=self.articles, mrp_by_year=self.mrp_by_year, today=self.today
+            )
         except UserError as error:
             self.error.setText(describe(error, self.lang))
             return

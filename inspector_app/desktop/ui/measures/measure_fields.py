@@ -1,4 +1,5 @@
 """Small input widgets of the measure dialogs: a text entered per language, people a line."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget

@@ -1,28 +1,44 @@
 """The fields of an administrative offence protocol (КоАП РК art. 803) in the measure dialog."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate, QObject
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.fines import fine_in_tenge
 from inspector_app.core.domain.identifiers import birth_date_of
-from inspector_app.core.domain.models import BusinessSize, IdDocument, IdDocumentKind, Measure, Offender, OffenderKind, Person
+from inspector_app.core.domain.models import (
+    BusinessSize,
+    IdDocument,
+    IdDocumentKind,
+    Measure,
+    Offender,
+    OffenderKind,
+    Person,
+)
 from inspector_app.core.domain.reference import BODIES, Article
-from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.measures.measure_fields import LangPair, parse_witnesses
 from inspector_app.desktop.ui.register.new_inspection import date_edit, to_date
+from inspector_app.desktop.ui.shared.errors import describe
 
 
 class ProtocolFields(QObject):
     """Offender (an official or an organisation through its representative), the article
     (only those under which the Committee draws up protocols), the offence and the people."""
 
-    def __init__(self, form: QFormLayout, articles: dict[str, Article], mrp_by_year: dict[int, int],
-                 lang: str, today: dt.date, usual_article: str, parent: QWidget) -> None:
+    def __init__(
+        self,
+        form: QFormLayout,
+        articles: dict[str, Article],
+        mrp_by_year: dict[int, int],
+        lang: str,
+        today: dt.date,
+        usual_article: str,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self.articles, self.mrp_by_year, self.lang = articles, mrp_by_year, lang
         self._make_offender(today)
@@ -48,9 +64,11 @@ class ProtocolFields(QObject):
         self.offender_address = _named(QLineEdit(), "offender_address")
         self.workplace, self.position = LangPair("workplace"), LangPair("offender_position")
         self.id_kind = _named(QComboBox(), "id_document_kind")
-        for kind, text in ((IdDocumentKind.ID_CARD, self.tr("Identity card")),
-                           (IdDocumentKind.PASSPORT, self.tr("Passport")),
-                           (IdDocumentKind.RESIDENCE_PERMIT, self.tr("Residence permit"))):
+        for kind, text in (
+            (IdDocumentKind.ID_CARD, self.tr("Identity card")),
+            (IdDocumentKind.PASSPORT, self.tr("Passport")),
+            (IdDocumentKind.RESIDENCE_PERMIT, self.tr("Residence permit")),
+        ):
             self.id_kind.addItem(text, kind)
         self.id_document = _named(QLineEdit(), "id_document")
         self.id_issued_by = LangPair("id_issued_by")
@@ -61,10 +79,12 @@ class ProtocolFields(QObject):
         self.attorney_date = _named(date_edit(today), "attorney_date")
         self.business_size = _named(QComboBox(), "business_size")
         self.business_size.addItem(self.tr("—"), None)
-        for size, text in ((BusinessSize.SMALL, self.tr("Small business")),
-                           (BusinessSize.MEDIUM, self.tr("Medium business")),
-                           (BusinessSize.LARGE, self.tr("Large business")),
-                           (BusinessSize.NON_COMMERCIAL, self.tr("Non-commercial organisation"))):
+        for size, text in (
+            (BusinessSize.SMALL, self.tr("Small business")),
+            (BusinessSize.MEDIUM, self.tr("Medium business")),
+            (BusinessSize.LARGE, self.tr("Large business")),
+            (BusinessSize.NON_COMMERCIAL, self.tr("Non-commercial organisation")),
+        ):
             self.business_size.addItem(text, size)
         self.bank_details = _named(QLineEdit(), "bank_details")
         self.prior_penalties = LangPair("prior_penalties")
@@ -93,30 +113,53 @@ class ProtocolFields(QObject):
             edit.setPlaceholderText(self.tr("Name; address; position — one a line"))
 
     def _add_rows(self, form: QFormLayout) -> None:
-        self.person_rows = [self.birth_date, self.workplace, self.position, self.id_kind,
-                            self.id_document, self.id_issued_by, self.id_issued_on]
-        self.org_rows = [self.representative_name, self.representative_position,
-                         self.power_of_attorney, self.attorney_date, self.business_size,
-                         self.bank_details]
+        self.person_rows = [
+            self.birth_date,
+            self.workplace,
+            self.position,
+            self.id_kind,
+            self.id_document,
+            self.id_issued_by,
+            self.id_issued_on,
+        ]
+        self.org_rows = [
+            self.representative_name,
+            self.representative_position,
+            self.power_of_attorney,
+            self.attorney_date,
+            self.business_size,
+            self.bank_details,
+        ]
         for label, widget in (
-                (self.tr("Offender"), self.offender_kind), (self.tr("Name"), self.offender_name),
-                (self.tr("IIN / BIN"), self.offender_id), (self.tr("Address"), self.offender_address),
-                (self.tr("Date of birth"), self.birth_date), (self.tr("Place of work"), self.workplace),
-                (self.tr("Position"), self.position), (self.tr("Identity document"), self.id_kind),
-                (self.tr("Document number"), self.id_document), (self.tr("Issued by"), self.id_issued_by),
-                (self.tr("Issued on"), self.id_issued_on),
-                (self.tr("Representative"), self.representative_name),
-                (self.tr("Representative's position"), self.representative_position),
-                (self.tr("Power of attorney No."), self.power_of_attorney),
-                (self.tr("Power of attorney date"), self.attorney_date),
-                (self.tr("Business size"), self.business_size), (self.tr("Bank details"), self.bank_details),
-                (self.tr("Prior administrative penalties"), self.prior_penalties),
-                (self.tr("Article"), self.article), (self.tr("Sanction of the article"), self.sanction),
-                (self.tr("Proposed fine"), self.fine), (self.tr("In tenge"), self.tenge),
-                (self.tr("Date of the offence"), self.offence_date), (self.tr("Place"), self.place),
-                (self.tr("Substance of the offence"), self.substance),
-                (self.tr("Offender's explanation"), self.explanation),
-                (self.tr("Witnesses"), self.witnesses), (self.tr("Victims"), self.victims)):
+            (self.tr("Offender"), self.offender_kind),
+            (self.tr("Name"), self.offender_name),
+            (self.tr("IIN / BIN"), self.offender_id),
+            (self.tr("Address"), self.offender_address),
+            (self.tr("Date of birth"), self.birth_date),
+            (self.tr("Place of work"), self.workplace),
+            (self.tr("Position"), self.position),
+            (self.tr("Identity document"), self.id_kind),
+            (self.tr("Document number"), self.id_document),
+            (self.tr("Issued by"), self.id_issued_by),
+            (self.tr("Issued on"), self.id_issued_on),
+            (self.tr("Representative"), self.representative_name),
+            (self.tr("Representative's position"), self.representative_position),
+            (self.tr("Power of attorney No."), self.power_of_attorney),
+            (self.tr("Power of attorney date"), self.attorney_date),
+            (self.tr("Business size"), self.business_size),
+            (self.tr("Bank details"), self.bank_details),
+            (self.tr("Prior administrative penalties"), self.prior_penalties),
+            (self.tr("Article"), self.article),
+            (self.tr("Sanction of the article"), self.sanction),
+            (self.tr("Proposed fine"), self.fine),
+            (self.tr("In tenge"), self.tenge),
+            (self.tr("Date of the offence"), self.offence_date),
+            (self.tr("Place"), self.place),
+            (self.tr("Substance of the offence"), self.substance),
+            (self.tr("Offender's explanation"), self.explanation),
+            (self.tr("Witnesses"), self.witnesses),
+            (self.tr("Victims"), self.victims),
+        ):
             form.addRow(label, widget)
         self.form = form
 
@@ -140,8 +183,12 @@ class ProtocolFields(QObject):
             low, high = article.range_for(self._size())
             self.fine.setValue(low)
             body = BODIES.get(article.decided_by)
-            self.sanction.setText(self.tr("%1–%2 MRP; decided by: %3").replace("%1", str(low))
-                                  .replace("%2", str(high)).replace("%3", body.get(self.lang) if body else ""))
+            self.sanction.setText(
+                self.tr("%1–%2 MRP; decided by: %3")
+                .replace("%1", str(low))
+                .replace("%2", str(high))
+                .replace("%3", body.get(self.lang) if body else "")
+            )
         self.update_tenge()
 
     def _size(self) -> str | None:
@@ -177,20 +224,28 @@ class ProtocolFields(QObject):
 
     def _offender(self) -> Offender:
         kind = OffenderKind(self.offender_kind.currentData())
-        offender = Offender(kind=kind, name=self.offender_name.text().strip(),
-                            iin_or_bin=self.offender_id.text(),
-                            address=self.offender_address.text().strip(),
-                            prior_penalties=self.prior_penalties.value())
+        offender = Offender(
+            kind=kind,
+            name=self.offender_name.text().strip(),
+            iin_or_bin=self.offender_id.text(),
+            address=self.offender_address.text().strip(),
+            prior_penalties=self.prior_penalties.value(),
+        )
         if kind is OffenderKind.PERSON:
             offender.birth_date = to_date(self.birth_date)
             offender.workplace, offender.position = self.workplace.value(), self.position.value()
-            offender.id_document = IdDocument(IdDocumentKind(self.id_kind.currentData()),
-                                              self.id_document.text().strip(),
-                                              self.id_issued_by.value(), to_date(self.id_issued_on))
+            offender.id_document = IdDocument(
+                IdDocumentKind(self.id_kind.currentData()),
+                self.id_document.text().strip(),
+                self.id_issued_by.value(),
+                to_date(self.id_issued_on),
+            )
             return offender
         position = self.representative_position.value()
         name = self.representative_name.text().strip()
-        offender.representative = Person(name, position_kk=position.kk, position_ru=position.ru) if name else None
+        offender.representative = (
+            Person(name, position_kk=position.kk, position_ru=position.ru) if name else None
+        )
         offender.attorney_number = self.power_of_attorney.text().strip()
         offender.attorney_date = to_date(self.attorney_date) if offender.attorney_number else None
         size = self.business_size.currentData()

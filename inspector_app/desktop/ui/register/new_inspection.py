@@ -1,17 +1,36 @@
 """Opening an inspection: its kind, grounds, the act on appointment, period, people."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout,
-                               QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.measures import check_date
-from inspector_app.core.domain.models import Facility, Inspection, InspectionMode, InspectionType, Localized, Person, UnscheduledGround
+from inspector_app.core.domain.models import (
+    Facility,
+    Inspection,
+    InspectionMode,
+    InspectionType,
+    Localized,
+    Person,
+    UnscheduledGround,
+)
+from inspector_app.desktop.ui.measures.measure_fields import LangPair
 from inspector_app.desktop.ui.shared.dialogs import DateField, GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
-from inspector_app.desktop.ui.measures.measure_fields import LangPair
 
 SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
 
@@ -33,8 +52,14 @@ def parse_people(text: str) -> list[Person]:
         if line.strip():
             name, _, position = line.partition(",")
             kk, split, ru = position.partition(" / ")
-            people.append(Person(name.strip(), "" if split else position.strip(),
-                                 kk.strip() if split else "", ru.strip() if split else ""))
+            people.append(
+                Person(
+                    name.strip(),
+                    "" if split else position.strip(),
+                    kk.strip() if split else "",
+                    ru.strip() if split else "",
+                )
+            )
     return people
 
 
@@ -48,24 +73,33 @@ def person_line(person: Person) -> str:
 class NewInspectionDialog(GuardedDialog):
     """Collects the header of an inspection; `inspection()` builds it after accept."""
 
-    def __init__(self, facility: Facility, inspector: Person, lang: str,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        facility: Facility,
+        inspector: Person,
+        lang: str,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.facility, self.lang = facility, lang
         self.today = today or dt.date.today()
         self.type = QComboBox()
-        for value, text in ((InspectionType.SCHEDULED, self.tr("Scheduled")),
-                            (InspectionType.UNSCHEDULED, self.tr("Unscheduled")),
-                            (InspectionType.SURPRISE, self.tr("Surprise"))):
+        for value, text in (
+            (InspectionType.SCHEDULED, self.tr("Scheduled")),
+            (InspectionType.UNSCHEDULED, self.tr("Unscheduled")),
+            (InspectionType.SURPRISE, self.tr("Surprise")),
+        ):
             self.type.addItem(text, value)
         self.ground = QComboBox()
         for value, text in (
-                (UnscheduledGround.ORDER_FOLLOW_UP, self.tr("Control of execution of an order")),
-                (UnscheduledGround.COMPLAINT, self.tr("Complaint (incl. 111 contact centre)")),
-                (UnscheduledGround.PROSECUTOR, self.tr("Prosecutor's demand")),
-                (UnscheduledGround.STATE_BODY, self.tr("Request of a state body")),
-                (UnscheduledGround.MEDIA, self.tr("Media report")),
-                (UnscheduledGround.CRIMINAL_PROSECUTION, self.tr("Instruction of a criminal-prosecution body"))):
+            (UnscheduledGround.ORDER_FOLLOW_UP, self.tr("Control of execution of an order")),
+            (UnscheduledGround.COMPLAINT, self.tr("Complaint (incl. 111 contact centre)")),
+            (UnscheduledGround.PROSECUTOR, self.tr("Prosecutor's demand")),
+            (UnscheduledGround.STATE_BODY, self.tr("Request of a state body")),
+            (UnscheduledGround.MEDIA, self.tr("Media report")),
+            (UnscheduledGround.CRIMINAL_PROSECUTION, self.tr("Instruction of a criminal-prosecution body")),
+        ):
             self.ground.addItem(text, value)
         self.mode = QComboBox()
         self.mode.addItem(self.tr("On site"), InspectionMode.ON_SITE)
@@ -73,13 +107,18 @@ class NewInspectionDialog(GuardedDialog):
         self.number, self.mark = QLineEdit(), QLineEdit()  # mark: the registration number
         self.act_date = date_edit(self.today)
         self.registration_date = date_edit(self.today)
-        self.unregistered_confirm = QCheckBox(self.tr("I confirm: the act on appointment is not "
-                                                      "registered, the visit goes ahead without it"))
+        self.unregistered_confirm = QCheckBox(
+            self.tr("I confirm: the act on appointment is not registered, the visit goes ahead without it")
+        )
         self.unregistered_confirm.setVisible(False)
-        for widget, name in ((self.type, "inspection_type"), (self.number, "appointment_number"),
-                             (self.act_date, "appointment_date"), (self.mark, "registration_number"),
-                             (self.registration_date, "registration_date"),
-                             (self.unregistered_confirm, "unregistered_confirm")):
+        for widget, name in (
+            (self.type, "inspection_type"),
+            (self.number, "appointment_number"),
+            (self.act_date, "appointment_date"),
+            (self.mark, "registration_number"),
+            (self.registration_date, "registration_date"),
+            (self.unregistered_confirm, "unregistered_confirm"),
+        ):
             widget.setObjectName(name)
         self.period_start = date_edit(self.today)
         self.period_end = date_edit(self.today + dt.timedelta(days=14))
@@ -105,19 +144,23 @@ class NewInspectionDialog(GuardedDialog):
         title.setWordWrap(True)
         form.addRow(title)
         for label, widget in (
-                (self.tr("Kind of inspection"), self.type), (self.tr("Ground"), self.ground),
-                (self.tr("Form"), self.mode), (self.tr("Act on appointment No."), self.number),
-                (self.tr("Act date"), self.act_date),
-                (self.tr("Legal-statistics registration No."), self.mark),
-                (self.tr("Registration date"), self.registration_date),
-                (self.tr("Period from"), self.period_start), (self.tr("Period to"), self.period_end),
-                (self.tr("Inspectors (name, position in Kazakh / in Russian — one a line)"),
-                 self.inspectors),
-                (self.tr("Representative of the organisation"), self.representative),
-                (self.tr("Representative's position"), self.representative_position)):
+            (self.tr("Kind of inspection"), self.type),
+            (self.tr("Ground"), self.ground),
+            (self.tr("Form"), self.mode),
+            (self.tr("Act on appointment No."), self.number),
+            (self.tr("Act date"), self.act_date),
+            (self.tr("Legal-statistics registration No."), self.mark),
+            (self.tr("Registration date"), self.registration_date),
+            (self.tr("Period from"), self.period_start),
+            (self.tr("Period to"), self.period_end),
+            (self.tr("Inspectors (name, position in Kazakh / in Russian — one a line)"), self.inspectors),
+            (self.tr("Representative of the organisation"), self.representative),
+            (self.tr("Representative's position"), self.representative_position),
+        ):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.on_ok_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -175,75 +218,86 @@ class NewInspectionDialog(GuardedDialog):
         kind = self.type.currentData()
         representative = self.representative.text().strip()
         return Inspection(
-            id="", facility_id=self.facility.id, form_id=form_id, form_version=form_version,
-            form_hash=form_hash, type=kind, mode=self.mode.currentData(),
-            appointment_number=self.number.text().strip(), appointment_date=to_date(self.act_date),
+            id="",
+            facility_id=self.facility.id,
+            form_id=form_id,
+            form_version=form_version,
+            form_hash=form_hash,
+            type=kind,
+            mode=self.mode.currentData(),
+            appointment_number=self.number.text().strip(),
+            appointment_date=to_date(self.act_date),
             registration_mark=self.mark.text().strip() if kind != InspectionType.SURPRISE else "",
             registration_date=to_date(self.registration_date)
-            if kind != InspectionType.SURPRISE and self.mark.text().strip() else None,
+            if kind != InspectionType.SURPRISE and self.mark.text().strip()
+            else None,
             ground=self.ground.currentData() if kind == InspectionType.UNSCHEDULED else None,
-            period_start=to_date(self.period_start), period_end=to_date(self.period_end),
+            period_start=to_date(self.period_start),
+            period_end=to_date(self.period_end),
             inspectors=parse_people(self.inspectors.toPlainText()),
-            representative=self.representative_person(representative) if representative else None)
+            representative=self.representative_person(representative) if representative else None,
+        )
 
     def representative_person(self, name: str) -> Person:
         position = self.representative_position.value()
         return Person(name, position_kk=position.kk, position_ru=position.ru)
 
 
-register_messages({
-    "inspection.number_missing": {
-        "kk": "Тексеруді тағайындау туралы актінің нөмірін жазыңыз.",
-        "ru": "Укажите номер акта о назначении проверки.",
-        "en": "Enter the number of the act on appointment of the inspection.",
-    },
-    "inspection.period_reversed": {
-        "kk": "Тексеру кезеңінің соңы басынан ерте болмауы керек.",
-        "ru": "Конец периода проверки не может быть раньше начала.",
-        "en": "The end of the inspection period cannot be before its start.",
-    },
-    "inspection.no_inspectors": {
-        "kk": "Кемінде бір инспекторды көрсетіңіз: «Аты-жөні, лауазымы».",
-        "ru": "Укажите хотя бы одного инспектора: «ФИО, должность».",
-        "en": "Name at least one inspector: \"Name, position\".",
-    },
-    "inspection.not_registered": {
-        "kk": "Тексеруді тағайындау туралы акт құқықтық статистика органында тіркелмеген: "
-              "жоспарлы және жоспардан тыс тексеру тіркелгеннен кейін ғана басталады. Тіркеу "
-              "нөмірі мен күнін жазыңыз. Онсыз бару керек болса, төменде растаңыз: актіде "
-              "«ТІРКЕЛМЕГЕН» деп басылады.",
-        "ru": "Акт о назначении проверки не зарегистрирован в органе правовой статистики: "
-              "плановая и внеплановая проверки начинаются только после регистрации. Укажите "
-              "номер и дату регистрации. Если выезжать нужно без неё, подтвердите ниже: в акте "
-              "будет напечатано «НЕ ЗАРЕГИСТРИРОВАН».",
-        "en": "The act on appointment is not registered with legal statistics: a scheduled or "
-              "unscheduled inspection starts only after registration. Enter the registration "
-              "number and date. If the visit must go ahead without it, confirm below: the act "
-              "will print \"NOT REGISTERED\".",
-    },
-    "inspection.registered_after_start": {
-        "kk": "Акт тексеру басталғанға дейін тіркелуі керек: тіркеу күні тексеру кезеңінің "
-              "басынан кеш болмасын.",
-        "ru": "Акт регистрируется до начала проверки: дата регистрации не может быть позже "
-              "начала периода проверки.",
-        "en": "The act is registered before the inspection starts: the registration date cannot "
-              "be after the start of the period.",
-    },
-    "inspection.surprise_before_law": {
-        "kk": "Кенеттен тексеру 2026 жылғы 1 ақпаннан бастап қана жүргізіледі. Актінің күнін "
-              "немесе тексеру түрін тексеріңіз.",
-        "ru": "Внезапная проверка проводится только с 1 февраля 2026 года. Проверьте дату акта "
-              "или вид проверки.",
-        "en": "Surprise inspections exist only from 1 February 2026. Check the act date or the "
-              "kind of inspection.",
-    },
-    "inspection.surprise_not_on_register": {
-        "kk": "Кенеттен тексеру тек ерекше бақылау мен қадағалауға жататын объектілер "
-              "тізіліміндегі объектілерде жүргізіледі, ал бұл объект онда жоқ. Басқа тексеру "
-              "түрін таңдаңыз.",
-        "ru": "Внезапная проверка проводится только на объектах из реестра объектов, подлежащих "
-              "особому контролю и надзору, а этого объекта в нём нет. Выберите другой вид проверки.",
-        "en": "A surprise inspection is only for facilities on the register of special control "
-              "and supervision, and this one is not on it. Choose another kind of inspection.",
-    },
-})
+register_messages(
+    {
+        "inspection.number_missing": {
+            "kk": "Тексеруді тағайындау туралы актінің нөмірін жазыңыз.",
+            "ru": "Укажите номер акта о назначении проверки.",
+            "en": "Enter the number of the act on appointment of the inspection.",
+        },
+        "inspection.period_reversed": {
+            "kk": "Тексеру кезеңінің соңы басынан ерте болмауы керек.",
+            "ru": "Конец периода проверки не может быть раньше начала.",
+            "en": "The end of the inspection period cannot be before its start.",
+        },
+        "inspection.no_inspectors": {
+            "kk": "Кемінде бір инспекторды көрсетіңіз: «Аты-жөні, лауазымы».",
+            "ru": "Укажите хотя бы одного инспектора: «ФИО, должность».",
+            "en": 'Name at least one inspector: "Name, position".',
+        },
+        "inspection.not_registered": {
+            "kk": "Тексеруді тағайындау туралы акт құқықтық статистика органында тіркелмеген: "
+            "жоспарлы және жоспардан тыс тексеру тіркелгеннен кейін ғана басталады. Тіркеу "
+            "нөмірі мен күнін жазыңыз. Онсыз бару керек болса, төменде растаңыз: актіде "
+            "«ТІРКЕЛМЕГЕН» деп басылады.",
+            "ru": "Акт о назначении проверки не зарегистрирован в органе правовой статистики: "
+            "плановая и внеплановая проверки начинаются только после регистрации. Укажите "
+            "номер и дату регистрации. Если выезжать нужно без неё, подтвердите ниже: в акте "
+            "будет напечатано «НЕ ЗАРЕГИСТРИРОВАН».",
+            "en": "The act on appointment is not registered with legal statistics: a scheduled or "
+            "unscheduled inspection starts only after registration. Enter the registration "
+            "number and date. If the visit must go ahead without it, confirm below: the act "
+            'will print "NOT REGISTERED".',
+        },
+        "inspection.registered_after_start": {
+            "kk": "Акт тексеру басталғанға дейін тіркелуі керек: тіркеу күні тексеру кезеңінің "
+            "басынан кеш болмасын.",
+            "ru": "Акт регистрируется до начала проверки: дата регистрации не может быть позже "
+            "начала периода проверки.",
+            "en": "The act is registered before the inspection starts: the registration date cannot "
+            "be after the start of the period.",
+        },
+        "inspection.surprise_before_law": {
+            "kk": "Кенеттен тексеру 2026 жылғы 1 ақпаннан бастап қана жүргізіледі. Актінің күнін "
+            "немесе тексеру түрін тексеріңіз.",
+            "ru": "Внезапная проверка проводится только с 1 февраля 2026 года. Проверьте дату акта "
+            "или вид проверки.",
+            "en": "Surprise inspections exist only from 1 February 2026. Check the act date or the "
+            "kind of inspection.",
+        },
+        "inspection.surprise_not_on_register": {
+            "kk": "Кенеттен тексеру тек ерекше бақылау мен қадағалауға жататын объектілер "
+            "тізіліміндегі объектілерде жүргізіледі, ал бұл объект онда жоқ. Басқа тексеру "
+            "түрін таңдаңыз.",
+            "ru": "Внезапная проверка проводится только на объектах из реестра объектов, подлежащих "
+            "особому контролю и надзору, а этого объекта в нём нет. Выберите другой вид проверки.",
+            "en": "A surprise inspection is only for facilities on the register of special control "
+            "and supervision, and this one is not on it. Choose another kind of inspection.",
+        },
+    }
+)

@@ -1,9 +1,20 @@
 """The facility register: search as you type, filters, and "new inspection"."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.models import Facility, FacilityKind, RiskDegree
 from inspector_app.desktop.storage.facilities import FacilityRepository
@@ -20,10 +31,12 @@ class RegisterView(QWidget):
     Signals:
         inspection_requested(object): the Facility the user wants to inspect.
     """
+
     inspection_requested = Signal(object)
 
-    def __init__(self, facilities: FacilityRepository, regions, language: Language,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, facilities: FacilityRepository, regions, language: Language, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._facilities, self._regions, self._language = facilities, regions, language
         self.limit = PAGE
@@ -44,10 +57,15 @@ class RegisterView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.new_button = QPushButton()
-        for widget, name in ((self.search, "register_search"), (self.region, "register_region"),
-                             (self.district, "register_district"), (self.kind, "register_kind"),
-                             (self.special, "register_special"), (self.table, "register_table"),
-                             (self.new_button, "register_new")):
+        for widget, name in (
+            (self.search, "register_search"),
+            (self.region, "register_region"),
+            (self.district, "register_district"),
+            (self.kind, "register_kind"),
+            (self.special, "register_special"),
+            (self.table, "register_table"),
+            (self.new_button, "register_new"),
+        ):
             widget.setObjectName(name)
         self._layout()
         self._connect()
@@ -93,29 +111,35 @@ class RegisterView(QWidget):
         self.special.setText(self.tr("Special control only"))
         self.new_button.setText(self.tr("New inspection…"))
         self.more.setText(self.tr("Show more"))
-        self._fill(self.region, self.tr("All regions"),
-                   [(r.name.get(lang), r.code) for r in self._regions])
+        self._fill(self.region, self.tr("All regions"), [(r.name.get(lang), r.code) for r in self._regions])
         self._fill(self.kind, self.tr("All kinds"), [(self.kind_name(k), k.value) for k in FacilityKind])
         self.on_region_changed()
         regions = {r.code: r.name.get(lang) for r in self._regions}
-        self.model.set_columns([
-            (self.tr("Name"), lambda f: facility_name(f, self._language.code)),
-            (self.tr("Kind"), lambda f: self.kind_name(f.kind)),
-            (self.tr("Region"), lambda f: regions.get(f.region, f.region)),
-            (self.tr("Settlement"), lambda f: f.settlement),
-            (self.tr("BIN"), lambda f: f.bin),
-            (self.tr("Risk"), lambda f: self.tr(f.risk.value)),
-            (self.tr("Special control"), lambda f: "●" if f.special_control else ""),
-        ])
+        self.model.set_columns(
+            [
+                (self.tr("Name"), lambda f: facility_name(f, self._language.code)),
+                (self.tr("Kind"), lambda f: self.kind_name(f.kind)),
+                (self.tr("Region"), lambda f: regions.get(f.region, f.region)),
+                (self.tr("Settlement"), lambda f: f.settlement),
+                (self.tr("BIN"), lambda f: f.bin),
+                (self.tr("Risk"), lambda f: self.tr(f.risk.value)),
+                (self.tr("Special control"), lambda f: "●" if f.special_control else ""),
+            ]
+        )
         self._fit_columns(regions.values())
 
     def _fit_columns(self, region_names) -> None:
         """Every column but the name as wide as its longest possible text in this language;
         the name takes the rest, so nothing is cut on a 1366-pixel screen."""
         metrics = self.table.fontMetrics()
-        texts = [[self.kind_name(k) for k in FacilityKind], list(region_names),
-                 ["Қарағанды", "Петропавловск"], ["000000000000"],
-                 [self.tr(r.value) for r in RiskDegree], ["●"]]
+        texts = [
+            [self.kind_name(k) for k in FacilityKind],
+            list(region_names),
+            ["Қарағанды", "Петропавловск"],
+            ["000000000000"],
+            [self.tr(r.value) for r in RiskDegree],
+            ["●"],
+        ]
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -126,9 +150,12 @@ class RegisterView(QWidget):
             self.table.setColumnWidth(column, width)
 
     def kind_name(self, kind: FacilityKind) -> str:
-        return {FacilityKind.SCHOOL: self.tr("School"), FacilityKind.CAMP: self.tr("Camp"),
-                FacilityKind.ORPHANAGE: self.tr("Orphans' organisation"),
-                FacilityKind.SPECIAL_NEEDS: self.tr("Special needs organisation")}[kind]
+        return {
+            FacilityKind.SCHOOL: self.tr("School"),
+            FacilityKind.CAMP: self.tr("Camp"),
+            FacilityKind.ORPHANAGE: self.tr("Orphans' organisation"),
+            FacilityKind.SPECIAL_NEEDS: self.tr("Special needs organisation"),
+        }[kind]
 
     @staticmethod
     def _fill(box: QComboBox, everything: str, entries: list[tuple[str, str]]) -> None:
@@ -160,17 +187,25 @@ class RegisterView(QWidget):
 
     def refresh(self, keep_row: int = 0) -> None:
         kind = self.kind.currentData()
-        filters = dict(region=self.region.currentData(), district=self.district.currentData(),
-                       kind=FacilityKind(kind) if kind else None,
-                       special_control=True if self.special.isChecked() else None)
-        rows = self._facilities.search(self.search.text(), limit=self.limit,
-                                       language=self._language.code, **filters)
-        total = (self._facilities.count_matching(self.search.text(), **filters)
-                 if len(rows) >= self.limit else len(rows))
+        filters = dict(
+            region=self.region.currentData(),
+            district=self.district.currentData(),
+            kind=FacilityKind(kind) if kind else None,
+            special_control=True if self.special.isChecked() else None,
+        )
+        rows = self._facilities.search(
+            self.search.text(), limit=self.limit, language=self._language.code, **filters
+        )
+        total = (
+            self._facilities.count_matching(self.search.text(), **filters)
+            if len(rows) >= self.limit
+            else len(rows)
+        )
         self.model.set_rows(rows)
         if total > len(rows):
-            self.count.setText(self.tr("Shown: %1 of %2").replace("%1", str(len(rows)))
-                               .replace("%2", str(total)))
+            self.count.setText(
+                self.tr("Shown: %1 of %2").replace("%1", str(len(rows))).replace("%2", str(total))
+            )
         else:
             self.count.setText(self.tr("Shown: %n", "", len(rows)))
         self.more.setVisible(total > len(rows))

@@ -1,13 +1,24 @@
 """Shared dialog behaviour: a Yes/No question in the interface language, dialogs that ask
 before throwing away what was typed, and a date field that takes a date typed whole."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QShowEvent
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit, QDialog,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 DATE_SEPARATORS = ".,/-"
 
@@ -17,8 +28,7 @@ class ConfirmBox(QMessageBox):
     language even where Qt has no translation of its own); No is the default and Esc."""
 
     def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
-                         parent)
+        super().__init__(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
         self.setObjectName("confirm")
         self.yes = self.addButton(self.tr("Yes"), QMessageBox.ButtonRole.YesRole)
         self.yes.setObjectName("yes")
@@ -53,8 +63,7 @@ def field_state(widget: QWidget):
 def typed_text(widget: QWidget) -> bool:
     """A text field (not the line inside a spin box or combo box) holding text."""
     inner = isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox))
-    return (isinstance(widget, (QLineEdit, QPlainTextEdit)) and not inner
-            and bool(field_state(widget)))
+    return isinstance(widget, (QLineEdit, QPlainTextEdit)) and not inner and bool(field_state(widget))
 
 
 class GuardedDialog(QDialog):
@@ -65,7 +74,7 @@ class GuardedDialog(QDialog):
 
     _shown_with: dict | None = None
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's names)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._shown_with is None:
             self._shown_with = self._field_states()
@@ -78,12 +87,12 @@ class GuardedDialog(QDialog):
     def is_changed(self) -> bool:
         """Whether any field differs from how the dialog opened."""
         before = self._shown_with or {}
-        return any(state != before[w] if w in before else typed_text(w)
-                   for w, state in self._field_states().items())
+        return any(
+            state != before[w] if w in before else typed_text(w) for w, state in self._field_states().items()
+        )
 
     def reject(self) -> None:
-        if self.is_changed() and not confirm(self, self.windowTitle(),
-                                             self.tr("Discard what you entered?")):
+        if self.is_changed() and not confirm(self, self.windowTitle(), self.tr("Discard what you entered?")):
             return
         super().reject()
 
@@ -107,24 +116,27 @@ class DateField(QDateEdit):
         self._section_just_filled = False
         self.lineEdit().installEventFilter(self)
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.selectAll()
         self._select_on_press = event.reason() == Qt.FocusReason.MouseFocusReason
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._select_on_press = False  # the calendar button: the next click places the cursor
         super().mousePressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonPress
-                and self._select_on_press):  # the click that brought the focus selects all
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.lineEdit()
+            and event.type() == QEvent.Type.MouseButtonPress
+            and self._select_on_press
+        ):  # the click that brought the focus selects all
             self._select_on_press = False
             self.selectAll()
             return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text, edit = event.text(), self.lineEdit()
         self._select_on_press = False
         if text.isdigit() and edit.hasSelectedText() and edit.selectedText() == edit.text():

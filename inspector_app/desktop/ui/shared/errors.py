@@ -1,4 +1,5 @@
 """Wording of problems for the user: their language for UserErrors, an apology for bugs."""
+
 from __future__ import annotations
 
 import logging

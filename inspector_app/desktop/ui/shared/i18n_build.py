@@ -7,6 +7,7 @@
 
 English is the source language; `self.tr()` texts are read from `desktop/ui/` and `desktop/workers/`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,9 +65,23 @@ def source_files() -> list[str]:
 
 def update(ts: Path, locale: str) -> None:
     """Add new texts of the code as unfinished, drop vanished ones, keep translations."""
-    subprocess.run([tool("pyside6-lupdate"), *source_files(), "-no-obsolete", "-locations", "none",
-                    "-source-language", "en", "-target-language", locale, "-silent", "-ts", str(ts)],
-                   check=True)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *source_files(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            locale,
+            "-silent",
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+    )
 
 
 def release(ts: Path, qm: Path) -> None:
@@ -79,9 +94,14 @@ def read_messages(ts: Path) -> list[Message]:
         for message in context.iter("message"):
             translation = message.find("translation")
             forms = translation.findall("numerusform") if message.get("numerus") == "yes" else [translation]
-            messages.append(Message(context.findtext("name"), message.findtext("source"),
-                                    tuple(f.text or "" for f in forms),
-                                    translation.get("type") in ("unfinished", "obsolete", "vanished")))
+            messages.append(
+                Message(
+                    context.findtext("name"),
+                    message.findtext("source"),
+                    tuple(f.text or "" for f in forms),
+                    translation.get("type") in ("unfinished", "obsolete", "vanished"),
+                )
+            )
     return messages
 
 
@@ -125,8 +145,9 @@ def check(folder: Path = TRANSLATIONS) -> list[str]:
         for code in LOCALES:
             committed = qm_path(code, folder)
             if not committed.exists() or committed.read_bytes() != qm_path(code, scratch).read_bytes():
-                found.append(f"{committed.name} is not compiled from {ts_path(code).name}: "
-                             f"run `make translations`")
+                found.append(
+                    f"{committed.name} is not compiled from {ts_path(code).name}: run `make translations`"
+                )
     return found
 
 

@@ -1,7 +1,9 @@
 """Qt item models over plain rows (no database, no window needed to test them)."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QStandardItemModel

@@ -1,5 +1,6 @@
 """Interface names of the domain's categories and measure kinds: one place for their
 translations, used by every view that shows them."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
@@ -12,19 +13,25 @@ class Names(QObject):
     """Interface names of categories and measure kinds (one place for their translations)."""
 
     def category(self, category: RightsCategory) -> str:
-        return {RightsCategory.HOUSING: self.tr("Housing"), RightsCategory.PROPERTY: self.tr("Property"),
-                RightsCategory.FAMILY: self.tr("Upbringing in a family"),
-                RightsCategory.EDUCATION: self.tr("Education"),
-                RightsCategory.PSYCH_SUPPORT: self.tr("Psychological-pedagogical support"),
-                RightsCategory.WELLBEING: self.tr("Psychological well-being"),
-                RightsCategory.MEALS_HEALTH: self.tr("Meals and health"),
-                RightsCategory.SAFETY: self.tr("Safety")}[RightsCategory(category)]
+        return {
+            RightsCategory.HOUSING: self.tr("Housing"),
+            RightsCategory.PROPERTY: self.tr("Property"),
+            RightsCategory.FAMILY: self.tr("Upbringing in a family"),
+            RightsCategory.EDUCATION: self.tr("Education"),
+            RightsCategory.PSYCH_SUPPORT: self.tr("Psychological-pedagogical support"),
+            RightsCategory.WELLBEING: self.tr("Psychological well-being"),
+            RightsCategory.MEALS_HEALTH: self.tr("Meals and health"),
+            RightsCategory.SAFETY: self.tr("Safety"),
+        }[RightsCategory(category)]
 
     def kind(self, kind: MeasureKind) -> str:
-        return {MeasureKind.PROTOCOL: self.tr("Protocol"), MeasureKind.ORDER: self.tr("Order"),
-                MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
-                MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
-                MeasureKind.TRANSFER: self.tr("Referral to the competent body")}[kind]
+        return {
+            MeasureKind.PROTOCOL: self.tr("Protocol"),
+            MeasureKind.ORDER: self.tr("Order"),
+            MeasureKind.RECOMMENDATION: self.tr("Recommendation"),
+            MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
+            MeasureKind.TRANSFER: self.tr("Referral to the competent body"),
+        }[kind]
 
     def finding_number(self, n: int) -> str:
         return self.tr("Finding {0}").format(n)

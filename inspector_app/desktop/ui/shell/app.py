@@ -1,4 +1,5 @@
 """Application start: fonts, language, sign-in, main window."""
+
 from __future__ import annotations
 
 import gc
@@ -64,11 +65,13 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
             outcome["keys"] = crypto.unlock(folder / crypto.KEY_NAME, passphrase)
         except BaseException as error:  # handed over to the caller below
             outcome["error"] = error
+
     thread = threading.Thread(target=unlock, name="unlock")
     thread.start()
     with collection_paused():
         from inspector_app.desktop.storage.store import open_with_keys
         from inspector_app.desktop.ui.shell import main_window  # noqa: F401  (imported now, used just after)
+
         catalogue = load_catalogue(paths)
         thread.join()
         if "error" in outcome:
@@ -113,8 +116,7 @@ class Workstation:
 
     def on_signed_in(self) -> None:
         self.language.switch(self.store.reference.profile().language)
-        self.window = build_main_window(self.store, self.paths, self.language,
-                                        self.prepared.get("catalogue"))
+        self.window = build_main_window(self.store, self.paths, self.language, self.prepared.get("catalogue"))
         self.window.show()
 
     def close(self) -> None:

@@ -1,5 +1,6 @@
 """The message line at the foot of the main window: one problem or notice at a time, with a
 close button, on a row of its own height in the status bar, so nothing moves under the mouse."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
@@ -76,5 +77,8 @@ class Banner(QWidget):
 
         first = self._text.split("\n")
         line = first[0] + (" …" if len(first) > 1 else "")
-        self.label.setText(self.label.fontMetrics().elidedText(
-            line, Qt.TextElideMode.ElideRight, max(self.label.width(), 50)))
+        self.label.setText(
+            self.label.fontMetrics().elidedText(
+                line, Qt.TextElideMode.ElideRight, max(self.label.width(), 50)
+            )
+        )

@@ -1,26 +1,40 @@
 """The main window: the register, the inspections, and one open inspection at a time."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLabel, QListWidget, QMainWindow, QProgressBar,
-                               QPushButton, QStackedWidget, QTableView, QTabWidget, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import Facility
 from inspector_app.core.domain.text import name_sort_key
+from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.storage.store import Store
-from inspector_app.desktop.workers.jobs import Job, start, start_droppable
-from inspector_app.desktop.ui.shell.banner import Banner
+from inspector_app.desktop.ui.register.register_view import RegisterView
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import LANGUAGES, Language
 from inspector_app.desktop.ui.shared.models import RowTableModel
-from inspector_app.desktop.ui.register.register_view import RegisterView
+from inspector_app.desktop.ui.shell.banner import Banner
 from inspector_app.desktop.ui.sync.sync_controller import SyncController
-
+from inspector_app.desktop.workers.jobs import Job, start, start_droppable
 
 GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
 OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
@@ -29,12 +43,19 @@ FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, catalogue: FormCatalogue, language: Language,
-                 received_forms: Path | None = None, auto_sync: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        catalogue: FormCatalogue,
+        language: Language,
+        received_forms: Path | None = None,
+        auto_sync: bool = True,
+    ) -> None:
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
-        self.sync = SyncController(store, catalogue, received_forms or store.folder.parent / "forms",
-                                   auto=auto_sync, parent=self)
+        self.sync = SyncController(
+            store, catalogue, received_forms or store.folder.parent / "forms", auto=auto_sync, parent=self
+        )
         self.page = None  # the InspectionPage open, if any
         self.enrol_dialog = None  # the server dialog while it is open: it tells its own problems
         self.problems = 0  # inspections held by a conflict or a refusal
@@ -94,7 +115,8 @@ class MainWindow(QMainWindow):
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(self.language_box.findData(self.language.code))
         self.language_box.currentIndexChanged.connect(
-            lambda i: self.switch_language(self.language_box.itemData(i)))
+            lambda i: self.switch_language(self.language_box.itemData(i))
+        )
         self.language_box.setObjectName("language_box")
         self.import_button = QPushButton()
         self.import_button.setObjectName("import_button")
@@ -108,8 +130,9 @@ class MainWindow(QMainWindow):
         for button in (self.import_button, self.server_button, self.sync_button):
             bar.addWidget(button)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy().Preferred
+        )
         bar.addWidget(spacer)
         bar.addWidget(self.who)
         bar.addWidget(self.language_box)
@@ -181,12 +204,15 @@ class MainWindow(QMainWindow):
         self.home.setTabText(2, self.tr("Checklists"))
         lang = self.language.code
         status = {"draft": self.tr("draft"), "finalised": self.tr("finalised")}
-        self.inspections_model.set_columns([
-            (self.tr("Organisation"), lambda r: r["name_kk"] if lang == "kk" else r["name_ru"]),
-            (self.tr("Act No."), lambda r: r["appointment_number"]),
-            (self.tr("Date"), lambda r: ".".join(reversed(r["appointment_date"].split("-")))),
-            (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
-            (self.tr("Sync"), self.sync_state)])
+        self.inspections_model.set_columns(
+            [
+                (self.tr("Organisation"), lambda r: r["name_kk"] if lang == "kk" else r["name_ru"]),
+                (self.tr("Act No."), lambda r: r["appointment_number"]),
+                (self.tr("Date"), lambda r: ".".join(reversed(r["appointment_date"].split("-")))),
+                (self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
+                (self.tr("Sync"), self.sync_state),
+            ]
+        )
         self.inspections.setColumnWidth(0, 420)
         if self.painted:  # else the inspections and the status line fill just after the first paint
             self.refresh_inspections()
@@ -212,28 +238,34 @@ class MainWindow(QMainWindow):
     # --- sync -------------------------------------------------------------------------------
     def update_sync_status(self) -> None:
         records, photos = self.sync.pending()
-        waiting = (self.tr("%1 inspections and %2 photos waiting").replace("%1", str(records))
-                   .replace("%2", str(photos)))
+        waiting = (
+            self.tr("%1 inspections and %2 photos waiting")
+            .replace("%1", str(records))
+            .replace("%2", str(photos))
+        )
         if not self.sync.is_enrolled():
             text = self.tr("Not connected to a server: work is kept on this laptop")
         elif self.sync.reachable is False:
-            text = (self.tr("Server not reachable: %1").replace("%1", waiting) if records
-                    else self.tr("Server not reachable; nothing waits to be sent"))
+            text = (
+                self.tr("Server not reachable: %1").replace("%1", waiting)
+                if records
+                else self.tr("Server not reachable; nothing waits to be sent")
+            )
         elif records:
             text = waiting
         else:
             text = self.tr("Everything is synced")
         if self.problems and self.sync.is_enrolled():
-            text += " · " + self.tr("%1 need your choice (see Inspections)").replace(
-                "%1", str(self.problems))
+            text += " · " + self.tr("%1 need your choice (see Inspections)").replace("%1", str(self.problems))
         self.sync_status.setText(text)
 
     def on_server_clicked(self) -> None:
         from inspector_app.desktop.ui.sync.enrol_dialog import EnrolDialog
 
         enrolment = self.sync.adapter.enrolment() if self.sync.is_enrolled() else None
-        self.enrol_dialog = EnrolDialog(self.sync, self.language.code,
-                                        enrolment.server_url if enrolment else "", parent=self)
+        self.enrol_dialog = EnrolDialog(
+            self.sync, self.language.code, enrolment.server_url if enrolment else "", parent=self
+        )
         try:
             self.enrol_dialog.exec()
         finally:
@@ -299,8 +331,12 @@ class MainWindow(QMainWindow):
         self.forms_list.clear()
         in_order = sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version))
         for form in in_order:
-            text = "✔ " + (self.tr("%1 — version %2, %3 questions").replace("%1", form.title.get(lang))
-                    .replace("%2", str(form.version)).replace("%3", str(len(form.items()))))
+            text = "✔ " + (
+                self.tr("%1 — version %2, %3 questions")
+                .replace("%1", form.title.get(lang))
+                .replace("%2", str(form.version))
+                .replace("%3", str(len(form.items())))
+            )
             if form.effective:
                 text += " · " + self.tr("in force from %1").replace("%1", form.effective.strftime("%d.%m.%Y"))
             if form.legal_act:
@@ -309,7 +345,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
             self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
-            self.forms_list.addItem(f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}")
+            self.forms_list.addItem(
+                f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}"
+            )
 
     # --- problems -------------------------------------------------------------------------
     def show_problem(self, error: BaseException, source: str = "window") -> None:
@@ -325,11 +363,14 @@ class MainWindow(QMainWindow):
         dialog = self.new_inspection_dialog(facility)
         if dialog.exec():
             inspection = self.store.inspections.create(
-                dialog.inspection(form.id, form.version, form.content_hash))
+                dialog.inspection(form.id, form.version, form.content_hash)
+            )
             self.open_inspection(inspection.id)
 
     def new_inspection_dialog(self, facility: Facility):
-        from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog  # loaded when first needed
+        from inspector_app.desktop.ui.register.new_inspection import (
+            NewInspectionDialog,
+        )  # loaded when first needed
 
         me = self.profile.person()
         return NewInspectionDialog(facility, me, self.language.code, parent=self)
@@ -345,12 +386,24 @@ class MainWindow(QMainWindow):
         from inspector_app.core.protocol import InspectionRecord
 
         problem = next(p for p in self.sync.adapter.problems() if p["inspection_id"] == inspection_id)
-        theirs = InspectionRecord.model_validate(problem["server_record"]) if problem["server_record"] else None
+        theirs = (
+            InspectionRecord.model_validate(problem["server_record"]) if problem["server_record"] else None
+        )
         inspection = self.store.inspections.get(inspection_id)
-        form = next((f for f in self.catalogue.forms
-                     if (f.id, f.version) == (inspection.form_id, inspection.form_version)), None)
-        dialog = self.conflict_dialog(problem, form, self.store.inspections.answers(inspection_id),
-                                      {a.item_id: a for a in theirs.answers} if theirs else {})
+        form = next(
+            (
+                f
+                for f in self.catalogue.forms
+                if (f.id, f.version) == (inspection.form_id, inspection.form_version)
+            ),
+            None,
+        )
+        dialog = self.conflict_dialog(
+            problem,
+            form,
+            self.store.inspections.answers(inspection_id),
+            {a.item_id: a for a in theirs.answers} if theirs else {},
+        )
         if dialog.exec():
             choose = self.sync.adapter.keep_mine if dialog.choice == "mine" else self.sync.adapter.take_theirs
             choose(inspection_id)
@@ -368,7 +421,9 @@ class MainWindow(QMainWindow):
         except UserError as error:
             self.show_problem(error)
             return
-        from inspector_app.desktop.ui.inspection.inspection_page import InspectionPage  # loaded when first needed
+        from inspector_app.desktop.ui.inspection.inspection_page import (
+            InspectionPage,
+        )  # loaded when first needed
 
         facility = self.store.facilities.get(inspection.facility_id)
         self.close_inspection()
@@ -409,8 +464,9 @@ class MainWindow(QMainWindow):
 
     # --- import ---------------------------------------------------------------------------
     def on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Facility register"), str(Path.home()),
-                                              self.tr("Tables (*.csv *.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Facility register"), str(Path.home()), self.tr("Tables (*.csv *.xlsx)")
+        )
         if path:
             self.import_file(Path(path))
 
@@ -418,8 +474,9 @@ class MainWindow(QMainWindow):
         from inspector_app.core.register import import_facilities  # loaded when first needed
 
         regions = self.store.reference.regions()
-        job = Job(lambda report: import_facilities(self.store.facilities, regions, path,
-                                                   lambda n: report(n, 0)))
+        job = Job(
+            lambda report: import_facilities(self.store.facilities, regions, path, lambda n: report(n, 0))
+        )
         job.progress.connect(self.on_job_progress)
         job.finished.connect(self.on_import_finished)
         job.failed.connect(self.on_job_failed)
@@ -429,14 +486,18 @@ class MainWindow(QMainWindow):
         return start(job)
 
     def on_job_progress(self, done: int, total: int) -> None:
-        self.banner.show_message(self.tr("Imported rows: %1").replace("%1", str(done)), "import",
-                                 problem=False)
+        self.banner.show_message(
+            self.tr("Imported rows: %1").replace("%1", str(done)), "import", problem=False
+        )
 
     def on_import_finished(self, report) -> None:
         self.job_progress.setVisible(False)
         self.import_button.setEnabled(True)
-        summary = (self.tr("Imported: %1, rows with errors: %2").replace("%1", str(report.imported))
-                   .replace("%2", str(len(report.errors))))
+        summary = (
+            self.tr("Imported: %1, rows with errors: %2")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(len(report.errors)))
+        )
         lines = [e.message(self.language.code) for e in report.errors[:20]]
         self.banner.show_message("\n".join([summary, *lines]), "import", problem=bool(lines))
         self.register.on_region_changed()

@@ -1,21 +1,39 @@
 """Sign-in: unlock the store with the passphrase, or create it on first run."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import InspectorProfile
 from inspector_app.core.domain.reference import REGIONS
-from inspector_app.desktop.storage.store import Store, backups, create_store, open_store, restore_backup, store_exists
-from inspector_app.desktop.workers.jobs import Job, start
+from inspector_app.desktop.storage.store import (
+    Store,
+    backups,
+    create_store,
+    open_store,
+    restore_backup,
+    store_exists,
+)
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import LANGUAGES, Language
+from inspector_app.desktop.workers.jobs import Job, start
 
 ERROR_LINES = 3  # the room kept for a message, so the dialog does not grow when one comes
 WIDTH = 560
@@ -27,8 +45,13 @@ class SignInDialog(QDialog):
     The store is opened on a pool thread: stretching the passphrase takes a moment, and an
     update of the store's schema after an upgrade can take seconds on a large register."""
 
-    def __init__(self, folder: Path, language: Language, parent: QWidget | None = None,
-                 opener: Callable[[Path, str], Store] = open_store) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        language: Language,
+        parent: QWidget | None = None,
+        opener: Callable[[Path, str], Store] = open_store,
+    ) -> None:
         super().__init__(parent)
         self.folder, self.language, self.opener = folder, language, opener
         self.store: Store | None = None
@@ -50,7 +73,9 @@ class SignInDialog(QDialog):
         self.form = QFormLayout()
         self.name, self.position, self.position_ru = QLineEdit(), QLineEdit(), QLineEdit()
         self.body_kk, self.body_ru = QLineEdit(), QLineEdit()
-        self.body_kk.setText("Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті")
+        self.body_kk.setText(
+            "Қазақстан Республикасы Оқу-ағарту министрлігінің Бала құқықтарын қорғау комитеті"
+        )
         self.body_ru.setText("Комитет по охране прав детей Министерства просвещения Республики Казахстан")
         self.region, self.code = QComboBox(), QLineEdit()
         for region in REGIONS:
@@ -59,18 +84,32 @@ class SignInDialog(QDialog):
         for field in (self.passphrase, self.confirm):
             field.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = {}
-        rows = [("name", self.name), ("position", self.position), ("position_ru", self.position_ru),
-                ("body_kk", self.body_kk),
-                ("body_ru", self.body_ru), ("region", self.region), ("code", self.code),
-                ("passphrase", self.passphrase), ("confirm", self.confirm)]
+        rows = [
+            ("name", self.name),
+            ("position", self.position),
+            ("position_ru", self.position_ru),
+            ("body_kk", self.body_kk),
+            ("body_ru", self.body_ru),
+            ("region", self.region),
+            ("code", self.code),
+            ("passphrase", self.passphrase),
+            ("confirm", self.confirm),
+        ]
         for key, field in rows:
             if self.first_run or key == "passphrase":
                 self.labels[key] = QLabel()
                 self.form.addRow(self.labels[key], field)
-        for field, name in ((self.name, "name"), (self.position, "position"),
-                            (self.position_ru, "position_ru"), (self.body_kk, "body_kk"),
-                            (self.body_ru, "body_ru"), (self.region, "region"), (self.code, "code"),
-                            (self.passphrase, "passphrase"), (self.confirm, "confirm")):
+        for field, name in (
+            (self.name, "name"),
+            (self.position, "position"),
+            (self.position_ru, "position_ru"),
+            (self.body_kk, "body_kk"),
+            (self.body_ru, "body_ru"),
+            (self.region, "region"),
+            (self.code, "code"),
+            (self.passphrase, "passphrase"),
+            (self.confirm, "confirm"),
+        ):
             field.setObjectName(name)
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -120,29 +159,40 @@ class SignInDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Field Inspector — sign in"))
-        self.title.setText(self.tr("Create your encrypted workspace") if self.first_run
-                           else self.tr("Enter your passphrase"))
-        texts = {"name": self.tr("Full name"), "position": self.tr("Position (Kazakh)"),
-                 "position_ru": self.tr("Position (Russian)"),
-                 "body_kk": self.tr("Body (Kazakh)"), "body_ru": self.tr("Body (Russian)"),
-                 "region": self.tr("Region"), "code": self.tr("Inspector code"),
-                 "passphrase": self.tr("Passphrase"), "confirm": self.tr("Repeat passphrase")}
+        self.title.setText(
+            self.tr("Create your encrypted workspace") if self.first_run else self.tr("Enter your passphrase")
+        )
+        texts = {
+            "name": self.tr("Full name"),
+            "position": self.tr("Position (Kazakh)"),
+            "position_ru": self.tr("Position (Russian)"),
+            "body_kk": self.tr("Body (Kazakh)"),
+            "body_ru": self.tr("Body (Russian)"),
+            "region": self.tr("Region"),
+            "code": self.tr("Inspector code"),
+            "passphrase": self.tr("Passphrase"),
+            "confirm": self.tr("Repeat passphrase"),
+        }
         for key, label in self.labels.items():
             label.setText(texts[key])
         for index, region in enumerate(REGIONS):
             self.region.setItemText(index, region.name.get(self.language.code))
         self.restore_button.setText(self.tr("Restore the copy made before the last update"))
-        self.busy_text.setText(self.tr("Opening the workspace… After an update of the app this "
-                                       "can take a minute."))
+        self.busy_text.setText(
+            self.tr("Opening the workspace… After an update of the app this can take a minute.")
+        )
         self.ok_button.setText(self.tr("Create") if self.first_run else self.tr("Open"))
 
     def on_ok_clicked(self) -> None:
         if self.opening is not None:
-            return
+            return None
         self.error.clear()
         try:
-            open_it = self._creation() if self.first_run else partial(
-                self.opener, self.folder, self.passphrase.text())
+            open_it = (
+                self._creation()
+                if self.first_run
+                else partial(self.opener, self.folder, self.passphrase.text())
+            )
         except UserError as error:
             return self.on_open_failed(error)
         self._set_busy(True)
@@ -194,28 +244,37 @@ class SignInDialog(QDialog):
         profile = InspectorProfile(
             name=self.name.text().strip(),
             position=self.position.text().strip() or self.position_ru.text().strip(),
-            position_kk=self.position.text().strip(), position_ru=self.position_ru.text().strip(),
-            body_kk=self.body_kk.text().strip(), body_ru=self.body_ru.text().strip(),
-            region=self.region.currentData(), code=self.code.text().strip().upper(),
-            language=self.language.code)
+            position_kk=self.position.text().strip(),
+            position_ru=self.position_ru.text().strip(),
+            body_kk=self.body_kk.text().strip(),
+            body_ru=self.body_ru.text().strip(),
+            region=self.region.currentData(),
+            code=self.code.text().strip().upper(),
+            language=self.language.code,
+        )
         return partial(create_store, self.folder, self.passphrase.text(), profile)
 
     def on_restore_clicked(self) -> None:
         aside = restore_backup(self.folder, backups(self.folder)[0])
         self.restore_button.setVisible(False)
-        self.error.setText(self.tr("The copy is restored; the damaged file was kept as {0}. "
-                                   "Enter your passphrase again.").format(aside.name))
+        self.error.setText(
+            self.tr(
+                "The copy is restored; the damaged file was kept as {0}. Enter your passphrase again."
+            ).format(aside.name)
+        )
 
 
-register_messages({
-    "signin.passphrases_differ": {
-        "kk": "Екі құпия фраза сәйкес келмейді. Қайта теріңіз.",
-        "ru": "Парольные фразы не совпадают. Введите их снова.",
-        "en": "The two passphrases differ. Type them again.",
-    },
-    "signin.profile_incomplete": {
-        "kk": "Аты-жөніңізді және инспектор кодын толтырыңыз.",
-        "ru": "Заполните ФИО и код инспектора.",
-        "en": "Fill in your full name and inspector code.",
-    },
-})
+register_messages(
+    {
+        "signin.passphrases_differ": {
+            "kk": "Екі құпия фраза сәйкес келмейді. Қайта теріңіз.",
+            "ru": "Парольные фразы не совпадают. Введите их снова.",
+            "en": "The two passphrases differ. Type them again.",
+        },
+        "signin.profile_incomplete": {
+            "kk": "Аты-жөніңізді және инспектор кодын толтырыңыз.",
+            "ru": "Заполните ФИО и код инспектора.",
+            "en": "Fill in your full name and inspector code.",
+        },
+    }
+)

@@ -1,5 +1,6 @@
 """Sync from the window: enrolment, "sync now", automatic sync when the server answers,
 and the status line. The work runs on pool threads; results come back as signals."""
+
 from __future__ import annotations
 
 import time
@@ -7,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.domain.errors import UserError, register_messages
+from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.workers.jobs import Job, start
@@ -19,13 +20,14 @@ PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
 
 class SyncController(QObject):
     """Signals:
-        busy(bool): a sync or an enrolment started (True) or ended (False).
-        progress(int, int): done and total of the current stage.
-        status(str): the status line, in the interface language.
-        finished(object): the SyncReport of a pass that completed.
-        failed(object): the UserError that stopped a pass or an enrolment.
-        enrolled(): this laptop is now enrolled with a server.
+    busy(bool): a sync or an enrolment started (True) or ended (False).
+    progress(int, int): done and total of the current stage.
+    status(str): the status line, in the interface language.
+    finished(object): the SyncReport of a pass that completed.
+    failed(object): the UserError that stopped a pass or an enrolment.
+    enrolled(): this laptop is now enrolled with a server.
     """
+
     busy = Signal(bool)
     progress = Signal(int, int)
     status = Signal(str)
@@ -33,8 +35,14 @@ class SyncController(QObject):
     failed = Signal(object)
     enrolled = Signal()
 
-    def __init__(self, store: Store, catalogue: FormCatalogue, received_forms: Path,
-                 auto: bool = True, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        catalogue: FormCatalogue,
+        received_forms: Path,
+        auto: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store, self.catalogue, self.received_forms = store, catalogue, received_forms
         self._adapter = None
@@ -67,10 +75,17 @@ class SyncController(QObject):
 
         from inspector_app.desktop.sync.service import enrol
 
-        return self._run(lambda report: enrol(InspectorsOnly(self.adapter), requests.Session(),
-                                              server_url.strip(), username.strip(), password,
-                                              device_name),
-                         self.on_enrol_finished)
+        return self._run(
+            lambda report: enrol(
+                InspectorsOnly(self.adapter),
+                requests.Session(),
+                server_url.strip(),
+                username.strip(),
+                password,
+                device_name,
+            ),
+            self.on_enrol_finished,
+        )
 
     def on_enrol_finished(self, _response) -> None:
         self.reachable = True
@@ -88,8 +103,9 @@ class SyncController(QObject):
         from inspector_app.desktop.sync.service import SyncService
 
         service = SyncService(self.adapter, retry=RetryPolicy(attempts=3, base_delay=0.5, max_delay=5.0))
-        return self._run(lambda report: service.run_once(lambda p: report(p.done, p.total)),
-                         self.on_pass_finished)
+        return self._run(
+            lambda report: service.run_once(lambda p: report(p.done, p.total)), self.on_pass_finished
+        )
 
     def look_now(self) -> None:
         """Sync at once if something waits or news are due (and automatic sync is on)."""
@@ -163,48 +179,55 @@ class InspectorsOnly:
 
 
 # the server's problem codes (inspector_app/core/problems.py) of a refused record, and how they are told
-REFUSALS = {40301: "sync.refused_scope", 40302: "sync.refused_scope", 40303: "sync.refused_scope",
-            40402: "sync.refused_facility", 42201: "sync.refused_invalid"}
+REFUSALS = {
+    40301: "sync.refused_scope",
+    40302: "sync.refused_scope",
+    40303: "sync.refused_scope",
+    40402: "sync.refused_facility",
+    42201: "sync.refused_invalid",
+}
 
-register_messages({
-    "enrol.not_inspector": {
-        "kk": "Бұл бағдарлама инспекторларға арналған. Жетекшілер мен әкімшілер сервердің веб-консолінде "
-              "жұмыс істейді: {console}. Бұл ноутбук тіркелмеді.",
-        "ru": "Эта программа предназначена для инспекторов. Руководители и администраторы работают "
-              "в веб-консоли сервера: {console}. Ноутбук не подключён.",
-        "en": "This program is for inspectors. Supervisors and administrators work in the server's "
-              "web console: {console}. This laptop was not enrolled.",
-    },
-    "sync.refused_scope": {
-        "kk": "Сервер «{record}» тексерісін қабылдамады: ол сіздің өңіріңізге немесе тапсырмаларыңызға "
-              "жатпайды. Тексеріс осы ноутбукта сақталды; жетекшіңізге хабарлаңыз.",
-        "ru": "Сервер не принял проверку «{record}»: она вне вашего региона или ваших заданий. "
-              "Проверка сохранена на этом ноутбуке; сообщите руководителю.",
-        "en": "The server did not accept inspection “{record}”: it is outside your region or "
-              "assignments. It is kept on this laptop; tell your supervisor.",
-    },
-    "sync.refused_facility": {
-        "kk": "Сервер «{record}» тексерісін қабылдамады: оның ұйымы сервердің тізілімінде жоқ. "
-              "Тексеріс осы ноутбукта сақталды; әкімшіге хабарлаңыз.",
-        "ru": "Сервер не принял проверку «{record}»: её организации нет в реестре сервера. "
-              "Проверка сохранена на этом ноутбуке; сообщите администратору.",
-        "en": "The server did not accept inspection “{record}”: its facility is not in the "
-              "server's register. It is kept on this laptop; tell your administrator.",
-    },
-    "sync.refused_invalid": {
-        "kk": "Сервер «{record}» тексерісінің мазмұнын қабылдамады. Тексеріс осы ноутбукта сақталды; "
-              "бағдарламаны жаңартыңыз немесе әкімшіге хабарлаңыз.",
-        "ru": "Сервер не принял содержание проверки «{record}». Проверка сохранена на этом ноутбуке; "
-              "обновите программу или сообщите администратору.",
-        "en": "The server did not accept the content of inspection “{record}”. It is kept on this "
-              "laptop; update the program or tell your administrator.",
-    },
-    "sync.refused": {
-        "kk": "Сервер «{record}» тексерісін қабылдамады. Тексеріс осы ноутбукта сақталды; "
-              "әкімшіге хабарлаңыз.",
-        "ru": "Сервер не принял проверку «{record}». Проверка сохранена на этом ноутбуке; "
-              "сообщите администратору.",
-        "en": "The server did not accept inspection “{record}”. It is kept on this laptop; "
-              "tell your administrator.",
-    },
-})
+register_messages(
+    {
+        "enrol.not_inspector": {
+            "kk": "Бұл бағдарлама инспекторларға арналған. Жетекшілер мен әкімшілер сервердің веб-консолінде "
+            "жұмыс істейді: {console}. Бұл ноутбук тіркелмеді.",
+            "ru": "Эта программа предназначена для инспекторов. Руководители и администраторы работают "
+            "в веб-консоли сервера: {console}. Ноутбук не подключён.",
+            "en": "This program is for inspectors. Supervisors and administrators work in the server's "
+            "web console: {console}. This laptop was not enrolled.",
+        },
+        "sync.refused_scope": {
+            "kk": "Сервер «{record}» тексерісін қабылдамады: ол сіздің өңіріңізге немесе тапсырмаларыңызға "
+            "жатпайды. Тексеріс осы ноутбукта сақталды; жетекшіңізге хабарлаңыз.",
+            "ru": "Сервер не принял проверку «{record}»: она вне вашего региона или ваших заданий. "
+            "Проверка сохранена на этом ноутбуке; сообщите руководителю.",
+            "en": "The server did not accept inspection “{record}”: it is outside your region or "
+            "assignments. It is kept on this laptop; tell your supervisor.",
+        },
+        "sync.refused_facility": {
+            "kk": "Сервер «{record}» тексерісін қабылдамады: оның ұйымы сервердің тізілімінде жоқ. "
+            "Тексеріс осы ноутбукта сақталды; әкімшіге хабарлаңыз.",
+            "ru": "Сервер не принял проверку «{record}»: её организации нет в реестре сервера. "
+            "Проверка сохранена на этом ноутбуке; сообщите администратору.",
+            "en": "The server did not accept inspection “{record}”: its facility is not in the "
+            "server's register. It is kept on this laptop; tell your administrator.",
+        },
+        "sync.refused_invalid": {
+            "kk": "Сервер «{record}» тексерісінің мазмұнын қабылдамады. Тексеріс осы ноутбукта сақталды; "
+            "бағдарламаны жаңартыңыз немесе әкімшіге хабарлаңыз.",
+            "ru": "Сервер не принял содержание проверки «{record}». Проверка сохранена на этом ноутбуке; "
+            "обновите программу или сообщите администратору.",
+            "en": "The server did not accept the content of inspection “{record}”. It is kept on this "
+            "laptop; update the program or tell your administrator.",
+        },
+        "sync.refused": {
+            "kk": "Сервер «{record}» тексерісін қабылдамады. Тексеріс осы ноутбукта сақталды; "
+            "әкімшіге хабарлаңыз.",
+            "ru": "Сервер не принял проверку «{record}». Проверка сохранена на этом ноутбуке; "
+            "сообщите администратору.",
+            "en": "The server did not accept inspection “{record}”. It is kept on this laptop; "
+            "tell your administrator.",
+        },
+    }
+)

@@ -3,19 +3,20 @@
 Revision ID: 0003
 Revises: 0002
 """
+
 from alembic import op
 
-revision = '0003'
-down_revision = '0002'
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index('ix_facilities_name_ru', 'facilities', ['name_ru'])
-    op.create_index('ix_facilities_region_district', 'facilities', ['region', 'district'])
+    op.create_index("ix_facilities_name_ru", "facilities", ["name_ru"])
+    op.create_index("ix_facilities_region_district", "facilities", ["region", "district"])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_facilities_region_district', 'facilities')
-    op.drop_index('ix_facilities_name_ru', 'facilities')
+    op.drop_index("ix_facilities_region_district", "facilities")
+    op.drop_index("ix_facilities_name_ru", "facilities")

@@ -9,19 +9,22 @@ Only the index table is made again: the triggers that keep it up to date belong 
 Revision ID: 0005
 Revises: 0004
 """
+
 from alembic import op
 
-revision = '0005'
-down_revision = '0004'
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 
 def _recreate(prefix: str) -> None:
     op.execute("DROP TABLE facilities_fts")
-    op.execute("CREATE VIRTUAL TABLE facilities_fts USING fts5(search_text, "
-               "content='facilities', content_rowid='rowid', "
-               f"tokenize='unicode61 remove_diacritics 2', prefix='{prefix}')")
+    op.execute(
+        "CREATE VIRTUAL TABLE facilities_fts USING fts5(search_text, "
+        "content='facilities', content_rowid='rowid', "
+        f"tokenize='unicode61 remove_diacritics 2', prefix='{prefix}')"
+    )
     op.execute("INSERT INTO facilities_fts(facilities_fts) VALUES ('rebuild')")
 
 

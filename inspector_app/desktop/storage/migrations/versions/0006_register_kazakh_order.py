@@ -11,41 +11,49 @@ would otherwise re-index every row.
 Revision ID: 0006
 Revises: 0005
 """
+
 import sqlalchemy as sa
 from alembic import op
 
 from inspector_app.core.domain.text import name_sort_key
 
-revision = '0006'
-down_revision = '0005'
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
 BATCH = 5000
-_REINDEX = ("BEGIN INSERT INTO facilities_fts(facilities_fts, rowid, search_text) "
-            "VALUES ('delete', old.rowid, old.search_text); "
-            "INSERT INTO facilities_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END")
+_REINDEX = (
+    "BEGIN INSERT INTO facilities_fts(facilities_fts, rowid, search_text) "
+    "VALUES ('delete', old.rowid, old.search_text); "
+    "INSERT INTO facilities_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+)
 
 
 def upgrade() -> None:
     op.execute("DROP TRIGGER facilities_au")
     op.execute(f"CREATE TRIGGER facilities_au AFTER UPDATE OF search_text ON facilities {_REINDEX}")
-    op.add_column('facilities', sa.Column('sort_kk', sa.Text(), nullable=False, server_default=''))
+    op.add_column("facilities", sa.Column("sort_kk", sa.Text(), nullable=False, server_default=""))
     connection = op.get_bind()
     rows = connection.exec_driver_sql("SELECT id, name_kk FROM facilities").all()
     update = sa.text("UPDATE facilities SET sort_kk = :key WHERE id = :id")
     for start in range(0, len(rows), BATCH):
-        connection.execute(update, [{"id": facility_id, "key": name_sort_key(name)}
-                                    for facility_id, name in rows[start:start + BATCH]])
-    op.create_index('ix_facilities_sort_kk', 'facilities', ['sort_kk'])
-    op.create_index('ix_facilities_region_name_ru', 'facilities', ['region', 'name_ru'])
-    op.create_index('ix_facilities_region_sort_kk', 'facilities', ['region', 'sort_kk'])
+        connection.execute(
+            update,
+            [
+                {"id": facility_id, "key": name_sort_key(name)}
+                for facility_id, name in rows[start : start + BATCH]
+            ],
+        )
+    op.create_index("ix_facilities_sort_kk", "facilities", ["sort_kk"])
+    op.create_index("ix_facilities_region_name_ru", "facilities", ["region", "name_ru"])
+    op.create_index("ix_facilities_region_sort_kk", "facilities", ["region", "sort_kk"])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_facilities_region_sort_kk', 'facilities')
-    op.drop_index('ix_facilities_region_name_ru', 'facilities')
-    op.drop_index('ix_facilities_sort_kk', 'facilities')
-    op.drop_column('facilities', 'sort_kk')
+    op.drop_index("ix_facilities_region_sort_kk", "facilities")
+    op.drop_index("ix_facilities_region_name_ru", "facilities")
+    op.drop_index("ix_facilities_sort_kk", "facilities")
+    op.drop_column("facilities", "sort_kk")
     op.execute("DROP TRIGGER facilities_au")
     op.execute(f"CREATE TRIGGER facilities_au AFTER UPDATE ON facilities {_REINDEX}")

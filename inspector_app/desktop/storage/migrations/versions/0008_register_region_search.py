@@ -7,14 +7,15 @@ index follows by its update trigger.
 Revision ID: 0008
 Revises: 0007
 """
+
 import sqlalchemy as sa
 from alembic import op
 
 from inspector_app.core.domain.reference import REGIONS
 from inspector_app.core.domain.text import fold
 
-revision = '0008'
-down_revision = '0007'
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -31,8 +32,11 @@ def upgrade() -> None:
     def text(row) -> str:
         parts = [regions.get(row[f], "") if f == "region" else (row[f] or "") for f in FIELDS]
         return fold(" ".join(parts))
+
     for start in range(0, len(rows), BATCH):
-        connection.execute(update, [{"id": row["id"], "text": text(row)} for row in rows[start:start + BATCH]])
+        connection.execute(
+            update, [{"id": row["id"], "text": text(row)} for row in rows[start : start + BATCH]]
+        )
 
 
 def downgrade() -> None:
