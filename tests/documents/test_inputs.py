@@ -7,9 +7,10 @@ import json
 
 import pytest
 
+from inspector_app.core.canonical import canonical_json
 from inspector_app.core.documents import (
     DocumentKind,
-    canonical_json,
+    canonical_content,
     content_hash,
     document_number,
     parse_document_number,
@@ -64,7 +65,7 @@ def test_bad_number_parts_are_refused(args):
 
 def test_canonical_json_is_sorted_compact_utf8_and_hashed():
     ctx = sample_context(n_items=4, n_photos=1)
-    raw = canonical_json(ctx, DocumentKind.PROTOCOL, "m1")
+    raw = canonical_json(canonical_content(ctx, DocumentKind.PROTOCOL, "m1"))
     data = json.loads(raw)
     assert raw == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
     assert data["number"] == ctx.numbers["PR:m1"] and data["kind"] == "PR"

@@ -7,8 +7,13 @@ import json
 
 import orjson
 
+from inspector_app.core.canonical import canonical_json
+from inspector_app.core.documents import canonical_content
 from inspector_app.core.domain.models import RightsCategory
-from inspector_app.core.protocol import InspectionRecord, canonical_json
+from inspector_app.core.forms.loader import FORMS_DIR, form_content, load_form
+from inspector_app.core.protocol import InspectionRecord
+from inspector_app.demo.documents import sample_context
+from inspector_app.desktop.services.paperwork import plan
 from inspector_app.desktop.sync.http import _json
 from tests.kit.factory import demo_facility, inspection
 
@@ -82,3 +87,22 @@ def test_a_pushed_record_is_written_as_pydantic_writes_it():
     assert orjson.loads(_json(rich)) == rich.model_dump(mode="json")
     rich.measures[0].fine_tenge = 2**70  # orjson refuses it: written by pydantic
     assert json.loads(_json(rich))["measures"][0]["fine_tenge"] == 2**70
+
+
+def _standard_with_dates(data) -> bytes:
+    return json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=lambda v: v.isoformat()
+    ).encode()
+
+
+def test_forms_and_documents_hash_as_the_standard_library_wrote_them():
+    """Form and document hashes are stored with inspections and printed on paper: the one
+    canonical writer must give the bytes their former standard-library writers gave."""
+    for path in sorted(FORMS_DIR.glob("*.yaml")):
+        content = form_content(load_form(path))
+        assert canonical_json(content) == _standard(content), path.name
+    ctx = sample_context(n_items=8, n_photos=2, refusal=True)
+    for kind, measure_id in plan(ctx.measures):
+        content = canonical_content(ctx, kind, measure_id)
+        assert canonical_json(content) == _standard_with_dates(content), kind
+    assert canonical_json({1: "key not a string"}) == _standard({1: "key not a string"})

@@ -10,7 +10,7 @@ document_number(region_code, inspector_code, year, kind, seq) -> "ALA-K07-2026-P
 content_hash(ctx, kind, measure_id=None) -> SHA-256 hex of the canonical content
 """
 
-from inspector_app.core.documents.canonical import canonical_json, content_hash
+from inspector_app.core.documents.canonical import canonical_content, content_hash
 from inspector_app.core.documents.context import (
     DEFAULT_SERVER_URL,
     LANGS,
@@ -49,7 +49,7 @@ __all__ = [
     "DocumentNumber",
     "RenderedDocument",
     "WitnessedRefusal",
-    "canonical_json",
+    "canonical_content",
     "co_inspector_role",
     "content_hash",
     "document_key",

@@ -8,12 +8,11 @@ enter by their SHA-256. Canonical JSON: sorted keys, no spaces, UTF-8, ISO dates
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from typing import Any
 
+from inspector_app.core.canonical import canonical_hash
 from inspector_app.core.documents.context import (
     MEASURE_KIND,
     ROLE_INSPECTOR,
@@ -34,14 +33,7 @@ SCHEMA = 2  # 2: per-language texts, art. 803 fields, referral to the competent 
 
 
 def content_hash(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None = None) -> str:
-    return hashlib.sha256(canonical_json(ctx, kind, measure_id)).hexdigest()
-
-
-def canonical_json(ctx: DocumentContext, kind: DocumentKind, measure_id: str | None = None) -> bytes:
-    content = canonical_content(ctx, kind, measure_id)
-    return json.dumps(
-        content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_plain
-    ).encode("utf-8")
+    return canonical_hash(canonical_content(ctx, kind, measure_id))
 
 
 def canonical_content(
@@ -235,9 +227,3 @@ def _finding(f: Finding) -> list[Any]:
 
 def _person(p: Person | None) -> list[str] | None:
     return None if p is None else [p.name, p.position]
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
-        return value.isoformat()
-    raise TypeError(f"not canonical: {type(value).__name__}")

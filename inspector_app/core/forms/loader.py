@@ -11,8 +11,6 @@ No Qt here; `forms/README.md` describes the format and `forms/schema.json` publi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import math
 import os
 import re
@@ -25,6 +23,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from inspector_app.core.canonical import canonical_hash
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.forms import (
     AnswerKind,
@@ -191,8 +190,7 @@ def form_content(form: Form) -> dict:
 
 
 def content_hash(content: dict) -> str:
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return canonical_hash(content)
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
-import json
 from collections.abc import Callable
 
+from inspector_app.core.canonical import canonical_hash
 from inspector_app.core.documents import DocumentContext, DocumentKind, document_number, render
 from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
 from inspector_app.core.domain.codec import to_json
@@ -38,8 +37,7 @@ def record_hash(store: Store, inspection_id: str, form: Form) -> str:
     }
     for answer in content["answers"]:
         answer.pop("updated_at", None)
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+    return canonical_hash(content)
 
 
 def plan(measures) -> list[tuple[DocumentKind, str | None]]:
