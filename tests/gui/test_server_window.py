@@ -114,3 +114,23 @@ def test_a_refused_inspection_is_told_in_the_users_words_not_the_servers(qtbot, 
     assert "«77»" in window.banner.text() and "өңіріңізге" in window.banner.text()
     assert "region outside your scope" not in window.banner.text()
     assert "1" in window.sync_status.text() and "Тексерулер" in window.sync_status.text()
+
+
+def test_a_bug_in_a_pass_is_logged_with_its_traceback_and_told_plainly(
+    qtbot, window, server, caplog, monkeypatch
+):
+    from inspector_app.desktop.sync.service import SyncService
+
+    assert enrol_by_the_dialog(qtbot, window, server.url, "inspector") == [""]
+    qtbot.waitUntil(lambda: window.sync.job is None, timeout=60000)
+
+    def buggy_pass(self, progress=None):
+        raise KeyError("bug-7342")
+
+    monkeypatch.setattr(SyncService, "run_once", buggy_pass)
+    qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync.job is None and window.banner.isVisible(), timeout=60000)
+    assert "unexpected error" in window.banner.text() and "bug-7342" not in window.banner.text()
+    [record] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert record.exc_info and record.exc_info[0] is KeyError
+    assert "Traceback" in caplog.text and "buggy_pass" in caplog.text

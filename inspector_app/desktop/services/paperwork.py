@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from inspector_app.core.canonical import canonical_hash
 from inspector_app.core.documents import DocumentContext, DocumentKind, document_number, render
-from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
+from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, RenderedDocument, document_key
+from inspector_app.core.documents.errors import user_error_for
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
 from inspector_app.desktop.services import outbox
@@ -114,3 +116,40 @@ def render_tasks(store: Store, make_context: Callable[[], DocumentContext], meas
         return run
 
     return [task(kind, measure_id) for kind, measure_id in plan(measures)]
+
+
+def render_all(
+    tasks: Sequence[Callable[[], RenderedDocument]],
+    report: Callable[[int, int], None],
+    save_dir: Path | None = None,
+) -> list[RenderedDocument]:
+    """Run the tasks of `render_tasks` one after the other (the work of a background job);
+    with `save_dir`, write each PDF there as `<number>-<lang>.pdf`. A file that cannot be
+    read or written is told as a UserError."""
+    documents = []
+    total = len(tasks)
+    report(0, total)
+    try:
+        for done, task in enumerate(tasks, 1):
+            document = task()
+            if save_dir is not None:
+                save(document, save_dir)
+            documents.append(document)
+            report(done, total)
+    except OSError as exc:
+        raise user_error_for(exc) from exc
+    return documents
+
+
+def save(document: RenderedDocument, folder: Path) -> Path:
+    """Write atomically: a full disk never leaves a truncated PDF under the real name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / document.filename()
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_bytes(document.pdf)
+        partial.replace(target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+    return target

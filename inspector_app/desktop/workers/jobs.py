@@ -10,12 +10,18 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from inspector_app.core.domain.errors import UserError
+
 log = logging.getLogger(__name__)
+EXPECTED = (UserError, OSError)  # told to the user in words; anything else is a bug
 
 
 class Job(QObject):
-    """One piece of long work. `work(report)` runs on a pool thread and never touches a widget;
-    `report(done, total)` emits progress.
+    """One piece of long work (a sync pass, rendering documents, opening the store...).
+    `work(report)` runs on a pool thread and never touches a widget; `report(done, total)`
+    emits progress. A failure the user can act on (a UserError, an environment error such as
+    a full disk) is logged at DEBUG; any other exception is a bug and is logged at ERROR with
+    its traceback. Either way it goes out through `failed` for the window to word.
 
     Signals:
         progress(int, int): done and total (total 0 when unknown).
@@ -34,8 +40,12 @@ class Job(QObject):
     def run(self) -> None:
         try:
             result = self._work(lambda done, total: self._tell(self.progress, done, total))
-        except Exception as error:  # every failure is reported, none escapes the thread
+        except EXPECTED as error:  # every failure is reported, none escapes the thread
             log.debug("job failed", exc_info=error)
+            self._tell(self.failed, error)
+            return
+        except Exception as error:
+            log.exception("a background job failed with a bug")
             self._tell(self.failed, error)
             return
         self._tell(self.finished, result)

@@ -31,16 +31,16 @@ from inspector_app.core.documents import (
     ROLE_REPRESENTATIVE,
     WitnessedRefusal,
 )
-from inspector_app.core.domain.errors import UserError, register_messages
+from inspector_app.core.domain.errors import UserError, message_text, register_messages
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import InspectionStatus, Person
-from inspector_app.desktop.services.paperwork import build_context, record_hash, render_tasks
+from inspector_app.desktop.services.paperwork import build_context, record_hash, render_all, render_tasks
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.documents.document_preview import DocumentPreview, print_pdfs
 from inspector_app.desktop.ui.documents.signature_pad import SignaturePad
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import Language
-from inspector_app.desktop.workers.render_job import RenderJob
+from inspector_app.desktop.workers.jobs import Job, start
 
 DOCUMENT_LANGUAGES = (("kk+ru", "Қазақша + Русский"), ("kk", "Қазақша"), ("ru", "Русский"))
 
@@ -60,7 +60,7 @@ class DocumentsView(QWidget):
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
         self.documents = []
-        self.job: RenderJob | None = None
+        self.job: Job | None = None
         self.lang = QComboBox()
         for code, name in DOCUMENT_LANGUAGES:
             self.lang.addItem(name, code)
@@ -242,7 +242,7 @@ class DocumentsView(QWidget):
     def on_render_clicked(self) -> None:
         self.render_all()
 
-    def render_all(self, save_dir: Path | None = None) -> RenderJob | None:
+    def render_all(self, save_dir: Path | None = None) -> Job | None:
         try:
             refusal = self.refusal()
         except UserError as error:
@@ -255,15 +255,14 @@ class DocumentsView(QWidget):
             self.store.inspections.measures(self.inspection_id),
             self.lang.currentData(),
         )
-        job = RenderJob(tasks, self.language.code, save_dir=save_dir, parent=self)
+        job = Job(lambda report: render_all(tasks, report, save_dir))
         job.progress.connect(self.on_job_progress)
         job.finished.connect(self.on_job_finished)
         job.failed.connect(self.on_job_failed)
         self.job = job
         self.progress.setVisible(True)
         self.update_state()
-        job.start()
-        return job
+        return start(job)
 
     def on_job_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -281,10 +280,13 @@ class DocumentsView(QWidget):
             self.list.setCurrentRow(0)
         self.update_state()
 
-    def on_job_failed(self, message: str) -> None:
+    def on_job_failed(self, error: BaseException) -> None:
         self.job = None
         self.progress.setVisible(False)
-        self.status.setText(message)
+        if isinstance(error, UserError):
+            self.status.setText(error.message(self.language.code))
+        else:  # a bug, logged with its traceback by the job
+            self.status.setText(message_text("documents.render_failed", self.language.code))
         self.update_state()
 
     def on_document_selected(self, row: int) -> None:

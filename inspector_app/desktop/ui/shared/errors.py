@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
 from inspector_app.core.domain.errors import UserError
-
-log = logging.getLogger(__name__)
 
 BUG_MESSAGE = {
     "kk": "Күтпеген қате болды. Жұмысыңыз сақталған. Қолданбаны қайта іске қосыңыз.",
@@ -16,10 +12,11 @@ BUG_MESSAGE = {
 
 
 def describe(error: BaseException, lang: str) -> str:
+    """What to show for `error`. Only a background job hands over anything but a UserError,
+    and the job has logged such a bug with its traceback (see workers/jobs.py)."""
     if isinstance(error, UserError) and error.code == "sync.rejected":
         # its reason is the server's English text: told without it (see sync_controller)
         return UserError("sync.refused", record=error.params.get("record", "")).message(lang)
     if isinstance(error, UserError):
         return error.message(lang)
-    log.error("unexpected error", exc_info=error)
     return BUG_MESSAGE.get(lang, BUG_MESSAGE["en"])
