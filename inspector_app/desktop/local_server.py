@@ -1,8 +1,12 @@
-"""`make run`: a local central server with demo data, and the workstation enrolled with it."""
+"""The central server in a subprocess (`python -m sync.server.cli`): `make run` starts one with
+demo data and enrols the workstation with it, and the test kit starts its servers the same way.
+The desktop never imports the server's code; it runs its command line."""
 
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import subprocess
 import sys
 import time
@@ -12,62 +16,144 @@ import requests
 
 DEMO_PORT = 8765
 DEMO_USER, DEMO_PASSWORD = "inspector", "demo-password"
+SERVER_COMMAND = (sys.executable, "-m", "sync.server.cli")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _die_with_parent() -> None:
-    """Linux: the server ends when the app ends, however the app ends."""
+    """Linux: the server ends when the process that started it ends, however it ends."""
     try:
         import ctypes
-        import signal
 
         ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except OSError:
         pass
 
 
-class LocalServer:
-    """`inspector-server` on 127.0.0.1 over an SQLite file in `folder`, seeded with demo data."""
+class ServerProcess:
+    """`inspector-server serve` on 127.0.0.1 over `database_url`, in a process group of its own
+    (stopping it stops its workers too), its output appended to `log_path`."""
 
-    def __init__(self, folder: Path, port: int = DEMO_PORT) -> None:
-        self.folder, self.port = folder, port
-        self.url = f"http://127.0.0.1:{port}"
+    def __init__(
+        self,
+        database_url: str,
+        blob_dir: Path,
+        log_path: Path,
+        port: int | None = None,
+        workers: int = 1,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        self.database_url = database_url
+        self.blob_dir = blob_dir
+        self.log_path = log_path
+        self.port = port or free_port()
+        self.workers = workers
+        self.extra_env = env or {}
         self.process: subprocess.Popen | None = None
 
-    def environment(self) -> dict[str, str]:
-        return {
-            **os.environ,
-            "INSPECTOR_SERVER_DB": str(self.folder / "server.db"),
-            "INSPECTOR_BLOB_DIR": str(self.folder / "blobs"),
-            "INSPECTOR_LOG_LEVEL": "WARNING",
-        }
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 60) -> LocalServer:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "sync.server.cli"]
-        for step in ("migrate", "seed-demo"):
-            subprocess.run([*command, step], env=self.environment(), check=True, capture_output=True)
-        with open(self.folder / "server.log", "ab") as log:  # the server keeps its own copy
+    def environment(self) -> dict[str, str]:
+        env = {
+            **os.environ,
+            "INSPECTOR_DATABASE_URL": self.database_url,
+            "INSPECTOR_BLOB_DIR": str(self.blob_dir),
+            "INSPECTOR_LOG_LEVEL": os.environ.get("INSPECTOR_SERVER_LOG_LEVEL", "WARNING"),
+            **self.extra_env,
+        }
+        env.pop("INSPECTOR_SERVER_DB", None)
+        return env
+
+    def cli(self, *args: str, input_text: str | None = None) -> subprocess.CompletedProcess:
+        """One command of the server's command line (`migrate`, `seed-demo`, ...) on its database."""
+        return subprocess.run(
+            [*SERVER_COMMAND, *args],
+            env=self.environment(),
+            capture_output=True,
+            text=True,
+            input=input_text,
+            timeout=120,
+        )
+
+    def start(self, timeout: float = 60) -> ServerProcess:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [*command, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                [
+                    *SERVER_COMMAND,
+                    "serve",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--workers",
+                    str(self.workers),
+                ],
                 env=self.environment(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
+                start_new_session=True,
                 preexec_fn=_die_with_parent if sys.platform == "linux" else None,
             )
+        try:
+            self._wait_ready(timeout)
+        except RuntimeError:
+            self.stop()
+            raise
+        return self
+
+    def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited with {self.process.returncode}; see {self.log_path}")
             try:
-                if requests.get(f"{self.url}/health", timeout=1).ok:
-                    return self
+                if requests.get(self.url + "/health", timeout=2).status_code == 200:
+                    return
             except requests.RequestException:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the demo server did not start; see {self.folder / 'server.log'}")
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"server not ready in {timeout} s; see {self.log_path}")
 
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
+    def stop(self, hard: bool = False) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGKILL if hard else signal.SIGTERM)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=15)
+
+    def restart(self, hard: bool = True) -> None:
+        self.stop(hard=hard)
+        self.start()
+
+    def __enter__(self) -> ServerProcess:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def demo_server(folder: Path, port: int = DEMO_PORT) -> ServerProcess:
+    """`make run`'s server: an SQLite file in `folder`, migrated and seeded with demo data."""
+    folder.mkdir(parents=True, exist_ok=True)
+    server = ServerProcess(
+        f"sqlite:///{(folder / 'server.db').resolve()}", folder / "blobs", folder / "server.log", port
+    )
+    for step in ("migrate", "seed-demo"):
+        done = server.cli(step)
+        if done.returncode:
+            raise RuntimeError(f"the demo server could not {step}: {done.stderr.strip()[-500:]}")
+    return server.start()
 
 
 def enrol_demo(store, catalogue, received_forms: Path, url: str) -> None:

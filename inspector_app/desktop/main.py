@@ -89,9 +89,9 @@ def launch(argv: list[str] | None = None) -> Launch:
         paths = dataclasses.replace(paths, data=args.data_dir)
     launched = Launch(paths, args.lang)
     if args.with_local_server:
-        from inspector_app.desktop.local_server import DEMO_PORT, LocalServer
+        from inspector_app.desktop.local_server import DEMO_PORT, demo_server
 
-        launched.server = LocalServer(args.server_dir, args.server_port or DEMO_PORT).start()
+        launched.server = demo_server(args.server_dir, args.server_port or DEMO_PORT)
     try:
         launched.hint = (
             prepare_demo(paths, launched.server.url if launched.server else None) if args.demo else ""
