@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 import requests
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.desktop.sync.service import AutoSync
 from tests.kit.factory import demo_facility, inspection, photo_bytes, sha256
 from tests.sync.api import API
 from tests.sync.client_helpers import enrolled_store, service
@@ -92,28 +89,3 @@ def test_a_returned_record_comes_back_as_an_editable_revision(server):
     store.edit(edited)
     assert sync.run_once().synced == 1
     assert store.records[record.id].synced_revision == 3
-
-
-def test_auto_sync_sends_as_soon_as_the_server_is_back(server):
-    store = enrolled_store(server.url)
-    record = inspection(FACILITY, seed=40)
-    store.add(record)
-    server.stop()
-    errors = []
-    auto = AutoSync(service(store), interval=60, probe_every=0.2, max_probe_every=0.5, on_error=errors.append)
-    auto.start()
-    try:
-        _wait(lambda: errors, 20)
-        assert errors[0].code == "sync.offline" and store.pending_record_ids() == [record.id]
-        server.start()
-        _wait(lambda: not store.pending_record_ids(), 30)
-    finally:
-        auto.stop()
-    assert store.records[record.id].state == "synced"
-
-
-def _wait(condition, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)

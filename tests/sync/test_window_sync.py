@@ -76,6 +76,22 @@ def test_an_unreachable_server_is_told_plainly_and_nothing_is_lost(qtbot, window
     assert window.store.inspections.answers(ids[0])  # nothing deleted
 
 
+def test_automatic_sync_sends_as_soon_as_the_server_is_back(qtbot, window, server, tmp_path):
+    """The window's own loop (the controller's timer): a pass while the server is away is
+    told, and the next tick after it is back sends what waits."""
+    enrol_window(qtbot, window, server.url)
+    make_inspections(window.store, window.catalogue, tmp_path, 1, 2)
+    server.stop()
+    with qtbot.waitSignal(window.sync.failed, timeout=60000) as failure:
+        window.sync.timer.start(200)  # as every 30 s in use
+    assert failure.args[0].code in ("sync.offline", "sync.server_unavailable")
+    assert window.sync.pending()[0] == 1
+    server.start()
+    qtbot.waitUntil(lambda: window.sync.pending() == (0, 0), timeout=60000)
+    window.sync.timer.stop()
+    qtbot.waitUntil(lambda: window.sync.job is None, timeout=60000)
+
+
 def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(
     qtbot, window, server, tmp_path, monkeypatch
 ):

@@ -9,7 +9,6 @@ sending failed.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -282,79 +281,3 @@ class SyncService:
             progress(SyncProgress("pull", report.changes_applied, report.changes_applied))
             if not page.more:
                 return
-
-
-class AutoSync:
-    """Syncs in a background thread: every `interval` s, at once on `wake()`, and as soon as
-    the server answers again after being unreachable (probed every `probe_every` s, backing off)."""
-
-    OFFLINE = ("sync.offline", "sync.server_unavailable")
-
-    def __init__(
-        self,
-        service: SyncService,
-        *,
-        interval: float = 300.0,
-        probe_every: float = 15.0,
-        max_probe_every: float = 300.0,
-        on_report: Callable[[SyncReport], None] = lambda r: None,
-        on_error: Callable[[UserError], None] = lambda e: None,
-    ) -> None:
-        self.service = service
-        self.interval = interval
-        self.probe_every = probe_every
-        self.max_probe_every = max_probe_every
-        self.on_report = on_report
-        self.on_error = on_error
-        self.offline = False
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="auto-sync", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _loop(self) -> None:
-        probe_wait = self.probe_every
-        while not self._stop.is_set():
-            if self.offline and not self._reachable():
-                self._sleep(probe_wait)
-                probe_wait = min(self.max_probe_every, probe_wait * 2)
-                continue
-            probe_wait = self.probe_every
-            self._run()
-            self._sleep(self.probe_every if self.offline else self.interval)
-
-    def _run(self) -> None:
-        try:
-            report = self.service.run_once()
-        except UserError as error:
-            self.offline = error.code in self.OFFLINE
-            self.on_error(error)
-        except Exception:  # a bug: logged with its trace, the loop carries on
-            log.exception("auto-sync pass failed")
-            self.on_error(UserError("sync.unexpected"))
-        else:
-            self.offline = False
-            self.on_report(report)
-
-    def _reachable(self) -> bool:
-        try:
-            self.service.client().health(retry=False)
-            return True
-        except Exception:
-            return False
-
-    def _sleep(self, seconds: float) -> None:
-        self._wake.wait(seconds)
-        self._wake.clear()
