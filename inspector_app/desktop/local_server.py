@@ -26,7 +26,7 @@ def free_port() -> int:
 
 
 def _die_with_parent() -> None:
-    """Linux: the server ends when the process that started it ends, however it ends."""
+    """Linux: the server ends when the thread that started it ends, however it ends."""
     try:
         import ctypes
 
@@ -37,7 +37,9 @@ def _die_with_parent() -> None:
 
 class ServerProcess:
     """`inspector-server serve` on 127.0.0.1 over `database_url`, in a process group of its own
-    (stopping it stops its workers too), its output appended to `log_path`."""
+    (stopping it stops its workers too), its output appended to `log_path`. With
+    `die_with_parent` (Linux) it also ends when the thread that started it ends, even killed:
+    for a server started by the app's main thread."""
 
     def __init__(
         self,
@@ -47,6 +49,7 @@ class ServerProcess:
         port: int | None = None,
         workers: int = 1,
         env: dict[str, str] | None = None,
+        die_with_parent: bool = False,
     ) -> None:
         self.database_url = database_url
         self.blob_dir = blob_dir
@@ -54,6 +57,7 @@ class ServerProcess:
         self.port = port or free_port()
         self.workers = workers
         self.extra_env = env or {}
+        self.die_with_parent = die_with_parent and sys.platform == "linux"
         self.process: subprocess.Popen | None = None
 
     @property
@@ -100,7 +104,7 @@ class ServerProcess:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+                preexec_fn=_die_with_parent if self.die_with_parent else None,
             )
         try:
             self._wait_ready(timeout)
@@ -146,9 +150,8 @@ class ServerProcess:
 def demo_server(folder: Path, port: int = DEMO_PORT) -> ServerProcess:
     """`make run`'s server: an SQLite file in `folder`, migrated and seeded with demo data."""
     folder.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(
-        f"sqlite:///{(folder / 'server.db').resolve()}", folder / "blobs", folder / "server.log", port
-    )
+    database = f"sqlite:///{(folder / 'server.db').resolve()}"
+    server = ServerProcess(database, folder / "blobs", folder / "server.log", port, die_with_parent=True)
     for step in ("migrate", "seed-demo"):
         done = server.cli(step)
         if done.returncode:
