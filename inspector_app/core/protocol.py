@@ -28,6 +28,7 @@ from inspector_app.core.domain.models import (
     RestoredChild,
     RestoredRights,
 )
+from inspector_app.core.problems import ProblemKind
 
 PROTOCOL_VERSION = 2
 SUPPORTED_VERSIONS = (1, 2)  # 2 adds batch uploads, document content hashes and /verify
@@ -70,6 +71,11 @@ class ErrorInfo(Wire):
     name: str
     message: str
     details: dict[str, Any] = {}
+
+    @classmethod
+    def of(cls, kind: ProblemKind) -> ErrorInfo:
+        """The error of a problem of the catalogue, as the server would send it."""
+        return cls(code=kind.code, name=kind.name, message=kind.message)
 
 
 class ErrorBody(Wire):

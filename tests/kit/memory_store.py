@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from inspector_app.core import problems
 from inspector_app.core.protocol import Change, EnrolResponse, ErrorInfo, InspectionRecord
 from inspector_app.desktop.sync.store import Enrolment
 
@@ -105,16 +106,8 @@ class MemoryStore:
         if local is None or local.synced_revision >= record.revision:
             return
         if local.state in ("pending", "conflict", "rejected"):
-            problem = ErrorInfo(
-                code=40902, name="stale_base_revision", message="The server has a newer revision."
-            )
+            problem = ErrorInfo.of(problems.STALE_BASE_REVISION)
             local.state, local.conflict = "conflict", (problem, record)
             return
         state = "returned" if record.header.status.value == "draft" else "synced"
         local.record, local.synced_revision, local.state = record, record.revision, state
-
-    def pending_counts(self) -> tuple[int, int]:
-        ids = self.pending_record_ids()
-        with self.lock:
-            photos = {p.sha256 for i in ids for p in self.records[i].record.photos}
-        return len(ids), len(photos)

@@ -384,9 +384,5 @@ def _photo_cell(ctx: DocumentContext, lang: Lang, n: int, photo: Photo, data: by
     return [PhotoFlowable(image), Spacer(1, 1.5 * mm), Para(text, Styles.caption)]
 
 
-def keep_space(height_mm: float) -> CondPageBreak:
-    return CondPageBreak(height_mm * mm)
-
-
 def day(value: dt.date | None) -> str:
     return labels.short_date(value)

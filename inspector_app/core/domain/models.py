@@ -171,12 +171,6 @@ class Person:
     position_ru: str = ""
     address: str = ""  # witnesses and victims of a protocol
 
-    def position_in(self, lang: str) -> str:
-        return (self.position_kk if lang == "kk" else self.position_ru) or self.position
-
-    def localized_position(self) -> Localized:
-        return Localized(self.position_kk or self.position, self.position_ru or self.position)
-
 
 @dataclass
 class InspectorProfile:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from inspector_app.core import problems
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import RightsCategory
@@ -51,9 +52,6 @@ class StoreSyncAdapter:
     # --- outbox --------------------------------------------------------------------------
     def pending_record_ids(self) -> list[str]:
         return outbox.pending_ids(self.store.db)
-
-    def pending_counts(self) -> tuple[int, int]:
-        return outbox.pending_counts(self.store.db)
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
         inspections = self.store.inspections
@@ -242,9 +240,7 @@ class StoreSyncAdapter:
         if known is None:  # not in this inspector's register: nothing to attach it to
             return
         if local is not None and local.revision > local.synced_revision:
-            newer = ErrorInfo(
-                code=40902, name="stale_base_revision", message="The server has a newer revision."
-            )
+            newer = ErrorInfo.of(problems.STALE_BASE_REVISION)
             keep_problem(connection, record.id, local.revision, "conflict", newer, record)
             return
         replace_local(connection, record)

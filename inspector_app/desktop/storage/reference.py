@@ -81,11 +81,6 @@ class ReferenceRepository:
             rows = connection.execute(sa.select(_ARTICLES).order_by(_ARTICLES.c.code)).mappings()
             return [article_from_row(r) for r in rows]
 
-    def upsert_articles(self, articles: list[Article]) -> None:
-        with self._db.write() as connection:
-            for article in articles:
-                connection.execute(sqlite_upsert(_ARTICLES, _article_row(article), ["code"]))
-
     # settings: small key-value pairs (language, server address, sync cursor, ...)
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self._db.read() as connection:

@@ -88,15 +88,9 @@ class SyncClient:
         response = self._call("POST", f"{protocol.API}/auth/enrol", json_body=body.model_dump(), auth=False)
         return protocol.EnrolResponse.model_validate(response.json())
 
-    def revoke(self) -> None:
-        self._call("POST", f"{protocol.API}/auth/revoke")
-
     def changes(self, since: int, limit: int = 500) -> protocol.ChangesResponse:
         response = self._call("GET", f"{protocol.API}/changes", params={"since": since, "limit": limit})
         return protocol.ChangesResponse.model_validate_json(response.content)
-
-    def push(self, records: Sequence[protocol.InspectionRecord]) -> protocol.PushResponse:
-        return self.send_push(self.push_body(records))
 
     def push_body(self, records: Sequence[protocol.InspectionRecord]) -> bytes:
         """The gzip JSON body of a push (CPU only: may run on another thread)."""

@@ -47,10 +47,6 @@ class SyncReport:
     requests: int = 0
     notes: list[UserError] = field(default_factory=list)  # per-record problems to show
 
-    @property
-    def nothing_to_do(self) -> bool:
-        return not (self.pushed or self.changes_applied)
-
 
 def user_error(error: Exception) -> UserError:
     """Every failure of a pass as something a person can read (never a raw code)."""

@@ -60,8 +60,5 @@ class SyncStore(Protocol):
         """Store pulled facilities, forms, reference data, assignments, reviews and returned
         records, and the new cursor, in one transaction."""
 
-    def pending_counts(self) -> tuple[int, int]:
-        """(records, photos) waiting to be sent, for the status line."""
-
 
 __all__ = ["Change", "Enrolment", "SyncStore"]

@@ -64,11 +64,9 @@ class ChecklistView(QWidget):
     """The checklist of one inspection.
 
     Signals:
-        answered(str): an item's answer was saved (its id).
         problem(object): a UserError (or bug) to show to the user.
     """
 
-    answered = Signal(str)
     problem = Signal(object)
 
     def __init__(
@@ -479,7 +477,6 @@ class ChecklistView(QWidget):
             self._refresh_section_heading(item)
         self.check_verdict(self.answers[item.id].verdict)
         self.show_photo_needed(item)
-        self.answered.emit(item.id)
 
     def check_verdict(self, given: Verdict | None) -> None:
         """Show the given verdict pressed, or none (an exclusive group keeps its last one

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from inspector_app.core import problems
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.services import outbox
@@ -22,7 +23,6 @@ class SyncController(QObject):
     """Signals:
     busy(bool): a sync or an enrolment started (True) or ended (False).
     progress(int, int): done and total of the current stage.
-    status(str): the status line, in the interface language.
     finished(object): the SyncReport of a pass that completed.
     failed(object): the UserError that stopped a pass or an enrolment.
     enrolled(): this laptop is now enrolled with a server.
@@ -30,7 +30,6 @@ class SyncController(QObject):
 
     busy = Signal(bool)
     progress = Signal(int, int)
-    status = Signal(str)
     finished = Signal(object)
     failed = Signal(object)
     enrolled = Signal()
@@ -178,13 +177,13 @@ class InspectorsOnly:
         self.adapter.save_enrolment(server_url, response)
 
 
-# the server's problem codes (inspector_app/core/problems.py) of a refused record, and how they are told
+# the server's problems of a refused record, and how they are told
 REFUSALS = {
-    40301: "sync.refused_scope",
-    40302: "sync.refused_scope",
-    40303: "sync.refused_scope",
-    40402: "sync.refused_facility",
-    42201: "sync.refused_invalid",
+    problems.FORBIDDEN_ROLE.code: "sync.refused_scope",
+    problems.FORBIDDEN_REGION.code: "sync.refused_scope",
+    problems.FORBIDDEN_OWNER.code: "sync.refused_scope",
+    problems.UNKNOWN_FACILITY.code: "sync.refused_facility",
+    problems.VALIDATION_FAILED.code: "sync.refused_invalid",
 }
 
 register_messages(
