@@ -11,8 +11,8 @@ from inspector_app.core import problems, protocol
 from inspector_app.core.domain.models import Facility
 from inspector_app.core.problems import Problem
 from sync.server.api.deps import PrincipalDep, ServicesDep
-from sync.server.api.records import audit_entries
 from sync.server.persistence.models import ArticleRow, AssignmentRow, AuditEntry, FacilityRow, MrpRow
+from sync.server.services.audit import audit_entries
 from sync.server.services.registry import (
     article_to_wire,
     assignment_to_wire,

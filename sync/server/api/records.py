@@ -15,6 +15,7 @@ from inspector_app.core.problems import Problem
 from sync.server.api.bodies import json_body_of, json_response, parse_json
 from sync.server.api.deps import PrincipalDep, ServicesDep
 from sync.server.persistence.models import AuditEntry, InspectionRow, User
+from sync.server.services.audit import audit_entries
 from sync.server.services.pull import pull
 from sync.server.services.records import Prepared, Pusher, readable_record, review, server_view
 from sync.server.services.security import aware
@@ -156,24 +157,3 @@ def record_audit(
             session,
             sa.select(AuditEntry).where(AuditEntry.entity_id == record_id[:64]).order_by(AuditEntry.id),
         )
-
-
-def audit_entries(session, query) -> list[protocol.AuditRecord]:
-    rows = list(session.scalars(query))
-    ids = {r.user_id for r in rows if r.user_id is not None}
-    names = (
-        dict(session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
-    )
-    return [
-        protocol.AuditRecord(
-            id=r.id,
-            at=aware(r.at),
-            user=names.get(r.user_id),
-            device_id=r.device_id,
-            action=r.action,
-            entity_kind=r.entity_kind,
-            entity_id=r.entity_id,
-            details=r.details,
-        )
-        for r in rows
-    ]

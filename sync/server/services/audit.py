@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from sync.server.persistence.models import AuditEntry
-from sync.server.services.security import utcnow
+from inspector_app.core import protocol
+from sync.server.persistence.models import AuditEntry, User
+from sync.server.services.security import aware, utcnow
 
 
 def audit(
@@ -31,3 +33,25 @@ def audit(
             details=details or {},
         )
     )
+
+
+def audit_entries(session: Session, query) -> list[protocol.AuditRecord]:
+    """The entries a query selects, as the API returns them (with user names)."""
+    rows = list(session.scalars(query))
+    ids = {r.user_id for r in rows if r.user_id is not None}
+    names = (
+        dict(session.execute(sa.select(User.id, User.username).where(User.id.in_(ids))).all()) if ids else {}
+    )
+    return [
+        protocol.AuditRecord(
+            id=r.id,
+            at=aware(r.at),
+            user=names.get(r.user_id),
+            device_id=r.device_id,
+            action=r.action,
+            entity_kind=r.entity_kind,
+            entity_id=r.entity_id,
+            details=r.details,
+        )
+        for r in rows
+    ]

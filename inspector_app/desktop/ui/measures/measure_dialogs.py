@@ -22,11 +22,10 @@ from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.measures import committee_articles, validate_measure
 from inspector_app.core.domain.models import Finding, Measure, MeasureKind, Person
 from inspector_app.core.domain.reference import BODIES, COMMITTEE, COURT, Article
-from inspector_app.desktop.ui.measures.measure_fields import LangPair
 from inspector_app.desktop.ui.measures.protocol_fields import ProtocolFields
-from inspector_app.desktop.ui.register.new_inspection import date_edit, to_date
 from inspector_app.desktop.ui.shared.dialogs import GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
+from inspector_app.desktop.ui.shared.fields import LangPair, date_edit, to_date
 
 MAX_HEIGHT = 700  # the dialog fits a 1366×768 screen; its fields scroll
 

@@ -20,9 +20,8 @@ from inspector_app.core.domain.models import (
     Person,
 )
 from inspector_app.core.domain.reference import BODIES, Article
-from inspector_app.desktop.ui.measures.measure_fields import LangPair, parse_witnesses
-from inspector_app.desktop.ui.register.new_inspection import date_edit, to_date
 from inspector_app.desktop.ui.shared.errors import describe
+from inspector_app.desktop.ui.shared.fields import LangPair, date_edit, parse_witnesses, to_date
 
 
 class ProtocolFields(QObject):

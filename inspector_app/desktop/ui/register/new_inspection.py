@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,20 +27,11 @@ from inspector_app.core.domain.models import (
     Person,
     UnscheduledGround,
 )
-from inspector_app.desktop.ui.measures.measure_fields import LangPair
-from inspector_app.desktop.ui.shared.dialogs import DateField, GuardedDialog
+from inspector_app.desktop.ui.shared.dialogs import GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
+from inspector_app.desktop.ui.shared.fields import LangPair, date_edit, to_date
 
 SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
-
-
-def date_edit(value: dt.date) -> QDateEdit:
-    return DateField(value)
-
-
-def to_date(edit: QDateEdit) -> dt.date:
-    q = edit.date()
-    return dt.date(q.year(), q.month(), q.day())
 
 
 def parse_people(text: str) -> list[Person]:

@@ -1,10 +1,22 @@
-"""Small input widgets of the measure dialogs: a text entered per language, people a line."""
+"""Small input widgets the dialogs share: a date, a text entered per language, people a line."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from inspector_app.core.domain.models import Localized, Person
+from inspector_app.desktop.ui.shared.dialogs import DateField
+
+
+def date_edit(value: dt.date) -> QDateEdit:
+    return DateField(value)
+
+
+def to_date(edit: QDateEdit) -> dt.date:
+    q = edit.date()
+    return dt.date(q.year(), q.month(), q.day())
 
 
 class LangPair(QWidget):
