@@ -54,18 +54,30 @@ class StoreSyncAdapter:
         return outbox.pending_ids(self.store.db)
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
+        """The record to send, read in one transaction (an edit made meanwhile is not half in
+        it), the one that closes its revision: from then on an edit opens the next one."""
+        db = self.store.db
+        with db.write() as connection, db.snapshot(connection):
+            record = self._read_record(connection, record_id)
+            connection.execute(
+                sa.update(_I)
+                .where(_I.c.id == record_id, _I.c.revision == record.revision)
+                .values(sending_revision=record.revision, sending_hash=record.content_hash())
+            )
+        return record
+
+    def _read_record(self, connection: sa.Connection, record_id: str) -> InspectionRecord:
+        """The record as the store holds it; every read below goes through the caller's
+        snapshot connection (see `Database.snapshot`)."""
         inspections = self.store.inspections
         header = inspections.get(record_id)
-        with self.store.db.read() as connection:
-            synced = connection.execute(
-                sa.select(_I.c.synced_revision).where(_I.c.id == record_id)
-            ).scalar_one()
+        synced = connection.execute(sa.select(_I.c.synced_revision).where(_I.c.id == record_id)).scalar_one()
         findings = inspections.findings(record_id, self.form_of(header))
         measures = inspections.measures(record_id)
         children = without_dangling_ties(
             inspections.restored_children(record_id), [f.id for f in findings], [m.id for m in measures]
         )
-        record = InspectionRecord(
+        return InspectionRecord(
             id=record_id,
             revision=header.revision,
             base_revision=synced,
@@ -78,13 +90,6 @@ class StoreSyncAdapter:
             restored_children=children,
             documents=self.documents(record_id),
         )
-        with self.store.db.write() as connection:  # from now on an edit opens the next revision
-            connection.execute(
-                sa.update(_I)
-                .where(_I.c.id == record_id, _I.c.revision == header.revision)
-                .values(sending_revision=header.revision, sending_hash=record.content_hash())
-            )
-        return record
 
     def form_of(self, header) -> Form:
         return self.catalogue.for_inspection(header)

@@ -2,14 +2,15 @@
 
 One `Database` per open store. Writes go through `write()`, which holds a process-wide
 lock so that the GUI thread and background jobs never race for SQLite's write lock;
-reads use their own pooled connections and see the last committed state (WAL).
+reads use their own pooled connections and see the last committed state (WAL); reads made
+inside `snapshot()` share one connection and one transaction, so they see one state.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -71,6 +72,7 @@ class Database:
         self._keys = keys
         self._lock = threading.RLock()
         self._writer: sqlcipher3.Connection | None = None
+        self._snapshot = threading.local()  # .connection: this thread's snapshot, if any
         self.engine = sa.create_engine(
             "sqlite://",
             module=sqlcipher3,
@@ -115,11 +117,34 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[sa.Connection]:
+        """A connection whose transaction sees the last committed state; inside `snapshot()`
+        (on the same thread) the snapshot's connection."""
+        current = getattr(self._snapshot, "connection", None)
+        if current is not None:
+            yield current
+            return
         try:
             with self.engine.connect() as connection:
                 yield connection
         except sa.exc.DBAPIError as error:
             raise (classify(error.orig) or error) from error
+
+    @contextmanager
+    def snapshot(self, connection: sa.Connection | None = None) -> Iterator[sa.Connection]:
+        """One transaction (BEGIN ... all reads ... end) for every `read()` this thread makes
+        in the block, repositories' reads included: they all see one state, whatever others
+        commit meanwhile (WAL keeps it for us). With `connection` (a `write()` block's), the
+        reads are made in that write transaction."""
+        if getattr(self._snapshot, "connection", None) is not None:  # already in one
+            with self.read() as current:
+                yield current
+            return
+        with nullcontext(connection) if connection is not None else self.read() as current:
+            self._snapshot.connection = current
+            try:
+                yield current
+            finally:
+                self._snapshot.connection = None
 
     @contextmanager
     def exclusive(self) -> Iterator[sa.Connection]:
