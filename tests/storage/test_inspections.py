@@ -1,4 +1,5 @@
 import datetime as dt
+import functools
 
 import pytest
 
@@ -18,6 +19,7 @@ from inspector_app.core.domain.models import (
     RightsCategory,
     Verdict,
 )
+from inspector_app.desktop.services import inspections as inspection_rules
 from tests.helpers import answer_all
 
 VIDEO = "sch.security.video"  # photo required on violation, usually an order
@@ -50,28 +52,33 @@ def test_violation_becomes_finding_and_conditions_follow(store, inspection, scho
     assert [f.item_id for f in findings] == [BULLYING]
     assert findings[0].description == "Тіркелмеген"
     assert findings[0].degree == school_form.item(BULLYING).degree
-    problems = {p.item_id for p in store.inspections.problems(inspection.id, school_form)}
+    problems = {p.item_id for p in inspection_rules.finalisation_problems(store, inspection.id, school_form)}
     assert "sch.protection.bullying_details" in problems  # the conditional item appeared
     store.inspections.save_answer(inspection.id, BULLYING, verdict=Verdict.COMPLIES)
     assert store.inspections.findings(inspection.id, school_form) == []
-    problems = {p.item_id for p in store.inspections.problems(inspection.id, school_form)}
+    problems = {p.item_id for p in inspection_rules.finalisation_problems(store, inspection.id, school_form)}
     assert "sch.protection.bullying_details" not in problems
 
 
 def test_finalise_blocked_until_everything_is_in_order(store, inspection, school_form, jpeg):
     with pytest.raises(UserError) as caught:
-        store.inspections.finalise(inspection.id, school_form)
+        inspection_rules.finalise(store, inspection.id, school_form)
     assert caught.value.code == "inspection.cannot_finalise"
     answer_all(store, inspection.id, school_form, violated={VIDEO})
-    codes = {(p.code, p.item_id) for p in store.inspections.problems(inspection.id, school_form)}
+    codes = {
+        (p.code, p.item_id) for p in inspection_rules.finalisation_problems(store, inspection.id, school_form)
+    }
     assert codes == {("finalise.photo_missing", VIDEO), ("finalise.no_measure", VIDEO)}
     store.photos.add(inspection.id, VIDEO, jpeg)
     findings = store.inspections.findings(inspection.id, school_form)
     order = store.inspections.save_measure(order_for(findings, inspection.id))
-    store.inspections.save_restored_child(
-        inspection.id, RestoredChild("", "Ә.Қ.", [RightsCategory.SAFETY], measure_id=order.id), school_form
+    inspection_rules.save_restored_child(
+        store,
+        inspection.id,
+        RestoredChild("", "Ә.Қ.", [RightsCategory.SAFETY], measure_id=order.id),
+        school_form,
     )
-    done = store.inspections.finalise(inspection.id, school_form)
+    done = inspection_rules.finalise(store, inspection.id, school_form)
     assert done.status is InspectionStatus.FINALISED and done.finalised_at is not None
 
 
@@ -80,16 +87,16 @@ def test_a_stated_reason_replaces_a_measure(store, inspection, school_form):
     finding = store.inspections.findings(inspection.id, school_form)[0]
     finding.no_measure_reason = "Бұзушылық тексеру кезінде жойылды"
     store.inspections.save_finding(finding)
-    assert store.inspections.problems(inspection.id, school_form) == []
+    assert inspection_rules.finalisation_problems(store, inspection.id, school_form) == []
 
 
 def test_finalised_inspection_is_read_only(store, inspection, school_form):
     answer_all(store, inspection.id, school_form)
-    store.inspections.finalise(inspection.id, school_form)
+    inspection_rules.finalise(store, inspection.id, school_form)
     for change in (
         lambda: store.inspections.save_answer(inspection.id, VIDEO, verdict=Verdict.VIOLATED),
-        lambda: store.inspections.save_restored_child(
-            inspection.id, RestoredChild("", "А.Б.", [RightsCategory.HOUSING]), school_form
+        lambda: inspection_rules.save_restored_child(
+            store, inspection.id, RestoredChild("", "А.Б.", [RightsCategory.HOUSING]), school_form
         ),
         lambda: store.inspections.set_objections(inspection.id, "Келіспеймін"),
     ):
@@ -128,18 +135,18 @@ def test_a_synced_photo_removed_from_a_draft_goes_with_the_next_revision(store, 
 
     kept, removed = (store.photos.add(inspection.id, VIDEO, jpeg) for _ in range(2))
     mark_synced(store)
-    assert outbox.pending_ids(store.db) == []
+    assert outbox.pending_ids(store) == []
     store.photos.remove(removed)
     assert [p.id for p in store.photos.photos(inspection.id)] == [kept.id]
     assert sealed_files(store_dir) == [f"{kept.id}.sealed"]
-    assert outbox.pending_ids(store.db) == [inspection.id]  # the server learns of it
+    assert outbox.pending_ids(store) == [inspection.id]  # the server learns of it
     assert store.inspections.get(inspection.id).revision == 2
 
 
 def test_a_photo_of_a_finalised_inspection_stays(store, store_dir, inspection, school_form, jpeg, tmp_path):
     answer_all(store, inspection.id, school_form)
     photo = store.photos.add(inspection.id, VIDEO, jpeg)
-    store.inspections.finalise(inspection.id, school_form)
+    inspection_rules.finalise(store, inspection.id, school_form)
     other = tmp_path / "other.jpg"
     other.write_bytes(jpeg.read_bytes())
     for change in (lambda: store.photos.remove(photo), lambda: store.photos.replace(photo, other)):
@@ -260,7 +267,7 @@ def test_children_counted_once_per_category_and_once_in_the_total(store, inspect
         store.inspections.findings(inspection.id, school_form), key=lambda f: f.item_id != VIDEO
     )
     order = store.inspections.save_measure(order_for([video], inspection.id))
-    save = store.inspections.save_restored_child
+    save = functools.partial(inspection_rules.save_restored_child, store)
     first = save(
         inspection.id,
         RestoredChild("", " Ә.Қ.  ", [RightsCategory.SAFETY, RightsCategory.HOUSING], measure_id=order.id),
@@ -311,7 +318,7 @@ def test_a_child_needs_a_reference_a_category_and_what_restored_the_rights(
     if child.finding_id == "x":
         child.finding_id = finding.id
     with pytest.raises(UserError) as caught:
-        store.inspections.save_restored_child(inspection.id, child, school_form)
+        inspection_rules.save_restored_child(store, inspection.id, child, school_form)
     assert caught.value.code == code
     assert caught.value.message("kk") and caught.value.message("ru")
     assert store.inspections.restored_children(inspection.id) == []
@@ -364,7 +371,8 @@ def test_children_travel_with_the_record_and_older_counts_come_back_as_children(
     answer_all(store, inspection.id, school_form, violated={VIDEO})
     finding = store.inspections.findings(inspection.id, school_form)[0]
     order = store.inspections.save_measure(order_for([finding], inspection.id))
-    store.inspections.save_restored_child(
+    inspection_rules.save_restored_child(
+        store,
         inspection.id,
         RestoredChild("", "Ә.Қ.", [RightsCategory.HOUSING, RightsCategory.EDUCATION], measure_id=order.id),
         school_form,

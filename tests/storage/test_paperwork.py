@@ -11,6 +11,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.identifiers import make_valid_12
 from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind
 from inspector_app.demo.documents import signature_png
+from inspector_app.desktop.services import inspections as inspection_rules
 from inspector_app.desktop.services.paperwork import build_context, plan, record_hash, render_tasks
 from tests.helpers import answer_all
 
@@ -53,7 +54,7 @@ def finalised(store, inspection, school_form):
             substance="Буллинг туралы хабарламаларды тіркеу тәртібі жоқ",
         )
     )
-    store.inspections.finalise(inspection.id, school_form)
+    inspection_rules.finalise(store, inspection.id, school_form)
     return inspection
 
 

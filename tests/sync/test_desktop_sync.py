@@ -21,6 +21,7 @@ from inspector_app.core.domain.models import (
 )
 from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.protocol import API
+from inspector_app.desktop.services import inspections as inspection_rules
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.services.sync_store import StoreSyncAdapter
 from inspector_app.desktop.storage.store import create_store
@@ -113,7 +114,7 @@ def test_two_laptops_sync_through_faults_with_nothing_lost_or_doubled(server, se
         with FaultProxy(server.port, plan=lambda n: Fault.random(rng, 0.4, 200_000)) as proxy:
             sync_until_done(adapter, proxy.url, batch_size=2, timeout=(1.0, 3.0))
         sync_until_done(adapter, server.url)  # and once more on a good network: nothing to do
-        assert outbox.pending_counts(store.db) == (0, 0)
+        assert outbox.pending_counts(store) == (0, 0)
     held = server_rows(seeded_url)
     assert sorted(held) == sorted(made)  # exactly one copy of every record
     headers = enrol_headers(server.url, "inspector")
@@ -132,7 +133,7 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
         for finding in store.inspections.findings(inspection_id, form):
             finding.no_measure_reason = "Тексеру кезінде жойылды"
             store.inspections.save_finding(finding)
-        store.inspections.finalise(inspection_id, form)
+        inspection_rules.finalise(store, inspection_id, form)
     sync_until_done(adapter, server.url)
     supervisor = enrol_headers(server.url, "supervisor")
     for inspection_id, decision in ((returned, "returned"), (approved, "approved")):
@@ -182,7 +183,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
     for finding in store.inspections.findings(inspection_id, form):
         finding.no_measure_reason = "жойылды"
         store.inspections.save_finding(finding)
-    store.inspections.finalise(inspection_id, form)
+    inspection_rules.finalise(store, inspection_id, form)
     context = build_context(store, form, inspection_id, place="Астана", server_url=server.url)
     act = render_tasks(store, lambda: context, context.measures, "kk+ru")[0]()
     sync_until_done(adapter, server.url)

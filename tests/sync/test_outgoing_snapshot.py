@@ -44,4 +44,4 @@ def test_an_edit_between_the_reads_of_a_record_is_not_half_in_it(
     assert violated == {f.item_id for f in record.findings} == set()  # the state before the edit
     assert repository.get(inspection.id).revision == record.revision + 1  # the edit opened the next
     assert repository.answers(inspection.id)[item.id].verdict is Verdict.VIOLATED
-    assert outbox.pending_ids(store.db) == [inspection.id]  # and waits to be sent
+    assert outbox.pending_ids(store) == [inspection.id]  # and waits to be sent

@@ -7,6 +7,7 @@ import requests
 from inspector_app.core.domain.models import Verdict
 from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.core.protocol import API
+from inspector_app.desktop.services import inspections as inspection_rules
 from inspector_app.desktop.ui.shell.main_window import MainWindow
 from sync.server.services.seed import DEMO_PASSWORD
 from tests.conftest import ROOT
@@ -100,7 +101,7 @@ def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(
     for finding in window.store.inspections.findings(inspection_id, form):
         finding.no_measure_reason = "жойылды"
         window.store.inspections.save_finding(finding)
-    window.store.inspections.finalise(inspection_id, form)
+    inspection_rules.finalise(window.store, inspection_id, form)
     sync(qtbot, window)
     revision = window.store.inspections.get(inspection_id).revision
     supervisor = enrol_headers(server.url, "supervisor")

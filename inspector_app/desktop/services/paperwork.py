@@ -21,7 +21,7 @@ from inspector_app.desktop.storage.store import Store
 def enrolled_server(store: Store) -> str:
     """The server this laptop is enrolled with, where printed documents are verified; ""
     when it is not enrolled (then no address and no QR code are printed)."""
-    if not outbox.is_enrolled(store.db):
+    if not outbox.is_enrolled(store):
         return ""
     return (store.reference.setting("sync.server_url", "") or "").strip().rstrip("/")
 

@@ -51,7 +51,7 @@ class StoreSyncAdapter:
 
     # --- outbox --------------------------------------------------------------------------
     def pending_record_ids(self) -> list[str]:
-        return outbox.pending_ids(self.store.db)
+        return outbox.pending_ids(self.store)
 
     def outgoing_record(self, record_id: str) -> InspectionRecord:
         """The record to send, read in one transaction (an edit made meanwhile is not half in

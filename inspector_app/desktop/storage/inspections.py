@@ -27,8 +27,8 @@ from inspector_app.core.domain.models import (
     UnscheduledGround,
     Verdict,
 )
-from inspector_app.core.domain.restored import restored_counts, validate_child
-from inspector_app.core.domain.workflow import derive_findings, finalisation_problems
+from inspector_app.core.domain.restored import restored_counts
+from inspector_app.core.domain.workflow import derive_findings
 from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.engine import Database, sqlite_insert, sqlite_upsert
 
@@ -270,16 +270,9 @@ class InspectionRepository:
         """Distinct children per category (a child counts once in each of its categories)."""
         return restored_counts(self.restored_children(inspection_id))
 
-    def save_restored_child(self, inspection_id: str, child: RestoredChild, form: Form) -> RestoredChild:
-        """Add a child, or change one already entered (same id); checked against the
-        findings and measures the inspection has now."""
-        if self.get(inspection_id).status is InspectionStatus.FINALISED:
-            raise UserError("inspection.locked")
-        validate_child(
-            child,
-            [f.id for f in self.findings(inspection_id, form)],
-            [m.id for m in self.measures(inspection_id)],
-        )
+    def put_restored_child(self, inspection_id: str, child: RestoredChild) -> RestoredChild:
+        """Add a child, or change one already entered (same id), as given (the rules are
+        checked by `services.inspections.save_restored_child`)."""
         child.id = child.id or str(uuid.uuid4())
         row = {
             "inspection_id": inspection_id,
@@ -313,27 +306,19 @@ class InspectionRepository:
             connection.execute(sa.update(_I).where(_I.c.id == inspection_id).values(objections=text.strip()))
 
     # --- finalisation ------------------------------------------------------------------
-    def problems(self, inspection_id: str, form: Form):
+    def photo_counts(self, inspection_id: str) -> dict[str, int]:
+        """Photos per checklist item."""
         with self._db.read() as connection:
-            photo_counts = dict(
+            return dict(
                 connection.execute(
                     sa.select(_P.c.item_id, sa.func.count())
                     .where(_P.c.inspection_id == inspection_id)
                     .group_by(_P.c.item_id)
                 ).all()
             )
-        return finalisation_problems(
-            form,
-            self.answers(inspection_id),
-            photo_counts,
-            self.findings(inspection_id, form),
-            self.measures(inspection_id),
-        )
 
-    def finalise(self, inspection_id: str, form: Form) -> Inspection:
-        problems = self.problems(inspection_id, form)
-        if problems:
-            raise UserError("inspection.cannot_finalise", count=len(problems))
+    def mark_finalised(self, inspection_id: str) -> Inspection:
+        """Lock the inspection (whether it may be is `services.inspections.finalise`'s call)."""
         with self._db.write() as connection:
             touch(connection, inspection_id)
             connection.execute(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.errors import UserError, message_text, register_messages
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Finding, Inspection, InspectionStatus, MeasureKind
+from inspector_app.desktop.services import inspections
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.inspection.objections import ObjectionsBox
 from inspector_app.desktop.ui.inspection.restored_children import RestoredChildrenBox
@@ -261,7 +262,7 @@ class FindingsView(QWidget):
     def on_finalise_clicked(self) -> None:
         self.problems.clear()
         lang = self.language.code
-        problems = self.store.inspections.problems(self.inspection.id, self.form)
+        problems = inspections.finalisation_problems(self.store, self.inspection.id, self.form)
         for problem in problems:
             item = self.form.item(problem.item_id)
             entry = QListWidgetItem(f"{message_text(problem.code, lang)} — {item.text.get(lang)[:70]}")
@@ -273,7 +274,7 @@ class FindingsView(QWidget):
         question = self.tr("Finalise the inspection? It becomes read-only: nothing in it can be changed.")
         if not confirm(self, self.tr("Finalise the inspection"), question):
             return
-        if self._call(self.store.inspections.finalise, self.inspection.id, self.form):
+        if self._call(inspections.finalise, self.store, self.inspection.id, self.form):
             self.finalised.emit(self.inspection)
 
     def _call(self, action, *args) -> bool:

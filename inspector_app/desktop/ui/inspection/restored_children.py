@@ -33,6 +33,7 @@ from inspector_app.core.domain.restored import (
     restored_counts,
     validate_child,
 )
+from inspector_app.desktop.services import inspections
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import Language
@@ -148,7 +149,7 @@ class RestoredChildrenBox(QGroupBox):
         )
         if dialog.exec() and dialog.child is not None:
             self._call(
-                self.store.inspections.save_restored_child, self.inspection_id, dialog.child, self.form
+                inspections.save_restored_child, self.store, self.inspection_id, dialog.child, self.form
             )
 
     def on_remove_clicked(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.core.domain.models import Facility, FacilityKind, RiskDegree
-from inspector_app.desktop.storage.facilities import FacilityRepository
+from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.shared.i18n import Language
 from inspector_app.desktop.ui.shared.models import RowTableModel, facility_name
 
@@ -34,11 +34,9 @@ class RegisterView(QWidget):
 
     inspection_requested = Signal(object)
 
-    def __init__(
-        self, facilities: FacilityRepository, regions, language: Language, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, store: Store, regions, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._facilities, self._regions, self._language = facilities, regions, language
+        self._facilities, self._regions, self._language = store.facilities, regions, language
         self.limit = PAGE
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.painted = False  # the first paint shows the register; the other tabs fill just after
         self.catalogue_job: Job | None = None  # reading the checklists, if they were not read
         self.profile = store.reference.profile()
-        self.register = RegisterView(store.facilities, store.reference.regions(), language)
+        self.register = RegisterView(store, store.reference.regions(), language)
         self.register.inspection_requested.connect(self.on_register_inspection_requested)
         self.inspections_model = RowTableModel([])
         self.inspections = QTableView()
@@ -471,12 +471,9 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Job:
-        from inspector_app.core.register import import_facilities  # loaded when first needed
+        from inspector_app.desktop.services.register_import import import_register
 
-        regions = self.store.reference.regions()
-        job = Job(
-            lambda report: import_facilities(self.store.facilities, regions, path, lambda n: report(n, 0))
-        )
+        job = Job(lambda report: import_register(self.store, path, lambda n: report(n, 0)))
         job.progress.connect(self.on_job_progress)
         job.finished.connect(self.on_import_finished)
         job.failed.connect(self.on_job_failed)

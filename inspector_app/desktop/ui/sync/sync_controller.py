@@ -63,26 +63,17 @@ class SyncController(QObject):
         return self._adapter
 
     def is_enrolled(self) -> bool:
-        return outbox.is_enrolled(self.store.db)
+        return outbox.is_enrolled(self.store)
 
     def pending(self) -> tuple[int, int]:
-        return outbox.pending_counts(self.store.db)
+        return outbox.pending_counts(self.store)
 
     # --- enrolment ------------------------------------------------------------------------
     def enrol(self, server_url: str, username: str, password: str, device_name: str) -> Job | None:
-        import requests
-
-        from inspector_app.desktop.sync.service import enrol
+        from inspector_app.desktop.services.enrolment import enrol_inspector
 
         return self._run(
-            lambda report: enrol(
-                InspectorsOnly(self.adapter),
-                requests.Session(),
-                server_url.strip(),
-                username.strip(),
-                password,
-                device_name,
-            ),
+            lambda report: enrol_inspector(self.adapter, server_url, username, password, device_name),
             self.on_enrol_finished,
         )
 
@@ -164,19 +155,6 @@ class SyncController(QObject):
         self.failed.emit(error if isinstance(error, UserError) else UserError("sync.unexpected"))
 
 
-class InspectorsOnly:
-    """The store as enrolment sees it: only an inspector's enrolment is kept. Supervisors
-    and administrators work in the server's web console; nothing is saved for them."""
-
-    def __init__(self, adapter) -> None:
-        self.adapter = adapter
-
-    def save_enrolment(self, server_url: str, response) -> None:
-        if response.user.role != "inspector":
-            raise UserError("enrol.not_inspector", console=server_url.strip().rstrip("/"))
-        self.adapter.save_enrolment(server_url, response)
-
-
 # the server's problems of a refused record, and how they are told
 REFUSALS = {
     problems.FORBIDDEN_ROLE.code: "sync.refused_scope",
@@ -188,14 +166,6 @@ REFUSALS = {
 
 register_messages(
     {
-        "enrol.not_inspector": {
-            "kk": "Бұл бағдарлама инспекторларға арналған. Жетекшілер мен әкімшілер сервердің веб-консолінде "
-            "жұмыс істейді: {console}. Бұл ноутбук тіркелмеді.",
-            "ru": "Эта программа предназначена для инспекторов. Руководители и администраторы работают "
-            "в веб-консоли сервера: {console}. Ноутбук не подключён.",
-            "en": "This program is for inspectors. Supervisors and administrators work in the server's "
-            "web console: {console}. This laptop was not enrolled.",
-        },
         "sync.refused_scope": {
             "kk": "Сервер «{record}» тексерісін қабылдамады: ол сіздің өңіріңізге немесе тапсырмаларыңызға "
             "жатпайды. Тексеріс осы ноутбукта сақталды; жетекшіңізге хабарлаңыз.",
