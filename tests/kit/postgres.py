@@ -9,6 +9,7 @@ The programs are looked up in INSPECTOR_PG_BIN, on PATH, then in /usr/lib/postgr
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import pwd
@@ -90,19 +91,39 @@ class ThrowawayCluster:
         began = time.perf_counter()
         if self.user:
             os.chown(self.folder, self.user.pw_uid, self.user.pw_gid)
-        self._run("initdb", "-D", str(self.data), "-U", ROLE, "--auth=trust", "--encoding=UTF8",
-                  "--no-locale", "--no-sync", "--no-instructions")  # fmt: skip
+        self._run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            ROLE,
+            "--auth=trust",
+            "--encoding=UTF8",
+            "--no-locale",
+            "--no-sync",
+            "--no-instructions",
+        )
         options = f"-p {self.port} -k {self.folder} {SERVER_SETTINGS}"
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"), "-w",
-                  "-t", "60", "-o", options, "start")  # fmt: skip
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
         self.started_in_s = time.perf_counter() - began
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            try:
+            # the folder goes anyway; a server left running stops when its files go
+            with contextlib.suppress(ClusterUnavailable):
                 self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-            except ClusterUnavailable:
-                pass  # the folder goes anyway; a server left running dies with its files
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _run(self, program: str, *args: str) -> None:
