@@ -62,6 +62,3 @@ def pick(lang: str | None, accept_language: str = "") -> str:
             return code
     return DEFAULT
 
-
-if __name__ == "__main__":
-    print("compiled:", ", ".join(compile_catalogues(force=True)) or "nothing")
