@@ -61,4 +61,3 @@ def pick(lang: str | None, accept_language: str = "") -> str:
         if code in LANGUAGES:
             return code
     return DEFAULT
-
