@@ -35,7 +35,7 @@ def sign_in(
 def test_root_leads_to_sign_in_and_the_cookie_is_guarded(world):
     answer = requests.get(f"{world.url}/", timeout=10)
     assert answer.url.endswith("/console/signin") and answer.status_code == 200
-    browser, signed = sign_in(world.url, "supervisor")
+    _, signed = sign_in(world.url, "supervisor")
     assert signed.url.endswith("/console/review")
     cookie = signed.history[0].headers["set-cookie"]
     assert "inspector_console=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
@@ -77,7 +77,7 @@ def test_a_post_without_the_csrf_token_is_refused(world):
 
 def test_another_regions_inspection_is_not_found(world):
     browser, _ = sign_in(world.url, "supervisor")
-    for path in ("", "/photos/" + "0" * 64, f"/documents/AK-all.pdf"):
+    for path in ("", "/photos/" + "0" * 64, "/documents/AK-all.pdf"):
         answer = browser.get(f"{world.url}/console/inspections/{world.id('other_region')}{path}", timeout=10)
         assert answer.status_code == 404, path
     queue = browser.get(f"{world.url}/console/review", timeout=10).text
@@ -177,7 +177,7 @@ def test_sign_out_ends_the_session(world):
 def test_an_idle_session_expires(tmp_path):
     server, world = start_world(tmp_path, INSPECTOR_CONSOLE_IDLE_MINUTES="0")
     try:
-        browser, answer = sign_in(world.url, "supervisor")
+        _, answer = sign_in(world.url, "supervisor")
         assert answer.url.endswith("/console/signin")  # expired at once
     finally:
         server.stop()

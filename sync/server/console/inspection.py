@@ -3,6 +3,7 @@ findings, measures, photos, documents with both hashes, reviews and the audit ti
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -120,13 +121,28 @@ def _sections(form: Form | None, record, lang: str, comments: dict[str, list[str
     ]
 
 
+def _shown_value(item: Item | None, value: str | None, lang: str) -> str | None:
+    """A choice by its label, a date as dd.mm.yyyy, anything else as given."""
+    if item is None or value is None:
+        return value
+    labels = {c.value: c.label.get(lang) for c in item.choices}
+    if value in labels:
+        return labels[value]
+    if item.kind.value == "date":
+        try:
+            return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return value
+
+
 def _item(item: Item | None, item_id: str, answer, photos, comments, lang: str) -> ItemView:
     return ItemView(
         id=item_id,
         label=item.text.get(lang) if item else item_id,
         legal_basis=item.legal_basis.get(lang) if item else "",
         verdict=answer.verdict.value if answer and answer.verdict else None,
-        value=answer.value if answer else None,
+        value=_shown_value(item, answer.value if answer else None, lang),
         note=answer.note if answer else "",
         photos=photos.get(item_id, []),
         comments=comments.get(item_id, []),

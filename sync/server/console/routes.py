@@ -246,7 +246,14 @@ def document_pdf(record_id: str, document_id: str, request: Request, lang: str =
     lang = lang if lang in ("kk", "ru", "kk+ru") else "kk"
     with page.services.db.read() as session:
         row = _readable(session, page, record_id)
-        found = render_record_documents(session, page.services.blobs, row, lang, only=document_id[:200])
+        found = render_record_documents(
+            session,
+            page.services.blobs,
+            row,
+            lang,
+            only=document_id[:200],
+            server_url=str(page.request.base_url),
+        )
     if not found or found[0].rendered is None:
         raise ConsoleError(404, "not_found")
     document = found[0].rendered

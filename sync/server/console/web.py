@@ -53,7 +53,18 @@ def environment(lang: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    env.filters["local"] = local_time
     return env
+
+
+def local_time(moment):
+    """A stored moment (UTC; SQLite gives it back naive) in Kazakhstan's time."""
+    from sync.server.services.documents import KAZAKHSTAN
+    from sync.server.services.security import aware
+
+    if moment is None or not hasattr(moment, "astimezone"):
+        return moment
+    return aware(moment).astimezone(KAZAKHSTAN)
 
 
 @dataclass

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from inspector_app.core.documents import (
+    DEFAULT_SERVER_URL,
     DocumentContext,
     DocumentKind,
     RenderedDocument,
@@ -81,15 +82,17 @@ def render_record_documents(
     lang: str = "kk",
     only: str | None = None,
     pdf: bool = True,
+    server_url: str = "",
 ) -> list[ServerDocument]:
     """The documents the record lists (or only the one with id `only`), rendered in `lang`
     ("kk", "ru" or "kk+ru"); with `pdf=False` only their content hashes are computed (no
-    drawing). A document that cannot be rebuilt carries its error."""
+    drawing). `server_url` is printed for verification (its QR code); the hashes do not
+    depend on it. A document that cannot be rebuilt carries its error."""
     record = stored_record(row)
     wanted = [d for d in record.documents if only is None or d.id == only]
     if not wanted:
         return []
-    context = functools.cache(lambda: record_context(session, blobs, record))
+    context = functools.cache(lambda: record_context(session, blobs, record, server_url))
     return [_render_one(context, meta, lang, pdf) for meta in wanted]
 
 
@@ -107,7 +110,9 @@ def _render_one(context, meta: DocumentMeta, lang: str, pdf: bool) -> ServerDocu
         return ServerDocument(meta, kind, None, error=str(error)[:300])
 
 
-def record_context(session: Session, blobs: BlobStore, record: InspectionRecord) -> DocumentContext:
+def record_context(
+    session: Session, blobs: BlobStore | None, record: InspectionRecord, server_url: str = ""
+) -> DocumentContext:
     """The document context of a synced record, as the server can rebuild it."""
     header = record.header
     facility = facility_to_wire(session.get(FacilityRow, header.facility_id))
@@ -131,6 +136,7 @@ def record_context(session: Session, blobs: BlobStore, record: InspectionRecord)
         numbers=_numbers(record),
         mrp_by_year=dict(session.execute(sa.select(MrpRow.year, MrpRow.tenge)).all()) or dict(MRP_BY_YEAR),
         articles=tuple(_articles(session)),
+        server_url=server_url.rstrip("/") or DEFAULT_SERVER_URL,
     )
 
 
