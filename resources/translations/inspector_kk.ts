@@ -98,6 +98,10 @@
         <translation>Бұзушылық дәрежесі: %1</translation>
     </message>
     <message>
+        <source>✎ The supervisor: %1</source>
+        <translation>✎ Басшы: %1</translation>
+    </message>
+    <message>
         <source>gross</source>
         <translation>өрескел</translation>
     </message>

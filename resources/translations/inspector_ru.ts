@@ -98,6 +98,10 @@
         <translation>Степень нарушения: %1</translation>
     </message>
     <message>
+        <source>✎ The supervisor: %1</source>
+        <translation>✎ Руководитель: %1</translation>
+    </message>
+    <message>
         <source>gross</source>
         <translation>грубое</translation>
     </message>
