@@ -70,6 +70,8 @@ _ITEM_KEYS = (
         "kind",
         "required",
         "photo_on_violation",
+        "photo_max_pixels",
+        "photo_keep_original",
         "condition",
         "choices",
         "min",
@@ -79,6 +81,7 @@ _ITEM_KEYS = (
         "article",
     ),
 )
+MIN_PHOTO_PIXELS = 320  # smaller and a violation can no longer be seen on the picture
 _CHOICE_KEYS = (("value", "label"), ())
 _CONDITION_KEYS = (("item", "in"), ())
 _CONDITION_TARGETS = (AnswerKind.VERDICT, AnswerKind.CHOICE)
@@ -323,6 +326,7 @@ class _FormReader:
                 "photo_on_violation" in f
                 and self.boolean(f["photo_on_violation"], f"{key}.photo_on_violation")
             ),
+            **self.photo_limits(f, key),
             condition=self.condition(f["condition"], f"{key}.condition") if "condition" in f else None,
             choices=self.choices(f["choices"], f"{key}.choices") if "choices" in f else (),
             minimum=self.number(f["min"], f"{key}.min") if "min" in f else None,
@@ -335,6 +339,16 @@ class _FormReader:
             self.fail("forms.range", f["min"], f"{key}.min", minimum=item.minimum, maximum=item.maximum)
         self.items[item.id] = (item, len(self.items))
         return item
+
+    def photo_limits(self, f: dict[str, Node], key: str) -> dict[str, int | bool]:
+        limits: dict[str, int | bool] = {}
+        if "photo_max_pixels" in f:
+            limits["photo_max_pixels"] = self.integer(
+                f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS
+            )
+        if "photo_keep_original" in f:
+            limits["photo_keep_original"] = self.boolean(f["photo_keep_original"], f"{key}.photo_keep_original")
+        return limits
 
     def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind) -> tuple[str, str]:
         """Who acts on a violation: a protocol item names the article the Committee applies;
@@ -637,6 +651,8 @@ def _item(item: Item) -> dict:
         "kind": item.kind.value if item.kind is not AnswerKind.VERDICT else None,
         "required": False if not item.required else None,
         "photo_on_violation": True if item.photo_on_violation else None,
+        "photo_max_pixels": item.photo_max_pixels if item.photo_max_pixels != Item.photo_max_pixels else None,
+        "photo_keep_original": True if item.photo_keep_original else None,
         "condition": (
             {"item": item.condition.item_id, "in": list(item.condition.values)} if item.condition else None
         ),

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import AnswerKind, Form, Item, answer_key
 from inspector_app.core.domain.models import Answer, Inspection, InspectionStatus, Photo, Verdict
+from inspector_app.core.photo_reduction import PhotoLimit
 from inspector_app.desktop.services import camera
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.inspection.checklist_model import (
@@ -531,7 +532,7 @@ class ChecklistView(QWidget):
             return
         for path in paths:
             try:
-                photo = self.store.photos.add(self.inspection.id, item.id, path)
+                photo = self.store.photos.add(self.inspection.id, item.id, path, PhotoLimit.of(item))
             except UserError as error:
                 self.problem.emit(error)
                 continue
@@ -619,7 +620,7 @@ class ChecklistView(QWidget):
             return
         row = self.photo_list.currentRow()
         try:
-            new = self.store.photos.replace(photo, Path(path))
+            new = self.store.photos.replace(photo, Path(path), PhotoLimit.of(item))
         except UserError as error:
             self.problem.emit(error)
             return
