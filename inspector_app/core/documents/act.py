@@ -6,6 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector_app.core.documents.blocks import (
+    Cell,
+    FieldRow,
     GridRows,
     Signer,
     bilingual_cell,
@@ -59,7 +61,7 @@ def act_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
     return story
 
 
-def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
+def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[FieldRow]:
     insp, fac = ctx.inspection, ctx.facility
     control = lang.e(insp.type.value)
     rep = ctx.representative()
@@ -259,7 +261,7 @@ def restored_section(
         return []
     points = {f.id: f"{finding_section}.{n}" for n, f in enumerate(ctx.findings, 1)}
     points.update({m.id: f"{measure_section}.{n}" for n, m in enumerate(ctx.measures, 1)})
-    rows = []
+    rows: list[list[Cell]] = []
     for category in RightsCategory:
         chosen = [c for c in children if category in c.categories]
         if not chosen:

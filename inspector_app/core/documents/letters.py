@@ -3,6 +3,8 @@ letter referring violations to the competent body (передача по под�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -24,7 +26,7 @@ from inspector_app.core.documents.blocks import (
 from inspector_app.core.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind
 from inspector_app.core.documents.order import basis_rows, receipt_signatures, violations_table
 from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
-from inspector_app.core.domain.models import MeasureKind, Person
+from inspector_app.core.domain.models import Finding, MeasureKind, Person
 from inspector_app.core.domain.reference import BODIES
 
 
@@ -132,7 +134,7 @@ def _intro(ctx: DocumentContext, lang: Lang, key: str) -> list[Flowable]:
     return out
 
 
-def _violations(ctx: DocumentContext, lang: Lang, findings) -> list[Flowable]:
+def _violations(ctx: DocumentContext, lang: Lang, findings: Sequence[Finding]) -> list[Flowable]:
     out: list[Flowable] = []
     for n, f in enumerate(findings, 1):
         item = ctx.item(f.item_id)
