@@ -162,7 +162,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     assert len(findings.findings) == 2
 
     def fill_order(dialog):
-        for pair in dialog.actions.values():
+        for pair in dialog.action_fields.values():
             type_text(pair.kk, "Жою")
             type_text(pair.ru, "Устранить")
         dialog.on_ok_clicked()
