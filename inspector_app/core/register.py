@@ -89,7 +89,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     _check_header(path, header)
     for line, values in enumerate(rows, start=2):
         if any(v not in (None, "") for v in values):
-            yield line, {h: _cell(v) for h, v in zip(header, values) if h}
+            yield line, {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
 
 
 def _cell(value: object) -> str:

@@ -217,8 +217,9 @@ def findings_section(
     for n, f in enumerate(ctx.findings, 1):
         item = ctx.item(f.item_id)
         violation = [
-            Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>", Styles.cell_second)
-        ] + bilingual_cell(lang, item.text)
+            Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>", Styles.cell_second),
+            *bilingual_cell(lang, item.text),
+        ]
         grid.add(
             [
                 Para(f"{number}.{n}", Styles.cell),
@@ -232,7 +233,7 @@ def findings_section(
         )
         if is_long(f.description):
             grid.add_long_text(f"{lang.t('col_note')} ({number}.{n})", f.description)
-    return out + [grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
+    return [*out, grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
 
 
 def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
@@ -322,7 +323,7 @@ def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     rep = ctx.representative()
     story: list[Flowable] = [
         *heading(lang, "signatures"),
-        *signature_rows(ctx, lang, [author] + others),
+        *signature_rows(ctx, lang, [author, *others]),
         Spacer(1, 3 * mm),
     ]
     familiar = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]

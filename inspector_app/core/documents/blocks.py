@@ -41,7 +41,7 @@ ROW_SPLIT_MIN = FRAME_H / 3  # points; ReportLab compares heights, a float (its 
 def table_style(commands: list[StyleCommand]) -> TableStyle:
     """A TableStyle whose default font is ours: ReportLab would otherwise select Helvetica
     (not embedded) for empty string cells."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW)] + commands)
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW), *commands])
 
 
 def letterhead(ctx: DocumentContext, lang: Lang | None = None) -> list[Flowable]:
@@ -115,7 +115,7 @@ def title_block(ctx: DocumentContext, lang: Lang, title_key: str, number: str) -
             ]
         )
     )
-    return out + [table, Spacer(1, 4 * mm)]
+    return [*out, table, Spacer(1, 4 * mm)]
 
 
 def heading(lang: Lang, key: str, number: int | None = None) -> list[Flowable]:
@@ -324,7 +324,7 @@ def refusal_block(
     parts.append(Para(esc(lang.t("refusal_witnesses")) + ":", Styles.body_left))
     witnesses = [
         Signer(role, f"{i}. {lang.t('refusal_witness')}", person)
-        for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses), 1)
+        for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses, strict=False), 1)
     ]
     return [KeepTogether(parts + signature_rows(ctx, lang, witnesses))]
 

@@ -52,7 +52,7 @@ def referral_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     m = ctx.measure(measure_id, MeasureKind.DISCIPLINARY)
     official = m.official or Person("")
     employer = languages.texts(lang, m.employer, "employer")
-    story = letterhead(ctx, lang) + [_addressee(lang, employer)]
+    story = [*letterhead(ctx, lang), _addressee(lang, employer)]
     story += title_block(ctx, lang, "title_referral", number)
     story += _intro(ctx, lang, "ref_intro")
     story += _violations(ctx, lang, ctx.findings_of(m))
@@ -89,7 +89,7 @@ def transfer_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     pursues them (sanitary service, emergency service, police, ...)."""
     m = ctx.measure(measure_id, MeasureKind.TRANSFER)
     addressee = languages.texts(lang, m.addressee, "addressee")
-    story = letterhead(ctx, lang) + [_addressee(lang, addressee)]
+    story = [*letterhead(ctx, lang), _addressee(lang, addressee)]
     story += title_block(ctx, lang, "title_transfer", number)
     story += _intro(ctx, lang, "transfer_intro")
     story += _violations(ctx, lang, ctx.findings_of(m))

@@ -105,7 +105,7 @@ class ReferenceRepository:
     def profile(self) -> InspectorProfile:
         with self._db.read() as connection:
             row = connection.execute(sa.select(_PROFILE)).mappings().one()
-        return InspectorProfile(**{k: row[k] for k in row.keys() if k != "id"})
+        return InspectorProfile(**{k: row[k] for k in row if k != "id"})
 
     def save_profile(self, profile: InspectorProfile) -> None:
         row = {"id": 1, **profile.__dict__}

@@ -234,7 +234,7 @@ class SyncService:
     def _settle(self, records, results, report: SyncReport) -> dict:
         """Mark what is done; return {record id: (record, missing states)} still waiting."""
         waiting = {}
-        for record, result in zip(records, results):
+        for record, result in zip(records, results, strict=False):
             report.pushed += 1
             if result.status in ("created", "updated", "unchanged"):
                 if result.complete:

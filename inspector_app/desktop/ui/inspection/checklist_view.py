@@ -432,9 +432,9 @@ class ChecklistView(QWidget):
             return
         previous = self.answers.get(item.id) or Answer(item.id)
         value = None if verdict is Verdict.NOT_APPLICABLE else previous.value
-        if self._save(item, verdict=verdict, value=value, note=self.note.toPlainText()):
-            if verdict is not Verdict.VIOLATED:
-                self.move_by(1)
+        saved = self._save(item, verdict=verdict, value=value, note=self.note.toPlainText())
+        if saved and verdict is not Verdict.VIOLATED:
+            self.move_by(1)
 
     def save_value(self) -> None:
         item = self.current
