@@ -117,15 +117,11 @@ def test_disk_full_refuses_the_answer_and_keeps_what_was_saved(small_disk, profi
     for n in range(20):
         store.inspections.save_answer(inspection.id, f"item.{n}", verdict=Verdict.COMPLIES)
     filler = fill(small_disk)
-
-    def answer_until_full() -> None:
+    with pytest.raises(UserError) as caught:  # noqa: PT012  (one action: answer until the disk refuses)
         for n in range(20, 5000):  # the WAL grows until the disk refuses
             store.inspections.save_answer(
                 inspection.id, f"item.{n}", verdict=Verdict.VIOLATED, note="x" * 2000
             )
-
-    with pytest.raises(UserError) as caught:
-        answer_until_full()
     assert caught.value.code == "store.disk_full"
     assert "Освободите место" in caught.value.message("ru")
     with pytest.raises(UserError) as photo_error:
