@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
@@ -19,6 +19,9 @@ class Base(DeclarativeBase):
         list[Any]: JsonType,
         dt.datetime: Moment,
     }
+
+    if TYPE_CHECKING:  # every model here is mapped to a Table (DeclarativeBase says FromClause)
+        __table__: ClassVar[sa.Table]
 
 
 class Region(Base):
