@@ -120,9 +120,8 @@ def _filtered(query, revision, filters: Filters, dialect: str):
 def has_measure(dialect: str, kind: str):
     """Whether the stored record has a measure of this kind (a JSON test in SQL)."""
     if dialect == "postgresql":
-        return sa.func.jsonb_path_exists(
-            InspectionRow.payload, sa.literal(f'$.measures[*] ? (@.kind == "{kind}")')
-        )
+        path = sa.text("CAST(:path AS jsonpath)").bindparams(path=f'$.measures[*] ? (@.kind == "{kind}")')
+        return sa.func.jsonb_path_exists(InspectionRow.payload, path)
     measures = sa.func.json_each(InspectionRow.payload, "$.measures").table_valued("value")
     return (
         sa.select(sa.literal(1))
