@@ -355,7 +355,9 @@ class _FormReader:
                 f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS
             )
         if "photo_keep_original" in f:
-            limits["photo_keep_original"] = self.boolean(f["photo_keep_original"], f"{key}.photo_keep_original")
+            limits["photo_keep_original"] = self.boolean(
+                f["photo_keep_original"], f"{key}.photo_keep_original"
+            )
         return limits
 
     def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind) -> tuple[str, str]:
