@@ -2,7 +2,7 @@
 single checklist items in reviews, and "resubmitted" for records finalised again after a
 return.
 
-Revision ID: 0006
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-06
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0006"
+revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
