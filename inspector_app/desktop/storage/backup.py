@@ -92,7 +92,7 @@ def take(
     target = backups_folder(store_folder)
     files.make_folder(target)
     _remove_unfinished(target)
-    taken_at = dt.datetime.now().replace(microsecond=0)
+    taken_at = dt.datetime.now()  # to the microsecond: the order of backups made in one second
     final = _free_name(target, f"{taken_at:%Y%m%d-%H%M%S}-{reason}")
     building = final.with_name(final.name + files.TMP_SUFFIX)
     try:
@@ -348,10 +348,11 @@ def label(backup: Backup) -> str:
 
 
 def unsynced_lost(db: Database, backup: Backup) -> list[dict]:
-    """Inspections with changes not sent to the server that the backup lacks or holds in an
-    older revision: restoring it loses them. Rows: name_kk, name_ru, appointment_date."""
+    """Inspections with changes not sent to the server that the backup lacks or holds as they
+    were before the last change: restoring it loses them. Rows: name_kk, name_ru,
+    appointment_date (ISO)."""
     query = (
-        "SELECT i.id, i.revision, f.name_kk, f.name_ru, i.appointment_date FROM inspections i "
+        "SELECT i.id, i.updated_at, f.name_kk, f.name_ru, i.appointment_date FROM inspections i "
         "JOIN facilities f ON f.id = i.facility_id WHERE i.synced_revision < i.revision "
         "ORDER BY i.appointment_date, f.name_ru"
     )
@@ -361,13 +362,13 @@ def unsynced_lost(db: Database, backup: Backup) -> list[dict]:
         return []
     with _read_only(backup.database, db.keys) as connection:
         try:
-            kept = dict(connection.execute("SELECT id, revision FROM inspections").fetchall())
+            kept = dict(connection.execute("SELECT id, updated_at FROM inspections").fetchall())
         except sqlcipher3.OperationalError:
             kept = {}
     return [
         {"name_kk": r[2], "name_ru": r[3], "appointment_date": r[4]}
         for r in unsynced
-        if kept.get(r[0], 0) < r[1]
+        if kept.get(r[0]) is None or kept[r[0]] < r[1]
     ]
 
 
