@@ -58,7 +58,7 @@ def test_a_backup_is_fsynced_whole_then_renamed_then_its_folder_fsynced(
     )
     taken = backup.take(store.db, "manual")
     building = taken.path.with_name(taken.path.name + ".tmp").resolve()
-    [(renamed, at)] = [(b, n) for b, n in renamed_after if b == taken.path]
+    [at] = [n for b, n in renamed_after if b == taken.path]
     before = set(fsyncs[:at])
     for name in ("store.db", "store.key", "manifest.json.tmp", "photos", *taken.files):
         assert building / name in before, name

@@ -117,6 +117,7 @@ class Workstation:
     def on_signed_in(self) -> None:
         self.language.switch(self.store.reference.profile().language)
         self.window = build_main_window(self.store, self.paths, self.language, self.prepared.get("catalogue"))
+        self.window.restart_needed.connect(self.app.quit)  # a restore is put in place at the next start
         self.window.show()
 
     def close(self) -> None:
