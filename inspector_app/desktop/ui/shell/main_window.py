@@ -41,7 +41,7 @@ OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
 PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
 FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
 BACKUP_CHECK_MS = 15 * 60 * 1000  # how often the window looks whether the daily backup is due
-FIRST_BACKUP_CHECK_MS = 2 * 60 * 1000  # the first look, soon after start: a short day counts too
+FIRST_BACKUP_CHECK_MS = 10 * 60 * 1000  # the first look, soon after start: a short day counts too
 
 
 class MainWindow(QMainWindow):
