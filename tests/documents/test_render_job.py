@@ -81,6 +81,7 @@ def test_disk_full_while_saving_is_told_and_leaves_no_partial_file(qtbot, ctx, t
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.allow_error_logs("a background job failed with a bug")
 def test_a_bug_is_logged_with_its_traceback_and_is_no_user_error(qtbot, caplog):
     def buggy():
         raise KeyError("q999")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -14,6 +15,9 @@ from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.workers.jobs import Job, start
+
+if TYPE_CHECKING:  # imported when first needed: the first window comes up sooner
+    from inspector_app.desktop.services.sync_store import StoreSyncAdapter
 
 AUTO_EVERY_MS = 30_000  # look for the server this often while something waits or it is away
 PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
@@ -44,7 +48,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.store, self.catalogue, self.received_forms = store, catalogue, received_forms
-        self._adapter = None
+        self._adapter: StoreSyncAdapter | None = None
         self.job: Job | None = None
         self.last_pass = 0.0
         self.reachable: bool | None = None  # how the server was at the last pass (None: not tried)
