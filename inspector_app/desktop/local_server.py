@@ -107,17 +107,17 @@ class ServerProcess:
                 preexec_fn=_die_with_parent if self.die_with_parent else None,
             )
         try:
-            self._wait_ready(timeout)
+            self._wait_ready(self.process, timeout)
         except RuntimeError:
             self.stop()
             raise
         return self
 
-    def _wait_ready(self, timeout: float) -> None:
+    def _wait_ready(self, process: subprocess.Popen, timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited with {self.process.returncode}; see {self.log_path}")
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited with {process.returncode}; see {self.log_path}")
             try:
                 if requests.get(self.url + "/health", timeout=2).status_code == 200:
                     return

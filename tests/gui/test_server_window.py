@@ -116,6 +116,7 @@ def test_a_refused_inspection_is_told_in_the_users_words_not_the_servers(qtbot, 
     assert "1" in window.sync_status.text() and "Тексерулер" in window.sync_status.text()
 
 
+@pytest.mark.allow_error_logs("a background job failed with a bug")
 def test_a_bug_in_a_pass_is_logged_with_its_traceback_and_told_plainly(
     qtbot, window, server, caplog, monkeypatch
 ):
