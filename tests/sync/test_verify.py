@@ -7,31 +7,75 @@ import hashlib
 
 import requests
 
+from inspector_app.core.documents import ROLE_INSPECTOR, DocumentContext, DocumentKind, content_hash
+from inspector_app.core.documents.inputs import document_inputs
+from inspector_app.core.domain.models import InspectorProfile
+from inspector_app.core.forms.loader import FORMS_DIR, load_form
 from inspector_app.core.protocol import DocumentMeta
+from sync.server.services.seed import demo_facilities
 from tests.kit.factory import demo_facility, inspection
 from tests.sync.api import push, results
 from tests.sync.conftest import enrol
 
 FACILITY = demo_facility("AST")
-NUMBER = "AST-K07-2026-PR-0012"
-CONTENT = hashlib.sha256(b"canonical content of the protocol").hexdigest()
+NUMBER = "AST-K07-2026-AK-0012"
 PDF = hashlib.sha256(b"the rendered PDF").hexdigest()
+SIGNATURE = b"\x89PNG signature drawn on the laptop"
 
 
-def _record_with_a_protocol(seed: int = 90):
+def desktop_context(record, numbers: dict[str, str]) -> DocumentContext:
+    """The context the laptop renders from (as desktop/services/paperwork.build_context)."""
+    facility = next(f for f in demo_facilities() if f.id == record.header.facility_id)
+    return DocumentContext(
+        profile=InspectorProfile(
+            name="Айгүл Сәрсенова",
+            position="бас маман",
+            body_kk="Бала құқықтарын қорғау комитеті",
+            body_ru="Комитет по охране прав детей",
+            region="AST",
+            code="K07",
+            position_kk="бас маман",
+            position_ru="главный специалист",
+        ),
+        facility=facility,
+        regions={},
+        inspection=record.header,
+        form=load_form(FORMS_DIR / "school.v1.yaml"),
+        answers={a.item_id: a for a in record.answers},
+        findings=record.findings,
+        measures=record.measures,
+        restored=record.restored_children,
+        photos=[(p, b"jpeg") for p in record.photos],
+        signatures={ROLE_INSPECTOR: SIGNATURE},
+        place="Астана қ.",
+        document_date=dt.date(2026, 3, 5),
+        numbers=numbers,
+    )
+
+
+def _record_with_a_protocol(seed: int = 90, number: str = NUMBER):
+    """A finalised record with its act, as the laptop pushes it: number, content hash
+    (computed by the laptop, printed in the QR code) and the document's inputs."""
     record = inspection(FACILITY, seed=seed)
+    record.header.form_id = "school"
+    ctx = desktop_context(record, {"AK": number})
     record.documents = [
         DocumentMeta(
             id="doc-1",
-            kind="PR",
-            number=NUMBER,
+            kind="AK",
+            number=number,
             sha256=PDF,
-            content_sha256=CONTENT,
+            content_sha256=content_hash(ctx, DocumentKind.ACT),
             language="kk",
             created_at=dt.datetime(2026, 3, 4, 23, 30, tzinfo=dt.UTC),
+            inputs=document_inputs(ctx),
         )
     ]
     return record
+
+
+def content_of(record) -> str:
+    return record.documents[0].content_sha256
 
 
 def _verify(url: str, number: str, sha: str | None, accept: str = "application/json"):
@@ -45,12 +89,14 @@ def test_the_content_hash_is_not_an_attachment():
 
 
 def test_a_genuine_document_an_altered_one_and_an_unknown_number(server):
-    assert results(push(server.url, enrol(server.url, "inspector"), _record_with_a_protocol()))
+    record = _record_with_a_protocol()
+    assert results(push(server.url, enrol(server.url, "inspector"), record))[0]["status"] == "created"
+    CONTENT = content_of(record)
     genuine = _verify(server.url, NUMBER, CONTENT)
     assert genuine.status_code == 200 and genuine.headers["Cache-Control"] == "no-store"
     body = genuine.json()
     assert body["verdict"] == "genuine" and body["sha256_matches"] is True
-    assert body["kind"] == "PR" and body["kind_ru"] == "Протокол об административном правонарушении"
+    assert body["kind"] == "AK" and body["kind_ru"] == "Акт о результатах проверки"
     assert body["organisation_kk"] and body["organisation_ru"]
     assert body["date"] == "2026-03-05"  # 23:30 UTC is the next morning in Kazakhstan
     assert set(body) == {
@@ -67,9 +113,9 @@ def test_a_genuine_document_an_altered_one_and_an_unknown_number(server):
     }
     altered = _verify(server.url, NUMBER, hashlib.sha256(b"edited on paper").hexdigest()).json()
     assert altered["verdict"] == "mismatch" and altered["sha256_matches"] is False
-    unknown = _verify(server.url, "AST-K07-2026-PR-9999", CONTENT).json()
+    unknown = _verify(server.url, "AST-K07-2026-AK-9999", CONTENT).json()
     assert unknown == {
-        "number": "AST-K07-2026-PR-9999",
+        "number": "AST-K07-2026-AK-9999",
         "verdict": "not_found",
         "found": False,
         "kind": None,
@@ -86,6 +132,7 @@ def test_a_genuine_document_an_altered_one_and_an_unknown_number(server):
 def test_the_page_speaks_kazakh_and_russian_and_shows_only_the_facts(server):
     record = _record_with_a_protocol(91)
     push(server.url, enrol(server.url, "inspector"), record)
+    CONTENT = content_of(record)
     page = _verify(server.url, NUMBER, CONTENT, accept="text/html")
     assert page.headers["Content-Type"].startswith("text/html")
     text = page.text

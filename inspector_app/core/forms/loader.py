@@ -165,6 +165,14 @@ def save_form(directory: str | Path, content: dict, expected_hash: str | None = 
     return load_form(target)
 
 
+def form_from_content(content: dict) -> Form:
+    """A form from its content in the file format (as the server keeps it), with every
+    check of `load_form`; raises FormError."""
+    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+    label = f"{content.get('id')}.v{content.get('version')}.yaml"
+    return _FormReader(label).form(_compose(text, label))
+
+
 def _same_version(path: Path, received: Form) -> Form:
     """A version already on disk is never replaced: inspections may rely on its content."""
     try:

@@ -23,6 +23,8 @@ from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.server.persistence import audit_chain
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK = 7_310_001  # PostgreSQL advisory lock id held while migrating
 
@@ -81,6 +83,7 @@ class Database:
         self.engine = make_engine(url)
         writer = self.engine.execution_options(immediate=True)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        event.listen(self._write, "before_commit", audit_chain.flush_pending)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

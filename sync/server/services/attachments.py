@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from sync.server.persistence.models import AttachmentRow, AuditEntry
+from sync.server.persistence import audit_chain
+from sync.server.persistence.models import AttachmentRow
 from sync.server.services.principal import Principal
 from sync.server.services.security import utcnow
 
@@ -34,8 +34,8 @@ def register_attachments(
     added = list(session.execute(statement, rows).scalars())
     sizes = dict(verified)
     if added:
-        session.execute(
-            sa.insert(AuditEntry.__table__),
+        audit_chain.queue(
+            session,
             [
                 {
                     "at": now,
