@@ -12,8 +12,11 @@ from inspector_app.core.documents.inputs import document_inputs
 from inspector_app.core.domain.models import InspectorProfile
 from inspector_app.core.forms.loader import FORMS_DIR, load_form
 from inspector_app.core.protocol import DocumentMeta
-from sync.server.services.seed import demo_facilities
+from sync.server.persistence.db import Database
+from sync.server.services.seed import DEMO_PASSWORD, demo_facilities
+from sync.server.services.users import create_user
 from tests.kit.factory import demo_facility, inspection
+from tests.kit.server import ServerProcess
 from tests.sync.api import push, results
 from tests.sync.conftest import enrol
 
@@ -152,3 +155,97 @@ def test_the_page_speaks_kazakh_and_russian_and_shows_only_the_facts(server):
     missing = _verify(server.url, "<img src=x onerror=alert(1)>", None, accept="text/html").text
     assert "Документа с таким номером нет" in missing and "<img" not in missing
     assert "&lt;img src=x onerror=alert(1)&gt;" in missing
+
+
+def add_inspector(url: str, username: str, regions: list[str]) -> None:
+    db = Database(url)
+    with db.write() as session:
+        create_user(session, username=username, password=DEMO_PASSWORD, role="inspector", regions=regions)
+    db.dispose()
+
+
+def _error(response, index: int = 0) -> tuple[str, int | None, str | None]:
+    result = results(response)[index]
+    error = result.get("error") or {}
+    return result["status"], error.get("code"), (error.get("details") or {}).get("reason")
+
+
+def test_numbers_of_another_region_or_inspector_or_record_or_a_year_to_come_are_refused(server):
+    add_inspector(server.database_url, "intruder", ["ALA", "AST"])
+    add_inspector(server.database_url, "elsewhere", ["ALA"])
+    owner = enrol(server.url, "inspector")
+    assert results(push(server.url, owner, _record_with_a_protocol(92)))[0]["status"] == "created"
+    intruder, elsewhere = enrol(server.url, "intruder"), enrol(server.url, "elsewhere")
+    # another region's number, with the hash of an altered copy
+    forged = _record_with_a_protocol(93, number="AST-Z99-2026-AK-0001")
+    forged.header.facility_id = demo_facility("ALA")
+    assert _error(push(server.url, elsewhere, forged)) == ("rejected", 42205, "region")
+    # the owner's inspector code in the intruder's own region
+    assert _error(push(server.url, intruder, _record_with_a_protocol(94, "AST-K07-2026-AK-0013"))) == (
+        "rejected",
+        42205,
+        "inspector_code",
+    )
+    # a number already bound to another record (even of the same inspector)
+    assert _error(push(server.url, owner, _record_with_a_protocol(95))) == ("rejected", 42206, None)
+    # numbers claimed in advance, and numbers that are not numbers
+    assert _error(push(server.url, owner, _record_with_a_protocol(96, "AST-K07-2099-AK-0001")))[2] == "year"
+    assert _error(push(server.url, owner, _record_with_a_protocol(97, "forged")))[2] == "malformed"
+    for number in ("AST-Z99-2026-AK-0001", "AST-K07-2026-AK-0013", "AST-K07-2099-AK-0001", "forged"):
+        assert _verify(server.url, number, None).json()["verdict"] == "not_found"
+    # the intruder's own code is theirs from the first use
+    assert (
+        results(push(server.url, intruder, _record_with_a_protocol(98, "AST-Q01-2026-AK-0001")))[0]["status"]
+        == "created"
+    )
+
+
+def test_the_hash_a_laptop_claims_is_not_taken_on_trust(server):
+    record = _record_with_a_protocol(99)
+    genuine = content_of(record)
+    altered = hashlib.sha256(b"the altered copy").hexdigest()
+    record.documents[0].content_sha256 = altered  # the laptop claims the altered copy's hash
+    assert results(push(server.url, enrol(server.url, "inspector"), record))[0]["status"] == "created"
+    assert _verify(server.url, NUMBER, altered).json()["verdict"] == "mismatch"
+    assert _verify(server.url, NUMBER, genuine).json()["verdict"] == "genuine"
+    no_inputs = _record_with_a_protocol(100, "AST-K07-2026-AK-0020")
+    no_inputs.documents[0].inputs = None  # an older laptop: the server cannot compute the hash
+    push(server.url, enrol(server.url, "inspector"), no_inputs)
+    assert _verify(server.url, "AST-K07-2026-AK-0020", content_of(no_inputs)).json()["verdict"] == "unchecked"
+
+
+def test_a_draft_shows_nothing_and_a_returned_record_stops_showing(server):
+    draft = _record_with_a_protocol(101)
+    draft.header.status = type(draft.header.status)("draft")
+    draft.header.finalised_at = None
+    inspector = enrol(server.url, "inspector")
+    assert results(push(server.url, inspector, draft))[0]["status"] == "created"
+    assert _verify(server.url, NUMBER, content_of(draft)).json()["verdict"] == "not_found"
+    final = _record_with_a_protocol(102, "AST-K07-2026-AK-0030")
+    assert results(push(server.url, inspector, final))[0]["status"] == "created"
+    assert _verify(server.url, "AST-K07-2026-AK-0030", content_of(final)).json()["verdict"] == "genuine"
+    supervisor = enrol(server.url, "supervisor")
+    returned = requests.post(
+        f"{server.url}/api/v1/records/{final.id}/review",
+        json={"decision": "returned", "revision": 1, "comment": "rework"},
+        headers=supervisor,
+        timeout=30,
+    )
+    assert returned.status_code == 200, returned.text
+    assert _verify(server.url, "AST-K07-2026-AK-0030", content_of(final)).json()["verdict"] == "not_found"
+
+
+def test_enumerating_numbers_is_limited_per_address(seeded_url, tmp_path):
+    process = ServerProcess(
+        seeded_url, tmp_path / "blobs", tmp_path / "limited.log", env={"INSPECTOR_VERIFY_PER_MINUTE": "5"}
+    )
+    process.start()
+    try:
+        answers = [_verify(process.url, f"AST-K07-2026-AK-{n:04d}", None) for n in range(7)]
+        assert [a.status_code for a in answers] == [200] * 5 + [429] * 2
+        assert 1 <= int(answers[5].headers["Retry-After"]) <= 60
+        assert answers[5].json()["error"]["code"] == 42902
+        page = _verify(process.url, "AST-K07-2026-AK-0001", None, accept="text/html")
+        assert page.status_code == 429 and "Слишком много проверок" in page.text
+    finally:
+        process.stop()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from inspector_app.core.protocol import canonical_json
@@ -36,14 +37,17 @@ audit_log = sa.table(
     sa.column("id", sa.BigInteger),
     sa.column("seq", sa.BigInteger),
     sa.column("hash", sa.String),
-    *(sa.column(c) for c in COLUMNS[:-1]),
-    sa.column("details", sa.JSON),
+    sa.column("at", sa.DateTime(timezone=True)),
+    *(sa.column(c) for c in COLUMNS[1:-1]),
+    sa.column("details", sa.JSON().with_variant(JSONB(), "postgresql")),
 )
 counters = sa.table("counters", sa.column("name", sa.String), sa.column("value", sa.BigInteger))
 
 
-def moment_text(at: dt.datetime) -> str:
+def moment_text(at: dt.datetime | str) -> str:
     """A moment as hashed: UTC, ISO 8601 with microseconds (SQLite hands back naive UTC)."""
+    if isinstance(at, str):
+        at = dt.datetime.fromisoformat(at)
     at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
