@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", required=True, choices=("inspector", "supervisor", "administrator"))
     user.add_argument("--regions", default="", help="comma-separated region codes, e.g. AST,AKM")
     user.add_argument("--full-name", default="")
+    user.add_argument(
+        "--code", default="", help="the inspector code printed in document numbers, bound in each region"
+    )
     user.add_argument("--password", help="instead of the prompt (scripts, tests)")
     user.set_defaults(run=_create_user)
     facilities = commands.add_parser("import-facilities", help="import the register from CSV/XLSX")
@@ -94,20 +97,25 @@ def _serve(args, settings: Settings) -> None:
 
 
 def _create_user(args, settings: Settings) -> None:
+    from sync.server.services.documents import bind_inspector_code
     from sync.server.services.users import create_user
 
     password = args.password or _ask_password()
     migrate(settings.database_url)
     db = Database(settings.database_url)
+    regions = [r.strip() for r in args.regions.split(",") if r.strip()]
     with db.write() as session:
-        create_user(
+        user = create_user(
             session,
             username=args.username,
             password=password,
             role=args.role,
-            regions=[r.strip() for r in args.regions.split(",") if r.strip()],
+            regions=regions,
             full_name=args.full_name,
         )
+        if args.code:
+            session.flush()
+            bind_inspector_code(session, user.id, regions, args.code)
     print(f"created {args.role} {args.username}")
 
 

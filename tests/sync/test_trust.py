@@ -219,7 +219,7 @@ def test_concurrent_writers_do_not_fork_the_chain(db_url, monkeypatch, capsys):
     def writer(label: str) -> None:
         try:
             _write_entries(db_url, 25, label)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
 
     threads = [threading.Thread(target=writer, args=(f"w{n}",)) for n in range(3)]
@@ -258,9 +258,11 @@ def test_the_servers_restricted_role_cannot_rewrite_the_audit_log(pg_database, t
             "ALTER TABLE audit_log ADD COLUMN x int",
             "DROP TRIGGER audit_log_append_only ON audit_log",
         ):
-            with pytest.raises(sa.exc.ProgrammingError, match="permission denied|must be owner"):
-                with engine.begin() as connection:
-                    connection.exec_driver_sql(statement)
+            with (
+                pytest.raises(sa.exc.ProgrammingError, match=r"permission denied|must be owner"),
+                engine.begin() as connection,
+            ):
+                connection.exec_driver_sql(statement)
         engine.dispose()
         owner = Database(owner_url)
         with owner.read() as session:

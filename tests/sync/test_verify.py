@@ -249,3 +249,22 @@ def test_enumerating_numbers_is_limited_per_address(seeded_url, tmp_path):
         assert page.status_code == 429 and "Слишком много проверок" in page.text
     finally:
         process.stop()
+
+
+def test_an_inspector_code_bound_by_the_administrator_cannot_be_taken_first(server, monkeypatch):
+    from sync.server import cli
+
+    monkeypatch.setenv("INSPECTOR_DATABASE_URL", server.database_url)
+    monkeypatch.setattr(cli.logs, "configure", lambda _level: None)
+    args = ["create-user", "newcomer", "--role", "inspector", "--regions", "AST", "--code", "k08"]
+    assert cli.main([*args, "--password", "newcomer-password"]) == 0
+    taken = push(
+        server.url, enrol(server.url, "inspector"), _record_with_a_protocol(103, "AST-K08-2026-AK-0001")
+    )
+    assert _error(taken) == ("rejected", 42205, "inspector_code")
+    mine = push(
+        server.url,
+        enrol(server.url, "newcomer", "newcomer-password"),
+        _record_with_a_protocol(104, "AST-K08-2026-AK-0001"),
+    )
+    assert results(mine)[0]["status"] == "created"

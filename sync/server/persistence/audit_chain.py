@@ -72,6 +72,11 @@ def flush_pending(session: Session) -> None:
         append(session, pending)
 
 
+def drop_pending(session: Session) -> None:
+    """The after_rollback hook: entries of a transaction that did not happen go with it."""
+    session.info.pop(PENDING, None)
+
+
 def append(session: Session, entries: list[dict[str, Any]]) -> None:
     if session.bind.dialect.name == "postgresql":
         session.execute(sa.text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK})"))

@@ -83,8 +83,10 @@ class Database:
         self.engine = make_engine(url)
         writer = self.engine.execution_options(immediate=True)
         self._write = sessionmaker(writer, expire_on_commit=False)
-        event.listen(self._write, "before_commit", audit_chain.flush_pending)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
+        for maker in (self._write, self._read):  # audit entries are chained as they commit
+            event.listen(maker, "before_commit", audit_chain.flush_pending)
+            event.listen(maker, "after_rollback", audit_chain.drop_pending)
 
     @property
     def dialect(self) -> str:

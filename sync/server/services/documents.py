@@ -128,6 +128,16 @@ class NumberCheck:
         return self._codes[(region, code)]
 
 
+def bind_inspector_code(session: Session, user_id: int, regions: list[str], code: str) -> None:
+    """Bind an inspector code to a user in each region before their first document, so no
+    one else in the region can take it first (`create-user --code`)."""
+    code = code.strip().upper()
+    for region in regions:
+        if session.get(InspectorCode, (region, code)) is not None:
+            raise Problem(problems.DUPLICATE, details={"region": region, "code": code})
+        session.add(InspectorCode(region=region, code=code, user_id=user_id))
+
+
 def numbered(record: InspectionRecord) -> list[protocol.DocumentMeta]:
     """The documents of a record that count: those of a finalised record, with a number."""
     if not record.finalised:
