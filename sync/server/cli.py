@@ -104,18 +104,21 @@ def _create_user(args, settings: Settings) -> None:
     migrate(settings.database_url)
     db = Database(settings.database_url)
     regions = [r.strip() for r in args.regions.split(",") if r.strip()]
-    with db.write() as session:
-        user = create_user(
-            session,
-            username=args.username,
-            password=password,
-            role=args.role,
-            regions=regions,
-            full_name=args.full_name,
-        )
-        if args.code:
-            session.flush()
-            bind_inspector_code(session, user.id, regions, args.code)
+    try:
+        with db.write() as session:
+            user = create_user(
+                session,
+                username=args.username,
+                password=password,
+                role=args.role,
+                regions=regions,
+                full_name=args.full_name,
+            )
+            if args.code:
+                session.flush()
+                bind_inspector_code(session, user.id, regions, args.code)
+    finally:
+        db.dispose()
     print(f"created {args.role} {args.username}")
 
 

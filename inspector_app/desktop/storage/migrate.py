@@ -13,7 +13,7 @@ from pathlib import Path
 from inspector_app.desktop.storage.engine import Database
 from inspector_app.desktop.storage.files import TMP_SUFFIX, copy_durably
 
-HEAD = "0010"
+HEAD = "0011"
 MIGRATIONS = Path(__file__).with_name("migrations")
 BACKUP_SUFFIX = ".before-"
 
