@@ -248,10 +248,15 @@ def data_shape(cls: type, name: str) -> type:
         else NotRequired[hints[f.name]]
         for f in dataclass_fields(cls)
     }
-    return with_config(ConfigDict(extra="forbid"))(TypedDict(name, fields))
+    # the functional form with computed fields is beyond static checking; pydantic reads it
+    shape: type = TypedDict(name, fields)  # type: ignore[misc]
+    return with_config(ConfigDict(extra="forbid"))(shape)
 
 
-AnswerData = data_shape(Answer, "AnswerData")
+if typing.TYPE_CHECKING:
+    AnswerData = dict[str, Any]  # what it is at run time: the dict as sent
+else:
+    AnswerData = data_shape(Answer, "AnswerData")
 
 
 class PushedRecord(InspectionRecord):
@@ -259,7 +264,8 @@ class PushedRecord(InspectionRecord):
     not made into objects: the server stores the JSON as sent and reads only the header, the
     photos and the documents (building 20,000 answers per batch cost more than the rest)."""
 
-    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []
+    # narrower than the parent's list of Answer on purpose: the same fields, kept as dicts
+    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []  # type: ignore[assignment]
 
 
 class PushRequest(Wire):
@@ -293,10 +299,18 @@ class ServerRecord(Wire):
 # --- reviews, assignments, reference -------------------------------------------------
 
 
+class ItemComment(Wire):
+    """A reviewer's comment on one checklist item, shown at that item on the laptop."""
+
+    item_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    comment: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
 class ReviewRequest(Wire):
     decision: Literal["approved", "returned"]
     revision: Annotated[int, Field(ge=1)]
     comment: Text = ""
+    item_comments: Annotated[list[ItemComment], Field(max_length=500)] = []
 
 
 class Review(Wire):
@@ -307,6 +321,7 @@ class Review(Wire):
     reviewer: str
     decided_at: dt.datetime
     new_revision: int | None = None  # for "returned": the editable revision made for the inspector
+    item_comments: list[ItemComment] = []
 
 
 class AssignmentCreate(Wire):

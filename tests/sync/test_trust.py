@@ -191,7 +191,7 @@ def test_the_migration_chains_the_entries_already_there(backend, tmp_path, reque
     from tests.sync.conftest import fresh_database_url
 
     url = fresh_database_url(backend, tmp_path, request)
-    migrate(url, "0003")
+    migrate(url, "0004")
     engine = sa.create_engine(url)
     with engine.begin() as connection:
         for n in range(4):

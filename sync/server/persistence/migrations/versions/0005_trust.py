@@ -9,8 +9,8 @@ and region; the server's own content hash of each document.
 - documents get `rendered_sha256` (the content hash computed by the server from the record)
   and `revision` (of the record it was computed from); drafts keep no documents.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06
 """
 
@@ -22,8 +22,8 @@ from sqlalchemy.dialects import postgresql
 
 from sync.server.persistence.audit_chain import COUNTER, GENESIS, entry_hash
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

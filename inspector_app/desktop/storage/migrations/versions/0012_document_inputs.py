@@ -2,15 +2,15 @@
 refusal, signature hashes), sent with the record so the server computes the document's
 content hash itself (inspector_app/core/documents/inputs.py).
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
