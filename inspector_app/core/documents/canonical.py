@@ -8,7 +8,6 @@ enter by their SHA-256. Canonical JSON: sorted keys, no spaces, UTF-8, ISO dates
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -42,9 +41,9 @@ def canonical_content(
     measure = ctx.measure(measure_id, MEASURE_KIND[kind]) if measure_id else None
     content = _common(ctx, kind, measure_id)
     content["signatures"] = {
-        role: hashlib.sha256(ctx.signatures[role]).hexdigest()
+        role: ctx.signature_sha256(role)
         for role in signature_roles(ctx, kind, measure)
-        if role in ctx.signatures
+        if ctx.signature_sha256(role)
     }
     content.update(_SPECIFIC[kind](ctx, measure))
     return content
