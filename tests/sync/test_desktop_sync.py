@@ -115,7 +115,7 @@ def test_two_laptops_sync_through_faults_with_nothing_lost_or_doubled(server, se
         with FaultProxy(server.port, plan=lambda n: Fault.random(rng, 0.4, 200_000)) as proxy:
             sync_until_done(adapter, proxy.url, batch_size=2, timeout=(1.0, 3.0))
         sync_until_done(adapter, server.url)  # and once more on a good network: nothing to do
-        assert outbox.pending_counts(store) == (0, 0)
+        assert outbox.pending_counts(adapter.store) == (0, 0)
     held = server_rows(seeded_url)
     assert sorted(held) == sorted(made)  # exactly one copy of every record
     headers = enrol_headers(server.url, "inspector")
