@@ -34,6 +34,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(sa.Text)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    # set by a password reset: sign-in answers 40304 until the user changes it
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class UserRegion(Base):
