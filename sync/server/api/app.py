@@ -80,7 +80,10 @@ def _calm_collector() -> None:
 
 
 def problem_response(problem: Problem) -> JSONResponse:
-    return JSONResponse(problem.body(), status_code=problem.status, headers=problem.headers)
+    headers = dict(problem.headers)
+    if problem.status in (408, 413):  # the rest of the body is not read: the connection ends
+        headers["Connection"] = "close"
+    return JSONResponse(problem.body(), status_code=problem.status, headers=headers)
 
 
 def _install_handlers(app: FastAPI) -> None:

@@ -45,13 +45,19 @@ class GuardedHttpTools(HttpToolsProtocol):
         self._header_deadline = None
         self._header_bytes = None  # counted from a request's first byte to its headers' end
 
-    def data_received(self, data: bytes) -> None:
-        if self._header_bytes is not None:
-            self._header_bytes += len(data)
-            if self._header_bytes > MAX_HEADER_BYTES:
-                self.send_400_response("Request headers too large.")
-                return
-        super().data_received(data)
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value))
+        super().on_header(name, value)
+
+    def _count(self, size: int) -> None:
+        """Raised inside the parser, this becomes its error, answered by send_400_response."""
+        self._header_bytes = (self._header_bytes or 0) + size
+        if self._header_bytes > MAX_HEADER_BYTES:
+            raise ValueError("request headers too large")
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
