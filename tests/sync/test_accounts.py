@@ -13,6 +13,7 @@ import requests
 import sqlalchemy as sa
 
 from inspector_app.core import problems
+from inspector_app.desktop.sync.service import user_error
 from sync.server.persistence.db import Database
 from sync.server.persistence.models import AuditEntry, LoginFailure
 from sync.server.services.security import Throttle
@@ -186,3 +187,18 @@ def test_an_administrator_off_boards_a_user(server, seeded_url):
     assert [d["revoked_at"] is not None for d in listed] == [True, False]
     for action in ("user.deactivate", "user.activate", "user.password_reset", "user.password_change"):
         assert _audited(seeded_url, action) == 1, action
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        (problems.ACCOUNT_DEACTIVATED, {"en": "deactivated", "ru": "отключена", "kk": "сөндірілген"}),
+        (problems.PASSWORD_CHANGE_REQUIRED, {"en": "reset", "ru": "сбросил", "kk": "қалпына"}),
+        (problems.WEAK_PASSWORD, {"en": "10 characters", "ru": "10 символов", "kk": "10 таңба"}),
+        (problems.RECORD_TOO_LARGE, {"en": "too large", "ru": "слишком большой", "kk": "тым үлкен"}),
+    ],
+)
+def test_the_laptop_tells_people_about_the_new_problems(kind, words):
+    error = user_error(problems.Problem(kind))
+    for lang, word in words.items():
+        assert word in error.message(lang), (lang, error.message(lang))
