@@ -159,25 +159,29 @@ def _replay(body: bytes):
     return receive
 
 
-def _deadline(receive, seconds: float):
-    """`receive` that fails with 40801 once the body has taken more than `seconds` in all
-    (a body trickling in a byte at a time would otherwise hold a worker for ever)."""
-    ends, done = time.monotonic() + seconds, False
+def _deadline(receive, seconds: float, bytes_per_second: int = 1024):
+    """`receive` that fails with 40801 once the body has taken more than `seconds` plus one
+    second per `bytes_per_second` received: a body trickling in a byte at a time would
+    otherwise hold a worker for ever, while a large body on a slow link still gets through."""
+    started, received, done = time.monotonic(), 0, False
 
     async def bounded():
-        nonlocal done
+        nonlocal received, done
         if done:  # the body is in: what follows is waiting for a disconnect
             return await receive()
+        left = started + seconds + received / bytes_per_second - time.monotonic()
         try:
-            message = await asyncio.wait_for(receive(), max(0.0, ends - time.monotonic()))
-            done = not message.get("more_body")
-            return message
+            message = await asyncio.wait_for(receive(), max(0.0, left))
         except TimeoutError:
             raise Problem(
                 problems.REQUEST_TIMEOUT,
-                f"The request body did not arrive within {seconds:g} s.",
-                details={"limit_seconds": seconds},
+                f"The request body did not arrive within {seconds:g} s "
+                f"(plus 1 s per {bytes_per_second} bytes received).",
+                details={"limit_seconds": seconds, "bytes_received": received},
             ) from None
+        received += len(message.get("body", b""))
+        done = not message.get("more_body")
+        return message
 
     return bounded
 
