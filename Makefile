@@ -18,7 +18,7 @@ SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench drills translations server clean deps check-deps
+.PHONY: run test bench drills translations console-translations server clean deps check-deps package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,29 @@ drills: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m inspector_app.desktop.ui.shared.i18n_build
+
+# the web console's catalogues: extract, merge into the .po files, compile the .mo files
+console-translations: $(STAMP)
+	$(PY) -m sync.server.console.build_translations
+
+# The desktop app frozen (one folder), checked by its self-test, wrapped as a .deb; the Windows
+# installer script compiled over the same bundle when makensis is installed (packaging/README.md).
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+BUNDLE := build/dist/field-inspector
+package: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.5'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist --workpath build/work \
+		packaging/desktop/field-inspector.spec
+	@for server_only in fastapi uvicorn psycopg sync; do \
+		test ! -e $(BUNDLE)/_internal/$$server_only || { echo "server code in the bundle: $$server_only"; exit 1; }; \
+	done
+	cd /tmp && QT_QPA_PLATFORM=offscreen $(CURDIR)/$(BUNDLE)/field-inspector --self-test
+	packaging/desktop/build-deb.sh $(BUNDLE) $(VERSION) build/field-inspector_$(VERSION)_amd64.deb
+	if command -v makensis >/dev/null; then \
+		makensis -V2 -DCHECK_ONLY -DVERSION=$(VERSION) -DBUNDLE=$(CURDIR)/$(BUNDLE) \
+			-DOUTFILE=$(CURDIR)/build/installer-check.exe packaging/windows/installer.nsi; \
+	else echo "makensis is not installed: the Windows installer script was not checked"; fi
+	@du -sh $(BUNDLE) build/*.deb
 
 clean:
 	rm -rf $(VENV) build *.egg-info

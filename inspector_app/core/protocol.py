@@ -262,10 +262,15 @@ def data_shape(cls: type, name: str) -> type:
         else NotRequired[hints[f.name]]
         for f in dataclass_fields(cls)
     }
-    return with_config(ConfigDict(extra="forbid", str_max_length=MAX_TEXT_CHARS))(TypedDict(name, fields))
+    # the functional form with computed fields is beyond static checking; pydantic reads it
+    shape: type = TypedDict(name, fields)  # type: ignore[misc]
+    return with_config(ConfigDict(extra="forbid", str_max_length=MAX_TEXT_CHARS))(shape)
 
 
-AnswerData = data_shape(Answer, "AnswerData")  # strings limited as in InspectionRecord
+if typing.TYPE_CHECKING:
+    AnswerData = dict[str, Any]  # what it is at run time: the dict as sent
+else:
+    AnswerData = data_shape(Answer, "AnswerData")  # strings limited as in InspectionRecord
 
 
 class PushedRecord(InspectionRecord):
@@ -273,7 +278,8 @@ class PushedRecord(InspectionRecord):
     not made into objects: the server stores the JSON as sent and reads only the header, the
     photos and the documents (building 20,000 answers per batch cost more than the rest)."""
 
-    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []
+    # narrower than the parent's list of Answer on purpose: the same fields, kept as dicts
+    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []  # type: ignore[assignment]
 
 
 class PushRequest(Wire):
@@ -307,10 +313,18 @@ class ServerRecord(Wire):
 # --- reviews, assignments, reference -------------------------------------------------
 
 
+class ItemComment(Wire):
+    """A reviewer's comment on one checklist item, shown at that item on the laptop."""
+
+    item_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    comment: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
 class ReviewRequest(Wire):
     decision: Literal["approved", "returned"]
     revision: Annotated[int, Field(ge=1)]
     comment: Text = ""
+    item_comments: Annotated[list[ItemComment], Field(max_length=500)] = []
 
 
 class Review(Wire):
@@ -321,6 +335,7 @@ class Review(Wire):
     reviewer: str
     decided_at: dt.datetime
     new_revision: int | None = None  # for "returned": the editable revision made for the inspector
+    item_comments: list[ItemComment] = []
 
 
 class AssignmentCreate(Wire):

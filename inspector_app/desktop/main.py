@@ -63,6 +63,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         help="folder of the local server's database and photos",
     )
     parser.add_argument("--server-port", type=int, default=None, help="port of the local server")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation without a window, then exit"
+    )
     return parser.parse_args(argv)
 
 
@@ -103,6 +106,10 @@ def launch(argv: list[str] | None = None) -> Launch:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if parse_arguments(argv).self_test:
+        from inspector_app.desktop.ui.shell.self_test import run_self_test
+
+        return run_self_test(default_paths())
     launched = launch(argv)
     try:
         from inspector_app.desktop.ui.shell.app import run

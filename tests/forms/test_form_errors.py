@@ -31,6 +31,20 @@ class Case:
 GUARDS_TEXT = "text: {kk: Күзет бар, ru: Охрана есть, en: Guards present}"
 
 CASES = {
+    "photo limit too small": Case(
+        "        photo_on_violation: true\n",
+        "        photo_on_violation: true\n        photo_max_pixels: 100\n",
+        "forms.expected_integer",
+        "photo_max_pixels: 100",
+        f"{FIRST}.photo_max_pixels",
+    ),
+    "photo keep original not a boolean": Case(
+        "        photo_on_violation: true\n",
+        "        photo_on_violation: true\n        photo_keep_original: sometimes\n",
+        "forms.expected_boolean",
+        "photo_keep_original: sometimes",
+        f"{FIRST}.photo_keep_original",
+    ),
     "unknown item key": Case(
         "        photo_on_violation: true\n",
         "        photo_on_violation: true\n        colour: red\n",

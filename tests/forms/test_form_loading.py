@@ -88,13 +88,16 @@ def test_hash_stable_under_reformatting(write_form, tmp_path):
 def test_hash_stable_under_explicit_defaults_and_number_style(write_form):
     original = load_form(write_form(SAMPLE)).content_hash
     explicit = SAMPLE.replace(
-        "        degree: gross\n", "        kind: verdict\n        required: true\n        degree: gross\n", 1
+        "        degree: gross\n",
+        "        kind: verdict\n        required: true\n        photo_max_pixels: 2048\n"
+        "        photo_keep_original: false\n        degree: gross\n",
+        1,
     ).replace("max: 500", "max: 500.0")
     assert load_form(write_form(explicit)).content_hash == original
 
 
 @pytest.mark.parametrize(
-    "old, new",
+    ("old", "new"),
     [
         ("en: Guards present", "en: Guards  present"),
         ("kk: Күзет бар", "kk: Күзет жоқ"),
@@ -103,6 +106,8 @@ def test_hash_stable_under_explicit_defaults_and_number_style(write_form):
         ("in: [pool]", "in: [pool, none]"),
         ("max: 500", "max: 501"),
         ("        required: false\n", ""),
+        ("        degree: gross\n", "        photo_max_pixels: 1024\n        degree: gross\n"),
+        ("        degree: gross\n", "        photo_keep_original: true\n        degree: gross\n"),
     ],
 )
 def test_hash_changes_with_content(write_form, old, new):
@@ -116,6 +121,20 @@ def test_hash_is_sha256_of_canonical_json():
     canonical = json.dumps(form_content(form), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert form.content_hash == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     assert content_hash(form_content(form)) == form.content_hash
+
+
+def test_photo_limits_are_read_and_travel_with_the_form(write_form, tmp_path):
+    limited = SAMPLE.replace(
+        "        degree: gross\n",
+        "        photo_max_pixels: 1024\n        photo_keep_original: true\n        degree: gross\n",
+        1,
+    )
+    form = load_form(write_form(limited))
+    item = form.items()[0]
+    assert (item.photo_max_pixels, item.photo_keep_original) == (1024, True)
+    assert (form.items()[1].photo_max_pixels, form.items()[1].photo_keep_original) == (2048, False)
+    received = save_form(tmp_path, form_content(form), expected_hash=form.content_hash)
+    assert received.items()[0] == item
 
 
 def test_content_round_trips_through_yaml(tmp_path):
@@ -144,8 +163,8 @@ def test_visible_items_follow_conditions(write_form):
 
     always = ["first.guards", "first.water", "second.children"]
     assert visible() == always
-    assert visible(**{"first.water": "pool"}) == always[:2] + ["second.lifeguard", "second.children"]
-    assert visible(**{"first.guards": "violated"}) == always[:2] + ["second.watch", "second.children"]
+    assert visible(**{"first.water": "pool"}) == [*always[:2], "second.lifeguard", "second.children"]
+    assert visible(**{"first.guards": "violated"}) == [*always[:2], "second.watch", "second.children"]
     assert visible(**{"first.guards": "complies", "first.water": "none"}) == always
 
 

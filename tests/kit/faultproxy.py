@@ -8,6 +8,7 @@ was sent and re-sent.
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import struct
@@ -190,7 +191,5 @@ def _reset(s: socket.socket, graceful: bool = False) -> None:
         s.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked in recv on it
     except OSError:
         pass
-    try:
+    with contextlib.suppress(OSError):
         s.close()
-    except OSError:
-        pass

@@ -1,6 +1,9 @@
 import datetime as dt
+import hashlib
+import io
 
 import pytest
+from PIL import Image
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.identifiers import make_valid_12
@@ -221,7 +224,7 @@ def test_protocol_fine_in_tenge_at_the_mrp_of_the_offence_year(store, inspection
 
 
 @pytest.mark.parametrize(
-    "iin, fine, day, code",
+    ("iin", "fine", "day", "code"),
     [
         ("800101300450", 10, dt.date(2025, 3, 4), "iin.checksum"),
         (None, 999, dt.date(2025, 3, 4), "protocol.fine_fixed"),  # 127-3.1: 10 MRP, no range
@@ -294,7 +297,7 @@ def test_children_counted_once_per_category_and_once_in_the_total(store, inspect
 
 
 @pytest.mark.parametrize(
-    "child, code",
+    ("child", "code"),
     [
         (RestoredChild("", "  ", [RightsCategory.SAFETY], finding_id="x"), "restored.no_reference"),
         (RestoredChild("", "Ә" * 41, [RightsCategory.SAFETY], finding_id="x"), "restored.reference_too_long"),
@@ -386,3 +389,19 @@ def test_children_travel_with_the_record_and_older_counts_come_back_as_children(
         "wellbeing-1",
         "wellbeing-2",
     ]
+
+
+def test_a_phone_photo_is_sealed_reduced_unless_the_item_keeps_originals(store, inspection, tmp_path):
+    from inspector_app.core.photo_reduction import PhotoLimit
+    from tests.kit.camera_photos import camera_photo
+
+    source = tmp_path / "IMG_0001.jpg"
+    source.write_bytes(camera_photo(seed=11))
+    reduced = store.photos.add(inspection.id, VIDEO, source)
+    kept = store.photos.add(inspection.id, VIDEO, source, PhotoLimit(keep_original=True))
+    small = store.photos.add(inspection.id, VIDEO, source, PhotoLimit(max_pixels=1024))
+    assert kept.size == source.stat().st_size and store.photos.data(kept) == source.read_bytes()
+    assert reduced.size < source.stat().st_size / 5
+    assert reduced.sha256 == hashlib.sha256(store.photos.data(reduced)).hexdigest()
+    assert Image.open(io.BytesIO(store.photos.data(small))).size == (1024, 768)
+    assert reduced.taken_at == dt.datetime(2026, 5, 14, 10, 11)

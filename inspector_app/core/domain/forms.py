@@ -58,6 +58,8 @@ class Item:
     kind: AnswerKind = AnswerKind.VERDICT
     required: bool = True
     photo_on_violation: bool = False
+    photo_max_pixels: int = 2048  # photos are reduced to this on their long side before sealing
+    photo_keep_original: bool = False  # keep the picture as taken, not reduced
     condition: Condition | None = None
     choices: tuple[Choice, ...] = ()
     minimum: float | None = None

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -70,6 +70,8 @@ _ITEM_KEYS = (
         "kind",
         "required",
         "photo_on_violation",
+        "photo_max_pixels",
+        "photo_keep_original",
         "condition",
         "choices",
         "min",
@@ -79,6 +81,7 @@ _ITEM_KEYS = (
         "article",
     ),
 )
+MIN_PHOTO_PIXELS = 320  # smaller and a violation can no longer be seen on the picture
 _CHOICE_KEYS = (("value", "label"), ())
 _CONDITION_KEYS = (("item", "in"), ())
 _CONDITION_TARGETS = (AnswerKind.VERDICT, AnswerKind.CHOICE)
@@ -137,7 +140,7 @@ def load_forms(directory: str | Path) -> tuple[list[Form], list[UnavailableForm]
     return forms, unavailable + clashes
 
 
-def save_form(directory: str | Path, content: dict, expected_hash: str | None = None) -> Form:
+def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str | None = None) -> Form:
     """Keep a form received as content (e.g. from the server) as `<id>.v<version>.yaml`.
 
     The content goes through every check of `load_form`; if it fails them, or its hash is not
@@ -165,6 +168,14 @@ def save_form(directory: str | Path, content: dict, expected_hash: str | None = 
     return load_form(target)
 
 
+def form_from_content(content: dict) -> Form:
+    """A form from its content as published (e.g. stored on the server), through every check
+    of `load_form`; `FormError` if it fails them."""
+    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+    label = f"{content.get('id')}.v{content.get('version')}.yaml"
+    return _FormReader(label).form(_compose(text, label))
+
+
 def _same_version(path: Path, received: Form) -> Form:
     """A version already on disk is never replaced: inspections may rely on its content."""
     try:
@@ -183,14 +194,14 @@ def _same_version(path: Path, received: Form) -> Form:
     return kept
 
 
-def form_content(form: Form) -> dict:
+def form_content(form: Form) -> dict[str, Any]:
     """Canonical plain data of a form, in the file format (defaults left out)."""
     return _content(
         form.id, form.version, form.kind, form.title, form.sections, form.legal_act, form.effective
     )
 
 
-def content_hash(content: dict) -> str:
+def content_hash(content: dict[str, Any]) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -248,7 +259,7 @@ class _Pending:
     condition: Condition
     position: int  # of the item it belongs to
     item_node: Node
-    in_node: SequenceNode
+    in_node: Node  # a SequenceNode: `sequence` checked it when the condition was read
     key: str
 
 
@@ -323,6 +334,7 @@ class _FormReader:
                 "photo_on_violation" in f
                 and self.boolean(f["photo_on_violation"], f"{key}.photo_on_violation")
             ),
+            **self.photo_limits(f, key),
             condition=self.condition(f["condition"], f"{key}.condition") if "condition" in f else None,
             choices=self.choices(f["choices"], f"{key}.choices") if "choices" in f else (),
             minimum=self.number(f["min"], f"{key}.min") if "min" in f else None,
@@ -335,6 +347,18 @@ class _FormReader:
             self.fail("forms.range", f["min"], f"{key}.min", minimum=item.minimum, maximum=item.maximum)
         self.items[item.id] = (item, len(self.items))
         return item
+
+    def photo_limits(self, f: dict[str, Node], key: str) -> dict[str, int | bool]:
+        limits: dict[str, int | bool] = {}
+        if "photo_max_pixels" in f:
+            limits["photo_max_pixels"] = self.integer(
+                f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS
+            )
+        if "photo_keep_original" in f:
+            limits["photo_keep_original"] = self.boolean(
+                f["photo_keep_original"], f"{key}.photo_keep_original"
+            )
+        return limits
 
     def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind) -> tuple[str, str]:
         """Who acts on a violation: a protocol item names the article the Committee applies;
@@ -460,7 +484,8 @@ class _FormReader:
             self.fail("forms.expected_list", node, key)
         if not node.value:
             self.fail("forms.empty_list", node, key)
-        return node.value
+        items: list[Node] = node.value
+        return items
 
     def scalar(self, node: Node, key: str, tags: tuple[str, ...], code: str) -> ScalarNode:
         if not isinstance(node, ScalarNode) or node.tag not in tags:
@@ -468,7 +493,8 @@ class _FormReader:
         return node
 
     def text(self, node: Node, key: str) -> str:
-        return self.scalar(node, key, (_STR,), "forms.expected_text").value.strip()
+        value: str = self.scalar(node, key, (_STR,), "forms.expected_text").value
+        return value.strip()
 
     def integer(self, node: Node, key: str, minimum: int) -> int:
         value = _SCALARS.construct_yaml_int(self.scalar(node, key, (_INT,), "forms.expected_integer"))
@@ -495,7 +521,8 @@ class _FormReader:
             self.fail("forms.expected_date", node, key)
 
     def boolean(self, node: Node, key: str) -> bool:
-        return self.scalar(node, key, (_BOOL,), "forms.expected_boolean").value.lower() == "true"
+        value: str = self.scalar(node, key, (_BOOL,), "forms.expected_boolean").value
+        return value.lower() == "true"
 
     def enum(self, node: Node, key: str, enum: type[E]) -> E:
         if isinstance(node, ScalarNode) and node.tag == _STR:
@@ -571,7 +598,8 @@ def _unavailable(error: FormError) -> UnavailableForm:
 
 def _value_node(root: Node, key: str) -> Node:
     assert isinstance(root, MappingNode)
-    return next(v for k, v in root.value if k.value == key)
+    value: Node = next(v for k, v in root.value if k.value == key)
+    return value
 
 
 def _split_duplicates(loaded: list[tuple[Form, int]]) -> tuple[list[Form], list[UnavailableForm]]:
@@ -608,7 +636,7 @@ def _content(
     sections: tuple[Section, ...],
     legal_act: Bilingual | None,
     effective: dt.date | None,
-) -> dict:
+) -> dict[str, Any]:
     content = {"id": form_id, "version": version, "kind": kind.value, "title": _texts(title)}
     if legal_act is not None:
         content["legal_act"] = _texts(legal_act)
@@ -624,8 +652,8 @@ def _texts(text: Bilingual) -> dict[str, str]:
     return {lang: getattr(text, lang) for lang in LANGS}
 
 
-def _item(item: Item) -> dict:
-    data: dict = {
+def _item(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": item.id,
         "text": _texts(item.text),
         "legal_basis": _texts(item.legal_basis),
@@ -637,6 +665,8 @@ def _item(item: Item) -> dict:
         "kind": item.kind.value if item.kind is not AnswerKind.VERDICT else None,
         "required": False if not item.required else None,
         "photo_on_violation": True if item.photo_on_violation else None,
+        "photo_max_pixels": item.photo_max_pixels if item.photo_max_pixels != Item.photo_max_pixels else None,
+        "photo_keep_original": True if item.photo_keep_original else None,
         "condition": (
             {"item": item.condition.item_id, "in": list(item.condition.values)} if item.condition else None
         ),

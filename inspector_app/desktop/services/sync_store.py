@@ -42,7 +42,9 @@ class StoreSyncAdapter:
         return Enrolment(*values) if all(values) else None
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
-        for key, value in zip(KEYS, (server_url, response.token, response.device_id, response.user.username)):
+        for key, value in zip(
+            KEYS, (server_url, response.token, response.device_id, response.user.username), strict=True
+        ):
             self.store.reference.set_setting(f"sync.{key}", value)
 
     def cursor(self) -> int:
@@ -225,7 +227,11 @@ class StoreSyncAdapter:
         connection.execute(
             sa.update(_I)
             .where(_I.c.id == review.inspection_id)
-            .values(review_state=review.decision, review_comment=review.comment)
+            .values(
+                review_state=review.decision,
+                review_comment=review.comment,
+                review_item_comments=[c.model_dump() for c in review.item_comments],
+            )
         )
 
     def _record(self, connection, record: InspectionRecord) -> None:

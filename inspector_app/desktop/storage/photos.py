@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import Photo
+from inspector_app.core.photo_reduction import PhotoLimit, reduce_photo
 from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.crypto import open_sealed, seal, write_atomically
 from inspector_app.desktop.storage.engine import Database, classify
@@ -25,6 +26,7 @@ from inspector_app.desktop.storage.store import SEALED_SUFFIX
 _P = models.photos
 log = logging.getLogger(__name__)
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
+DEFAULT_LIMIT = PhotoLimit()  # 2,048 px on the long side
 EXIF_DATETIME_ORIGINAL = 36867
 EXIF_IFD = 0x8769
 
@@ -42,8 +44,8 @@ class PhotoVault:
     def __init__(self, db: Database, folder: Path, key: bytes) -> None:
         self._db, self._folder, self._key = db, folder, key
 
-    def add(self, inspection_id: str, item_id: str, source: Path) -> Photo:
-        photo = self._seal(inspection_id, item_id, source)
+    def add(self, inspection_id: str, item_id: str, source: Path, limit: PhotoLimit = DEFAULT_LIMIT) -> Photo:
+        photo = self._seal(inspection_id, item_id, source, limit)
         try:
             with self._db.write() as connection:
                 touch(connection, inspection_id)
@@ -64,12 +66,12 @@ class PhotoVault:
             connection.execute(sa.delete(_P).where(_P.c.id == photo.id))
         self._discard(photo.id)
 
-    def replace(self, photo: Photo, source: Path) -> Photo:
+    def replace(self, photo: Photo, source: Path, limit: PhotoLimit = DEFAULT_LIMIT) -> Photo:
         """Put another picture in a photo's place (same item, same position in the list).
 
         The new file is sealed first; the new row and the old row's removal commit together;
         the old file goes last. Whatever fails, one of the two photos is there whole."""
-        new = self._seal(photo.inspection_id, photo.item_id, source)
+        new = self._seal(photo.inspection_id, photo.item_id, source, limit)
         try:
             with self._db.write() as connection:
                 touch(connection, photo.inspection_id)
@@ -84,13 +86,15 @@ class PhotoVault:
         self._discard(photo.id)
         return new
 
-    def _seal(self, inspection_id: str, item_id: str, source: Path) -> Photo:
-        """Read and check a picture, and write it sealed (fsynced) under a new photo id."""
+    def _seal(self, inspection_id: str, item_id: str, source: Path, limit: PhotoLimit) -> Photo:
+        """Read and check a picture, reduce it to the item's limit, and write it sealed
+        (fsynced) under a new photo id."""
         from PIL import Image  # Pillow is loaded with the first photo, not at start-up
 
-        data = self._read_image(source)
+        original = self._read_image(source)
         fallback = dt.datetime.fromtimestamp(source.stat().st_mtime)
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BytesIO(original))
+        data = original if limit.keep_original else self._reduce(original, limit.max_pixels, source)
         photo = Photo(
             id=str(uuid.uuid4()),
             inspection_id=inspection_id,
@@ -112,6 +116,15 @@ class PhotoVault:
             self._path(photo_id).unlink(missing_ok=True)
         except OSError:
             log.warning("could not delete the sealed photo %s", photo_id, exc_info=True)
+
+    @staticmethod
+    def _reduce(original: bytes, max_pixels: int, source: Path) -> bytes:
+        from PIL import UnidentifiedImageError
+
+        try:
+            return reduce_photo(original, max_pixels)
+        except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as error:
+            raise UserError("photo.unreadable", name=source.name) from error
 
     def _read_image(self, source: Path) -> bytes:
         from PIL import Image, UnidentifiedImageError

@@ -230,7 +230,7 @@ class Uploader:
         self._failures = 0
         self.chunking.sent(self.chunking.clock() - started, sent)
         again = []
-        for item, state in zip(group, states):
+        for item, state in zip(group, states, strict=False):
             if state.verified:
                 self._verified(item.sha256)
             elif state.error is not None and state.error.code == problems.ATTACHMENT_HASH_MISMATCH.code:

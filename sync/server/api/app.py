@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
+from sync.server import console
 from sync.server.api import admin, auth, health, records, uploads, verify
 from sync.server.api.bodies import add_schemas, validation_problem
 from sync.server.api.deps import Services, principal_of_token
@@ -58,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     add_schemas(app, [protocol.PushRequest])
     _install_handlers(app)
+    console.install(app)  # the supervisors' web console at /console (its own error pages)
     app.add_middleware(
         BodyGuard,
         max_json_bytes=settings.max_json_bytes,
@@ -145,7 +147,7 @@ def _install_handlers(app: FastAPI) -> None:
         if isinstance(error, OperationalError) or error.connection_invalidated:
             log.error("database unavailable", extra={"error": str(error.orig)[:300]})
             return problem_response(Problem(problems.DATABASE_UNAVAILABLE, headers={"Retry-After": "5"}))
-        log.exception("database error")
+        log.error("database error", exc_info=error)
         return problem_response(Problem(problems.INTERNAL))
 
     @app.exception_handler(Exception)

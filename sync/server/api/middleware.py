@@ -224,7 +224,8 @@ class RequestLog:
             if message["type"] == "http.response.start":
                 status["code"], status["started"] = message["status"], True
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [
+                message["headers"] = [
+                    *message["headers"],
                     (protocol.PROTOCOL_HEADER.lower().encode(), str(protocol.PROTOCOL_VERSION).encode()),
                     (b"x-request-id", request_id.encode()),
                 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
@@ -14,7 +14,14 @@ Moment = sa.DateTime(timezone=True)
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType, dt.datetime: Moment}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JsonType,
+        list[Any]: JsonType,
+        dt.datetime: Moment,
+    }
+
+    if TYPE_CHECKING:  # every model here is mapped to a Table (DeclarativeBase says FromClause)
+        __table__: ClassVar[sa.Table]
 
 
 class Region(Base):
@@ -34,6 +41,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(sa.Text)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    language: Mapped[str | None] = mapped_column(sa.String(8))  # the web console's, once chosen
     # set by a password reset: sign-in answers 40304 until the user changes it
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
@@ -141,7 +149,8 @@ class InspectionRow(Base):
     facility_id: Mapped[str] = mapped_column(sa.ForeignKey("facilities.id"))
     region: Mapped[str] = mapped_column(sa.String(16), index=True)
     status: Mapped[str] = mapped_column(sa.String(20))  # draft / finalised
-    review_state: Mapped[str] = mapped_column(sa.String(20))  # none / submitted / returned / approved
+    # draft / submitted / resubmitted (set by pushes) / returned / approved (by a supervisor)
+    review_state: Mapped[str] = mapped_column(sa.String(20))
     revision: Mapped[int]
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
@@ -203,6 +212,21 @@ class ReviewRow(Base):
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     new_revision: Mapped[int | None]
     decided_at: Mapped[dt.datetime]
+    # comments on single checklist items: [{"item_id": ..., "comment": ...}]
+    item_comments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+
+
+class ConsoleSession(Base):
+    """A signed-in browser of the web console; the cookie carries only the random id."""
+
+    __tablename__ = "console_sessions"
+    id_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)  # SHA-256 of the cookie
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]  # the absolute end; idle expiry counts from last_seen_at
+    ip: Mapped[str] = mapped_column(sa.String(64), default="")
 
 
 class AuditEntry(Base):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import InspectorProfile
 from inspector_app.core.domain.reference import REGIONS
+from inspector_app.desktop.storage.crypto import KEY_NAME, unlock
 from inspector_app.desktop.storage.store import (
     Store,
     backups,
@@ -81,8 +82,8 @@ class SignInDialog(QDialog):
         for region in REGIONS:
             self.region.addItem("", region.code)
         self.passphrase, self.confirm = QLineEdit(), QLineEdit()
-        for field in (self.passphrase, self.confirm):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        for secret in (self.passphrase, self.confirm):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = {}
         rows = [
             ("name", self.name),
@@ -95,6 +96,7 @@ class SignInDialog(QDialog):
             ("passphrase", self.passphrase),
             ("confirm", self.confirm),
         ]
+        field: QWidget
         for key, field in rows:
             if self.first_run or key == "passphrase":
                 self.labels[key] = QLabel()
@@ -123,6 +125,7 @@ class SignInDialog(QDialog):
         self.busy_text = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no measure of how far: it just moves
+        widget: QWidget
         for widget in (self.busy_text, self.busy, self.restore_button):  # their room is kept
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
@@ -177,7 +180,7 @@ class SignInDialog(QDialog):
             label.setText(texts[key])
         for index, region in enumerate(REGIONS):
             self.region.setItemText(index, region.name.get(self.language.code))
-        self.restore_button.setText(self.tr("Restore the copy made before the last update"))
+        self.restore_button.setText(self.tr("Restore the newest backup"))
         self.busy_text.setText(
             self.tr("Opening the workspace… After an update of the app this can take a minute.")
         )
@@ -231,7 +234,8 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy_text.setVisible(busy)
         self.busy.setVisible(busy)
-        rows = [self.form.itemAt(i).widget() for i in range(self.form.count())]
+        items = (self.form.itemAt(i) for i in range(self.form.count()))
+        rows = [w for item in items if item is not None and (w := item.widget()) is not None]
         for widget in (self.buttons, self.language_box, *rows):
             widget.setEnabled(not busy)
 
@@ -255,12 +259,27 @@ class SignInDialog(QDialog):
         return partial(create_store, self.folder, self.passphrase.text(), profile)
 
     def on_restore_clicked(self) -> None:
-        aside = restore_backup(self.folder, backups(self.folder)[0])
+        """Put the newest backup in place of the damaged store (checked first, on a thread:
+        the passphrase is stretched and every file read)."""
+        if self.opening is not None:
+            return
+        folder, passphrase = self.folder, self.passphrase.text()
+        self._set_busy(True)
+        self.opening = Job(
+            lambda _report: restore_backup(folder, backups(folder)[0], unlock(folder / KEY_NAME, passphrase))
+        )
+        self.opening.finished.connect(self.on_restored)
+        self.opening.failed.connect(self.on_open_failed)
+        start(self.opening)
+
+    def on_restored(self, aside: Path | None) -> None:
+        self.opening = None
+        self._set_busy(False)
         self.restore_button.setVisible(False)
         self.error.setText(
             self.tr(
                 "The copy is restored; the damaged file was kept as {0}. Enter your passphrase again."
-            ).format(aside.name)
+            ).format(aside.name if aside else "")
         )
 
 
