@@ -84,9 +84,7 @@ def _signin(page: Page, form) -> Response:
             )
             return page.render("signin.html", status=429, username=username, error=message)
         if problem.kind is problems.PASSWORD_CHANGE_REQUIRED:
-            message = page.gettext(
-                "Your password was reset and must be changed before you sign in."
-            )
+            message = page.gettext("Your password was reset and must be changed before you sign in.")
             return page.render("signin.html", status=403, username=username, error=message)
         if problem.kind not in (problems.BAD_CREDENTIALS, problems.ACCOUNT_DEACTIVATED):
             raise
