@@ -43,6 +43,8 @@ class Settings:
     body_timeout_s: float = 60.0  # a JSON body (not an upload) must arrive within this
     # addresses of reverse proxies whose X-Forwarded-For is believed; none by default
     trusted_proxies: tuple[str, ...] = ()
+    verify_per_minute: int = 60  # /verify requests per client address and minute
+    stale_upload_s: int = 24 * 3600  # clean-uploads: partial uploads and unreferenced files older
     log_level: str = "INFO"
     extra: dict = field(default_factory=dict)
 
@@ -64,5 +66,7 @@ class Settings:
             trusted_proxies=tuple(
                 p.strip() for p in os.environ.get("INSPECTOR_TRUSTED_PROXIES", "").split(",") if p.strip()
             ),
+            verify_per_minute=_int("INSPECTOR_VERIFY_PER_MINUTE", 60),
+            stale_upload_s=_int("INSPECTOR_STALE_UPLOAD_S", 24 * 3600),
             log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),
         )
