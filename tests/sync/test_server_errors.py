@@ -32,6 +32,7 @@ def client(seeded_url, tmp_path):
     app.state.services.db.dispose()
 
 
+@pytest.mark.allow_error_logs("unhandled error|request")
 def test_a_bug_answers_500_with_the_protocol_headers_and_is_logged(client, caplog):
     def boom() -> None:
         raise RuntimeError("a bug")
