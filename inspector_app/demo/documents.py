@@ -682,7 +682,7 @@ def _restored(findings: list[Finding], measures: list[Measure]) -> list[Restored
 
 def _photos(
     findings: list[Finding], items: list[Item], n: int, size: tuple[int, int]
-) -> list[tuple[Photo, bytes]]:
+) -> list[tuple[Photo, bytes | None]]:
     targets = [f.item_id for f in findings] or [i.id for i in items]
     out = []
     for k in range(n):

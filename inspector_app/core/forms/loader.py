@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypedDict, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -244,6 +244,13 @@ def _key_on_line(text: str, line: int) -> str:
     return key[:60] or ROOT_KEY
 
 
+class PhotoLimits(TypedDict, total=False):
+    """The photo settings an item states; those left out keep the `Item` defaults."""
+
+    photo_max_pixels: int
+    photo_keep_original: bool
+
+
 @dataclass
 class _Pending:
     """A condition read with its item, checked once every item of the form is known."""
@@ -340,8 +347,8 @@ class _FormReader:
         self.items[item.id] = (item, len(self.items))
         return item
 
-    def photo_limits(self, f: dict[str, Node], key: str) -> dict[str, int | bool]:
-        limits: dict[str, int | bool] = {}
+    def photo_limits(self, f: dict[str, Node], key: str) -> PhotoLimits:
+        limits: PhotoLimits = {}
         if "photo_max_pixels" in f:
             limits["photo_max_pixels"] = self.integer(
                 f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -19,6 +20,9 @@ from sync.server.services.security import aware
 
 MAX_NUMBER = 200  # real numbers are ~20 characters (REGION-INSPECTOR-YEAR-KIND-SEQ)
 KAZAKHSTAN = dt.timezone(dt.timedelta(hours=5), "UTC+5")  # one zone for the country since 2024
+
+
+Verdict = Literal["genuine", "mismatch", "not_found", "unchecked"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Verification:
     matches: bool | None = None  # None when no hash was given or none is recorded
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Verdict:
         if not self.found:
             return "not_found"
         if self.matches is None:
