@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
