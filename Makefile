@@ -18,7 +18,7 @@ SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench drills translations server clean deps check-deps package
+.PHONY: run test bench drills translations console-translations server clean deps check-deps package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ drills: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m inspector_app.desktop.ui.shared.i18n_build
+
+# the web console's catalogues: extract, merge into the .po files, compile the .mo files
+console-translations: $(STAMP)
+	$(PY) -m sync.server.console.build_translations
 
 # The desktop app frozen (one folder), checked by its self-test, wrapped as a .deb; the Windows
 # installer script compiled over the same bundle when makensis is installed (packaging/README.md).

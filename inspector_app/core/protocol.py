@@ -260,10 +260,18 @@ class ServerRecord(Wire):
 # --- reviews, assignments, reference -------------------------------------------------
 
 
+class ItemComment(Wire):
+    """A reviewer's comment on one checklist item, shown at that item on the laptop."""
+
+    item_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    comment: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+
+
 class ReviewRequest(Wire):
     decision: Literal["approved", "returned"]
     revision: Annotated[int, Field(ge=1)]
     comment: Text = ""
+    item_comments: Annotated[list[ItemComment], Field(max_length=500)] = []
 
 
 class Review(Wire):
@@ -274,6 +282,7 @@ class Review(Wire):
     reviewer: str
     decided_at: dt.datetime
     new_revision: int | None = None  # for "returned": the editable revision made for the inspector
+    item_comments: list[ItemComment] = []
 
 
 class AssignmentCreate(Wire):

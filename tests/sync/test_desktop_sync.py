@@ -140,7 +140,14 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
         answer = requests.post(
             f"{server.url}{API}/records/{inspection_id}/review",
             headers=supervisor,
-            json={"decision": decision, "revision": revision, "comment": "Фотоны қосыңыз / Добавьте фото"},
+            json={
+                "decision": decision,
+                "revision": revision,
+                "comment": "Фотоны қосыңыз / Добавьте фото",
+                "item_comments": [{"item_id": "sch.security.video", "comment": "Камералар саны?"}]
+                if decision == "returned"
+                else [],
+            },
             timeout=30,
         )
         assert answer.status_code == 200, answer.text
@@ -150,6 +157,8 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
     back = store.inspections.get(returned)
     assert back.status is InspectionStatus.DRAFT  # editable again
     assert store.inspections.review(returned) == ("returned", "Фотоны қосыңыз / Добавьте фото")
+    assert store.inspections.review_item_comments(returned) == {"sch.security.video": "Камералар саны?"}
+    assert store.inspections.review_item_comments(approved) == {}
     store.inspections.save_answer(returned, "sch.security.video", verdict=Verdict.COMPLIES, note="түзетілді")
     assert adapter.pending_record_ids() == [returned]
     sync_until_done(adapter, server.url)

@@ -168,6 +168,14 @@ def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str
     return load_form(target)
 
 
+def form_from_content(content: dict) -> Form:
+    """A form from its content as published (e.g. stored on the server), through every check
+    of `load_form`; `FormError` if it fails them."""
+    text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
+    label = f"{content.get('id')}.v{content.get('version')}.yaml"
+    return _FormReader(label).form(_compose(text, label))
+
+
 def _same_version(path: Path, received: Form) -> Form:
     """A version already on disk is never replaced: inspections may rely on its content."""
     try:

@@ -227,7 +227,11 @@ class StoreSyncAdapter:
         connection.execute(
             sa.update(_I)
             .where(_I.c.id == review.inspection_id)
-            .values(review_state=review.decision, review_comment=review.comment)
+            .values(
+                review_state=review.decision,
+                review_comment=review.comment,
+                review_item_comments=[c.model_dump() for c in review.item_comments],
+            )
         )
 
     def _record(self, connection, record: InspectionRecord) -> None:

@@ -83,6 +83,11 @@ class Database:
         sa.event.listen(self.engine, "connect", _driver_autocommit)
         sa.event.listen(self.engine, "begin", _begin)
 
+    @property
+    def keys(self) -> StoreKeys:
+        """The store's keys: a backup is made and checked under the same key."""
+        return self._keys
+
     @contextmanager
     def write(self) -> Iterator[sa.Connection]:
         """One transaction, committed (and durable) when the block ends without error."""

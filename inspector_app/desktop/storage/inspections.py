@@ -152,6 +152,14 @@ class InspectionRepository:
             ).one()
         return row.review_state, row.review_comment or ""
 
+    def review_item_comments(self, inspection_id: str) -> dict[str, str]:
+        """The last synced review's comments on single items, by item id."""
+        with self._db.read() as connection:
+            found = connection.execute(
+                sa.select(_I.c.review_item_comments).where(_I.c.id == inspection_id)
+            ).scalar()
+        return {c["item_id"]: c["comment"] for c in found or []}
+
     def set_position(self, inspection_id: str, item_id: str) -> None:
         """Where the inspector stopped; not a change of the record itself."""
         with self._db.write() as connection:

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
+from sync.server import console
 from sync.server.api import admin, auth, health, records, uploads, verify
 from sync.server.api.bodies import add_schemas, validation_problem
 from sync.server.api.deps import Services
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     add_schemas(app, [protocol.PushRequest])
     _install_handlers(app)
+    console.install(app)  # the supervisors' web console at /console (its own error pages)
     app.add_middleware(
         BodyGuard, max_json_bytes=settings.max_json_bytes, max_upload_bytes=settings.max_upload_request_bytes
     )

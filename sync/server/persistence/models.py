@@ -43,6 +43,7 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(sa.Text)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    language: Mapped[str | None] = mapped_column(sa.String(8))  # the web console's, once chosen
 
 
 class UserRegion(Base):
@@ -148,7 +149,8 @@ class InspectionRow(Base):
     facility_id: Mapped[str] = mapped_column(sa.ForeignKey("facilities.id"))
     region: Mapped[str] = mapped_column(sa.String(16), index=True)
     status: Mapped[str] = mapped_column(sa.String(20))  # draft / finalised
-    review_state: Mapped[str] = mapped_column(sa.String(20))  # none / submitted / returned / approved
+    # draft / submitted / resubmitted (set by pushes) / returned / approved (by a supervisor)
+    review_state: Mapped[str] = mapped_column(sa.String(20))
     revision: Mapped[int]
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
@@ -210,6 +212,21 @@ class ReviewRow(Base):
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     new_revision: Mapped[int | None]
     decided_at: Mapped[dt.datetime]
+    # comments on single checklist items: [{"item_id": ..., "comment": ...}]
+    item_comments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+
+
+class ConsoleSession(Base):
+    """A signed-in browser of the web console; the cookie carries only the random id."""
+
+    __tablename__ = "console_sessions"
+    id_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)  # SHA-256 of the cookie
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]  # the absolute end; idle expiry counts from last_seen_at
+    ip: Mapped[str] = mapped_column(sa.String(64), default="")
 
 
 class AuditEntry(Base):

@@ -104,7 +104,12 @@ def _inspections(session: Session, ids: list[str]) -> dict:
 
 def _reviews(session: Session, ids: list[str]) -> dict:
     found = {i: latest_review(session, i) for i in ids}
-    return {i: r for i, r in found.items() if r is not None}
+    # without item comments the key is left out: laptops from before it refuse unknown keys
+    return {
+        i: r.model_dump(mode="json", exclude=set() if r.item_comments else {"item_comments"})
+        for i, r in found.items()
+        if r is not None
+    }
 
 
 _LOADERS = {

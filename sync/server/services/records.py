@@ -230,7 +230,7 @@ class Pusher:
         row.content_hash = content_hash
         row.payload = data
         row.status = record.header.status.value
-        row.review_state = "submitted" if record.finalised else "draft"
+        row.review_state = self._review_state(row, record)
         now = utcnow()
         self._revisions.append(
             {
@@ -262,6 +262,19 @@ class Pusher:
                 origin_device=self.principal.device_id,
             )
         )
+
+    def _review_state(self, row: InspectionRow | NewInspection, record: InspectionRecord) -> str:
+        """draft; submitted when finalised; resubmitted when finalised after a return."""
+        if not record.finalised:
+            return "draft"
+        if isinstance(row, NewInspection):
+            return "submitted"
+        returned = self.session.scalar(
+            sa.select(ReviewRow.id)
+            .where(ReviewRow.inspection_id == row.id, ReviewRow.decision == "returned")
+            .limit(1)
+        )
+        return "resubmitted" if returned is not None else "submitted"
 
     def _write_stored(self) -> None:
         """New rows, revisions, audit entries, attachment references and document numbers
@@ -361,10 +374,20 @@ def review(
     if row is None:
         raise Problem(problems.NOT_FOUND, details={"id": record_id})
     principal.require_region(row.region)
-    if row.status != "finalised" or row.review_state != "submitted" or row.revision != request.revision:
+    if (
+        row.status != "finalised"
+        or row.review_state not in AWAITING_REVIEW
+        or row.revision != request.revision
+    ):
         raise Problem(
             problems.REVIEW_STATE,
             details={"status": row.status, "review_state": row.review_state, "revision": row.revision},
+        )
+    if pushed_by(session, row.id, principal.user_id):
+        raise Problem(
+            problems.REVIEW_STATE,
+            "No one reviews a record they pushed themselves.",
+            details={"reason": "own_record"},
         )
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
@@ -377,6 +400,7 @@ def review(
         reviewer_id=principal.user_id,
         new_revision=new_revision,
         decided_at=utcnow(),
+        item_comments=[c.model_dump() for c in request.item_comments],
     )
     session.add(decision)
     audit(
@@ -385,13 +409,39 @@ def review(
         action=f"review.{request.decision}",
         entity_kind="inspection",
         entity_id=row.id,
-        details={"revision": request.revision, "comment": request.comment, "new_revision": new_revision},
+        details={
+            "revision": request.revision,
+            "comment": request.comment,
+            "new_revision": new_revision,
+            "item_comments": [c.model_dump() for c in request.item_comments],
+        },
     )
     entries = [ChangeEntry("review", row.id, region=row.region, owner_id=row.owner_id)]
     if new_revision is not None:
         entries.append(ChangeEntry("inspection", row.id, region=row.region, owner_id=row.owner_id))
     record_changes(session, entries)
     return review_to_wire(decision, principal.username)
+
+
+AWAITING_REVIEW = ("submitted", "resubmitted")
+
+
+def pushed_by(session: Session, record_id: str, user_id: int) -> bool:
+    """Whether this user pushed any revision of the record (the returns a reviewer made
+    are revisions too, but not pushed: they are told apart by having a review behind them)."""
+    made_by_returns = sa.select(ReviewRow.new_revision).where(
+        ReviewRow.inspection_id == record_id, ReviewRow.new_revision.is_not(None)
+    )
+    found = session.scalar(
+        sa.select(InspectionRevision.revision)
+        .where(
+            InspectionRevision.inspection_id == record_id,
+            InspectionRevision.author_id == user_id,
+            InspectionRevision.revision.not_in(made_by_returns),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def _return_record(session: Session, principal: Principal, row: InspectionRow) -> int:
@@ -427,6 +477,7 @@ def review_to_wire(row: ReviewRow, reviewer: str) -> protocol.Review:
         reviewer=reviewer,
         decided_at=aware(row.decided_at),
         new_revision=row.new_revision,
+        item_comments=[protocol.ItemComment(**c) for c in row.item_comments or []],
     )
 
 
