@@ -168,7 +168,7 @@ def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str
     return load_form(target)
 
 
-def form_from_content(content: dict) -> Form:
+def form_from_content(content: dict[str, Any]) -> Form:
     """A form from its content as published (e.g. stored on the server), through every check
     of `load_form`; `FormError` if it fails them."""
     text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
