@@ -18,12 +18,12 @@ SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench drills translations console-translations server clean deps check-deps package
+.PHONY: run test check server-only-install bench drills translations console-translations server clean deps check-deps package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[desktop,server,test,dev]'
 	touch $(STAMP)
 
 run: check-deps $(STAMP)
@@ -49,6 +49,17 @@ server: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# before every commit: import contracts, lint, formatting, types
+check: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# a fresh venv with only the server's extra: no Qt, no SQLCipher, and it serves /health
+server-only-install:
+	.ci/server-only-install
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

@@ -90,7 +90,19 @@ ATTACHMENT_SIZE_MISMATCH = _kind(
     42203, "attachment_size_mismatch", "The upload is longer than its declared length."
 )
 IMPORT_FAILED = _kind(42204, "import_failed", "No row of the file could be imported.")
+DOCUMENT_NUMBER_FOREIGN = _kind(
+    42205,
+    "document_number_foreign",
+    "A document number is not one of yours: its region or inspector code is not the pushing inspector's, "
+    "or its year has not begun.",
+)
+DOCUMENT_NUMBER_TAKEN = _kind(
+    42206, "document_number_taken", "A document number already belongs to another record."
+)
 TOO_MANY_ATTEMPTS = _kind(42901, "too_many_attempts", "Too many failed sign-ins; wait before trying again.")
+TOO_MANY_CHECKS = _kind(
+    42902, "too_many_checks", "Too many document checks from this address; wait before trying again."
+)
 INTERNAL = _kind(50001, "internal_error", "An unexpected error happened on the server; it was logged.")
 DATABASE_UNAVAILABLE = _kind(
     50301, "database_unavailable", "The server's database is unreachable right now; retry later."

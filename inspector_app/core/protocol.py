@@ -26,6 +26,7 @@ from inspector_app.core.domain.models import (
     Finding,
     Inspection,
     Measure,
+    Person,
     Photo,
     RestoredChild,
     RestoredRights,
@@ -117,6 +118,43 @@ class EnrolResponse(Wire):
 # --- records --------------------------------------------------------------------------
 
 
+class PrintedFacility(Wire):
+    """The organisation as a document printed it (the register may change later)."""
+
+    id: Annotated[str, StringConstraints(max_length=64)]
+    name_kk: Text = ""
+    name_ru: Text = ""
+    kind: Annotated[str, StringConstraints(max_length=40)] = ""
+    region: Annotated[str, StringConstraints(max_length=16)] = ""
+    bin: Annotated[str, StringConstraints(max_length=12)] = ""
+    address: Text = ""
+    head: Text = ""
+
+
+class PrintedRefusal(Wire):
+    """The signer of `role` refused to sign; two witnesses attest it."""
+
+    role: Name
+    note: Text = ""
+    witnesses: Annotated[list[Person], Field(min_length=2, max_length=2)]
+
+
+class DocumentInputs(Wire):
+    """What a printed document says beyond its record, so the server can compute the
+    document's canonical content (and hash) itself: date, time and place of drawing up,
+    the author and the body, the organisation as printed, a refusal to sign, and the
+    SHA-256 of each signature image (images stay on the laptop)."""
+
+    date: dt.date
+    time: dt.time | None = None
+    place: Text = ""
+    author: Annotated[list[Text], Field(min_length=5, max_length=5)]  # name, position, kk, ru, code
+    body: Annotated[list[Text], Field(min_length=2, max_length=2)]  # kk, ru
+    facility: PrintedFacility
+    refusal: PrintedRefusal | None = None
+    signatures: Annotated[dict[Name, Sha256], Field(max_length=100)] = {}
+
+
 class DocumentMeta(Wire):
     """A document printed for the inspection; its PDF may travel as an attachment.
 
@@ -131,6 +169,7 @@ class DocumentMeta(Wire):
     language: Annotated[str, StringConstraints(max_length=8)] = "kk"
     measure_id: str | None = None
     created_at: dt.datetime | None = None
+    inputs: DocumentInputs | None = None  # version 2: lets the server compute content_sha256
 
 
 class InspectionRecord(Wire):

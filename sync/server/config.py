@@ -38,6 +38,8 @@ class Settings:
     login_free_attempts: int = 5
     login_max_delay_s: int = 900
     upload_idle_s: float = 30.0  # an upload body silent this long ends; what arrived is kept
+    verify_per_minute: int = 60  # /verify requests per client address and minute
+    stale_upload_s: int = 24 * 3600  # clean-uploads: partial uploads and unreferenced files older
     log_level: str = "INFO"
     extra: dict = field(default_factory=dict)
 
@@ -53,5 +55,7 @@ class Settings:
             login_free_attempts=_int("INSPECTOR_LOGIN_FREE_ATTEMPTS", 5),
             login_max_delay_s=_int("INSPECTOR_LOGIN_MAX_DELAY", 900),
             upload_idle_s=_int("INSPECTOR_UPLOAD_IDLE_S", 30),
+            verify_per_minute=_int("INSPECTOR_VERIFY_PER_MINUTE", 60),
+            stale_upload_s=_int("INSPECTOR_STALE_UPLOAD_S", 24 * 3600),
             log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),
         )

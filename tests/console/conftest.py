@@ -93,7 +93,15 @@ def start_world(tmp_path, **env) -> tuple[ServerProcess, World]:
         region_code="KAR",
         inspector="Ерлан Қарағандин",
     )
-    _push(world, "supervisor", "own", facility_in("AST", 1), seed=15, inspector="Нұрлан Қасымов")
+    _push(
+        world,
+        "supervisor",
+        "own",
+        facility_in("AST", 1),
+        seed=15,
+        inspector="Нұрлан Қасымов",
+        inspector_code="S01",  # an inspector code is one person's in a region
+    )
     return server, world
 
 

@@ -43,6 +43,7 @@ def school_record(
     protocol: bool = True,
     tamper_protocol_hash: bool = False,
     region_code: str = "AST",
+    inspector_code: str = "K07",
 ) -> tuple[InspectionRecord, dict[str, bytes]]:
     """A finalised record and its photos by SHA-256."""
     rid = str(uuid.UUID(int=seed * 7919 + 1, version=4))
@@ -64,7 +65,7 @@ def school_record(
             for i, (sha, b) in enumerate(photos.items())
         ]
         record = InspectionRecord.model_validate(data)
-        record.documents = _documents(record, region_code, seed)
+        record.documents = _documents(record, region_code, inspector_code, seed)
         context = record_context(session, None, record)
         for meta in record.documents:
             kind = DocumentKind(meta.kind)
@@ -75,13 +76,13 @@ def school_record(
     return record, photos
 
 
-def _documents(record: InspectionRecord, region: str, seed: int) -> list[DocumentMeta]:
+def _documents(record: InspectionRecord, region: str, code: str, seed: int) -> list[DocumentMeta]:
     wanted = [(DocumentKind.ACT, None)] + [(DocumentKind.PROTOCOL, m.id) for m in record.measures]
     return [
         DocumentMeta(
             id=f"{kind.value}-{measure_id or 'all'}",
             kind=kind.value,
-            number=document_number(region, "K07", 2026, kind, seed * 10 + n),
+            number=document_number(region, code, 2026, kind, seed * 10 + n),
             measure_id=measure_id,
             created_at=MOMENT,
         )

@@ -183,7 +183,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
     import pypdfium2
     import zxingcpp
 
-    from inspector_app.desktop.services.paperwork import build_context, render_tasks
+    from inspector_app.desktop.services.paperwork import build_context, record_hash, render_tasks
 
     store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)
     sync_until_done(adapter, server.url)
@@ -192,7 +192,10 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
         finding.no_measure_reason = "жойылды"
         store.inspections.save_finding(finding)
     store.inspections.finalise(inspection_id, form)
+    signed = record_hash(store, inspection_id, form)  # drawn on the laptop; only its hash travels
+    store.paperwork.sign(inspection_id, "inspector", "Айгүл", b"\x89PNG the inspector's hand", signed)
     context = build_context(store, form, inspection_id, place="Астана", server_url=server.url)
+    assert context.signatures
     act = render_tasks(store, lambda: context, context.measures, "kk+ru")[0]()
     sync_until_done(adapter, server.url)
     page = pypdfium2.PdfDocument(act.pdf)[0]

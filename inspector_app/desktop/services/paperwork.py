@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from inspector_app.core.documents import DocumentContext, DocumentKind, document_number, render
 from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
+from inspector_app.core.documents.inputs import document_inputs
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Photo
@@ -113,7 +114,7 @@ def render_tasks(store: Store, make_context: Callable[[], DocumentContext], meas
     def task(kind: DocumentKind, measure_id: str | None):
         def run():
             document = render(context(), kind, lang, measure_id)
-            store.paperwork.record(document.number, document.sha256, lang)
+            store.paperwork.record(document.number, document.sha256, lang, document_inputs(context()))
             return document
 
         return run

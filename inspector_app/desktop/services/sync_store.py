@@ -9,6 +9,7 @@ Conflicts and refusals are kept for a person; nothing is overwritten silently.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -103,6 +104,7 @@ class StoreSyncAdapter:
                 language=d["language"] or "kk",
                 measure_id=d["measure_id"],
                 created_at=dt.datetime.fromisoformat(d["created_at"]),
+                inputs=json.loads(d["inputs"]) if d.get("inputs") else None,
             )
             for d in self.store.paperwork.documents(record_id)
             if d["sha256"]

@@ -206,6 +206,7 @@ documents = Table(
     Column("language", Text, nullable=False),
     Column("measure_id", Text),
     Column("created_at", Text, nullable=False),
+    Column("inputs", Text),  # JSON: what the document says beyond the record (core documents/inputs.py)
 )
 
 signatures = Table(

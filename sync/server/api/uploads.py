@@ -23,8 +23,8 @@ from inspector_app.core.problems import Problem
 from sync.server.api.deps import PrincipalDep, ServicesDep
 from sync.server.api.parts import PartReader
 from sync.server.persistence.blobs import Disk, body_pieces
-from sync.server.persistence.models import AttachmentRow, InspectionRow, RecordAttachment
-from sync.server.services.attachments import register_attachments
+from sync.server.persistence.models import AttachmentRow
+from sync.server.services.attachments import may_download, register_attachments
 from sync.server.services.audit import audit
 from sync.server.services.principal import Principal
 from sync.server.services.records import error_info
@@ -246,11 +246,7 @@ def download(sha256: ShaPath, principal: PrincipalDep, services: ServicesDep):
     with services.db.read() as session:
         if session.get(AttachmentRow, sha256) is None:
             raise Problem(problems.NOT_FOUND, details={"sha256": sha256})
-        owners = session.execute(
-            sa.select(InspectionRow.owner_id, InspectionRow.region)
-            .join(RecordAttachment, RecordAttachment.inspection_id == InspectionRow.id)
-            .where(RecordAttachment.sha256 == sha256)
-        ).all()
-    if not any(principal.may_read_record(owner, region) for owner, region in owners):
+        allowed = may_download(session, principal, sha256)
+    if not allowed:
         raise Problem(problems.FORBIDDEN_OWNER, details={"sha256": sha256})
     return FileResponse(services.blobs.blob_path(sha256), media_type="application/octet-stream")

@@ -200,6 +200,28 @@ class DocumentRow(Base):
     content_sha256: Mapped[str | None] = mapped_column(sa.String(64))
     facility_id: Mapped[str] = mapped_column(sa.String(64))
     issued_at: Mapped[dt.datetime | None]
+    rendered_sha256: Mapped[str | None] = mapped_column(sa.String(64))  # computed by the server
+    revision: Mapped[int | None]  # of the record rendered_sha256 was computed from
+
+
+class DocumentNumber(Base):
+    """A document number, bound for ever to the record, owner and region that first used it."""
+
+    __tablename__ = "document_numbers"
+    number: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    owner_id: Mapped[int]
+    region: Mapped[str] = mapped_column(sa.String(16))
+    bound_at: Mapped[dt.datetime]
+
+
+class InspectorCode(Base):
+    """The inspector code a user prints in document numbers of a region."""
+
+    __tablename__ = "inspector_codes"
+    region: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
 
 
 class ReviewRow(Base):
@@ -230,7 +252,8 @@ class ConsoleSession(Base):
 
 
 class AuditEntry(Base):
-    """Append-only (triggers refuse UPDATE and DELETE)."""
+    """Append-only (triggers refuse UPDATE and DELETE) and chained by hash
+    (persistence/audit_chain.py): write entries through `audit_chain.queue`."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True)
@@ -241,6 +264,8 @@ class AuditEntry(Base):
     entity_kind: Mapped[str] = mapped_column(sa.String(20))
     entity_id: Mapped[str] = mapped_column(sa.String(100), index=True)
     details: Mapped[dict[str, Any]]
+    seq: Mapped[int | None] = mapped_column(sa.BigInteger, index=True, unique=True)
+    hash: Mapped[str | None] = mapped_column(sa.String(64))
 
 
 class ChangeRow(Base):

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from inspector_app.core.protocol import InspectionRecord, RecordResult, RecordStatus
+from sync.server.persistence import audit_chain
 from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.models import (
     AttachmentRow,
-    AuditEntry,
     FacilityRow,
     InspectionRevision,
     InspectionRow,
@@ -24,7 +24,7 @@ from sync.server.persistence.models import (
 )
 from sync.server.services.audit import audit
 from sync.server.services.changes import ChangeEntry, record_changes
-from sync.server.services.documents import set_documents
+from sync.server.services.documents import NumberCheck, forget_documents, set_documents
 from sync.server.services.principal import Principal
 from sync.server.services.restored import check_restored
 from sync.server.services.security import aware, utcnow
@@ -96,6 +96,7 @@ class Pusher:
         self._stored: dict[str, InspectionRecord] = {}  # id -> record stored by this batch
         self._revisions: list[dict] = []
         self._audits: list[dict] = []
+        self._numbers = NumberCheck(session, principal)
 
     def push_all(self, batch: list[Prepared]) -> list[RecordResult]:
         self._load([p.record for p in batch])
@@ -165,6 +166,7 @@ class Pusher:
         return self._update(record, data, content_hash, row, region)
 
     def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> RecordStatus:
+        self._numbers.check(record)
         row = NewInspection(
             id=record.id,
             owner_id=self.principal.user_id,
@@ -214,6 +216,7 @@ class Pusher:
                 problems.STALE_BASE_REVISION,
                 details={"base_revision": record.base_revision, "server_revision": row.revision},
             )
+        self._numbers.check(record)
         row.revision, row.region = record.revision, region
         row.facility_id = record.header.facility_id
         self._store(row, record, data, content_hash, "record.update")
@@ -243,6 +246,7 @@ class Pusher:
             }
         )
         self._stored[record.id] = record
+        self._numbers.bind(record, row.region)
         self._audits.append(
             {
                 "at": now,
@@ -285,7 +289,7 @@ class Pusher:
         if self._new:
             self.session.execute(sa.insert(InspectionRow.__table__), [row.row() for row in self._new])
         self.session.execute(sa.insert(InspectionRevision.__table__), self._revisions)
-        self.session.execute(sa.insert(AuditEntry.__table__), self._audits)
+        audit_chain.queue(self.session, self._audits)
         ids = list(self._stored)
         self.session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id.in_(ids)))
         refs = [ref for record in self._stored.values() for ref in attachment_refs(record)]
@@ -455,6 +459,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.content_hash = record.content_hash()
     row.payload = record.model_dump(mode="json")
     row.status, row.review_state = "draft", "returned"
+    forget_documents(session, row.id)
     session.add(
         InspectionRevision(
             inspection_id=row.id,

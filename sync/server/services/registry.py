@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from inspector_app.core import problems, protocol
 from inspector_app.core.domain.models import Facility, FacilityKind, RiskDegree
 from inspector_app.core.problems import Problem
+from sync.server.persistence import audit_chain
 from sync.server.persistence.models import (
     ArticleRow,
     AssignmentRow,
-    AuditEntry,
     FacilityRow,
     FormRow,
     MrpRow,
@@ -101,7 +101,7 @@ def upsert_facilities(session: Session, actor: Principal, facilities: list[Facil
     if added:
         session.execute(sa.insert(FacilityRow.__table__), added)
     if audits:
-        session.execute(sa.insert(AuditEntry.__table__), audits)
+        audit_chain.queue(session, audits)
     record_changes(session, changed)
     return len(changed)
 
