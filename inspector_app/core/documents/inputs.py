@@ -99,7 +99,8 @@ def record_context(record: InspectionRecord, form: Form, inputs: DocumentInputs)
         numbers={document_key(DocumentKind(d.kind), d.measure_id): d.number for d in record.documents},
         refusal=None
         if refusal is None
-        else WitnessedRefusal(refusal.role, tuple(refusal.witnesses), refusal.note),
+        # the wire holds exactly two witnesses (`Refusal.witnesses`)
+        else WitnessedRefusal(refusal.role, (refusal.witnesses[0], refusal.witnesses[1]), refusal.note),
     )
 
 
