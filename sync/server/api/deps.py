@@ -53,6 +53,7 @@ def principal_of(services: Services, token: str) -> Principal:
     with services.db.read() as session:
         principal, stale = authenticate(session, token)
     if stale:
+        assert principal.device_id is not None  # a device token names its device
         with services.db.write() as session:
             touch_device(session, principal.device_id)
     return principal
