@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from inspector_app.core.paths import PROJECT_ROOT, Paths, default_paths
 
 if TYPE_CHECKING:  # imported where it starts, only with --with-local-server
-    from inspector_app.desktop.local_server import LocalServer
+    from inspector_app.desktop.local_server import ServerProcess
 
 DEMO_PASSPHRASE = "demo-inspector"
 
@@ -80,7 +80,7 @@ class Launch:
     paths: Paths
     lang: str
     hint: str = ""
-    server: LocalServer | None = None
+    server: ServerProcess | None = None
 
     def stop(self) -> None:
         if self.server is not None:
