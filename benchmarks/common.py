@@ -23,7 +23,7 @@ def median(values: list[float]) -> float:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def row(name: str, value: float, unit: str, goal: str, ok: bool, floor: float | None = None) -> dict:

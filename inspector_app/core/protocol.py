@@ -209,10 +209,15 @@ def data_shape(cls: type, name: str) -> type:
         else NotRequired[hints[f.name]]
         for f in dataclass_fields(cls)
     }
-    return with_config(ConfigDict(extra="forbid"))(TypedDict(name, fields))
+    # the functional form with computed fields is beyond static checking; pydantic reads it
+    shape: type = TypedDict(name, fields)  # type: ignore[misc]
+    return with_config(ConfigDict(extra="forbid"))(shape)
 
 
-AnswerData = data_shape(Answer, "AnswerData")
+if typing.TYPE_CHECKING:
+    AnswerData = dict[str, Any]  # what it is at run time: the dict as sent
+else:
+    AnswerData = data_shape(Answer, "AnswerData")
 
 
 class PushedRecord(InspectionRecord):
@@ -220,7 +225,8 @@ class PushedRecord(InspectionRecord):
     not made into objects: the server stores the JSON as sent and reads only the header, the
     photos and the documents (building 20,000 answers per batch cost more than the rest)."""
 
-    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []
+    # narrower than the parent's list of Answer on purpose: the same fields, kept as dicts
+    answers: Annotated[list[AnswerData], Field(max_length=5000)] = []  # type: ignore[assignment]
 
 
 class PushRequest(Wire):

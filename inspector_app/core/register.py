@@ -11,9 +11,10 @@ import csv
 import io
 import uuid
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.identifiers import validate_bin
@@ -68,7 +69,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         raise UserError("import.unreadable", name=path.name) from error
 
 
-def _csv_rows(path: Path):
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     text = path.read_bytes().decode("utf-8-sig")
     dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
@@ -77,25 +78,27 @@ def _csv_rows(path: Path):
         yield reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items() if k}
 
 
-def _xlsx_rows(path: Path):
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     from openpyxl import load_workbook
 
     sheet = load_workbook(path, read_only=True, data_only=True).active
+    if sheet is None:  # a workbook without a worksheet: unreadable, not a crash
+        raise ValueError("no worksheet")
     rows = sheet.iter_rows(values_only=True)
     header = [str(h or "").strip() for h in next(rows, ())]
     _check_header(path, header)
     for line, values in enumerate(rows, start=2):
         if any(v not in (None, "") for v in values):
-            yield line, {h: _cell(v) for h, v in zip(header, values) if h}
+            yield line, {h: _cell(v) for h, v in zip(header, values, strict=False) if h}
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return "" if value is None else str(value).strip()
 
 
-def _check_header(path: Path, header: list[str]) -> None:
+def _check_header(path: Path, header: Sequence[str]) -> None:
     names = [h.strip() for h in header if h]
     missing = [c for c in REQUIRED if c not in names]
     unknown = [c for c in names if c not in REQUIRED + OPTIONAL]
@@ -249,8 +252,17 @@ register_messages(
 )
 
 
+class FacilitySink(Protocol):
+    """Where imported facilities go (the desktop's facility repository)."""
+
+    def upsert_many(self, facilities: list[Facility]) -> None: ...
+
+
 def import_facilities(
-    repository, regions: Iterable[Region], path: Path, progress: Callable[[int], None] = lambda n: None
+    repository: FacilitySink,
+    regions: Iterable[Region],
+    path: Path,
+    progress: Callable[[int], None] = lambda n: None,
 ) -> ImportReport:
     """Import the good rows batch by batch (each batch committed), report the bad ones."""
     report = ImportReport()

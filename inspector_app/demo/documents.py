@@ -677,7 +677,7 @@ def _restored(findings: list[Finding], measures: list[Measure]) -> list[Restored
         for n in range(31)
     ]
     first = findings[0].id if findings else ""
-    return fed + [RestoredChild("c-case", "Іс № 17/2026", [RightsCategory.SAFETY], finding_id=first)]
+    return [*fed, RestoredChild("c-case", "Іс № 17/2026", [RightsCategory.SAFETY], finding_id=first)]
 
 
 def _photos(
@@ -717,7 +717,9 @@ def _photo_bytes(k: int, size: tuple[int, int], rotated: bool) -> bytes:
     top, bottom = (rng.randrange(80, 200), rng.randrange(120, 220), 235), (90, 110, rng.randrange(60, 120))
     for y in range(0, h, 4):
         t = y / h
-        draw.rectangle([0, y, w, y + 4], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.rectangle(
+            [0, y, w, y + 4], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
+        )
     for _ in range(12):
         x, y, r = rng.randrange(w), rng.randrange(h // 2, h), rng.randrange(20, 120)
         draw.ellipse([x - r, y - r, x + r, y + r], fill=(rng.randrange(256), rng.randrange(256), 80))

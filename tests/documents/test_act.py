@@ -103,7 +103,7 @@ def test_the_russian_letterhead_is_absent_from_the_kazakh_act_and_back(ctx, acts
 
 
 @pytest.mark.parametrize(
-    "lang, total, note",
+    ("lang", "total", "note"),
     [
         ("kk", "Барлық балалар (әр бала бір рет)32", "Қалпынакелтіргенбұзушылық"),
         ("ru", "Всего детей (каждый ребёнок один раз)32", "Восстановленопонарушению"),
@@ -138,7 +138,7 @@ def header(ctx, **changes):
     return dataclasses.replace(ctx, inspection=inspection)
 
 
-@pytest.mark.parametrize("lang, words_", [("kk", "ТІРКЕЛМЕГЕН"), ("ru", "НЕЗАРЕГИСТРИРОВАН")])
+@pytest.mark.parametrize(("lang", "words_"), [("kk", "ТІРКЕЛМЕГЕН"), ("ru", "НЕЗАРЕГИСТРИРОВАН")])
 @pytest.mark.parametrize("kind", [InspectionType.SCHEDULED, InspectionType.UNSCHEDULED])
 def test_a_visit_not_registered_says_so_plainly(ctx, lang, words_, kind):
     doc = render(header(ctx, type=kind, registration_mark="", registration_date=None), DocumentKind.ACT, lang)
@@ -152,7 +152,7 @@ def test_registration_number_and_date_printed(ctx, acts):
 
 
 @pytest.mark.parametrize(
-    "special, expected",
+    ("special", "expected"),
     [
         (
             True,

@@ -24,8 +24,8 @@ def test_second_weights_used_when_first_gives_ten():
     for n in range(10**6):
         prefix = f"{n:011d}"
         digits = [int(c) for c in prefix]
-        if sum(d * w for d, w in zip(digits, range(1, 12))) % 11 == 10:
-            second = sum(d * w for d, w in zip(digits, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2))) % 11
+        if sum(d * w for d, w in zip(digits, range(1, 12), strict=True)) % 11 == 10:
+            second = sum(d * w for d, w in zip(digits, (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2), strict=True)) % 11
             assert check_digit(prefix) == (None if second == 10 else second)
             return
     pytest.fail("no prefix found")

@@ -65,7 +65,7 @@ def test_the_committee_draws_up_protocols_only_under_its_own_articles():
 
 
 @pytest.mark.parametrize(
-    "change, code",
+    ("change", "code"),
     [
         (lambda o: setattr(o, "id_document", None), "protocol.no_id_document"),
         (lambda o: setattr(o, "workplace", Localized()), "protocol.no_workplace"),

@@ -41,7 +41,7 @@ def test_validation_tidies_the_reference_and_orders_the_categories():
 
 
 @pytest.mark.parametrize(
-    "child, code",
+    ("child", "code"),
     [
         (RestoredChild("", "", [H], measure_id="m"), "restored.no_reference"),
         (RestoredChild("", "Ә" * 41, [H], measure_id="m"), "restored.reference_too_long"),

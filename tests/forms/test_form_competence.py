@@ -25,7 +25,7 @@ def test_source_act_and_effective_date_are_read(write_form):
 
 
 @pytest.mark.parametrize(
-    "old, new, code, marker, key",
+    ("old", "new", "code", "marker", "key"),
     [
         ("effective: 2024-08-01\n", "", "forms.missing_key", "id: sample", "effective"),
         ("effective: 2024-08-01", "effective: 1 Aug 2024", "forms.expected_date", "effective:", "effective"),

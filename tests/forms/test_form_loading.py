@@ -97,7 +97,7 @@ def test_hash_stable_under_explicit_defaults_and_number_style(write_form):
 
 
 @pytest.mark.parametrize(
-    "old, new",
+    ("old", "new"),
     [
         ("en: Guards present", "en: Guards  present"),
         ("kk: Күзет бар", "kk: Күзет жоқ"),
@@ -163,8 +163,8 @@ def test_visible_items_follow_conditions(write_form):
 
     always = ["first.guards", "first.water", "second.children"]
     assert visible() == always
-    assert visible(**{"first.water": "pool"}) == always[:2] + ["second.lifeguard", "second.children"]
-    assert visible(**{"first.guards": "violated"}) == always[:2] + ["second.watch", "second.children"]
+    assert visible(**{"first.water": "pool"}) == [*always[:2], "second.lifeguard", "second.children"]
+    assert visible(**{"first.guards": "violated"}) == [*always[:2], "second.watch", "second.children"]
     assert visible(**{"first.guards": "complies", "first.water": "none"}) == always
 
 

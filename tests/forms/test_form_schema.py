@@ -57,7 +57,7 @@ def test_synthetic_form_matches_schema(validator):
 
 
 @pytest.mark.parametrize(
-    "old, new",
+    ("old", "new"),
     [
         ("        photo_on_violation: true\n", "        photo_on_violation: true\n        colour: red\n"),
         ("en: Guards present}", "en: ''}"),

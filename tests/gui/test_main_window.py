@@ -172,7 +172,9 @@ def test_checklists_are_listed_by_title_version_and_size_without_ids_or_hashes(q
     window.language_box.setCurrentIndex(window.language_box.findData("kk"))
     lines = [window.forms_list.item(i) for i in range(window.forms_list.count())]
     assert len(lines) == len(catalogue.forms)
-    for item, form in zip(lines, sorted(catalogue.forms, key=lambda f: name_sort_key(f.title.kk))):
+    for item, form in zip(
+        lines, sorted(catalogue.forms, key=lambda f: name_sort_key(f.title.kk)), strict=True
+    ):
         assert form.title.kk in item.text() and "1-нұсқа" in item.text()
         assert form.id not in item.text() and form.content_hash[:12] not in item.text()
         assert form.content_hash in item.toolTip()

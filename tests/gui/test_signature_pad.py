@@ -104,7 +104,7 @@ def test_pen_on_a_tablet_draws(pad):
     kinds = (
         [QEvent.Type.TabletPress] + [QEvent.Type.TabletMove] * (len(points) - 2) + [QEvent.Type.TabletRelease]
     )
-    for kind, point in zip(kinds, points):
+    for kind, point in zip(kinds, points, strict=True):
         pos = QPointF(*point)
         event = QTabletEvent(
             kind,
@@ -141,7 +141,7 @@ def test_finger_on_a_touch_screen_draws(pad):
         + [(QEvent.Type.TouchUpdate, QEventPoint.State.Updated)] * (len(points) - 2)
         + [(QEvent.Type.TouchEnd, QEventPoint.State.Released)]
     )
-    for (kind, state), point in zip(phases, points):
+    for (kind, state), point in zip(phases, points, strict=True):
         pos = QPointF(*point)
         touch = QEventPoint(1, state, pos, pad.mapToGlobal(pos))
         QApplication.sendEvent(pad, QTouchEvent(kind, screen, Qt.KeyboardModifier.NoModifier, [touch]))

@@ -162,7 +162,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
     assert len(findings.findings) == 2
 
     def fill_order(dialog):
-        for pair in dialog.actions.values():
+        for pair in dialog.action_fields.values():
             type_text(pair.kk, "Жою")
             type_text(pair.ru, "Устранить")
         dialog.on_ok_clicked()
@@ -370,7 +370,7 @@ def test_the_filters_show_their_whole_labels_after_the_language_changes(qtbot, w
     district = window.register.district
     for code, label in (("ru", "Все районы"), ("kk", "Барлық аудандар")):
         window.language_box.setCurrentIndex(window.language_box.findData(code))
-        qtbot.waitUntil(lambda: district.currentText() == label)
+        qtbot.waitUntil(lambda label=label: district.currentText() == label)
         qtbot.wait(50)  # the layout takes the new size hints
         assert district.width() > district.fontMetrics().horizontalAdvance(label)
 

@@ -74,5 +74,5 @@ def test_an_inspectors_day(start_app, lang, jpeg, tmp_path):
     driver.snapshot(window, "synced")
     driver.press(window, "back")
     driver.wait_until(lambda: window.page is None, what="the register again")
-    record = window.running.launched.server  # the server holds the revision and every photo
+    # the server holds the revision and every photo
     assert window.store.inspections.summaries()[0]["synced_revision"] >= 1

@@ -18,6 +18,7 @@ The link can be shaped two ways:
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import struct
@@ -242,7 +243,5 @@ def _reset(s: socket.socket, graceful: bool = False) -> None:
         s.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked in recv on it
     except OSError:
         pass
-    try:
+    with contextlib.suppress(OSError):
         s.close()
-    except OSError:
-        pass

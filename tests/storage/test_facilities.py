@@ -8,8 +8,8 @@ from inspector_app.demo.facilities import demo_facilities
 @pytest.fixture
 def register(store):
     store.facilities.upsert_many(
-        demo_facilities(300)
-        + [
+        [
+            *demo_facilities(300),
             Facility(
                 "kar-1",
                 "Қарағанды қаласының №1 балалар үйі",

@@ -117,7 +117,7 @@ def test_disk_full_refuses_the_answer_and_keeps_what_was_saved(small_disk, profi
     for n in range(20):
         store.inspections.save_answer(inspection.id, f"item.{n}", verdict=Verdict.COMPLIES)
     filler = fill(small_disk)
-    with pytest.raises(UserError) as caught:
+    with pytest.raises(UserError) as caught:  # noqa: PT012  (one action: answer until the disk refuses)
         for n in range(20, 5000):  # the WAL grows until the disk refuses
             store.inspections.save_answer(
                 inspection.id, f"item.{n}", verdict=Verdict.VIOLATED, note="x" * 2000
@@ -150,9 +150,13 @@ def test_read_only_folder_refuses_the_answer_and_keeps_what_was_saved(tmp_path, 
         pytest.skip("bind mounts need root: " + bind.stderr.decode())
     try:
         subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
-        with pytest.raises(UserError) as caught:
+
+        def reopen_and_answer() -> None:
             reopened = open_store(folder / "store", PASS)
             reopened.inspections.save_answer(inspection.id, "item.2", verdict=Verdict.VIOLATED)
+
+        with pytest.raises(UserError) as caught:
+            reopen_and_answer()
         assert caught.value.code in ("store.read_only", "store.corrupt")
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)

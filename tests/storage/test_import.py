@@ -77,7 +77,7 @@ def test_xlsx_with_semicolon_free_cells(store, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name, content, code",
+    ("name", "content", "code"),
     [
         ("register.csv", "name,region\nx,ALA\n", "import.bad_header"),
         ("register.txt", "whatever", "import.unknown_format"),

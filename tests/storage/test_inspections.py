@@ -224,7 +224,7 @@ def test_protocol_fine_in_tenge_at_the_mrp_of_the_offence_year(store, inspection
 
 
 @pytest.mark.parametrize(
-    "iin, fine, day, code",
+    ("iin", "fine", "day", "code"),
     [
         ("800101300450", 10, dt.date(2025, 3, 4), "iin.checksum"),
         (None, 999, dt.date(2025, 3, 4), "protocol.fine_fixed"),  # 127-3.1: 10 MRP, no range
@@ -297,7 +297,7 @@ def test_children_counted_once_per_category_and_once_in_the_total(store, inspect
 
 
 @pytest.mark.parametrize(
-    "child, code",
+    ("child", "code"),
     [
         (RestoredChild("", "  ", [RightsCategory.SAFETY], finding_id="x"), "restored.no_reference"),
         (RestoredChild("", "Ә" * 41, [RightsCategory.SAFETY], finding_id="x"), "restored.reference_too_long"),

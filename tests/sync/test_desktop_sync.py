@@ -84,7 +84,8 @@ def sync_until_done(adapter, url, passes=40, **options):
         try:
             sync.run_once()
         except UserError as error:
-            assert error.code in ("sync.offline", "sync.server_unavailable"), error
+            if error.code not in ("sync.offline", "sync.server_unavailable"):
+                raise
         if not adapter.pending_record_ids():
             return
     pytest.fail("the outbox did not empty")
@@ -108,7 +109,7 @@ def test_two_laptops_sync_through_faults_with_nothing_lost_or_doubled(server, se
     for n, (store, catalogue, _) in enumerate(laptops, start=1):
         made += make_inspections(store, catalogue, tmp_path, 3, n)[1]
     rng = random.Random(11)
-    for store, _, adapter in laptops:
+    for _store, _, adapter in laptops:
         with FaultProxy(server.port, plan=lambda n: Fault.random(rng, 0.4, 200_000)) as proxy:
             sync_until_done(adapter, proxy.url, batch_size=2, timeout=(1.0, 3.0))
         sync_until_done(adapter, server.url)  # and once more on a good network: nothing to do

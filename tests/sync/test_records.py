@@ -166,7 +166,7 @@ def test_a_pull_is_gzip_compressed_when_the_client_accepts_it(server):
 
 
 @pytest.mark.parametrize(
-    "header, gzip_ok",
+    ("header", "gzip_ok"),
     [
         ("gzip, deflate", True),
         ("GZIP", True),

@@ -58,7 +58,7 @@ def test_children_tied_to_the_record_s_findings_and_measures_pass():
 
 
 @pytest.mark.parametrize(
-    "children, restored, words",
+    ("children", "restored", "words"),
     [
         ([child("c1"), child("c1", "Б.В.")], None, "repeated"),
         ([child("c1", categories=())], [], "no category"),

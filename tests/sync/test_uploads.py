@@ -58,12 +58,12 @@ def test_a_batch_cut_midway_keeps_what_arrived_and_the_rest_resumes(server, seed
     shas = [sha256(d) for d in photos]
     proxy = FaultProxy(server.port, plan=lambda n: Fault("drop_up", after=450_000) if n == 0 else Fault())
     with proxy, pytest.raises(requests.ConnectionError):
-        upload_batch(proxy.url, headers, list(zip(shas, photos)))
+        upload_batch(proxy.url, headers, list(zip(shas, photos, strict=True)))
     states = _settled(server.url, headers, shas)
     verified = [states[s]["verified"] for s in shas]
     kept = verified.index(False)
     assert kept >= 1 and not any(verified[kept:]), verified  # whole parts, in order
-    for sha, data in zip(shas[kept:], photos[kept:]):
+    for sha, data in zip(shas[kept:], photos[kept:], strict=True):
         held = states[sha]["offset"]
         assert upload(server.url, headers, sha, data[held:], held, len(data)).json()["verified"]
     engine = sa.create_engine(seeded_url)

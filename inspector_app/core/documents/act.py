@@ -6,6 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from inspector_app.core.documents.blocks import (
+    Cell,
+    FieldRow,
     GridRows,
     Signer,
     bilingual_cell,
@@ -59,7 +61,7 @@ def act_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
     return story
 
 
-def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[tuple]:
+def inspection_fields(ctx: DocumentContext, lang: Lang) -> list[FieldRow]:
     insp, fac = ctx.inspection, ctx.facility
     control = lang.e(insp.type.value)
     rep = ctx.representative()
@@ -215,8 +217,9 @@ def findings_section(
     for n, f in enumerate(ctx.findings, 1):
         item = ctx.item(f.item_id)
         violation = [
-            Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>", Styles.cell_second)
-        ] + bilingual_cell(lang, item.text)
+            Para(f"<b>{esc(lang.t('checklist_item'))} {numbers.get(f.item_id, '—')}</b>", Styles.cell_second),
+            *bilingual_cell(lang, item.text),
+        ]
         grid.add(
             [
                 Para(f"{number}.{n}", Styles.cell),
@@ -230,7 +233,7 @@ def findings_section(
         )
         if is_long(f.description):
             grid.add_long_text(f"{lang.t('col_note')} ({number}.{n})", f.description)
-    return out + [grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
+    return [*out, grid_table(header, grid.rows, FINDINGS_WIDTHS, grid.style)]
 
 
 def measures_section(ctx: DocumentContext, lang: Lang, number: int) -> list[Flowable]:
@@ -259,7 +262,7 @@ def restored_section(
         return []
     points = {f.id: f"{finding_section}.{n}" for n, f in enumerate(ctx.findings, 1)}
     points.update({m.id: f"{measure_section}.{n}" for n, m in enumerate(ctx.measures, 1)})
-    rows = []
+    rows: list[list[Cell]] = []
     for category in RightsCategory:
         chosen = [c for c in children if category in c.categories]
         if not chosen:
@@ -320,7 +323,7 @@ def act_signatures(ctx: DocumentContext, lang: Lang) -> list[Flowable]:
     rep = ctx.representative()
     story: list[Flowable] = [
         *heading(lang, "signatures"),
-        *signature_rows(ctx, lang, [author] + others),
+        *signature_rows(ctx, lang, [author, *others]),
         Spacer(1, 3 * mm),
     ]
     familiar = [Para(f"<b>{esc(t)}:</b>", Styles.body_left) for t in lang.each("familiarised")]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -26,18 +28,20 @@ from inspector_app.core.documents.images import PreparedImage, prepare_photo, pr
 from inspector_app.core.documents.style import FRAME_H, FRAME_W, GREY, RULE, SHADE, Lang, Para, Styles, esc
 from inspector_app.core.domain.models import Bilingual, Person, Photo
 
-Cell = Flowable | list[Flowable] | str
+Cell = Flowable | Sequence[Flowable] | str
+FieldRow = tuple[Cell, Cell]  # label | value
+StyleCommand = tuple[Any, ...]  # ("GRID", (0, 0), (-1, -1), 0.4, "black")
 # Rows split across pages only into parts at least this tall: ordinary rows move whole to the
 # next page, while a row taller than a page (a 2,000-character note) still fits. (With a small
 # minimum ReportLab would split the leftover of a by-row split again on the same page,
 # repeating the header row mid-page.)
-ROW_SPLIT_MIN = FRAME_H / 3
+ROW_SPLIT_MIN = FRAME_H / 3  # points; ReportLab compares heights, a float (its stubs say int)
 
 
-def table_style(commands: list[tuple]) -> TableStyle:
+def table_style(commands: list[StyleCommand]) -> TableStyle:
     """A TableStyle whose default font is ours: ReportLab would otherwise select Helvetica
     (not embedded) for empty string cells."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW)] + commands)
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), NARROW), *commands])
 
 
 def letterhead(ctx: DocumentContext, lang: Lang | None = None) -> list[Flowable]:
@@ -111,7 +115,7 @@ def title_block(ctx: DocumentContext, lang: Lang, title_key: str, number: str) -
             ]
         )
     )
-    return out + [table, Spacer(1, 4 * mm)]
+    return [*out, table, Spacer(1, 4 * mm)]
 
 
 def heading(lang: Lang, key: str, number: int | None = None) -> list[Flowable]:
@@ -125,18 +129,20 @@ def label_cell(lang: Lang, key: str) -> Para:
     return Para("<br/>".join(esc(t) for t in lang.each(key)), Styles.label)
 
 
-def value(text: str, style=Styles.value) -> Para:
+def value(text: str, style: ParagraphStyle = Styles.value) -> Para:
     return Para(esc(text) if text else "—", style)
 
 
-def values(lines: Sequence[str], style=Styles.value) -> list[Para]:
+def values(lines: Sequence[str], style: ParagraphStyle = Styles.value) -> list[Para]:
     return [value(line, style) for line in lines] or [value("")]
 
 
-def fields_table(rows: Sequence[tuple[Cell, Cell]], label_width: float = 52 * mm) -> Table:
+def fields_table(rows: Sequence[FieldRow], label_width: float = 52 * mm) -> Table:
     """Label | value rows with light rules; long values wrap and the table splits by row."""
     table = Table(
-        [list(r) for r in rows], colWidths=[label_width, FRAME_W - label_width], splitInRow=ROW_SPLIT_MIN
+        [list(r) for r in rows],
+        colWidths=[label_width, FRAME_W - label_width],
+        splitInRow=ROW_SPLIT_MIN,  # type: ignore[arg-type]
     )
     table.setStyle(
         table_style(
@@ -152,7 +158,7 @@ def fields_table(rows: Sequence[tuple[Cell, Cell]], label_width: float = 52 * mm
     return table
 
 
-def bilingual_cell(lang: Lang, text: Bilingual, style=Styles.cell) -> list[Para]:
+def bilingual_cell(lang: Lang, text: Bilingual, style: ParagraphStyle = Styles.cell) -> list[Para]:
     """Form wording: the first language in full, the second one below it in grey."""
     parts = lang.pick(text.kk, text.ru)
     out = [Para(esc(parts[0]), style)]
@@ -169,7 +175,7 @@ class GridRows:
     def __init__(self, ncols: int) -> None:
         self.ncols = ncols
         self.rows: list[list[Cell]] = []
-        self.style: list[tuple] = []
+        self.style: list[StyleCommand] = []
 
     def add(self, cells: list[Cell]) -> int:
         self.rows.append(cells)
@@ -192,11 +198,14 @@ def is_long(text: str) -> bool:
 
 
 def grid_table(
-    header: list[str], rows: list[list[Cell]], widths: list[float], extra_style: list[tuple] | None = None
+    header: list[str],
+    rows: list[list[Cell]],
+    widths: list[float],
+    extra_style: list[StyleCommand] | None = None,
 ) -> Table:
     """A ruled table whose header row repeats on every page it runs onto."""
-    head = [Para(esc(h), Styles.cell_head) for h in header]
-    table = Table([head] + rows, colWidths=widths, repeatRows=1, splitInRow=ROW_SPLIT_MIN)
+    head: list[Cell] = [Para(esc(h), Styles.cell_head) for h in header]
+    table = Table([head, *rows], colWidths=widths, repeatRows=1, splitInRow=ROW_SPLIT_MIN)  # type: ignore[arg-type]
     table.setStyle(
         table_style(
             [
@@ -315,7 +324,7 @@ def refusal_block(
     parts.append(Para(esc(lang.t("refusal_witnesses")) + ":", Styles.body_left))
     witnesses = [
         Signer(role, f"{i}. {lang.t('refusal_witness')}", person)
-        for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses), 1)
+        for i, (role, person) in enumerate(zip(ROLE_REFUSAL_WITNESSES, refusal.witnesses, strict=False), 1)
     ]
     return [KeepTogether(parts + signature_rows(ctx, lang, witnesses))]
 

@@ -3,6 +3,8 @@ letter referring violations to the competent body (передача по под�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -24,7 +26,7 @@ from inspector_app.core.documents.blocks import (
 from inspector_app.core.documents.context import ROLE_INSPECTOR, DocumentContext, DocumentKind
 from inspector_app.core.documents.order import basis_rows, receipt_signatures, violations_table
 from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
-from inspector_app.core.domain.models import MeasureKind, Person
+from inspector_app.core.domain.models import Finding, MeasureKind, Person
 from inspector_app.core.domain.reference import BODIES
 
 
@@ -50,7 +52,7 @@ def referral_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     m = ctx.measure(measure_id, MeasureKind.DISCIPLINARY)
     official = m.official or Person("")
     employer = languages.texts(lang, m.employer, "employer")
-    story = letterhead(ctx, lang) + [_addressee(lang, employer)]
+    story = [*letterhead(ctx, lang), _addressee(lang, employer)]
     story += title_block(ctx, lang, "title_referral", number)
     story += _intro(ctx, lang, "ref_intro")
     story += _violations(ctx, lang, ctx.findings_of(m))
@@ -87,7 +89,7 @@ def transfer_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     pursues them (sanitary service, emergency service, police, ...)."""
     m = ctx.measure(measure_id, MeasureKind.TRANSFER)
     addressee = languages.texts(lang, m.addressee, "addressee")
-    story = letterhead(ctx, lang) + [_addressee(lang, addressee)]
+    story = [*letterhead(ctx, lang), _addressee(lang, addressee)]
     story += title_block(ctx, lang, "title_transfer", number)
     story += _intro(ctx, lang, "transfer_intro")
     story += _violations(ctx, lang, ctx.findings_of(m))
@@ -132,7 +134,7 @@ def _intro(ctx: DocumentContext, lang: Lang, key: str) -> list[Flowable]:
     return out
 
 
-def _violations(ctx: DocumentContext, lang: Lang, findings) -> list[Flowable]:
+def _violations(ctx: DocumentContext, lang: Lang, findings: Sequence[Finding]) -> list[Flowable]:
     out: list[Flowable] = []
     for n, f in enumerate(findings, 1):
         item = ctx.item(f.item_id)

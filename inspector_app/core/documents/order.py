@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector_app.core.documents import languages
 from inspector_app.core.documents.blocks import (
+    FieldRow,
     GridRows,
     Signer,
     bilingual_cell,
@@ -31,12 +32,12 @@ from inspector_app.core.documents.context import (
     DocumentKind,
 )
 from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
-from inspector_app.core.domain.models import MeasureKind
+from inspector_app.core.domain.models import Measure, MeasureKind
 
 ORDER_WIDTHS = [9 * mm, 52 * mm, 37 * mm, FRAME_W - 121 * mm, 23 * mm]
 
 
-def basis_rows(ctx: DocumentContext, lang: Lang, basis_key: str, to_key: str) -> list[tuple]:
+def basis_rows(ctx: DocumentContext, lang: Lang, basis_key: str, to_key: str) -> list[FieldRow]:
     """Body, the organisation addressed and the act the document rests on."""
     fac = ctx.facility
     rep = ctx.representative()
@@ -103,7 +104,7 @@ def violations_table(ctx: DocumentContext, lang: Lang, kind: MeasureKind) -> Flo
     return grid_table(header, grid.rows, ORDER_WIDTHS, grid.style)
 
 
-def _action(lang: Lang, m, finding_id: str) -> str:
+def _action(lang: Lang, m: Measure, finding_id: str) -> str:
     """The measure required for a finding: its own, the measure's general one, or the
     standard wording."""
     own = m.actions.get(finding_id)

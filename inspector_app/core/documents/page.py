@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +64,8 @@ def build_pdf(story: list[Flowable], info: PageInfo) -> tuple[bytes, int]:
         title=info.title,
         author=info.author,
         subject=info.number,
-        keywords=f"sha256:{info.sha256} {info.verify_url}".strip(),
+        # ReportLab takes a string as well as a list (its stubs say only list)
+        keywords=f"sha256:{info.sha256} {info.verify_url}".strip(),  # type: ignore[arg-type]
         creator="Field Inspector",
         initialFontName=SERIF,
         lang="kk" if info.lang.code != "ru" else "ru",
@@ -101,28 +103,29 @@ class _NumberedCanvas(Canvas):
         self._qr = QrMatrix(page_info.qr_payload) if page_info.qr_payload else None
         self._held: list[dict[str, Any]] = []
         self._forms: set[str] = set()  # shared by all held page states
-        self.on_total = lambda total: None
+        self.on_total: Callable[[int], None] = lambda total: None
         created = page_info.document_date.strftime("D:%Y%m%d000000+05'00'")
         self.setDateFormatter(lambda *_: created)  # fixed, so renders are byte-identical
 
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # Canvas's own reset, missing in the stubs
 
     def save(self) -> None:
         total = len(self._held)
         for state in self._held:
             self.__dict__.update(state)
-            _decorate(self, self._info, self._pageNumber, total, self._qr_form() if self._qr else None)
+            qr = self._qr_form(self._qr) if self._qr else None
+            _decorate(self, self._info, self.getPageNumber(), total, qr)
             super().showPage()
         self.on_total(total)
         super().save()
 
-    def _qr_form(self) -> str:
+    def _qr_form(self, qr: QrMatrix) -> str:
         """The QR code as a form XObject: drawn once, placed on every page."""
         if "qr" not in self._forms:
             self.beginForm("qr", 0, 0, QR_SIZE, QR_SIZE)
-            self._qr.draw(self, 0, 0, QR_SIZE)
+            qr.draw(self, 0, 0, QR_SIZE)
             self.endForm()
             self._forms.add("qr")
         return "qr"

@@ -7,11 +7,14 @@ article provides (in MRP and in tenge at the MRP of the protocol's date) and who
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector_app.core.documents import labels, languages
 from inspector_app.core.documents.blocks import (
+    FieldRow,
     Signer,
     checklist_lines,
     day,
@@ -69,7 +72,7 @@ def signer_of(m: Measure) -> Person | None:
     return Person(o.name, position_kk=o.position.kk, position_ru=o.position.ru)
 
 
-def _official_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
+def _official_rows(ctx: DocumentContext, lang: Lang) -> list[FieldRow]:
     p = ctx.profile
     author = p.person()
     return [
@@ -78,7 +81,7 @@ def _official_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
     ]
 
 
-def _basis_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
+def _basis_rows(ctx: DocumentContext, lang: Lang) -> list[FieldRow]:
     act_no = ctx.numbers.get(DocumentKind.ACT.value, "—")
     return [
         (
@@ -89,7 +92,7 @@ def _basis_rows(ctx: DocumentContext, lang: Lang) -> list[tuple]:
     ]
 
 
-def _offender_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
+def _offender_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[FieldRow]:
     o = m.offender
     if o is None:
         return [(label_cell(lang, "full_name"), value(""))]
@@ -105,7 +108,7 @@ def _offender_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
     return rows
 
 
-def _person_rows(lang: Lang, o: Offender) -> list[tuple]:
+def _person_rows(lang: Lang, o: Offender) -> list[FieldRow]:
     return [
         (label_cell(lang, "full_name"), value(o.name)),
         (label_cell(lang, "birth_date"), value(day(o.birth_date) if o.birth_date else "")),
@@ -135,9 +138,9 @@ def _id_document_lines(lang: Lang, o: Offender) -> list[str]:
     ]
 
 
-def _org_rows(ctx: DocumentContext, lang: Lang, m: Measure, o: Offender) -> list[tuple]:
+def _org_rows(ctx: DocumentContext, lang: Lang, m: Measure, o: Offender) -> list[FieldRow]:
     rep = o.representative
-    rows = [
+    rows: list[FieldRow] = [
         (label_cell(lang, "name"), value(o.name)),
         (label_cell(lang, "bin"), value(o.iin_or_bin)),
         (label_cell(lang, "legal_address"), value(o.address)),
@@ -168,7 +171,7 @@ def _org_rows(ctx: DocumentContext, lang: Lang, m: Measure, o: Offender) -> list
     return rows
 
 
-def _offence_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
+def _offence_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[FieldRow]:
     when = day(m.offence_date) + (f", {m.offence_time:%H:%M}" if m.offence_time else "")
     place_time = ", ".join(x for x in (m.offence_place or ctx.facility.address, when) if x)
     violated = []
@@ -178,7 +181,7 @@ def _offence_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[tuple]:
         basis = " / ".join(lang.pick(item.legal_basis.kk, item.legal_basis.ru))
         violated.append(f"— {text} ({basis})")
     article = ctx.article(m)
-    rows = [
+    rows: list[FieldRow] = [
         (label_cell(lang, "offence_place_time"), value(place_time)),
         (
             label_cell(lang, "offence_substance"),
@@ -224,7 +227,7 @@ def _sanction_lines(ctx: DocumentContext, lang: Lang, m: Measure, article: Artic
 
 
 def _range_text(code: str, low: int, high: int, rate: int | None) -> str:
-    tenge = (lambda n: labels.grouped(n * rate)) if rate else (lambda n: "—")
+    tenge: Callable[[int], str] = (lambda n: labels.grouped(n * rate)) if rate else (lambda n: "—")
     key = "sanction_value" if low == high else "sanction_range"
     return labels.text(key, code, low=low, high=high, low_tenge=tenge(low), high_tenge=tenge(high))
 

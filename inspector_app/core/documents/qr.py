@@ -46,7 +46,7 @@ class QrMatrix:
 
 def _runs(row: bytes | bytearray) -> list[tuple[int, int]]:
     runs, start = [], None
-    for i, dark in enumerate(list(row) + [0]):
+    for i, dark in enumerate([*row, 0]):
         if dark and start is None:
             start = i
         elif not dark and start is not None:

@@ -28,7 +28,14 @@ SHADE = colors.Color(0.92, 0.92, 0.92)
 
 
 def _style(name: str, **kw: object) -> ParagraphStyle:
-    base = dict(fontName=SERIF, fontSize=9.5, leading=12.2, splitLongWords=1, allowWidows=0, allowOrphans=0)
+    base = {
+        "fontName": SERIF,
+        "fontSize": 9.5,
+        "leading": 12.2,
+        "splitLongWords": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
     base.update(kw)
     return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 

@@ -39,7 +39,7 @@ def date_or_none(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def localized(data: dict | str | None) -> Localized:
+def localized(data: dict[str, Any] | str | None) -> Localized:
     """Per-language text; a plain string (kept before texts were entered per language) is
     taken as both languages, so a document prints it once, as it was typed."""
     if isinstance(data, str):
@@ -47,11 +47,11 @@ def localized(data: dict | str | None) -> Localized:
     return Localized(**data) if data else Localized()
 
 
-def person_from_json(data: dict | None) -> Person | None:
+def person_from_json(data: dict[str, Any] | None) -> Person | None:
     return Person(**data) if data else None
 
 
-def id_document_from_json(data: dict | None) -> IdDocument | None:
+def id_document_from_json(data: dict[str, Any] | None) -> IdDocument | None:
     if not data:
         return None
     return IdDocument(
@@ -62,7 +62,7 @@ def id_document_from_json(data: dict | None) -> IdDocument | None:
     )
 
 
-def offender_from_json(data: dict | None) -> Offender | None:
+def offender_from_json(data: dict[str, Any] | None) -> Offender | None:
     if not data:
         return None
     size = data.get("business_size")
@@ -82,7 +82,7 @@ def offender_from_json(data: dict | None) -> Offender | None:
     )
 
 
-def measure_from_json(data: dict) -> Measure:
+def measure_from_json(data: dict[str, Any]) -> Measure:
     return Measure(
         **{
             **data,

@@ -14,7 +14,7 @@ def check_digit(first11: str) -> int | None:
     """The 12th digit for these 11, or None when no digit is possible (the number is invalid)."""
     digits = [int(c) for c in first11]
     for weights in (_FIRST_WEIGHTS, _SECOND_WEIGHTS):
-        rest = sum(d * w for d, w in zip(digits, weights)) % 11
+        rest = sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
         if rest != 10:
             return rest
     return None

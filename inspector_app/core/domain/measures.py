@@ -56,7 +56,9 @@ def _validate_referral(measure: Measure) -> None:
         raise UserError("transfer.no_addressee")
 
 
-def _validate_protocol(measure: Measure, articles, mrp_by_year, today: dt.date) -> None:
+def _validate_protocol(
+    measure: Measure, articles: Mapping[str, Article], mrp_by_year: Mapping[int, int], today: dt.date
+) -> None:
     offender = measure.offender
     if offender is None or not offender.name.strip():
         raise UserError("protocol.no_offender")

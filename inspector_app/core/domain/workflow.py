@@ -74,7 +74,8 @@ def finalisation_problems(
         if item.required and not given:
             problems.append(Problem("finalise.unanswered", item.id))
         elif (
-            given
+            answer is not None
+            and given
             and item.photo_on_violation
             and answer.verdict is Verdict.VIOLATED
             and not photo_counts.get(item.id)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -140,7 +140,7 @@ def load_forms(directory: str | Path) -> tuple[list[Form], list[UnavailableForm]
     return forms, unavailable + clashes
 
 
-def save_form(directory: str | Path, content: dict, expected_hash: str | None = None) -> Form:
+def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str | None = None) -> Form:
     """Keep a form received as content (e.g. from the server) as `<id>.v<version>.yaml`.
 
     The content goes through every check of `load_form`; if it fails them, or its hash is not
@@ -186,14 +186,14 @@ def _same_version(path: Path, received: Form) -> Form:
     return kept
 
 
-def form_content(form: Form) -> dict:
+def form_content(form: Form) -> dict[str, Any]:
     """Canonical plain data of a form, in the file format (defaults left out)."""
     return _content(
         form.id, form.version, form.kind, form.title, form.sections, form.legal_act, form.effective
     )
 
 
-def content_hash(content: dict) -> str:
+def content_hash(content: dict[str, Any]) -> str:
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -251,7 +251,7 @@ class _Pending:
     condition: Condition
     position: int  # of the item it belongs to
     item_node: Node
-    in_node: SequenceNode
+    in_node: Node  # a SequenceNode: `sequence` checked it when the condition was read
     key: str
 
 
@@ -347,7 +347,9 @@ class _FormReader:
                 f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS
             )
         if "photo_keep_original" in f:
-            limits["photo_keep_original"] = self.boolean(f["photo_keep_original"], f"{key}.photo_keep_original")
+            limits["photo_keep_original"] = self.boolean(
+                f["photo_keep_original"], f"{key}.photo_keep_original"
+            )
         return limits
 
     def competence(self, node: Node, f: dict[str, Node], key: str, measure: MeasureKind) -> tuple[str, str]:
@@ -474,7 +476,8 @@ class _FormReader:
             self.fail("forms.expected_list", node, key)
         if not node.value:
             self.fail("forms.empty_list", node, key)
-        return node.value
+        items: list[Node] = node.value
+        return items
 
     def scalar(self, node: Node, key: str, tags: tuple[str, ...], code: str) -> ScalarNode:
         if not isinstance(node, ScalarNode) or node.tag not in tags:
@@ -482,7 +485,8 @@ class _FormReader:
         return node
 
     def text(self, node: Node, key: str) -> str:
-        return self.scalar(node, key, (_STR,), "forms.expected_text").value.strip()
+        value: str = self.scalar(node, key, (_STR,), "forms.expected_text").value
+        return value.strip()
 
     def integer(self, node: Node, key: str, minimum: int) -> int:
         value = _SCALARS.construct_yaml_int(self.scalar(node, key, (_INT,), "forms.expected_integer"))
@@ -509,7 +513,8 @@ class _FormReader:
             self.fail("forms.expected_date", node, key)
 
     def boolean(self, node: Node, key: str) -> bool:
-        return self.scalar(node, key, (_BOOL,), "forms.expected_boolean").value.lower() == "true"
+        value: str = self.scalar(node, key, (_BOOL,), "forms.expected_boolean").value
+        return value.lower() == "true"
 
     def enum(self, node: Node, key: str, enum: type[E]) -> E:
         if isinstance(node, ScalarNode) and node.tag == _STR:
@@ -585,7 +590,8 @@ def _unavailable(error: FormError) -> UnavailableForm:
 
 def _value_node(root: Node, key: str) -> Node:
     assert isinstance(root, MappingNode)
-    return next(v for k, v in root.value if k.value == key)
+    value: Node = next(v for k, v in root.value if k.value == key)
+    return value
 
 
 def _split_duplicates(loaded: list[tuple[Form, int]]) -> tuple[list[Form], list[UnavailableForm]]:
@@ -622,7 +628,7 @@ def _content(
     sections: tuple[Section, ...],
     legal_act: Bilingual | None,
     effective: dt.date | None,
-) -> dict:
+) -> dict[str, Any]:
     content = {"id": form_id, "version": version, "kind": kind.value, "title": _texts(title)}
     if legal_act is not None:
         content["legal_act"] = _texts(legal_act)
@@ -638,8 +644,8 @@ def _texts(text: Bilingual) -> dict[str, str]:
     return {lang: getattr(text, lang) for lang in LANGS}
 
 
-def _item(item: Item) -> dict:
-    data: dict = {
+def _item(item: Item) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": item.id,
         "text": _texts(item.text),
         "legal_basis": _texts(item.legal_basis),

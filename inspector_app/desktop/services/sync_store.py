@@ -42,7 +42,9 @@ class StoreSyncAdapter:
         return Enrolment(*values) if all(values) else None
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
-        for key, value in zip(KEYS, (server_url, response.token, response.device_id, response.user.username)):
+        for key, value in zip(
+            KEYS, (server_url, response.token, response.device_id, response.user.username), strict=True
+        ):
             self.store.reference.set_setting(f"sync.{key}", value)
 
     def cursor(self) -> int:

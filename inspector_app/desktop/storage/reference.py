@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 import sqlalchemy as sa
 
 from inspector_app.core.domain.models import Bilingual, InspectorProfile, Region
@@ -87,6 +89,10 @@ class ReferenceRepository:
                 connection.execute(sqlite_upsert(_ARTICLES, _article_row(article), ["code"]))
 
     # settings: small key-value pairs (language, server address, sync cursor, ...)
+    @overload
+    def setting(self, key: str, default: str) -> str: ...
+    @overload
+    def setting(self, key: str, default: None = None) -> str | None: ...
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self._db.read() as connection:
             value = connection.execute(sa.select(_SETTINGS.c.value).where(_SETTINGS.c.key == key)).scalar()
@@ -99,7 +105,7 @@ class ReferenceRepository:
     def profile(self) -> InspectorProfile:
         with self._db.read() as connection:
             row = connection.execute(sa.select(_PROFILE)).mappings().one()
-        return InspectorProfile(**{k: row[k] for k in row.keys() if k != "id"})
+        return InspectorProfile(**{k: row[k] for k in row if k != "id"})
 
     def save_profile(self, profile: InspectorProfile) -> None:
         row = {"id": 1, **profile.__dict__}

@@ -22,7 +22,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
 from inspector_app.desktop.sync import messages  # noqa: F401  (registers the texts)
 from inspector_app.desktop.sync.http import RetryPolicy, SyncClient, Unreachable
-from inspector_app.desktop.sync.store import SyncStore
+from inspector_app.desktop.sync.store import EnrolmentKeeper, SyncStore
 from inspector_app.desktop.sync.uploads import Chunking, Uploader
 
 log = logging.getLogger("inspector.sync")
@@ -85,7 +85,7 @@ def user_error(error: Exception) -> UserError:
 
 
 def enrol(
-    store: SyncStore,
+    store: EnrolmentKeeper,
     session: requests.Session,
     server_url: str,
     username: str,
@@ -234,7 +234,7 @@ class SyncService:
     def _settle(self, records, results, report: SyncReport) -> dict:
         """Mark what is done; return {record id: (record, missing states)} still waiting."""
         waiting = {}
-        for record, result in zip(records, results):
+        for record, result in zip(records, results, strict=False):
             report.pushed += 1
             if result.status in ("created", "updated", "unchanged"):
                 if result.complete:

@@ -25,6 +25,11 @@ class Enrolment:
     username: str
 
 
+class EnrolmentKeeper(Protocol):
+    def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
+        """Keep the device token (encrypted at rest like everything else)."""
+
+
 @runtime_checkable
 class SyncStore(Protocol):
     def enrolment(self) -> Enrolment | None:
@@ -64,4 +69,4 @@ class SyncStore(Protocol):
         """(records, photos) waiting to be sent, for the status line."""
 
 
-__all__ = ["Change", "Enrolment", "SyncStore"]
+__all__ = ["Change", "Enrolment", "EnrolmentKeeper", "SyncStore"]

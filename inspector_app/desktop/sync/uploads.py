@@ -241,7 +241,7 @@ class Uploader:
         self._sent(sent)
         self._failures = 0
         again = []
-        for item, state in zip(group, states):
+        for item, state in zip(group, states, strict=False):
             if state.verified:
                 self._verified(item.sha256)
             elif state.error is not None and state.error.code == problems.ATTACHMENT_HASH_MISMATCH.code:

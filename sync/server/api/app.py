@@ -122,7 +122,7 @@ def _install_handlers(app: FastAPI) -> None:
         if isinstance(error, OperationalError) or error.connection_invalidated:
             log.error("database unavailable", extra={"error": str(error.orig)[:300]})
             return problem_response(Problem(problems.DATABASE_UNAVAILABLE, headers={"Retry-After": "5"}))
-        log.exception("database error")
+        log.error("database error", exc_info=error)
         return problem_response(Problem(problems.INTERNAL))
 
     @app.exception_handler(Exception)

@@ -169,7 +169,8 @@ class RequestLog:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
                 message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + [
+                message["headers"] = [
+                    *message["headers"],
                     (protocol.PROTOCOL_HEADER.lower().encode(), str(protocol.PROTOCOL_VERSION).encode()),
                     (b"x-request-id", request_id.encode()),
                 ]

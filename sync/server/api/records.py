@@ -53,7 +53,10 @@ def _push_raw(services, principal, raw: bytes) -> protocol.PushResponse:
     return push_records(
         services,
         principal,
-        [Prepared.as_sent(record, sent) for record, sent in zip(request.records, data["records"])],
+        [
+            Prepared.as_sent(record, sent)
+            for record, sent in zip(request.records, data["records"], strict=True)
+        ],
     )
 
 

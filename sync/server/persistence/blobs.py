@@ -31,6 +31,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from inspector_app.core import problems
 from inspector_app.core.problems import Problem
@@ -168,13 +169,13 @@ class Part:
     offset: int
     length: int
     held: int = 0
-    handle: object = None
+    handle: BinaryIO | None = None
     problem: Problem | None = None
     digest: object = field(default_factory=hashlib.sha256)
 
     def open(self) -> None:
         path = self.store.part_name(self.sha256, self.device)
-        handle = open(path, "ab")
+        handle = open(path, "ab")  # noqa: SIM115  (held across requests until `close`)
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

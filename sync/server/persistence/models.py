@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
@@ -14,7 +14,14 @@ Moment = sa.DateTime(timezone=True)
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JsonType, list[Any]: JsonType, dt.datetime: Moment}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JsonType,
+        list[Any]: JsonType,
+        dt.datetime: Moment,
+    }
+
+    if TYPE_CHECKING:  # every model here is mapped to a Table (DeclarativeBase says FromClause)
+        __table__: ClassVar[sa.Table]
 
 
 class Region(Base):

@@ -17,7 +17,7 @@ def register_attachments(
     """Insert what is not yet recorded (another device may have won the race); audit each."""
     if not verified:
         return []
-    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     now = utcnow()
     rows = [
         {

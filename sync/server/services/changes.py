@@ -58,7 +58,7 @@ def record_changes(session: Session, entries: list[ChangeEntry]) -> None:
 
 def _upsert(session: Session):
     """One statement run for every row (its compiled form is cached, unlike a VALUES list)."""
-    insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     statement = insert(ChangeRow.__table__)
     columns = ("seq", "region", "owner_id", "origin_device", "deleted")
     return statement.on_conflict_do_update(

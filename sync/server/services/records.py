@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
-from inspector_app.core.protocol import InspectionRecord, RecordResult
+from inspector_app.core.protocol import InspectionRecord, RecordResult, RecordStatus
 from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.models import (
     AttachmentRow,
@@ -34,7 +34,7 @@ def error_info(problem: Problem) -> protocol.ErrorInfo:
     return protocol.ErrorInfo(**problem.body()["error"])
 
 
-def stored_record(row: InspectionRow) -> InspectionRecord:
+def stored_record(row: InspectionRow | NewInspection) -> InspectionRecord:
     return InspectionRecord.model_validate(row.payload)
 
 
@@ -125,7 +125,7 @@ class Pusher:
             )
         }
 
-    def _outcome(self, prepared: Prepared) -> RecordResult | tuple[str, str]:
+    def _outcome(self, prepared: Prepared) -> RecordResult | tuple[str, RecordStatus]:
         """(id, status) when accepted, else the record's coded result."""
         record = prepared.record
         try:
@@ -142,7 +142,7 @@ class Pusher:
                 )
             return RecordResult(id=record.id, status="rejected", error=error_info(problem))
 
-    def _push(self, prepared: Prepared) -> str:
+    def _push(self, prepared: Prepared) -> RecordStatus:
         record, data, content_hash = prepared.record, prepared.data, prepared.content_hash
         if record.header.id != record.id:
             raise Problem(
@@ -164,7 +164,7 @@ class Pusher:
             return self._resent(record, content_hash, row)
         return self._update(record, data, content_hash, row, region)
 
-    def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> str:
+    def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> RecordStatus:
         row = NewInspection(
             id=record.id,
             owner_id=self.principal.user_id,
@@ -178,7 +178,9 @@ class Pusher:
         self._store(row, record, data, content_hash, "record.create")
         return "created"
 
-    def _resent(self, record: InspectionRecord, content_hash: str, row: InspectionRow) -> str:
+    def _resent(
+        self, record: InspectionRecord, content_hash: str, row: InspectionRow | NewInspection
+    ) -> RecordStatus:
         if record.revision == row.revision:
             if content_hash == row.content_hash:
                 return "unchanged"
@@ -195,8 +197,13 @@ class Pusher:
         )
 
     def _update(
-        self, record: InspectionRecord, data: dict, content_hash: str, row: InspectionRow, region: str
-    ) -> str:
+        self,
+        record: InspectionRecord,
+        data: dict,
+        content_hash: str,
+        row: InspectionRow | NewInspection,
+        region: str,
+    ) -> RecordStatus:
         if row.status == "finalised":
             raise Problem(
                 problems.RECORD_FINALISED,
@@ -213,7 +220,12 @@ class Pusher:
         return "updated"
 
     def _store(
-        self, row: InspectionRow, record: InspectionRecord, data: dict, content_hash: str, action: str
+        self,
+        row: InspectionRow | NewInspection,
+        record: InspectionRecord,
+        data: dict,
+        content_hash: str,
+        action: str,
     ) -> None:
         row.content_hash = content_hash
         row.payload = data
@@ -269,7 +281,10 @@ class Pusher:
         set_documents(self.session, list(self._stored.values()))
 
     def _result(
-        self, row: InspectionRow | NewInspection, status: str, missing: dict[str, list[tuple[str, int]]]
+        self,
+        row: InspectionRow | NewInspection,
+        status: RecordStatus,
+        missing: dict[str, list[tuple[str, int]]],
     ) -> RecordResult:
         device = self.principal.device_id or "-"
         absent = missing.get(row.id, [])

@@ -120,7 +120,7 @@ class DocumentsView(QWidget):
         signs.addRow(self.refused)
         self.witness_labels = [QLabel(), QLabel()]
         for n, (label, name, pad) in enumerate(
-            zip(self.witness_labels, self.witnesses, self.witness_pads), start=1
+            zip(self.witness_labels, self.witnesses, self.witness_pads, strict=True), start=1
         ):
             pad.setFixedHeight(70)
             signs.addRow(label, name)
@@ -220,7 +220,9 @@ class DocumentsView(QWidget):
         pads = dict(self.pads)
         if self.refused.isChecked():
             pads.pop(ROLE_REPRESENTATIVE)
-            for role, name, pad in zip(ROLE_REFUSAL_WITNESSES, self.witnesses, self.witness_pads):
+            for role, name, pad in zip(
+                ROLE_REFUSAL_WITNESSES, self.witnesses, self.witness_pads, strict=True
+            ):
                 pads[role] = pad
                 signers[role] = name.text().strip()
         saved = 0

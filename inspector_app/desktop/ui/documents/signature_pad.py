@@ -8,6 +8,7 @@ a short dash or a flat line is not.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
@@ -192,4 +193,4 @@ def _bounds(points: list[QPointF]) -> QRectF:
 
 
 def _length(stroke: list[QPointF]) -> float:
-    return sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in zip(stroke, stroke[1:]))
+    return sum(math.hypot(b.x() - a.x(), b.y() - a.y()) for a, b in itertools.pairwise(stroke))

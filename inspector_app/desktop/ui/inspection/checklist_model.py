@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from inspector_app.core.domain.models import Verdict
-from inspector_app.desktop.ui.shared.models import DISPLAY
+from inspector_app.desktop.ui.shared.models import DISPLAY, ROOT, Index
 
 if TYPE_CHECKING:
     from inspector_app.core.domain.forms import Item
@@ -89,17 +89,17 @@ class ChecklistModel(QAbstractListModel):
         index = self.index(position)
         self.dataChanged.emit(index, index)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if self._rows[index.row()].item is None:
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]

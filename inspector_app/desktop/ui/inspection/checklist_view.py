@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -49,7 +50,7 @@ from inspector_app.desktop.ui.inspection.photo_viewer import PhotoViewer
 from inspector_app.desktop.ui.shared.dialogs import DateField, confirm
 from inspector_app.desktop.ui.shared.i18n import Language
 
-VERDICT_KEYS = {
+VERDICT_KEYS: dict[int, Verdict] = {  # Qt.Key values are ints
     Qt.Key.Key_1: Verdict.COMPLIES,
     Qt.Key.Key_C: Verdict.COMPLIES,
     Qt.Key.Key_2: Verdict.VIOLATED,
@@ -176,8 +177,8 @@ class ChecklistView(QWidget):
 
         right = QWidget()
         layout = QVBoxLayout(right)
-        for widget in (self.number, self.text, self.basis, self.degree):
-            layout.addWidget(widget)
+        for label in (self.number, self.text, self.basis, self.degree):
+            layout.addWidget(label)
         layout.addLayout(verdict_row)
         layout.addWidget(self.value_stack)
         layout.addWidget(self.note_label)
@@ -227,7 +228,13 @@ class ChecklistView(QWidget):
         text = QLineEdit()
         choice = QComboBox()
         date = DateField()
-        editors = {
+        self.number_editor, self.text_editor, self.choice_editor, self.date_editor = (
+            number,
+            text,
+            choice,
+            date,
+        )
+        editors: dict[AnswerKind, QWidget] = {
             AnswerKind.VERDICT: QWidget(),
             AnswerKind.NUMBER: number,
             AnswerKind.TEXT: text,
@@ -331,7 +338,7 @@ class ChecklistView(QWidget):
         if index.isValid():
             self.list.setCurrentIndex(index)
 
-    def move(self, step: int) -> None:
+    def move_by(self, step: int) -> None:
         rows = self.model.rows()
         position = self.list.currentIndex().row()
         position += step
@@ -341,10 +348,10 @@ class ChecklistView(QWidget):
             self.list.setCurrentIndex(self.model.index(position))
 
     def on_previous_clicked(self) -> None:
-        self.move(-1)
+        self.move_by(-1)
 
     def on_next_clicked(self) -> None:
-        self.move(1)
+        self.move_by(1)
 
     def on_list_current_changed(self, current, _previous) -> None:
         if self._note_timer.isActive():
@@ -352,7 +359,7 @@ class ChecklistView(QWidget):
         row = self.model.rows()[current.row()] if current.isValid() else None
         if row is None or row.item is None:
             if row is not None:  # a section heading: step onto its first item
-                self.move(1 if current.row() < self.model.rowCount() - 1 else -1)
+                self.move_by(1 if current.row() < self.model.rowCount() - 1 else -1)
             return
         self.show_item(row.item)
         if not self.read_only:
@@ -397,22 +404,24 @@ class ChecklistView(QWidget):
         editor.setEnabled(not self.read_only)
         editor.blockSignals(True)
         if item.kind is AnswerKind.NUMBER:
-            editor.setRange(
+            number = self.number_editor
+            number.setRange(
                 item.minimum if item.minimum is not None else -1e9,
                 item.maximum if item.maximum is not None else 1e9,
             )
-            editor.setValue(float(answer.value) if answer.value else editor.minimum())
+            number.setValue(float(answer.value) if answer.value else number.minimum())
         elif item.kind is AnswerKind.TEXT:
-            editor.setText(answer.value or "")
+            self.text_editor.setText(answer.value or "")
         elif item.kind is AnswerKind.CHOICE:
-            editor.clear()
-            editor.addItem("—", None)
+            combo = self.choice_editor
+            combo.clear()
+            combo.addItem("—", None)
             for choice in item.choices:
-                editor.addItem(choice.label.get(self.language.code), choice.value)
-            editor.setCurrentIndex(max(0, editor.findData(answer.value)))
+                combo.addItem(choice.label.get(self.language.code), choice.value)
+            combo.setCurrentIndex(max(0, combo.findData(answer.value)))
         elif item.kind is AnswerKind.DATE:
             day = dt.date.fromisoformat(answer.value) if answer.value else dt.date.today()
-            editor.setDate(QDate(day.year, day.month, day.day))
+            self.date_editor.setDate(QDate(day.year, day.month, day.day))
         editor.blockSignals(False)
 
     # --- answering ----------------------------------------------------------------------
@@ -424,20 +433,19 @@ class ChecklistView(QWidget):
             return
         previous = self.answers.get(item.id) or Answer(item.id)
         value = None if verdict is Verdict.NOT_APPLICABLE else previous.value
-        if self._save(item, verdict=verdict, value=value, note=self.note.toPlainText()):
-            if verdict is not Verdict.VIOLATED:
-                self.move(1)
+        saved = self._save(item, verdict=verdict, value=value, note=self.note.toPlainText())
+        if saved and verdict is not Verdict.VIOLATED:
+            self.move_by(1)
 
     def save_value(self) -> None:
         item = self.current
         if item is None or self.read_only or item.kind is AnswerKind.VERDICT:
             return
-        editor = self.value_editors[item.kind]
         value = {
-            AnswerKind.NUMBER: lambda: str(int(editor.value())),
-            AnswerKind.TEXT: lambda: editor.text().strip() or None,
-            AnswerKind.CHOICE: lambda: editor.currentData(),
-            AnswerKind.DATE: lambda: editor.date().toString("yyyy-MM-dd"),
+            AnswerKind.NUMBER: lambda: str(int(self.number_editor.value())),
+            AnswerKind.TEXT: lambda: self.text_editor.text().strip() or None,
+            AnswerKind.CHOICE: lambda: self.choice_editor.currentData(),
+            AnswerKind.DATE: lambda: self.date_editor.date().toString("yyyy-MM-dd"),
         }[item.kind]()
         previous = self.answers.get(item.id)
         if previous and previous.value == value and previous.verdict is None:
@@ -642,7 +650,7 @@ class ChecklistView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return False
-        key = event.key()
+        key = cast(QKeyEvent, event).key()
         if watched is self.list:
             return self._list_key(key)
         if key == Qt.Key.Key_Escape:
@@ -653,7 +661,7 @@ class ChecklistView(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched is not self.note:
             self.save_value()
             self.list.setFocus()
-            self.move(1)
+            self.move_by(1)
             return True
         return False
 
@@ -662,12 +670,21 @@ class ChecklistView(QWidget):
             self.answer_verdict(VERDICT_KEYS[key])
             return True
         if key == Qt.Key.Key_Tab:
-            editor = self.value_editors[self.current.kind] if self.current else None
-            target = editor if self.current and self.current.kind is not AnswerKind.VERDICT else self.note
+            current = self.current
+            target = (
+                self.value_editors[current.kind]
+                if current and current.kind is not AnswerKind.VERDICT
+                else self.note
+            )
             target.setFocus()
             return True
-        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Return: 1, Qt.Key.Key_Enter: 1}
+        steps: dict[int, int] = {
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Return: 1,
+            Qt.Key.Key_Enter: 1,
+        }
         if key in steps:
-            self.move(steps[key])
+            self.move_by(steps[key])
             return True
         return False

@@ -53,7 +53,7 @@ class RestoredChildrenBox(QGroupBox):
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
         self.names = Names(self)
-        self.children: list[RestoredChild] = []
+        self.child_rows: list[RestoredChild] = []
         self.findings: list[Finding] = []
         self.measures: list[Measure] = []
         self.model = RowTableModel([])
@@ -128,8 +128,8 @@ class RestoredChildrenBox(QGroupBox):
     def refresh(self, findings: list[Finding], measures: list[Measure], locked: bool) -> None:
         """Show the children as stored; the findings and measures they can be tied to."""
         self.findings, self.measures = findings, measures
-        self.children = self.store.inspections.restored_children(self.inspection_id)
-        self.model.set_rows(self.children)
+        self.child_rows = self.store.inspections.restored_children(self.inspection_id)
+        self.model.set_rows(self.child_rows)
         self.table.resizeRowsToContents()  # a row per category restored
         self.add_button.setEnabled(not locked)
         self.remove_button.setEnabled(not locked)
@@ -137,9 +137,9 @@ class RestoredChildrenBox(QGroupBox):
 
     def show_totals(self) -> None:
         counts = ", ".join(
-            f"{self.names.category(r.category)}: {r.children}" for r in restored_counts(self.children)
+            f"{self.names.category(r.category)}: {r.children}" for r in restored_counts(self.child_rows)
         )
-        total = self.tr("Children in all (each once): {0}").format(distinct_children(self.children))
+        total = self.tr("Children in all (each once): {0}").format(distinct_children(self.child_rows))
         self.totals.setText(f"{counts}\n{total}" if counts else total)
 
     def on_add_clicked(self) -> None:
@@ -157,7 +157,7 @@ class RestoredChildrenBox(QGroupBox):
             self._call(
                 self.store.inspections.remove_restored_child,
                 self.inspection_id,
-                self.children[current.row()].id,
+                self.child_rows[current.row()].id,
             )
 
     def _call(self, action, *args) -> None:

@@ -116,17 +116,17 @@ class MeasureDialog(GuardedDialog):
 
     def _order_fields(self) -> None:
         self.setWindowTitle(self.tr("Order to eliminate violations"))
-        self.deadlines, self.actions = {}, {}
+        self.deadlines, self.action_fields = {}, {}
         for n, finding in enumerate(self.findings):
             self.deadlines[finding.id] = date_edit(self.today + dt.timedelta(days=30))
             self.deadlines[finding.id].setObjectName(f"deadline_{n}")
-            self.actions[finding.id] = LangPair(f"action_{n}")
-            self.actions[finding.id].kk.setPlaceholderText(self.tr("Measure required"))
+            self.action_fields[finding.id] = LangPair(f"action_{n}")
+            self.action_fields[finding.id].kk.setPlaceholderText(self.tr("Measure required"))
             label = QLabel(self.form.item(finding.item_id).text.get(self.lang))
             label.setWordWrap(True)
             label.setMaximumWidth(300)
             self.fields.addRow(label, self.deadlines[finding.id])
-            self.fields.addRow("", self.actions[finding.id])
+            self.fields.addRow("", self.action_fields[finding.id])
 
     def _recommendation_fields(self) -> None:
         self.setWindowTitle(self.tr("Recommendation"))
@@ -186,7 +186,7 @@ class MeasureDialog(GuardedDialog):
             self.protocol.fill(measure)
         elif self.kind is MeasureKind.ORDER:
             measure.deadlines = {fid: to_date(edit) for fid, edit in self.deadlines.items()}
-            measure.actions = {fid: pair.value() for fid, pair in self.actions.items()}
+            measure.actions = {fid: pair.value() for fid, pair in self.action_fields.items()}
         elif self.kind is MeasureKind.RECOMMENDATION:
             measure.text = self.text.value()
         elif self.kind is MeasureKind.TRANSFER:

@@ -187,12 +187,12 @@ class RegisterView(QWidget):
 
     def refresh(self, keep_row: int = 0) -> None:
         kind = self.kind.currentData()
-        filters = dict(
-            region=self.region.currentData(),
-            district=self.district.currentData(),
-            kind=FacilityKind(kind) if kind else None,
-            special_control=True if self.special.isChecked() else None,
-        )
+        filters = {
+            "region": self.region.currentData(),
+            "district": self.district.currentData(),
+            "kind": FacilityKind(kind) if kind else None,
+            "special_control": True if self.special.isChecked() else None,
+        }
         rows = self._facilities.search(
             self.search.text(), limit=self.limit, language=self._language.code, **filters
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QStandardItemModel
 
 from inspector_app.core.domain.models import Facility
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # types for all of its 94 enums (about 30 ms), so what the first screen runs leaves it alone.
 DISPLAY = 0
 TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole: the whole text of a cell cut to its column
+Index = QModelIndex | QPersistentModelIndex  # what Qt may hand a model's methods
+ROOT = QModelIndex()  # the invalid index: parent of the top-level rows (never changed)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -53,13 +55,13 @@ class RowTableModel(QAbstractTableModel):
     def row(self, index: int) -> Any:
         return self._rows[index]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: QModelIndex, role: int = DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in (DISPLAY, TOOLTIP) or not index.isValid():
             return None
         value = self._columns[index.column()][1](self._rows[index.row()])

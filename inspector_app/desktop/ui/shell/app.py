@@ -8,6 +8,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -15,6 +16,11 @@ from PySide6.QtWidgets import QApplication
 from inspector_app.core.paths import Paths
 from inspector_app.desktop.storage import crypto
 from inspector_app.desktop.ui.shared.i18n import Language
+
+if TYPE_CHECKING:  # imported when first needed: the sign-in dialog comes up sooner
+    from inspector_app.core.forms.catalogue import FormCatalogue
+    from inspector_app.desktop.storage.store import Store
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
 
 UI_FONT = "DejaVu Sans"
 
@@ -27,7 +33,7 @@ def load_fonts(folder: Path) -> None:
 
 
 def make_application(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication(argv)
+    app = cast(QApplication, QApplication.instance()) or QApplication(argv)
     app.setApplicationName("Field Inspector")
     app.setOrganizationName("FieldInspector")
     return app
@@ -79,7 +85,9 @@ def unlock_while_loading(folder: Path, passphrase: str, paths: Paths):
         return open_with_keys(folder, outcome["keys"]), catalogue
 
 
-def build_main_window(store, paths: Paths, language: Language, catalogue=None):
+def build_main_window(
+    store: Store, paths: Paths, language: Language, catalogue: FormCatalogue | None = None
+) -> MainWindow:
     from inspector_app.desktop.ui.shell.main_window import MainWindow
 
     with collection_paused():
@@ -98,8 +106,8 @@ class Workstation:
         self.app = make_application(sys.argv)
         load_fonts(paths.fonts)
         self.language = Language(paths.translations, lang)
-        self.prepared: dict = {}
-        self.window = None
+        self.prepared: dict[str, Any] = {}
+        self.window: MainWindow | None = None
         self.sign_in = SignInDialog(paths.data, self.language, opener=self.open_store)
         if hint:
             self.sign_in.error.setText(hint)
@@ -107,16 +115,18 @@ class Workstation:
         self.sign_in.show()
 
     @property
-    def store(self):
+    def store(self) -> Store | None:
         return self.sign_in.store
 
-    def open_store(self, folder: Path, passphrase: str):
+    def open_store(self, folder: Path, passphrase: str) -> Store:
         store, self.prepared["catalogue"] = unlock_while_loading(folder, passphrase, self.paths)
         return store
 
     def on_signed_in(self) -> None:
-        self.language.switch(self.store.reference.profile().language)
-        self.window = build_main_window(self.store, self.paths, self.language, self.prepared.get("catalogue"))
+        store = self.store
+        assert store is not None  # accepted only once a store is open
+        self.language.switch(store.reference.profile().language)
+        self.window = build_main_window(store, self.paths, self.language, self.prepared.get("catalogue"))
         self.window.show()
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer
 from PySide6.QtWidgets import (
@@ -36,6 +37,10 @@ from inspector_app.desktop.ui.shell.banner import Banner
 from inspector_app.desktop.ui.sync.sync_controller import SyncController
 from inspector_app.desktop.workers.jobs import Job, start, start_droppable
 
+if TYPE_CHECKING:  # imported when first needed: the first window comes up sooner
+    from inspector_app.desktop.ui.inspection.inspection_page import InspectionPage
+    from inspector_app.desktop.ui.sync.enrol_dialog import EnrolDialog
+
 GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state at closing
 OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
 PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
@@ -56,8 +61,10 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(
             store, catalogue, received_forms or store.folder.parent / "forms", auto=auto_sync, parent=self
         )
-        self.page = None  # the InspectionPage open, if any
-        self.enrol_dialog = None  # the server dialog while it is open: it tells its own problems
+        self.page: InspectionPage | None = None  # the inspection open, if any
+        self.enrol_dialog: EnrolDialog | None = (
+            None  # the server dialog while it is open: it tells its own problems
+        )
         self.problems = 0  # inspections held by a conflict or a refusal
         self.painted = False  # the first paint shows the register; the other tabs fill just after
         self.catalogue_job: Job | None = None  # reading the checklists, if they were not read
@@ -182,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """The window's size and place, and the inspection open, are there at the next start."""
-        self.store.reference.set_setting(GEOMETRY, bytes(self.saveGeometry().toBase64()).decode())
+        self.store.reference.set_setting(GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
         if self.page is not None:
             self.page.checklist.save_note()
         super().closeEvent(event)

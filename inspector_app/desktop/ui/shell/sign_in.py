@@ -81,8 +81,8 @@ class SignInDialog(QDialog):
         for region in REGIONS:
             self.region.addItem("", region.code)
         self.passphrase, self.confirm = QLineEdit(), QLineEdit()
-        for field in (self.passphrase, self.confirm):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
+        for secret in (self.passphrase, self.confirm):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.labels = {}
         rows = [
             ("name", self.name),
@@ -95,6 +95,7 @@ class SignInDialog(QDialog):
             ("passphrase", self.passphrase),
             ("confirm", self.confirm),
         ]
+        field: QWidget
         for key, field in rows:
             if self.first_run or key == "passphrase":
                 self.labels[key] = QLabel()
@@ -123,6 +124,7 @@ class SignInDialog(QDialog):
         self.busy_text = QLabel()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no measure of how far: it just moves
+        widget: QWidget
         for widget in (self.busy_text, self.busy, self.restore_button):  # their room is kept
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
@@ -231,7 +233,8 @@ class SignInDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy_text.setVisible(busy)
         self.busy.setVisible(busy)
-        rows = [self.form.itemAt(i).widget() for i in range(self.form.count())]
+        items = (self.form.itemAt(i) for i in range(self.form.count()))
+        rows = [w for item in items if item is not None and (w := item.widget()) is not None]
         for widget in (self.buttons, self.language_box, *rows):
             widget.setEnabled(not busy)
 

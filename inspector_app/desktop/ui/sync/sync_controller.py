@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -13,6 +14,10 @@ from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.workers.jobs import Job, start
+
+if TYPE_CHECKING:  # imported when first needed: the first window comes up sooner
+    from inspector_app.core.protocol import EnrolResponse
+    from inspector_app.desktop.services.sync_store import StoreSyncAdapter
 
 AUTO_EVERY_MS = 30_000  # look for the server this often while something waits or it is away
 PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
@@ -45,7 +50,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.store, self.catalogue, self.received_forms = store, catalogue, received_forms
-        self._adapter = None
+        self._adapter: StoreSyncAdapter | None = None
         self.job: Job | None = None
         self.last_pass = 0.0
         self.reachable: bool | None = None  # how the server was at the last pass (None: not tried)
@@ -169,10 +174,10 @@ class InspectorsOnly:
     """The store as enrolment sees it: only an inspector's enrolment is kept. Supervisors
     and administrators work in the server's web console; nothing is saved for them."""
 
-    def __init__(self, adapter) -> None:
+    def __init__(self, adapter: StoreSyncAdapter) -> None:
         self.adapter = adapter
 
-    def save_enrolment(self, server_url: str, response) -> None:
+    def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
         if response.user.role != "inspector":
             raise UserError("enrol.not_inspector", console=server_url.strip().rstrip("/"))
         self.adapter.save_enrolment(server_url, response)

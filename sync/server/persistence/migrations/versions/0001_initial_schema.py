@@ -372,7 +372,9 @@ REGIONS = (
 def _seed() -> None:
     """Regions as of this migration (a copy: migrations never import live code)."""
     regions = sa.table("regions", *(sa.column(c) for c in ("code", "name_kk", "name_ru", "name_en")))
-    op.bulk_insert(regions, [dict(zip(("code", "name_kk", "name_ru", "name_en"), r)) for r in REGIONS])
+    op.bulk_insert(
+        regions, [dict(zip(("code", "name_kk", "name_ru", "name_en"), r, strict=True)) for r in REGIONS]
+    )
     counters = sa.table("counters", sa.column("name"), sa.column("value"))
     op.bulk_insert(counters, [{"name": "changes", "value": 0}])
 
