@@ -3,11 +3,14 @@
 Each user is one enrolled device of an inspector of its own. A session, as the desktop client
 makes it: pull the changes since its cursor (page by page), ask which of the day's photos
 the server lacks (`status`), send them in one batch request (`upload`), push the day's
-records (`push`), then wait `THINK` seconds before the next session. Request names are the
-kinds the benchmark reports.
+records (`push`), then wait `THINK` seconds before the next session (45-75 s by default:
+a laptop on a 256 kbit/s link needs about a minute to send a session's 1.8 MB of photos, so
+this is every laptop syncing back to back as fast as its link lets it). Request names are
+the kinds the benchmark reports.
 
 Settings come from the environment: CAPACITY_TOKENS (a JSON file of [token, region] pairs),
-CAPACITY_CURSOR (the cursor after the first full pull), CAPACITY_PROCESSES (worker processes).
+CAPACITY_CURSOR (the cursor after the first full pull), CAPACITY_PROCESSES (worker processes),
+CAPACITY_THINK ("low,high" seconds between sessions).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import itertools
 import json
 import os
 import random
+import time
 from pathlib import Path
 
 from locust import HttpUser, between, task
@@ -30,7 +34,7 @@ RECORDS_PER_SESSION = 3  # a day's inspections
 ANSWERS = 120
 PHOTOS_PER_SESSION = 4
 PHOTO_BYTES = 450_000  # a phone picture as the laptop reduces it (2,048 px, JPEG q85)
-THINK = (5.0, 15.0)
+THINK = tuple(float(x) for x in os.environ.get("CAPACITY_THINK", "45,75").split(","))
 
 TOKENS = json.loads(Path(os.environ["CAPACITY_TOKENS"]).read_text())
 CURSOR = int(os.environ.get("CAPACITY_CURSOR", "0"))
@@ -61,6 +65,7 @@ class Laptop(HttpUser):
         self.cursor = CURSOR
         self.sessions = itertools.count()
         self.rng = random.Random(self.number)
+        time.sleep(self.rng.uniform(0, THINK[1]))  # laptops come online at their own moments
 
     @task
     def session(self) -> None:
