@@ -18,12 +18,12 @@ SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench capacity drills translations server clean deps check-deps package
+.PHONY: run test check server-only-install bench capacity drills translations console-translations server clean deps check-deps package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[desktop,server,test,dev]'
 	touch $(STAMP)
 
 run: check-deps $(STAMP)
@@ -50,6 +50,17 @@ server: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+# before every commit: import contracts, lint, formatting, types
+check: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# a fresh venv with only the server's extra: no Qt, no SQLCipher, and it serves /health
+server-only-install:
+	.ci/server-only-install
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
@@ -65,6 +76,10 @@ drills: $(STAMP)
 
 translations: $(STAMP)
 	$(PY) -m inspector_app.desktop.ui.shared.i18n_build
+
+# the web console's catalogues: extract, merge into the .po files, compile the .mo files
+console-translations: $(STAMP)
+	$(PY) -m sync.server.console.build_translations
 
 # The desktop app frozen (one folder), checked by its self-test, wrapped as a .deb; the Windows
 # installer script compiled over the same bundle when makensis is installed (packaging/README.md).

@@ -1,9 +1,12 @@
-"""Shared fixtures: every app directory redirected to a temp dir, a fresh store per test."""
+"""Shared fixtures: every app directory redirected to a temp dir, a fresh store per test, and
+a test fails on a log record at ERROR or above unless it is marked as expecting one."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,62 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
         f"offscreen:configfile={ROOT / 'tests' / 'journeys' / 'screen-1366x768.json'}"
     )
 FAST_SCRYPT = 2**10  # tests need not resist brute force
+
+
+class _ErrorRecords(logging.Handler):
+    """Keeps every record at ERROR or above that reaches the root logger, from any thread."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_ERROR_RECORDS = pytest.StashKey[_ErrorRecords]()
+
+
+def _unexpected_errors(item: pytest.Item) -> None:
+    """Fail `item` on the error records it did not declare (then forget them)."""
+    handler = item.stash.get(_ERROR_RECORDS, None)
+    if handler is None or not handler.records:
+        return
+    records, handler.records = handler.records, []
+    marker = item.get_closest_marker("allow_error_logs")
+    if marker is not None:
+        patterns = marker.args
+        records = [r for r in records if patterns and not any(re.search(p, r.getMessage()) for p in patterns)]
+    if records:
+        told = "\n".join(f"  {r.name} {r.levelname}: {r.getMessage()}" for r in records)
+        pytest.fail(
+            f"unexpected log records at ERROR or above (mark the test @pytest.mark.allow_error_logs"
+            f"('pattern') if it expects them):\n{told}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_error_logs(request):
+    """Records the test's ERROR logs; those of its body fail it, those of teardown error it."""
+    handler = _ErrorRecords()
+    request.node.stash[_ERROR_RECORDS] = handler
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    _unexpected_errors(request.node)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    try:
+        result = yield
+    except BaseException:
+        item.stash[_ERROR_RECORDS].records.clear()  # failed already: its report shows the logs
+        raise
+    _unexpected_errors(item)
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервтік көшірмелер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Қашан жасалды</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Тексерулер</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Жіберілмеген</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фотолар</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Қазір көшірме жасау</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Қалпына келтіру…</translation>
+    </message>
+    <message>
+        <source>Keep the last</source>
+        <translation>Сақталатын соңғы көшірмелер саны</translation>
+    </message>
+    <message>
+        <source>Also copy to a folder…</source>
+        <translation>Қалтаға да көшіру…</translation>
+    </message>
+    <message>
+        <source>Laptop only</source>
+        <translation>Тек ноутбукта</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>жаңарту алдында</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>күнделікті</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>қолмен</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>қалпына келтіру алдында</translation>
+    </message>
+    <message>
+        <source>A copy also goes to: %1</source>
+        <translation>Көшірме мұнда да жазылады: %1</translation>
+    </message>
+    <message>
+        <source>Backups are kept on this laptop only</source>
+        <translation>Резервтік көшірмелер тек осы ноутбукта сақталады</translation>
+    </message>
+    <message>
+        <source>Folder for copies of the backups</source>
+        <translation>Резервтік көшірмелердің көшірмесіне арналған қалта</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Резервтік көшірме жасалуда…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Резервтік көшірме жасалды: %1</translation>
+    </message>
+    <message>
+        <source>Checking the backup and backing up the current data…</source>
+        <translation>Көшірме тексерілуде, ағымдағы деректердің көшірмесі жасалуда…</translation>
+    </message>
+    <message>
+        <source>The backup is whole; the current data was backed up first.</source>
+        <translation>Көшірме бүтін; ағымдағы деректердің көшірмесі алдын ала жасалды.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Резервтік көшірмені қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>The backup will be put in place when the app starts again.</source>
+        <translation>Көшірме бағдарлама қайта іске қосылғанда орнына қойылады.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?</source>
+        <translation>%1 күнгі резервтік көшірмені қалпына келтіру керек пе?</translation>
+    </message>
+    <message>
+        <source>These inspections have changes not sent to the server; they would be lost:</source>
+        <translation>Мына тексерулерде серверге жіберілмеген өзгерістер бар; олар жоғалады:</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…және тағы %1</translation>
+    </message>
+    <message>
+        <source>No work that was not sent to the server would be lost.</source>
+        <translation>Серверге жіберілмеген жұмыс жоғалмайды.</translation>
+    </message>
+    <message>
+        <source>The app will close; the backup is put in place when you start it again and enter the passphrase.</source>
+        <translation>Бағдарлама жабылады; оны қайта іске қосып, құпия фразаны енгізгенде көшірме орнына қойылады.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close the message</source>
@@ -96,6 +219,10 @@
     <message>
         <source>If violated: %1</source>
         <translation>Бұзушылық дәрежесі: %1</translation>
+    </message>
+    <message>
+        <source>✎ The supervisor: %1</source>
+        <translation>✎ Басшы: %1</translation>
     </message>
     <message>
         <source>gross</source>
@@ -461,6 +588,10 @@
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
+        <source>Backups…</source>
+        <translation>Резервтік көшірмелер…</translation>
+    </message>
+    <message>
         <source>Facility register</source>
         <translation>Ұйымдар тізілімі</translation>
     </message>
@@ -559,6 +690,10 @@
     <message>
         <source>in force from %1</source>
         <translation>%1 бастап күшінде</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Резервтік көшірме жасалуда…</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -1198,8 +1333,8 @@
         <translation>Құпия фразаны қайталаңыз</translation>
     </message>
     <message>
-        <source>Restore the copy made before the last update</source>
-        <translation>Соңғы жаңарту алдында жасалған көшірмені қалпына келтіру</translation>
+        <source>Restore the newest backup</source>
+        <translation>Ең соңғы резервтік көшірмені қалпына келтіру</translation>
     </message>
     <message>
         <source>Opening the workspace… After an update of the app this can take a minute.</source>

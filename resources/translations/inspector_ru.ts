@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Когда сделана</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>Проверки</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Не отправлено</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
+    </message>
+    <message>
+        <source>Keep the last</source>
+        <translation>Хранить последних</translation>
+    </message>
+    <message>
+        <source>Also copy to a folder…</source>
+        <translation>Копировать также в папку…</translation>
+    </message>
+    <message>
+        <source>Laptop only</source>
+        <translation>Только на ноутбуке</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>перед обновлением</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>ежедневно</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>вручную</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>перед восстановлением</translation>
+    </message>
+    <message>
+        <source>A copy also goes to: %1</source>
+        <translation>Копия также записывается в: %1</translation>
+    </message>
+    <message>
+        <source>Backups are kept on this laptop only</source>
+        <translation>Резервные копии хранятся только на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>Folder for copies of the backups</source>
+        <translation>Папка для копий резервных копий</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создаётся резервная копия…</translation>
+    </message>
+    <message>
+        <source>Backup made: %1</source>
+        <translation>Резервная копия сделана: %1</translation>
+    </message>
+    <message>
+        <source>Checking the backup and backing up the current data…</source>
+        <translation>Проверяется копия, делается копия текущих данных…</translation>
+    </message>
+    <message>
+        <source>The backup is whole; the current data was backed up first.</source>
+        <translation>Копия цела; копия текущих данных сделана заранее.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Восстановление резервной копии</translation>
+    </message>
+    <message>
+        <source>The backup will be put in place when the app starts again.</source>
+        <translation>Копия будет установлена при следующем запуске программы.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1?</source>
+        <translation>Восстановить резервную копию от %1?</translation>
+    </message>
+    <message>
+        <source>These inspections have changes not sent to the server; they would be lost:</source>
+        <translation>В этих проверках есть изменения, не отправленные на сервер; они будут потеряны:</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…и ещё %1</translation>
+    </message>
+    <message>
+        <source>No work that was not sent to the server would be lost.</source>
+        <translation>Работа, не отправленная на сервер, не будет потеряна.</translation>
+    </message>
+    <message>
+        <source>The app will close; the backup is put in place when you start it again and enter the passphrase.</source>
+        <translation>Программа закроется; копия будет установлена, когда вы снова запустите её и введёте парольную фразу.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Close the message</source>
@@ -96,6 +219,10 @@
     <message>
         <source>If violated: %1</source>
         <translation>Степень нарушения: %1</translation>
+    </message>
+    <message>
+        <source>✎ The supervisor: %1</source>
+        <translation>✎ Руководитель: %1</translation>
     </message>
     <message>
         <source>gross</source>
@@ -461,6 +588,10 @@
         <translation>Синхронизировать</translation>
     </message>
     <message>
+        <source>Backups…</source>
+        <translation>Резервные копии…</translation>
+    </message>
+    <message>
         <source>Facility register</source>
         <translation>Реестр организаций</translation>
     </message>
@@ -559,6 +690,10 @@
     <message>
         <source>in force from %1</source>
         <translation>действует с %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создаётся резервная копия…</translation>
     </message>
     <message>
         <source>Tables (*.csv *.xlsx)</source>
@@ -1199,8 +1334,8 @@
         <translation>Повторите парольную фразу</translation>
     </message>
     <message>
-        <source>Restore the copy made before the last update</source>
-        <translation>Восстановить копию, сделанную перед последним обновлением</translation>
+        <source>Restore the newest backup</source>
+        <translation>Восстановить последнюю резервную копию</translation>
     </message>
     <message>
         <source>Opening the workspace… After an update of the app this can take a minute.</source>

@@ -1,4 +1,5 @@
-"""`inspector-server`: serve, migrate, create-user, import-facilities, load-forms, seed-demo.
+"""`inspector-server`: serve, migrate, create-user, import-facilities, load-forms, seed-demo,
+verify-audit, grant-roles, clean-uploads.
 
 A thin layer over the server modules; configuration comes from the environment
 (INSPECTOR_DATABASE_URL or INSPECTOR_SERVER_DB, INSPECTOR_BLOB_DIR, ...).
@@ -15,6 +16,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
 from sync.server import logs
 from sync.server.config import Settings
+from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.db import Database, migrate
 
 
@@ -45,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", required=True, choices=("inspector", "supervisor", "administrator"))
     user.add_argument("--regions", default="", help="comma-separated region codes, e.g. AST,AKM")
     user.add_argument("--full-name", default="")
+    user.add_argument(
+        "--code", default="", help="the inspector code printed in document numbers, bound in each region"
+    )
     user.add_argument("--password", help="instead of the prompt (scripts, tests)")
     user.set_defaults(run=_create_user)
     facilities = commands.add_parser("import-facilities", help="import the register from CSV/XLSX")
@@ -56,11 +61,29 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("seed-demo", help="demo users, facilities, forms and reference data").set_defaults(
         run=_seed_demo
     )
+    commands.add_parser("verify-audit", help="check the hash chain of the audit log").set_defaults(
+        run=_verify_audit
+    )
+    grant = commands.add_parser(
+        "grant-roles",
+        help="PostgreSQL: give the server's role what it needs, and the audit log only INSERT/SELECT",
+    )
+    grant.add_argument("role", help="the role the server runs as (not the owner of the tables)")
+    grant.set_defaults(run=_grant_roles)
+    clean = commands.add_parser(
+        "clean-uploads", help="remove abandoned partial uploads and unreferenced files"
+    )
+    clean.add_argument(
+        "--older-than", type=float, default=None, help="hours (default INSPECTOR_STALE_UPLOAD_S, 24 h)"
+    )
+    clean.set_defaults(run=_clean_uploads)
     return parser
 
 
 def _serve(args, settings: Settings) -> None:
     import uvicorn
+
+    from sync.server.api.httpproto import GuardedHttpTools
 
     migrate(settings.database_url)
     uvicorn.run(
@@ -72,24 +95,38 @@ def _serve(args, settings: Settings) -> None:
         log_config=logs.UVICORN_LOG_CONFIG,
         access_log=False,
         timeout_keep_alive=30,
+        http=GuardedHttpTools,
+        h11_max_incomplete_event_size=64 * 1024,  # request line and headers
+        # X-Forwarded-For only from the configured reverse proxies (none by default): from
+        # anyone else it would let a caller choose the address sign-ins are counted under
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
     )
 
 
 def _create_user(args, settings: Settings) -> None:
+    from sync.server.services.documents import bind_inspector_code
     from sync.server.services.users import create_user
 
     password = args.password or _ask_password()
     migrate(settings.database_url)
     db = Database(settings.database_url)
-    with db.write() as session:
-        create_user(
-            session,
-            username=args.username,
-            password=password,
-            role=args.role,
-            regions=[r.strip() for r in args.regions.split(",") if r.strip()],
-            full_name=args.full_name,
-        )
+    regions = [r.strip() for r in args.regions.split(",") if r.strip()]
+    try:
+        with db.write() as session:
+            user = create_user(
+                session,
+                username=args.username,
+                password=password,
+                role=args.role,
+                regions=regions,
+                full_name=args.full_name,
+            )
+            if args.code:
+                session.flush()
+                bind_inspector_code(session, user.id, regions, args.code)
+    finally:
+        db.dispose()
     print(f"created {args.role} {args.username}")
 
 
@@ -143,6 +180,44 @@ def _seed_demo(_args, settings: Settings) -> int:
     for line in report.unavailable_forms:
         print(f"form not loaded: {line}")
     return 1 if report.unavailable_forms else 0
+
+
+def _verify_audit(_args, settings: Settings) -> int:
+    from sync.server.persistence import audit_chain
+
+    db = Database(settings.database_url)
+    try:
+        with db.read() as session:
+            report = audit_chain.verify(session)
+    finally:
+        db.dispose()
+    if report.intact:
+        print(f"{report.entries} entries, chain intact")
+        return 0
+    print(f"audit chain broken: {report.reason}", file=sys.stderr)
+    return 1
+
+
+def _grant_roles(args, settings: Settings) -> int:
+    from sync.server.persistence.roles import grant_app_role
+
+    migrate(settings.database_url)
+    grant_app_role(settings.database_url, args.role)
+    print(f"granted {args.role}: tables read/write, audit_log INSERT and SELECT only")
+    return 0
+
+
+def _clean_uploads(args, settings: Settings) -> int:
+    from sync.server.services.cleanup import clean_uploads
+
+    age = settings.stale_upload_s if args.older_than is None else args.older_than * 3600
+    db = Database(settings.database_url)
+    try:
+        report = clean_uploads(db, BlobStore(settings.blob_dir), age)
+    finally:
+        db.dispose()
+    print(report.line())
+    return 0
 
 
 if __name__ == "__main__":

@@ -80,6 +80,7 @@ def test_disk_full_while_saving_is_told_and_leaves_no_partial_file(qtbot, ctx, t
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.allow_error_logs("rendering documents failed")
 def test_a_bug_is_logged_and_told_as_an_apology(qtbot, caplog):
     def buggy():
         raise KeyError("q999")

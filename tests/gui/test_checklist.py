@@ -255,3 +255,29 @@ def test_a_measure_dialog_asks_before_discarding_and_tab_leaves_its_text(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert seen and dialog.isVisible() and text.toPlainText() == "Fix"
     discard(qtbot, dialog)
+
+
+def test_a_supervisors_comment_shows_at_its_item(qtbot, window, store, inspection):
+    import sqlalchemy as sa
+
+    from inspector_app.desktop.storage import models
+
+    with store.db.write() as connection:  # as a pulled review with an item comment leaves it
+        connection.execute(
+            sa.update(models.inspections)
+            .where(models.inspections.c.id == inspection.id)
+            .values(
+                review_state="returned",
+                review_comment="Фотоны қосыңыз",
+                review_item_comments=[{"item_id": VIDEO, "comment": "Камералар санын көрсетіңіз"}],
+            )
+        )
+    window.open_inspection(inspection.id)
+    checklist = window.page.checklist
+    marked = [r.text for r in checklist.model.rows() if r.item is not None and r.text.startswith("✎ ")]
+    assert len(marked) == 1
+    checklist.go_to(VIDEO)
+    label = checklist.findChild(QLabel, "review_item_comment")
+    assert label.isVisible() and "Камералар санын көрсетіңіз" in label.text()
+    click(qtbot, checklist, "item_next")
+    assert not label.isVisible()

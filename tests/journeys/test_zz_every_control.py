@@ -10,8 +10,10 @@ EXEMPT = {
     # (window, control): why no journey presses it
     ("MainWindow", "import_button"): "a register import from a spreadsheet; driven through its "
     "button in tests/gui/test_workflow.py",
-    ("SignInDialog", "restore_button"): "shown only for a damaged store; tests/storage and "
-    "tests/gui/test_workflow.py damage one and restore it",
+    ("SignInDialog", "restore_button"): "shown only for a damaged store; tests/storage/test_store.py "
+    "and test_durable_files.py damage one and restore the newest backup",
+    ("MainWindow", "backups_button"): "the backups window (back up, restore, refuse a damaged backup) "
+    "is driven through its buttons in tests/gui/test_backups.py; a restore closes the app",
     ("EnrolDialog", "box.Ok"): "make run enrols the demo laptop; enrolling by this dialog is "
     "driven in tests/gui/test_server_window.py",
 }

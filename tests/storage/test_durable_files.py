@@ -1,4 +1,4 @@
-"""Copies made to undo a migration are whole on disk before they are relied on, a new store's
+"""Backups made to undo a migration are whole on disk before they are relied on, a new store's
 folder is named durably, and what a crash leaves in the store folder is removed at open."""
 
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.core.domain.models import Verdict
-from inspector_app.desktop.storage import files, migrate
+from inspector_app.desktop.storage import backup, files, migrate
 from inspector_app.desktop.storage.store import DB_NAME, backups, create_store, open_store, restore_backup
 from tests.conftest import FAST_SCRYPT, ROOT
 
@@ -47,18 +47,33 @@ def test_a_durable_copy_is_fsynced_then_renamed_then_its_folder_fsynced(tmp_path
     assert target.read_bytes() == source.read_bytes()
 
 
-def test_the_copy_before_a_migration_is_fsynced_with_its_folder(store, store_dir, fsyncs):
-    backup = migrate.backup_copy(store.db, "0006-to-0007")
-    assert fsyncs == [backup.with_name(backup.name + ".tmp").resolve(), store_dir.resolve()]
+def test_a_backup_is_fsynced_whole_then_renamed_then_its_folder_fsynced(
+    store, store_dir, inspection, jpeg, fsyncs, monkeypatch
+):
+    store.photos.add(inspection.id, "item.1", jpeg)
+    fsyncs.clear()
+    renamed_after, real_replace = [], os.replace
+    monkeypatch.setattr(
+        os, "replace", lambda a, b: (renamed_after.append((Path(b), len(fsyncs))), real_replace(a, b))
+    )
+    taken = backup.take(store.db, "manual")
+    building = taken.path.with_name(taken.path.name + ".tmp").resolve()
+    [at] = [n for b, n in renamed_after if b == taken.path]
+    before = set(fsyncs[:at])
+    for name in ("store.db", "store.key", "manifest.json.tmp", "photos", *taken.files):
+        assert building / name in before, name
+    assert building in before  # the names inside it, then the folder itself is renamed
+    assert fsyncs[at:] == [taken.path.parent.resolve()]
 
 
 def test_a_restore_is_fsynced_with_its_folder(store, store_dir, fsyncs):
-    backup = migrate.backup_copy(store.db, "0006-to-0007")
+    taken = backup.take(store.db, "manual")
+    keys = store.db.keys
     store.close()
     fsyncs.clear()
-    restore_backup(store_dir, backup)
-    assert fsyncs == [(store_dir / (DB_NAME + ".tmp")).resolve(), store_dir.resolve()]
-    assert (store_dir / DB_NAME).read_bytes() == backup.read_bytes()
+    restore_backup(store_dir, taken, keys)
+    assert fsyncs[-2:] == [(store_dir / (DB_NAME + ".tmp")).resolve(), store_dir.resolve()]
+    assert (store_dir / DB_NAME).read_bytes() == taken.database.read_bytes()
 
 
 def test_a_new_store_folder_is_named_durably_in_its_parent(tmp_path, profile, fsyncs):
@@ -107,11 +122,12 @@ def test_the_copy_before_a_migration_is_whole_when_killed_before_migrating(store
     store.inspections.save_answer(inspection.id, "item.1", verdict=Verdict.COMPLIES)
     migrate.downgrade(store.db, "0001")
     store.close()
+    keys = store.db.keys
     run_until_killed(STOP_BEFORE_MIGRATING, str(store_dir), PASS)
-    [backup] = backups(store_dir)
-    assert backup.read_bytes() == (store_dir / DB_NAME).read_bytes()
-    assert not list(store_dir.glob("*.tmp"))
-    restore_backup(store_dir, backup)
+    [taken] = backups(store_dir)
+    assert taken.schema == "0001"
+    assert not list(store_dir.glob("*.tmp")) and not list((store_dir / "backups").glob("*.tmp"))
+    restore_backup(store_dir, taken, keys)  # checked whole first
     restored = open_store(store_dir, PASS)  # the copy, migrated now, holds the answer
     try:
         assert restored.inspections.answers(inspection.id)["item.1"].verdict is Verdict.COMPLIES
@@ -122,10 +138,11 @@ def test_the_copy_before_a_migration_is_whole_when_killed_before_migrating(store
 STOP_AFTER_RESTORING = """
 import sys, time
 from pathlib import Path
+from inspector_app.desktop.storage.crypto import unlock
 from inspector_app.desktop.storage.store import backups, restore_backup
 
 folder = Path(sys.argv[1])
-restore_backup(folder, backups(folder)[0])
+restore_backup(folder, backups(folder)[0], unlock(folder / "store.key", sys.argv[2]))
 print("restored", flush=True)  # the store would be opened here
 time.sleep(60)
 """
@@ -133,13 +150,13 @@ time.sleep(60)
 
 def test_a_restored_copy_is_whole_when_killed_before_reopening(store, store_dir, inspection):
     store.inspections.save_answer(inspection.id, "item.kept", verdict=Verdict.COMPLIES)
-    backup = migrate.backup_copy(store.db, "0006-to-0007")
+    taken = backup.take(store.db, "manual")
     store.inspections.save_answer(inspection.id, "item.later", verdict=Verdict.VIOLATED)
     store.close()
     with open(store_dir / DB_NAME, "r+b") as handle:
         handle.write(b"\0" * 8192)
-    run_until_killed(STOP_AFTER_RESTORING, str(store_dir))
-    assert (store_dir / DB_NAME).read_bytes() == backup.read_bytes()
+    run_until_killed(STOP_AFTER_RESTORING, str(store_dir), PASS)
+    assert (store_dir / DB_NAME).read_bytes() == taken.database.read_bytes()
     assert list(store_dir.glob(DB_NAME + ".damaged-*"))  # the damaged file is kept aside
     reopened = open_store(store_dir, PASS)
     try:
@@ -178,9 +195,12 @@ def test_a_kill_during_a_copy_leaves_the_old_file_or_a_whole_copy(tmp_path):
         assert target.read_bytes() in (b"the old file", whole), delay
 
 
-def test_a_copy_cut_short_is_never_offered_for_restoring(store, store_dir):
-    (store_dir / (DB_NAME + ".before-0006-to-0007.tmp")).write_bytes(b"half a copy")
+def test_a_backup_cut_short_is_never_offered_for_restoring(store, store_dir):
+    taken = backup.take(store.db, "manual")
+    taken.path.rename(taken.path.with_name(taken.path.name + ".tmp"))  # as a crash leaves it
     assert backups(store_dir) == []
+    backup.take(store.db, "manual")
+    assert len(list((store_dir / "backups").iterdir())) == 1  # the next backup removed it
 
 
 def test_open_removes_crash_leftovers_and_never_a_photo_a_row_names(store, store_dir, inspection, jpeg):

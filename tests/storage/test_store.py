@@ -6,7 +6,7 @@ import sqlcipher3
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import Verdict
 from inspector_app.core.domain.text import name_sort_key
-from inspector_app.desktop.storage import migrate
+from inspector_app.desktop.storage import crypto, migrate
 from inspector_app.desktop.storage.engine import Database
 from inspector_app.desktop.storage.store import DB_NAME, backups, create_store, open_store, restore_backup
 from tests.conftest import FAST_SCRYPT
@@ -73,7 +73,8 @@ def test_corrupt_database_told_and_restorable_from_pre_migration_copy(store, sto
     with pytest.raises(UserError) as caught:
         open_store(store_dir, PASS)
     assert caught.value.code == "store.corrupt"
-    aside = restore_backup(store_dir, backups(store_dir)[0])
+    keys = crypto.unlock(store_dir / "store.key", PASS)
+    aside = restore_backup(store_dir, backups(store_dir)[0], keys)
     assert aside.exists()  # the damaged file is kept, never deleted
     restored = open_store(store_dir, PASS)
     assert restored.reference.profile().code == "K07"

@@ -1,8 +1,9 @@
 """Server fixtures over both backends: SQLite files and PostgreSQL schemas.
 
-PostgreSQL comes from INSPECTOR_TEST_PG_URL; one database is created for the session and
-dropped after it, and every server gets its own schema in it. Without the variable (or the
-server) the PostgreSQL variants skip, unless INSPECTOR_REQUIRE_PG=1, where they fail.
+PostgreSQL comes from INSPECTOR_TEST_PG_URL, or else from a throwaway cluster the session
+starts where PostgreSQL's programs are installed (tests/kit/postgres.py); one database is
+created for the session and dropped after it, and every server gets its own schema in it.
+Without either the PostgreSQL variants skip, unless INSPECTOR_REQUIRE_PG=1, where they fail.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 
 from sync.server.persistence.db import Database, migrate
 from sync.server.services.seed import DEMO_PASSWORD, seed_demo
+from tests.kit.postgres import ClusterUnavailable, ThrowawayCluster
 from tests.kit.server import ServerProcess
 
 PG_ENV = "INSPECTOR_TEST_PG_URL"
@@ -29,12 +31,24 @@ def _pg_missing(reason: str):
 
 
 @pytest.fixture(scope="session")
-def pg_database():
+def pg_server():
+    """The URL of a PostgreSQL server: INSPECTOR_TEST_PG_URL, or a throwaway cluster."""
+    given = os.environ.get(PG_ENV)
+    if given:
+        yield given
+        return
+    try:
+        cluster = ThrowawayCluster.start()
+    except ClusterUnavailable as error:
+        _pg_missing(f"{PG_ENV} is not set and no throwaway cluster: {error}")
+    yield cluster.url
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_database(pg_server):
     """A fresh PostgreSQL database for this session (URL), dropped afterwards."""
-    base = os.environ.get(PG_ENV)
-    if not base:
-        _pg_missing(f"{PG_ENV} is not set")
-    admin_url = sa.engine.make_url(base)
+    admin_url = sa.engine.make_url(pg_server)
     name = f"inspector_test_{uuid.uuid4().hex[:10]}"
     try:
         engine = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")

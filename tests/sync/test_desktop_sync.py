@@ -140,7 +140,14 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
         answer = requests.post(
             f"{server.url}{API}/records/{inspection_id}/review",
             headers=supervisor,
-            json={"decision": decision, "revision": revision, "comment": "Фотоны қосыңыз / Добавьте фото"},
+            json={
+                "decision": decision,
+                "revision": revision,
+                "comment": "Фотоны қосыңыз / Добавьте фото",
+                "item_comments": [{"item_id": "sch.security.video", "comment": "Камералар саны?"}]
+                if decision == "returned"
+                else [],
+            },
             timeout=30,
         )
         assert answer.status_code == 200, answer.text
@@ -150,6 +157,8 @@ def test_a_supervisors_decisions_come_back_to_the_inspector(server, tmp_path, pr
     back = store.inspections.get(returned)
     assert back.status is InspectionStatus.DRAFT  # editable again
     assert store.inspections.review(returned) == ("returned", "Фотоны қосыңыз / Добавьте фото")
+    assert store.inspections.review_item_comments(returned) == {"sch.security.video": "Камералар саны?"}
+    assert store.inspections.review_item_comments(approved) == {}
     store.inspections.save_answer(returned, "sch.security.video", verdict=Verdict.COMPLIES, note="түзетілді")
     assert adapter.pending_record_ids() == [returned]
     sync_until_done(adapter, server.url)
@@ -174,7 +183,7 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
     import pypdfium2
     import zxingcpp
 
-    from inspector_app.desktop.services.paperwork import build_context, render_tasks
+    from inspector_app.desktop.services.paperwork import build_context, record_hash, render_tasks
 
     store, catalogue, adapter = laptop(tmp_path, "laptop", profile, server.url)
     sync_until_done(adapter, server.url)
@@ -183,7 +192,10 @@ def test_a_printed_document_is_verified_by_its_qr_address(server, tmp_path, prof
         finding.no_measure_reason = "жойылды"
         store.inspections.save_finding(finding)
     store.inspections.finalise(inspection_id, form)
+    signed = record_hash(store, inspection_id, form)  # drawn on the laptop; only its hash travels
+    store.paperwork.sign(inspection_id, "inspector", "Айгүл", b"\x89PNG the inspector's hand", signed)
     context = build_context(store, form, inspection_id, place="Астана", server_url=server.url)
+    assert context.signatures
     act = render_tasks(store, lambda: context, context.measures, "kk+ru")[0]()
     sync_until_done(adapter, server.url)
     page = pypdfium2.PdfDocument(act.pdf)[0]

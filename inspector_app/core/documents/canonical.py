@@ -50,9 +50,9 @@ def canonical_content(
     measure = ctx.measure(measure_id, MEASURE_KIND[kind]) if measure_id else None
     content = _common(ctx, kind, measure_id)
     content["signatures"] = {
-        role: hashlib.sha256(ctx.signatures[role]).hexdigest()
+        role: ctx.signature_sha256(role)
         for role in signature_roles(ctx, kind, measure)
-        if role in ctx.signatures
+        if ctx.signature_sha256(role)
     }
     content.update(_SPECIFIC[kind](ctx, measure))
     return content

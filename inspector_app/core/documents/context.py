@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -112,6 +113,15 @@ class DocumentContext:
     server_url: str = DEFAULT_SERVER_URL
     mrp_by_year: dict[int, int] = field(default_factory=lambda: dict(MRP_BY_YEAR))
     articles: tuple[Article, ...] = ARTICLES
+    # role -> SHA-256 of a signature whose image is not at hand (the server renders the
+    # canonical content from synced records, which carry signatures by their hash only)
+    signature_hashes: dict[str, str] = field(default_factory=dict)
+
+    def signature_sha256(self, role: str) -> str | None:
+        """The SHA-256 of the signature of `role`, from its image or as given; None if unsigned."""
+        if role in self.signatures:
+            return hashlib.sha256(self.signatures[role]).hexdigest()
+        return self.signature_hashes.get(role)
 
     def number(self, kind: DocumentKind, measure_id: str | None = None) -> str:
         key = document_key(kind, measure_id)

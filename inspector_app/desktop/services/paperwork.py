@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 from inspector_app.core.documents import DocumentContext, DocumentKind, document_number, render
 from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, document_key
+from inspector_app.core.documents.inputs import document_inputs
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
+from inspector_app.core.domain.models import Photo
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.storage.store import Store
 
@@ -44,7 +46,7 @@ def record_hash(store: Store, inspection_id: str, form: Form) -> str:
 
 def plan(measures) -> list[tuple[DocumentKind, str | None]]:
     """The act, then one protocol or referral per measure, one order and one recommendation."""
-    wanted = [(DocumentKind.ACT, None)]
+    wanted: list[tuple[DocumentKind, str | None]] = [(DocumentKind.ACT, None)]
     for measure in measures:
         kind = KIND_OF_MEASURE[measure.kind]
         entry = (kind, measure.id if kind in PER_MEASURE else None)
@@ -75,7 +77,9 @@ def build_context(
         lambda kind, seq: document_number(profile.region, profile.code, day.year, kind, seq),
         day.year,
     )
-    photos = [(photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)]
+    photos: list[tuple[Photo, bytes | None]] = [
+        (photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)
+    ]
     return DocumentContext(
         profile=profile,
         facility=facility,
@@ -110,7 +114,7 @@ def render_tasks(store: Store, make_context: Callable[[], DocumentContext], meas
     def task(kind: DocumentKind, measure_id: str | None):
         def run():
             document = render(context(), kind, lang, measure_id)
-            store.paperwork.record(document.number, document.sha256, lang)
+            store.paperwork.record(document.number, document.sha256, lang, document_inputs(context()))
             return document
 
         return run

@@ -9,6 +9,7 @@ Conflicts and refusals are kept for a person; nothing is overwritten silently.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,8 +39,8 @@ class StoreSyncAdapter:
 
     # --- enrolment and cursor ----------------------------------------------------------
     def enrolment(self) -> Enrolment | None:
-        values = [self.store.reference.setting(f"sync.{key}") for key in KEYS]
-        return Enrolment(*values) if all(values) else None
+        values = [value for key in KEYS if (value := self.store.reference.setting(f"sync.{key}"))]
+        return Enrolment(*values) if len(values) == len(KEYS) else None
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
         for key, value in zip(
@@ -103,6 +104,7 @@ class StoreSyncAdapter:
                 language=d["language"] or "kk",
                 measure_id=d["measure_id"],
                 created_at=dt.datetime.fromisoformat(d["created_at"]),
+                inputs=json.loads(d["inputs"]) if d.get("inputs") else None,
             )
             for d in self.store.paperwork.documents(record_id)
             if d["sha256"]
@@ -227,7 +229,11 @@ class StoreSyncAdapter:
         connection.execute(
             sa.update(_I)
             .where(_I.c.id == review.inspection_id)
-            .values(review_state=review.decision, review_comment=review.comment)
+            .values(
+                review_state=review.decision,
+                review_comment=review.comment,
+                review_item_comments=[c.model_dump() for c in review.item_comments],
+            )
         )
 
     def _record(self, connection, record: InspectionRecord) -> None:

@@ -45,8 +45,8 @@ def sqlite_upsert(table: sa.Table, row: dict, keys: list[str]):
     )
 
 
-def classify(error: Exception) -> UserError | None:
-    """Environment errors the user can act on; None means a bug."""
+def classify(error: BaseException | None) -> UserError | None:
+    """Environment errors the user can act on; None means a bug (or no driver error)."""
     text = str(error).lower()
     if "disk is full" in text or "disk i/o error" in text:
         return UserError("store.disk_full")
@@ -82,6 +82,11 @@ class Database:
         # Let SQLAlchemy, not the driver, open transactions, so DDL is transactional too.
         sa.event.listen(self.engine, "connect", _driver_autocommit)
         sa.event.listen(self.engine, "begin", _begin)
+
+    @property
+    def keys(self) -> StoreKeys:
+        """The store's keys: a backup is made and checked under the same key."""
+        return self._keys
 
     @contextmanager
     def write(self) -> Iterator[sa.Connection]:

@@ -21,6 +21,7 @@ from inspector_app.core.domain.models import (
     InspectionStatus,
     InspectionType,
     Measure,
+    Person,
     RestoredChild,
     RestoredRights,
     RightsCategory,
@@ -78,7 +79,7 @@ def inspection_from_row(r) -> Inspection:
         ground=UnscheduledGround(r["ground"]) if r["ground"] else None,
         period_start=date_or_none(r["period_start"]),
         period_end=date_or_none(r["period_end"]),
-        inspectors=[person_from_json(p) for p in r["inspectors"]],
+        inspectors=[Person(**p) for p in r["inspectors"]],
         representative=person_from_json(r["representative"]),
         status=InspectionStatus(r["status"]),
         last_item_id=r["last_item_id"],
@@ -150,6 +151,14 @@ class InspectionRepository:
                 sa.select(_I.c.review_state, _I.c.review_comment).where(_I.c.id == inspection_id)
             ).one()
         return row.review_state, row.review_comment or ""
+
+    def review_item_comments(self, inspection_id: str) -> dict[str, str]:
+        """The last synced review's comments on single items, by item id."""
+        with self._db.read() as connection:
+            found = connection.execute(
+                sa.select(_I.c.review_item_comments).where(_I.c.id == inspection_id)
+            ).scalar()
+        return {c["item_id"]: c["comment"] for c in found or []}
 
     def set_position(self, inspection_id: str, item_id: str) -> None:
         """Where the inspector stopped; not a change of the record itself."""
@@ -315,7 +324,7 @@ class InspectionRepository:
     # --- finalisation ------------------------------------------------------------------
     def problems(self, inspection_id: str, form: Form):
         with self._db.read() as connection:
-            photo_counts = dict(
+            photo_counts: dict[str, int] = dict(
                 connection.execute(
                     sa.select(_P.c.item_id, sa.func.count())
                     .where(_P.c.inspection_id == inspection_id)

@@ -107,6 +107,7 @@ inspections = Table(
     Column("synced_revision", Integer, nullable=False, default=0),
     Column("review_state", Text),  # returned / approved (from the server)
     Column("review_comment", Text),
+    Column("review_item_comments", JSON),  # [{"item_id", "comment"}] of the last synced review
     # the revision being sent and its content hash: an edit made meanwhile opens a new one
     Column("sending_revision", Integer, nullable=False, default=0, server_default="0"),
     Column("sending_hash", Text),
@@ -205,6 +206,7 @@ documents = Table(
     Column("language", Text, nullable=False),
     Column("measure_id", Text),
     Column("created_at", Text, nullable=False),
+    Column("inputs", Text),  # JSON: what the document says beyond the record (core documents/inputs.py)
 )
 
 signatures = Table(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 
 import sqlalchemy as sa
@@ -57,12 +58,14 @@ class PaperworkRepository:
         connection.execute(sqlite_upsert(_SEQ, {"name": name, "value": current + 1}, ["name"]))
         return current + 1
 
-    def record(self, number: str, sha256: str, language: str) -> None:
-        """The hash a printed document carries, kept to check the paper later."""
+    def record(self, number: str, sha256: str, language: str, inputs: dict | None = None) -> None:
+        """The hash a printed document carries, kept to check the paper later, and the
+        inputs it was drawn from beyond the record (sent so the server can compute it too)."""
+        values = {"sha256": sha256, "language": language}
+        if inputs is not None:
+            values["inputs"] = json.dumps(inputs, ensure_ascii=False, sort_keys=True)
         with self._db.write() as connection:
-            connection.execute(
-                sa.update(_D).where(_D.c.number == number).values(sha256=sha256, language=language)
-            )
+            connection.execute(sa.update(_D).where(_D.c.number == number).values(**values))
 
     def documents(self, inspection_id: str) -> list[dict]:
         with self._db.read() as connection:

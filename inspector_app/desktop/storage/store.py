@@ -1,15 +1,14 @@
 """Opening, creating and restoring the encrypted local store.
 
 A store is a folder: `store.db` (SQLCipher), `store.key` (salt and check value, no secret),
-`photos/` (sealed files) and copies `store.db.before-*` made before each migration. What a
-crash leaves behind (`*.tmp` files, sealed files whose row never committed) is removed at open.
+`photos/` (sealed files) and `backups/` (encrypted backups, see backup.py; one is taken
+before each migration). What a crash leaves behind (`*.tmp` files, sealed files whose row
+never committed) is removed at open; a restore asked for is done at open, before the rest.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import InspectorProfile
-from inspector_app.desktop.storage import crypto, files, migrate
+from inspector_app.desktop.storage import backup, crypto, files, migrate
 from inspector_app.desktop.storage.engine import Database, classify
 from inspector_app.desktop.storage.facilities import FacilityRepository
 from inspector_app.desktop.storage.reference import ReferenceRepository, seed
@@ -112,6 +111,7 @@ def open_store(folder: Path, passphrase: str) -> Store:
 
 
 def open_with_keys(folder: Path, keys: crypto.StoreKeys) -> Store:
+    backup.apply_pending(folder, keys)  # a restore asked for before the app was closed
     store = _assemble(folder, keys)
     try:
         store.migration_backup = migrate.upgrade(store.db)
@@ -155,33 +155,15 @@ def _remove_if_older(path: Path, cutoff: float) -> bool:
     return True
 
 
-def backups(folder: Path) -> list[Path]:
-    return migrate.list_backups(folder / DB_NAME)
+def backups(folder: Path) -> list[backup.Backup]:
+    """The store's encrypted backups, newest first."""
+    return backup.list_backups(backup.backups_folder(folder))
 
 
-def restore_backup(folder: Path, backup: Path) -> Path:
-    """Put a pre-migration copy back in place. The damaged file is kept aside, never deleted,
-    and (where the file system has hard links) `store.db` is never missing: a crash leaves
-    the damaged file or the whole copy in its place."""
-    current = folder / DB_NAME
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = current.with_name(f"{DB_NAME}.damaged-{stamp}")
-    for suffix in ("-wal", "-shm"):  # first, so the damaged file's log is never replayed onto the copy
-        part = current.with_name(DB_NAME + suffix)
-        if part.exists():
-            part.rename(aside.with_name(aside.name + suffix))
-    if current.exists():
-        _keep_aside(current, aside)
-    files.copy_durably(backup, current)
-    return aside
-
-
-def _keep_aside(current: Path, aside: Path) -> None:
-    """A second name for the damaged file; the copy then replaces `current` in one rename."""
-    try:
-        os.link(current, aside)
-    except OSError:  # a file system without hard links
-        current.rename(aside)
+def restore_backup(folder: Path, chosen: backup.Backup, keys: crypto.StoreKeys) -> Path | None:
+    """Put a backup in place of a damaged store that failed to open: the backup is checked
+    first; the damaged file is kept aside, never deleted, and returned."""
+    return backup.restore(folder, chosen, keys, keep_aside=True)
 
 
 register_messages(

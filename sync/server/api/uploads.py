@@ -23,8 +23,8 @@ from inspector_app.core.problems import Problem
 from sync.server.api.deps import PrincipalDep, ServicesDep
 from sync.server.api.parts import PartReader
 from sync.server.persistence.blobs import Disk, body_pieces
-from sync.server.persistence.models import AttachmentRow, InspectionRow, RecordAttachment
-from sync.server.services.attachments import register_attachments
+from sync.server.persistence.models import AttachmentRow
+from sync.server.services.attachments import may_download, register_attachments
 from sync.server.services.audit import audit
 from sync.server.services.principal import Principal
 from sync.server.services.records import error_info
@@ -113,7 +113,7 @@ async def upload(
     upload_offset: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
     upload_length: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
     response: Response,
-) -> protocol.AttachmentState:
+) -> protocol.AttachmentState | Response:
     """Append bytes at Upload-Offset; at Upload-Length they are verified against the SHA-256."""
     if request.headers.get("content-type", "").split(";")[0].strip() not in UPLOAD_MEDIA_TYPES:
         raise Problem(problems.UNSUPPORTED_MEDIA_TYPE, details={"expected": UPLOAD_MEDIA_TYPES[0]})
@@ -164,7 +164,7 @@ def _register(services, principal: Principal, sha256: str, size: int) -> None:
 )
 async def upload_batch(
     request: Request, principal: PrincipalDep, services: ServicesDep
-) -> protocol.BatchUploadResponse:
+) -> protocol.BatchUploadResponse | Response:
     """Many whole attachments in one body: `<sha256 hex> <length>\\n` then the bytes, repeated.
 
     Each part is hashed as it arrives and published when it matches; a part cut short keeps
@@ -246,11 +246,7 @@ def download(sha256: ShaPath, principal: PrincipalDep, services: ServicesDep):
     with services.db.read() as session:
         if session.get(AttachmentRow, sha256) is None:
             raise Problem(problems.NOT_FOUND, details={"sha256": sha256})
-        owners = session.execute(
-            sa.select(InspectionRow.owner_id, InspectionRow.region)
-            .join(RecordAttachment, RecordAttachment.inspection_id == InspectionRow.id)
-            .where(RecordAttachment.sha256 == sha256)
-        ).all()
-    if not any(principal.may_read_record(owner, region) for owner, region in owners):
+        allowed = may_download(session, principal, sha256)
+    if not allowed:
         raise Problem(problems.FORBIDDEN_OWNER, details={"sha256": sha256})
     return FileResponse(services.blobs.blob_path(sha256), media_type="application/octet-stream")

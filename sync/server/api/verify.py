@@ -16,9 +16,11 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from inspector_app.core import protocol
-from sync.server.api.deps import ServicesDep
+from inspector_app.core import problems, protocol
+from inspector_app.core.problems import Problem
+from sync.server.api.deps import ServicesDep, client_ip
 from sync.server.services.documents import Verification, verify
+from sync.server.services.ratelimit import SlidingWindow
 
 router = APIRouter(tags=["verification"])
 HEADERS = {
@@ -62,12 +64,38 @@ async def verify_document(
     services: ServicesDep,
     sha256: Annotated[str | None, Query(max_length=200)] = None,
 ):
-    """Whether a printed document is genuine. Public: no token needed."""
+    """Whether a printed document is genuine. Public: no token needed; limited per address."""
+    wait = _limit(request, services).wait(client_ip(request))
+    if wait:
+        return _too_many(request, wait)
     found = await run_in_threadpool(_lookup, services, number, (sha256 or "").strip().lower() or None)
     answer = _wire(found)
     if "application/json" in request.headers.get("accept", ""):
         return JSONResponse(answer.model_dump(mode="json"), headers=HEADERS)
     return HTMLResponse(page(answer), headers=HEADERS)
+
+
+def _limit(request: Request, services) -> SlidingWindow:
+    state = request.app.state
+    if getattr(state, "verify_limit", None) is None:
+        state.verify_limit = SlidingWindow(services.settings.verify_per_minute)
+    return state.verify_limit
+
+
+def _too_many(request: Request, wait: int):
+    """429 with Retry-After: the problem body for JSON callers, a short page for people."""
+    headers = {**HEADERS, "Retry-After": str(wait)}
+    if "application/json" in request.headers.get("accept", ""):
+        problem = Problem(problems.TOO_MANY_CHECKS, details={"retry_after_s": wait}, headers=headers)
+        return JSONResponse(problem.body(), status_code=429, headers=headers)
+    kk = f"Тексеру тым көп. {wait} секундтан кейін қайталаңыз."
+    ru = f"Слишком много проверок. Повторите через {wait} с."
+    body = (
+        '<!doctype html><html lang="kk"><head><meta charset="utf-8">'
+        "<title>Құжатты тексеру / Проверка документа</title></head>"
+        f'<body><p>{html.escape(kk)}</p><p lang="ru">{html.escape(ru)}</p></body></html>'
+    )
+    return HTMLResponse(body, status_code=429, headers=headers)
 
 
 def _lookup(services, number: str, sha256: str | None) -> Verification:

@@ -23,6 +23,8 @@ from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.server.persistence import audit_chain
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MIGRATION_LOCK = 7_310_001  # PostgreSQL advisory lock id held while migrating
 
@@ -82,6 +84,9 @@ class Database:
         writer = self.engine.execution_options(immediate=True)
         self._write = sessionmaker(writer, expire_on_commit=False)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
+        for maker in (self._write, self._read):  # audit entries are chained as they commit
+            event.listen(maker, "before_commit", audit_chain.flush_pending)
+            event.listen(maker, "after_rollback", audit_chain.drop_pending)
 
     @property
     def dialect(self) -> str:

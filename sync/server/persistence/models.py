@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from inspector_app.core.protocol import Role
 
 JsonType = sa.JSON().with_variant(JSONB(), "postgresql")
 Moment = sa.DateTime(timezone=True)
@@ -37,10 +39,13 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(200), unique=True)
     full_name: Mapped[str] = mapped_column(sa.Text, default="")
-    role: Mapped[str] = mapped_column(sa.String(20))
+    role: Mapped[Role] = mapped_column(sa.String(20))
     password_hash: Mapped[str] = mapped_column(sa.Text)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    language: Mapped[str | None] = mapped_column(sa.String(8))  # the web console's, once chosen
+    # set by a password reset: sign-in answers 40304 until the user changes it
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class UserRegion(Base):
@@ -146,7 +151,8 @@ class InspectionRow(Base):
     facility_id: Mapped[str] = mapped_column(sa.ForeignKey("facilities.id"))
     region: Mapped[str] = mapped_column(sa.String(16), index=True)
     status: Mapped[str] = mapped_column(sa.String(20))  # draft / finalised
-    review_state: Mapped[str] = mapped_column(sa.String(20))  # none / submitted / returned / approved
+    # draft / submitted / resubmitted (set by pushes) / returned / approved (by a supervisor)
+    review_state: Mapped[str] = mapped_column(sa.String(20))
     revision: Mapped[int]
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
@@ -196,6 +202,28 @@ class DocumentRow(Base):
     content_sha256: Mapped[str | None] = mapped_column(sa.String(64))
     facility_id: Mapped[str] = mapped_column(sa.String(64))
     issued_at: Mapped[dt.datetime | None]
+    rendered_sha256: Mapped[str | None] = mapped_column(sa.String(64))  # computed by the server
+    revision: Mapped[int | None]  # of the record rendered_sha256 was computed from
+
+
+class DocumentNumber(Base):
+    """A document number, bound for ever to the record, owner and region that first used it."""
+
+    __tablename__ = "document_numbers"
+    number: Mapped[str] = mapped_column(sa.String(200), primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    owner_id: Mapped[int]
+    region: Mapped[str] = mapped_column(sa.String(16))
+    bound_at: Mapped[dt.datetime]
+
+
+class InspectorCode(Base):
+    """The inspector code a user prints in document numbers of a region."""
+
+    __tablename__ = "inspector_codes"
+    region: Mapped[str] = mapped_column(sa.String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
 
 
 class ReviewRow(Base):
@@ -203,15 +231,31 @@ class ReviewRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     revision: Mapped[int]
-    decision: Mapped[str] = mapped_column(sa.String(20))
+    decision: Mapped[Literal["approved", "returned"]] = mapped_column(sa.String(20))
     comment: Mapped[str] = mapped_column(sa.Text, default="")
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     new_revision: Mapped[int | None]
     decided_at: Mapped[dt.datetime]
+    # comments on single checklist items: [{"item_id": ..., "comment": ...}]
+    item_comments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+
+
+class ConsoleSession(Base):
+    """A signed-in browser of the web console; the cookie carries only the random id."""
+
+    __tablename__ = "console_sessions"
+    id_hash: Mapped[str] = mapped_column(sa.String(64), primary_key=True)  # SHA-256 of the cookie
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]  # the absolute end; idle expiry counts from last_seen_at
+    ip: Mapped[str] = mapped_column(sa.String(64), default="")
 
 
 class AuditEntry(Base):
-    """Append-only (triggers refuse UPDATE and DELETE)."""
+    """Append-only (triggers refuse UPDATE and DELETE) and chained by hash
+    (persistence/audit_chain.py): write entries through `audit_chain.queue`."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True)
@@ -222,6 +266,8 @@ class AuditEntry(Base):
     entity_kind: Mapped[str] = mapped_column(sa.String(20))
     entity_id: Mapped[str] = mapped_column(sa.String(100), index=True)
     details: Mapped[dict[str, Any]]
+    seq: Mapped[int | None] = mapped_column(sa.BigInteger, index=True, unique=True)
+    hash: Mapped[str | None] = mapped_column(sa.String(64))
 
 
 class ChangeRow(Base):

@@ -6,7 +6,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from sync.server.persistence.models import AttachmentRow, AuditEntry
+from sync.server.persistence import audit_chain
+from sync.server.persistence.models import AttachmentRow, InspectionRow, RecordAttachment
 from sync.server.services.principal import Principal
 from sync.server.services.security import utcnow
 
@@ -34,8 +35,8 @@ def register_attachments(
     added = list(session.execute(statement, rows).scalars())
     sizes = dict(verified)
     if added:
-        session.execute(
-            sa.insert(AuditEntry.__table__),
+        audit_chain.queue(
+            session,
             [
                 {
                     "at": now,
@@ -49,3 +50,19 @@ def register_attachments(
             ],
         )
     return added
+
+
+def may_download(session: Session, principal: Principal, sha256: str) -> bool:
+    """Whether the caller may have these bytes: a record they may read refers to them and
+    its owner uploaded them. Naming someone else's hash in one's own record proves nothing
+    (the bytes were never in one's hands), so it opens the bytes to no one, neither to
+    the one who named it nor to a supervisor of that record."""
+    uploader = session.scalar(sa.select(AttachmentRow.uploaded_by).where(AttachmentRow.sha256 == sha256))
+    if uploader is None:
+        return False
+    holders = session.execute(
+        sa.select(InspectionRow.owner_id, InspectionRow.region)
+        .join(RecordAttachment, RecordAttachment.inspection_id == InspectionRow.id)
+        .where(RecordAttachment.sha256 == sha256, InspectionRow.owner_id == uploader)
+    ).all()
+    return any(principal.may_read_record(owner, region) for owner, region in holders)

@@ -1,4 +1,5 @@
-"""The append-only audit log: who changed what, when, from which device."""
+"""The append-only audit log: who changed what, when, from which device (entries are
+chained by hash when the transaction commits, see persistence/audit_chain.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from sync.server.persistence.models import AuditEntry
+from sync.server.persistence import audit_chain
 from sync.server.services.security import utcnow
 
 
@@ -20,14 +21,17 @@ def audit(
     entity_id: str,
     details: dict[str, Any] | None = None,
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=utcnow(),
-            user_id=user_id,
-            device_id=device_id,
-            action=action,
-            entity_kind=entity_kind,
-            entity_id=entity_id[:100],
-            details=details or {},
-        )
+    audit_chain.queue(
+        session,
+        [
+            {
+                "at": utcnow(),
+                "user_id": user_id,
+                "device_id": device_id,
+                "action": action,
+                "entity_kind": entity_kind,
+                "entity_id": entity_id[:100],
+                "details": details or {},
+            }
+        ],
     )

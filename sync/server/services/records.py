@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from inspector_app.core.protocol import InspectionRecord, RecordResult, RecordStatus
+from sync.server.persistence import audit_chain
 from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.models import (
     AttachmentRow,
-    AuditEntry,
     FacilityRow,
     InspectionRevision,
     InspectionRow,
@@ -24,7 +24,7 @@ from sync.server.persistence.models import (
 )
 from sync.server.services.audit import audit
 from sync.server.services.changes import ChangeEntry, record_changes
-from sync.server.services.documents import set_documents
+from sync.server.services.documents import NumberCheck, forget_documents, set_documents
 from sync.server.services.principal import Principal
 from sync.server.services.restored import check_restored
 from sync.server.services.security import aware, utcnow
@@ -96,6 +96,7 @@ class Pusher:
         self._stored: dict[str, InspectionRecord] = {}  # id -> record stored by this batch
         self._revisions: list[dict] = []
         self._audits: list[dict] = []
+        self._numbers = NumberCheck(session, principal)
 
     def push_all(self, batch: list[Prepared]) -> list[RecordResult]:
         self._load([p.record for p in batch])
@@ -165,6 +166,7 @@ class Pusher:
         return self._update(record, data, content_hash, row, region)
 
     def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> RecordStatus:
+        self._numbers.check(record)
         row = NewInspection(
             id=record.id,
             owner_id=self.principal.user_id,
@@ -214,6 +216,7 @@ class Pusher:
                 problems.STALE_BASE_REVISION,
                 details={"base_revision": record.base_revision, "server_revision": row.revision},
             )
+        self._numbers.check(record)
         row.revision, row.region = record.revision, region
         row.facility_id = record.header.facility_id
         self._store(row, record, data, content_hash, "record.update")
@@ -230,7 +233,7 @@ class Pusher:
         row.content_hash = content_hash
         row.payload = data
         row.status = record.header.status.value
-        row.review_state = "submitted" if record.finalised else "draft"
+        row.review_state = self._review_state(row, record)
         now = utcnow()
         self._revisions.append(
             {
@@ -243,6 +246,7 @@ class Pusher:
             }
         )
         self._stored[record.id] = record
+        self._numbers.bind(record, row.region)
         self._audits.append(
             {
                 "at": now,
@@ -263,6 +267,19 @@ class Pusher:
             )
         )
 
+    def _review_state(self, row: InspectionRow | NewInspection, record: InspectionRecord) -> str:
+        """draft; submitted when finalised; resubmitted when finalised after a return."""
+        if not record.finalised:
+            return "draft"
+        if isinstance(row, NewInspection):
+            return "submitted"
+        returned = self.session.scalar(
+            sa.select(ReviewRow.id)
+            .where(ReviewRow.inspection_id == row.id, ReviewRow.decision == "returned")
+            .limit(1)
+        )
+        return "resubmitted" if returned is not None else "submitted"
+
     def _write_stored(self) -> None:
         """New rows, revisions, audit entries, attachment references and document numbers
         of every record stored by the batch, a few statements for all of them (Core
@@ -272,7 +289,7 @@ class Pusher:
         if self._new:
             self.session.execute(sa.insert(InspectionRow.__table__), [row.row() for row in self._new])
         self.session.execute(sa.insert(InspectionRevision.__table__), self._revisions)
-        self.session.execute(sa.insert(AuditEntry.__table__), self._audits)
+        audit_chain.queue(self.session, self._audits)
         ids = list(self._stored)
         self.session.execute(sa.delete(RecordAttachment).where(RecordAttachment.inspection_id.in_(ids)))
         refs = [ref for record in self._stored.values() for ref in attachment_refs(record)]
@@ -361,10 +378,20 @@ def review(
     if row is None:
         raise Problem(problems.NOT_FOUND, details={"id": record_id})
     principal.require_region(row.region)
-    if row.status != "finalised" or row.review_state != "submitted" or row.revision != request.revision:
+    if (
+        row.status != "finalised"
+        or row.review_state not in AWAITING_REVIEW
+        or row.revision != request.revision
+    ):
         raise Problem(
             problems.REVIEW_STATE,
             details={"status": row.status, "review_state": row.review_state, "revision": row.revision},
+        )
+    if pushed_by(session, row.id, principal.user_id):
+        raise Problem(
+            problems.REVIEW_STATE,
+            "No one reviews a record they pushed themselves.",
+            details={"reason": "own_record"},
         )
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
@@ -377,6 +404,7 @@ def review(
         reviewer_id=principal.user_id,
         new_revision=new_revision,
         decided_at=utcnow(),
+        item_comments=[c.model_dump() for c in request.item_comments],
     )
     session.add(decision)
     audit(
@@ -385,13 +413,39 @@ def review(
         action=f"review.{request.decision}",
         entity_kind="inspection",
         entity_id=row.id,
-        details={"revision": request.revision, "comment": request.comment, "new_revision": new_revision},
+        details={
+            "revision": request.revision,
+            "comment": request.comment,
+            "new_revision": new_revision,
+            "item_comments": [c.model_dump() for c in request.item_comments],
+        },
     )
     entries = [ChangeEntry("review", row.id, region=row.region, owner_id=row.owner_id)]
     if new_revision is not None:
         entries.append(ChangeEntry("inspection", row.id, region=row.region, owner_id=row.owner_id))
     record_changes(session, entries)
     return review_to_wire(decision, principal.username)
+
+
+AWAITING_REVIEW = ("submitted", "resubmitted")
+
+
+def pushed_by(session: Session, record_id: str, user_id: int) -> bool:
+    """Whether this user pushed any revision of the record (the returns a reviewer made
+    are revisions too, but not pushed: they are told apart by having a review behind them)."""
+    made_by_returns = sa.select(ReviewRow.new_revision).where(
+        ReviewRow.inspection_id == record_id, ReviewRow.new_revision.is_not(None)
+    )
+    found = session.scalar(
+        sa.select(InspectionRevision.revision)
+        .where(
+            InspectionRevision.inspection_id == record_id,
+            InspectionRevision.author_id == user_id,
+            InspectionRevision.revision.not_in(made_by_returns),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def _return_record(session: Session, principal: Principal, row: InspectionRow) -> int:
@@ -405,6 +459,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.content_hash = record.content_hash()
     row.payload = record.model_dump(mode="json")
     row.status, row.review_state = "draft", "returned"
+    forget_documents(session, row.id)
     session.add(
         InspectionRevision(
             inspection_id=row.id,
@@ -427,6 +482,7 @@ def review_to_wire(row: ReviewRow, reviewer: str) -> protocol.Review:
         reviewer=reviewer,
         decided_at=aware(row.decided_at),
         new_revision=row.new_revision,
+        item_comments=[protocol.ItemComment(**c) for c in row.item_comments or []],
     )
 
 

@@ -89,6 +89,8 @@ class ChecklistView(QWidget):
         for photo in store.photos.photos(inspection.id):
             self.photos.setdefault(photo.item_id, []).append(photo)
         self._thumbs: dict[str, QIcon] = {}
+        # a returning supervisor's comments on single items, shown at those items
+        self.review_comments = store.inspections.review_item_comments(inspection.id)
         self.current: Item | None = None
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
@@ -124,6 +126,11 @@ class ChecklistView(QWidget):
         self.basis.setWordWrap(True)
         self.basis.setStyleSheet("color: #555")
         self.degree = QLabel()
+        self.review_comment = QLabel()
+        self.review_comment.setObjectName("review_item_comment")
+        self.review_comment.setWordWrap(True)
+        self.review_comment.setStyleSheet("background: #fff4ce; padding: 4px;")
+        self.review_comment.setVisible(False)
         self.verdict_buttons = QButtonGroup(self)
         verdict_row = QHBoxLayout()
         self.buttons: dict[Verdict, QPushButton] = {}
@@ -177,7 +184,7 @@ class ChecklistView(QWidget):
 
         right = QWidget()
         layout = QVBoxLayout(right)
-        for label in (self.number, self.text, self.basis, self.degree):
+        for label in (self.number, self.text, self.basis, self.degree, self.review_comment):
             layout.addWidget(label)
         layout.addLayout(verdict_row)
         layout.addWidget(self.value_stack)
@@ -299,7 +306,7 @@ class ChecklistView(QWidget):
                             item,
                             "",
                             f"{s_index}.{i_index}",
-                            item.text.get(lang),
+                            ("✎ " if item.id in self.review_comments else "") + item.text.get(lang),
                             self.state_of(item),
                             len(self.photos.get(item.id, [])),
                         )
@@ -377,6 +384,9 @@ class ChecklistView(QWidget):
         self.text.setText(item.text.get(lang))
         self.basis.setText(item.legal_basis.get(lang))
         self.degree.setText(self.tr("If violated: %1").replace("%1", self.degree_name(item.degree.value)))
+        comment = self.review_comments.get(item.id)
+        self.review_comment.setVisible(comment is not None)
+        self.review_comment.setText(self.tr("✎ The supervisor: %1").replace("%1", comment or ""))
         answer = self.answers.get(item.id) or Answer(item.id)
         self.check_verdict(answer.verdict)
         for verdict, button in self.buttons.items():

@@ -127,6 +127,7 @@ class Workstation:
         assert store is not None  # accepted only once a store is open
         self.language.switch(store.reference.profile().language)
         self.window = build_main_window(store, self.paths, self.language, self.prepared.get("catalogue"))
+        self.window.restart_needed.connect(self.app.quit)  # a restore is put in place at the next start
         self.window.show()
 
     def close(self) -> None:

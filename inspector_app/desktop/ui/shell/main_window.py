@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,9 +45,15 @@ GEOMETRY = "ui.window_geometry"  # settings: the window's size, place and state 
 OPEN_INSPECTION = "ui.open_inspection"  # the inspection open at closing, if any
 PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
 FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
+BACKUP_CHECK_MS = 15 * 60 * 1000  # how often the window looks whether the daily backup is due
+FIRST_BACKUP_CHECK_MS = 10 * 60 * 1000  # the first look, soon after start: a short day counts too
 
 
 class MainWindow(QMainWindow):
+    """`restart_needed` asks the app to close: a restore is put in place at the next start."""
+
+    restart_needed = Signal()
+
     def __init__(
         self,
         store: Store,
@@ -109,6 +115,11 @@ class MainWindow(QMainWindow):
         self.sync.progress.connect(self.on_sync_progress)
         self.sync.finished.connect(self.on_sync_finished)
         self.sync.failed.connect(self.on_sync_failed)
+        self.backup_job: Job | None = None  # the backup being taken, if one is
+        self.backup_timer = QTimer(self)  # the daily backup, taken while the app runs
+        self.backup_timer.setInterval(FIRST_BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.on_backup_timer)
+        self.backup_timer.start()
         self.language.changed.connect(lambda _c: self.retranslate())
         self.retranslate()
         self.place_on_screen()
@@ -133,8 +144,11 @@ class MainWindow(QMainWindow):
         self.sync_button.setObjectName("sync_button")
         self.server_button.clicked.connect(self.on_server_clicked)
         self.sync_button.clicked.connect(self.on_sync_clicked)
+        self.backups_button = QPushButton()
+        self.backups_button.setObjectName("backups_button")
+        self.backups_button.clicked.connect(self.on_backups_clicked)
         self.who = QLabel()
-        for button in (self.import_button, self.server_button, self.sync_button):
+        for button in (self.import_button, self.server_button, self.sync_button, self.backups_button):
             bar.addWidget(button)
         spacer = QWidget()
         spacer.setSizePolicy(
@@ -189,6 +203,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         """The window's size and place, and the inspection open, are there at the next start."""
+        self.backup_timer.stop()
         self.store.reference.set_setting(GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode())
         if self.page is not None:
             self.page.checklist.save_note()
@@ -204,6 +219,7 @@ class MainWindow(QMainWindow):
         self.import_button.setText(self.tr("Import facilities…"))
         self.server_button.setText(self.tr("Server…"))
         self.sync_button.setText(self.tr("Sync now"))
+        self.backups_button.setText(self.tr("Backups…"))
         self.who.setText(f"{self.profile.name} · {self.profile.code}  ")
         self.banner.retranslate()
         self.home.setTabText(0, self.tr("Facility register"))
@@ -355,6 +371,44 @@ class MainWindow(QMainWindow):
             self.forms_list.addItem(
                 f"✘ {self.tr('Unavailable')}: {Path(broken.source).name} — {broken.error}"
             )
+
+    # --- backups --------------------------------------------------------------------------
+    def on_backups_clicked(self) -> None:
+        from inspector_app.desktop.ui.shell.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self.store, self.language.code, parent=self)
+        dialog.restart_needed.connect(self.restart_needed)
+        dialog.exec()
+
+    def on_backup_timer(self) -> None:
+        from inspector_app.desktop.storage import backup
+
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        if self.backup_job is None and backup.is_due(self.store.folder):
+            self.back_up("daily")
+
+    def back_up(self, reason: str) -> Job:
+        """Take a backup on a pool thread; its progress shows in the status bar."""
+        from inspector_app.desktop.ui.shell.backup_dialog import take_backup
+
+        self.backup_job = Job(lambda report: take_backup(self.store, reason, report))
+        self.backup_job.progress.connect(self.on_sync_progress)
+        self.backup_job.finished.connect(self.on_backup_finished)
+        self.backup_job.failed.connect(self.on_backup_failed)
+        self.job_progress.setRange(0, 0)
+        self.job_progress.setVisible(True)
+        self.banner.show_message(self.tr("Backing up…"), "backup", problem=False)
+        return start(self.backup_job)
+
+    def on_backup_finished(self, _made) -> None:
+        self.backup_job = None
+        self.job_progress.setVisible(False)
+        self.banner.clear("backup")
+
+    def on_backup_failed(self, error: BaseException) -> None:
+        self.backup_job = None
+        self.job_progress.setVisible(False)
+        self.show_problem(error, "backup")
 
     # --- problems -------------------------------------------------------------------------
     def show_problem(self, error: BaseException, source: str = "window") -> None:

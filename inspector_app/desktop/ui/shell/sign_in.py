@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.models import InspectorProfile
 from inspector_app.core.domain.reference import REGIONS
+from inspector_app.desktop.storage.crypto import KEY_NAME, unlock
 from inspector_app.desktop.storage.store import (
     Store,
     backups,
@@ -179,7 +180,7 @@ class SignInDialog(QDialog):
             label.setText(texts[key])
         for index, region in enumerate(REGIONS):
             self.region.setItemText(index, region.name.get(self.language.code))
-        self.restore_button.setText(self.tr("Restore the copy made before the last update"))
+        self.restore_button.setText(self.tr("Restore the newest backup"))
         self.busy_text.setText(
             self.tr("Opening the workspace… After an update of the app this can take a minute.")
         )
@@ -258,12 +259,27 @@ class SignInDialog(QDialog):
         return partial(create_store, self.folder, self.passphrase.text(), profile)
 
     def on_restore_clicked(self) -> None:
-        aside = restore_backup(self.folder, backups(self.folder)[0])
+        """Put the newest backup in place of the damaged store (checked first, on a thread:
+        the passphrase is stretched and every file read)."""
+        if self.opening is not None:
+            return
+        folder, passphrase = self.folder, self.passphrase.text()
+        self._set_busy(True)
+        self.opening = Job(
+            lambda _report: restore_backup(folder, backups(folder)[0], unlock(folder / KEY_NAME, passphrase))
+        )
+        self.opening.finished.connect(self.on_restored)
+        self.opening.failed.connect(self.on_open_failed)
+        start(self.opening)
+
+    def on_restored(self, aside: Path | None) -> None:
+        self.opening = None
+        self._set_busy(False)
         self.restore_button.setVisible(False)
         self.error.setText(
             self.tr(
                 "The copy is restored; the damaged file was kept as {0}. Enter your passphrase again."
-            ).format(aside.name)
+            ).format(aside.name if aside else "")
         )
 
 

@@ -1,0 +1,36 @@
+"""The supervisors' web console, served by the central server under /console."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from sync.server.console import i18n
+from sync.server.console.sessions import SessionRules
+from sync.server.console.web import HERE, ConsoleError, SignInNeeded, page_of
+
+
+def install(app: FastAPI) -> None:
+    """Add the console's routes, its static files, its error pages, and `/` → `/console/`."""
+    from sync.server.console.routes import router
+
+    i18n.compile_catalogues()
+    app.state.console_rules = SessionRules.from_env()
+    app.include_router(router)
+    app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/console/", status_code=307)
+
+    @app.exception_handler(SignInNeeded)
+    async def on_sign_in(_request: Request, _error: SignInNeeded) -> RedirectResponse:
+        return RedirectResponse("/console/signin", status_code=303)
+
+    @app.exception_handler(ConsoleError)
+    async def on_console_error(request: Request, error: ConsoleError):
+        from fastapi.concurrency import run_in_threadpool
+
+        page = await run_in_threadpool(page_of, request)
+        return page.render("error.html", status=error.status, error=error)

@@ -1,0 +1,184 @@
+"""Inspection records on the real school checklist, with photos, a protocol and the
+documents a laptop would have printed (their content hashes computed as the server
+rebuilds them), for the web console's tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import uuid
+
+from PIL import Image, ImageDraw
+
+from inspector_app.core.documents import DocumentKind, content_hash, document_number
+from inspector_app.core.protocol import DocumentMeta, InspectionRecord
+from sync.server.persistence.db import Database
+from sync.server.persistence.models import FormRow
+from sync.server.services.rendering import record_context
+from sync.server.services.seed import demo_facilities
+
+MOMENT = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
+VIOLATED = ("sch.security.video", "sch.security.panic_button", "sch.protection.bullying_response")
+
+
+def facility_in(region: str, nth: int = 0, kind: str = "school") -> str:
+    return [f.id for f in demo_facilities() if f.region == region and f.kind == kind][nth]
+
+
+def photo(seed: int) -> bytes:
+    image = Image.new("RGB", (640, 480), (40 + seed * 30 % 200, 90, 160))
+    ImageDraw.Draw(image).rectangle([100, 100, 540, 380], outline="white", width=8)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=70)
+    return out.getvalue()
+
+
+def school_record(
+    database_url: str,
+    facility_id: str,
+    *,
+    seed: int = 1,
+    inspector: str = "Айгүл Сәрсенова",
+    protocol: bool = True,
+    tamper_protocol_hash: bool = False,
+    region_code: str = "AST",
+    inspector_code: str = "K07",
+) -> tuple[InspectionRecord, dict[str, bytes]]:
+    """A finalised record and its photos by SHA-256."""
+    rid = str(uuid.UUID(int=seed * 7919 + 1, version=4))
+    db = Database(database_url)
+    with db.read() as session:
+        form_row = session.get(FormRow, ("school", 1))
+        data = _record_data(rid, facility_id, form_row, inspector, protocol)
+        photos = {hashlib.sha256(b).hexdigest(): b for b in (photo(seed), photo(seed + 1))}
+        data["photos"] = [
+            {
+                "id": f"p{i}",
+                "inspection_id": rid,
+                "item_id": VIOLATED[i],
+                "sha256": sha,
+                "size": len(b),
+                "taken_at": MOMENT.isoformat(),
+                "filename": f"IMG_{i:04d}.jpg",
+            }
+            for i, (sha, b) in enumerate(photos.items())
+        ]
+        record = InspectionRecord.model_validate(data)
+        record.documents = _documents(record, region_code, inspector_code, seed)
+        context = record_context(session, None, record)
+        for meta in record.documents:
+            kind = DocumentKind(meta.kind)
+            meta.content_sha256 = content_hash(context, kind, meta.measure_id)
+            if tamper_protocol_hash and kind is DocumentKind.PROTOCOL:
+                meta.content_sha256 = hashlib.sha256(b"altered").hexdigest()
+    db.dispose()
+    return record, photos
+
+
+def _documents(record: InspectionRecord, region: str, code: str, seed: int) -> list[DocumentMeta]:
+    wanted = [(DocumentKind.ACT, None)] + [(DocumentKind.PROTOCOL, m.id) for m in record.measures]
+    return [
+        DocumentMeta(
+            id=f"{kind.value}-{measure_id or 'all'}",
+            kind=kind.value,
+            number=document_number(region, code, 2026, kind, seed * 10 + n),
+            measure_id=measure_id,
+            created_at=MOMENT,
+        )
+        for n, (kind, measure_id) in enumerate(wanted, start=1)
+    ]
+
+
+def _answer(item: dict) -> dict:
+    kind = item.get("kind", "verdict")
+    if kind == "verdict":
+        verdict = "violated" if item["id"] in VIOLATED else "complies"
+        return {
+            "item_id": item["id"],
+            "verdict": verdict,
+            "note": "Бейнебақылау жоқ / Видеонаблюдения нет" if verdict == "violated" else "",
+        }
+    value = {"number": "420", "date": "2025-08-25", "text": "—"}.get(kind)
+    if kind == "choice":
+        value = item["choices"][0]["value"]
+    return {"item_id": item["id"], "value": value}
+
+
+def _record_data(rid: str, facility_id: str, form_row: FormRow, inspector: str, protocol: bool) -> dict:
+    items = [
+        i
+        for s in form_row.content["sections"]
+        for i in s["items"]
+        if "condition" not in i and "when" not in i
+    ]
+    answers = [_answer(i) for i in items]
+    findings = [
+        {
+            "id": f"f{n}",
+            "inspection_id": rid,
+            "item_id": item_id,
+            "degree": "significant",
+            "description": "Талап бұзылған / требование нарушено",
+        }
+        for n, item_id in enumerate(VIOLATED)
+    ]
+    measures = []
+    if protocol:
+        measures.append(
+            {
+                "id": "m1",
+                "inspection_id": rid,
+                "kind": "protocol",
+                "finding_ids": ["f2"],
+                "article": "127-3",
+                "part": "1",
+                "fine_mrp": 10,
+                "offence_date": "2026-03-16",
+                "offender": {
+                    "kind": "person",
+                    "name": "Абдуллаева Гүлнар Сапарқызы",
+                    "iin_or_bin": "",
+                    "position": {"kk": "мектеп директоры", "ru": "директор школы"},
+                },
+                "substance": {
+                    "kk": "Буллинг туралы хабарламаларға ден қою тәртібі бекітілмеген.",
+                    "ru": "Не утверждён порядок реагирования на сообщения о буллинге.",
+                },
+                "explanation": {"kk": "Келісемін.", "ru": "Согласна."},
+            }
+        )
+    return {
+        "id": rid,
+        "revision": 1,
+        "base_revision": 0,
+        "header": {
+            "id": rid,
+            "facility_id": facility_id,
+            "form_id": "school",
+            "form_version": 1,
+            "form_hash": form_row.content_hash,
+            "type": "unscheduled",
+            "mode": "on_site",
+            "appointment_number": "AST-2026-0117",
+            "appointment_date": "2026-03-10",
+            "ground": "complaint",
+            "period_start": "2026-03-12",
+            "period_end": "2026-03-25",
+            "inspectors": [
+                {
+                    "name": inspector,
+                    "position": "бас маман-инспектор",
+                    "position_kk": "бас маман-инспектор",
+                    "position_ru": "главный специалист-инспектор",
+                }
+            ],
+            "representative": {"name": "Абдуллаева Гүлнар Сапарқызы", "position": "директор"},
+            "status": "finalised",
+            "created_at": MOMENT.isoformat(),
+            "finalised_at": (MOMENT + dt.timedelta(hours=3)).isoformat(),
+        },
+        "answers": answers,
+        "findings": findings,
+        "measures": measures,
+    }
