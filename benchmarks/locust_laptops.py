@@ -23,6 +23,7 @@ import random
 import time
 from pathlib import Path
 
+import requests
 from locust import HttpUser, between, task
 
 from inspector_app.core import protocol
@@ -39,7 +40,9 @@ THINK = tuple(float(x) for x in os.environ.get("CAPACITY_THINK", "45,75").split(
 TOKENS = json.loads(Path(os.environ["CAPACITY_TOKENS"]).read_text())
 CURSOR = int(os.environ.get("CAPACITY_CURSOR", "0"))
 PROCESSES = int(os.environ.get("CAPACITY_PROCESSES", "1"))
-ENCODER = SyncClient(None, "http://unused")  # only its push_body: the records as the client sends them
+ENCODER = SyncClient(
+    requests.Session(), "http://unused"
+)  # only its push_body: the records as the client sends them
 _local = itertools.count()
 _facilities: dict[str, list[str]] = {}
 

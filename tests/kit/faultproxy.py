@@ -147,7 +147,7 @@ class FaultProxy:
         up_limit = fault.after if fault.kind == "drop_up" else None
         down_limit = fault.after if fault.kind == "drop_down" else None
         up_flow = down_flow = None
-        if self.link:  # the handshake: the first bytes leave one round trip after the accept
+        if self.link and self.up_wire and self.down_wire:  # first bytes one round trip after the accept
             seed = self.link.seed * 1_000_003 + 2 * number
             up_flow = Flow(self.up_wire, upstream, self._forward_up, seed, accepted + self.link.rtt)
             down_flow = Flow(self.down_wire, client, self._forward_down, seed + 1, accepted)

@@ -168,7 +168,11 @@ class Flow:
         """Write every segment due by now in one go."""
         now, due = time.monotonic(), []
         with self.cond:
-            while self.queue and self.queue[0] is not None and self.queue[0][0] <= now:
-                due.append(self.queue.popleft()[1])
+            while self.queue:
+                head = self.queue[0]
+                if head is None or head[0] > now:
+                    break
+                due.append(head[1])
+                self.queue.popleft()
         if due and not self.dead:
             self.forward(self.target, b"".join(due))
