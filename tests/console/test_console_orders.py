@@ -1,6 +1,7 @@
-"""The follow-up of orders over HTTP against a real server: the lists, each transition, the
-execution report's upload limits, region scope, CSRF, the follow-up inspection reaching the
-laptop as an assignment, and the queue's "orders overdue" filter."""
+"""The follow-up of orders and the outcomes of measures over HTTP against a real server: the
+lists, each transition, the execution report's upload limits, region scope, CSRF, the
+follow-up inspection reaching the laptop as an assignment, the queue's "orders overdue"
+filter; the outcome forms with their server-side validation."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def world(tmp_path_factory):
         inspector="Ерлан Қарағандин",
         order_deadlines=(day - dt.timedelta(days=1),),
     )
+    _push(world, "inspector", "decided", facility_in("AKM", 1), seed=23, region_code="AKM", outcomes=True)
     yield world
     server.stop()
 
@@ -167,3 +169,109 @@ def test_not_executed_becomes_a_follow_up_assignment_on_the_laptop(world):
         )
     db.dispose()
     assert {"order.report", "order.executed", "order.not_executed", "order.follow_up"} <= set(actions)
+
+
+def outcome(browser, world, name: str, measure: str, **fields) -> requests.Response:
+    url = f"{world.url}/console/inspections/{world.id(name)}/outcomes"
+    token = csrf_of(browser.get(url, timeout=10).text)
+    return browser.post(f"{url}/{measure}", data={"csrf": token, **fields}, timeout=10)
+
+
+def field_errors(html: str) -> dict[str, str]:
+    return dict(re.findall(r'id="err-m\d-([a-z_]+)">([^<]+)<', html))
+
+
+def test_a_protocols_decision_is_validated_and_the_fine_counted_in_tenge(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    page = browser.get(f"{world.url}/console/inspections/{world.id('decided')}", timeout=10).text
+    assert f'href="/console/inspections/{world.id("decided")}/outcomes"' in page
+    empty = outcome(browser, world, "decided", "m1", sanction="fine")
+    assert empty.status_code == 400 and 'id="form-problem"' in empty.text
+    assert field_errors(empty.text) == {
+        "decided_by": "Осы өрісті толтырыңыз.",
+        "decision_date": "Осы өрісті толтырыңыз.",
+        "decision_number": "Осы өрісті толтырыңыз.",
+        "paid": "Осы өрісті толтырыңыз.",
+        "fine_mrp": "Осы өрісті толтырыңыз.",
+    }
+    future = (today() + dt.timedelta(days=2)).isoformat()
+    wrong = outcome(
+        browser,
+        world,
+        "decided",
+        "m1",
+        decided_by="judge",
+        decision_date=future,
+        decision_number="2-1",
+        sanction="fine",
+        fine_mrp="0",
+        paid="yes",
+    )
+    assert set(field_errors(wrong.text)) == {"decided_by", "decision_date", "fine_mrp"}
+    assert 'value="2-1"' in wrong.text  # what was typed stays in the form
+    assert 'id="summary-m1"' not in wrong.text
+    saved = outcome(
+        browser,
+        world,
+        "decided",
+        "m1",
+        decided_by="court",
+        decision_date="2026-04-02",
+        decision_number="2-117/2026",
+        sanction="fine",
+        fine_mrp="5",
+        paid="no",
+    )
+    assert 'id="saved-m1"' in saved.text
+    summary = re.search(r'id="summary-m1">(.*?)</p>', saved.text, re.S).group(1)
+    assert "21 625 теңге" in summary and "2026 жылғы АЕК" in summary and "төленбеді" in summary  # 5 × 4 325
+    warning = outcome(
+        browser,
+        world,
+        "decided",
+        "m1",
+        decided_by="court",
+        decision_date="2026-04-02",
+        decision_number="2-117/2026",
+        sanction="warning",
+    )
+    assert "Ескерту" in re.search(r'id="summary-m1">(.*?)</p>', warning.text, re.S).group(1)
+
+
+def test_answers_to_referrals_and_recommendations_are_recorded(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    missing = outcome(browser, world, "decided", "m4", answer_date="2026-04-10", disciplined="yes")
+    assert field_errors(missing.text) == {"discipline": "Осы өрісті толтырыңыз."}
+    done = outcome(
+        browser, world, "decided", "m4", answer_date="2026-04-10", disciplined="yes", discipline="reprimand"
+    )
+    assert "Сөгіс" in re.search(r'id="summary-m4">(.*?)</p>', done.text, re.S).group(1)
+    assert field_errors(outcome(browser, world, "decided", "m5", answer_date="2026-04-11").text) == {
+        "answer": "Осы өрісті толтырыңыз."
+    }
+    done = outcome(browser, world, "decided", "m5", answer_date="2026-04-11", answer="Іс қозғалды")
+    assert "Іс қозғалды" in done.text
+    done = outcome(browser, world, "decided", "m3", answer_date="2026-04-12", accepted="yes")
+    assert "қабылданды" in re.search(r'id="summary-m3">(.*?)</p>', done.text, re.S).group(1)
+    db = Database(world.database_url)
+    with db.read() as session:
+        saved = session.scalars(
+            sa.select(AuditEntry.details).where(
+                AuditEntry.action == "outcome.save", AuditEntry.entity_id == world.id("decided")
+            )
+        ).all()
+    db.dispose()
+    assert {d["measure"] for d in saved} >= {"m1", "m3", "m4", "m5"}
+
+
+def test_outcomes_of_another_region_are_not_found_and_csrf_is_checked(world):
+    browser, _ = sign_in(world.url, "supervisor_kar")
+    url = f"{world.url}/console/inspections/{world.id('decided')}/outcomes"
+    assert browser.get(url, timeout=10).status_code == 404
+    token = csrf_of(browser.get(f"{world.url}/console/orders", timeout=10).text)
+    answer = browser.post(f"{url}/m3", data={"csrf": token, "answer_date": "2026-04-12", "accepted": "no"})
+    assert answer.status_code == 404
+    own, _ = sign_in(world.url, "supervisor")
+    refused = own.post(f"{url}/m3", data={"answer_date": "2026-04-12", "accepted": "no"}, timeout=10)
+    assert refused.status_code == 403
+    assert own.post(f"{url}/m9", data={"csrf": csrf_of(own.get(url).text)}, timeout=10).status_code == 404
