@@ -275,3 +275,94 @@ def test_outcomes_of_another_region_are_not_found_and_csrf_is_checked(world):
     refused = own.post(f"{url}/m3", data={"answer_date": "2026-04-12", "accepted": "no"}, timeout=10)
     assert refused.status_code == 403
     assert own.post(f"{url}/m9", data={"csrf": csrf_of(own.get(url).text)}, timeout=10).status_code == 404
+
+
+def plan(browser, world, **fields) -> requests.Response:
+    token = csrf_of(browser.get(f"{world.url}/console/assignments", timeout=10).text)
+    return browser.post(f"{world.url}/console/assignments", data={"csrf": token, **fields}, timeout=10)
+
+
+def assignment_errors(html: str) -> dict[str, str]:
+    return dict(re.findall(r'id="err-([a-z_]+)">([^<]+)<', html))
+
+
+def test_a_facility_is_found_by_a_kazakh_search_of_own_regions_only(world):
+    from tests.kit.console_records import facility_row
+
+    browser, _ = sign_in(
+        world.url,
+        "supervisor",
+    )
+    own, other = facility_row(world.database_url, "AST", 3), facility_row(world.database_url, "KAR", 0)
+    words = own.name_kk.upper().split()[-2:]  # capitals of Kazakh letters fold too
+    html = browser.get(f"{world.url}/console/assignments", params={"q": " ".join(words)}, timeout=10).text
+    assert f'<option value="{own.id}"' in html
+    html = browser.get(f"{world.url}/console/assignments", params={"q": other.bin}, timeout=10).text
+    assert f'<option value="{other.id}"' not in html and "Ештеңе табылмады" in html
+
+
+def test_an_assignment_form_is_validated_and_a_planned_one_reaches_the_laptop(world):
+    from tests.kit.console_records import facility_row
+
+    browser, _ = sign_in(world.url, "supervisor")
+    school, kar = facility_row(world.database_url, "AST", 3), facility_row(world.database_url, "KAR", 0)
+    empty = plan(browser, world)
+    assert empty.status_code == 400 and set(assignment_errors(empty.text)) == {
+        "facility_id",
+        "inspector",
+        "form_id",
+        "inspection_type",
+        "planned_date",
+    }
+    wrong = plan(
+        browser,
+        world,
+        facility_id=kar.id,
+        inspector="inspector_kar",
+        form_id="camp",
+        inspection_type="unscheduled",
+        planned_date="2000-01-01",
+    )
+    errors = assignment_errors(wrong.text)
+    assert set(errors) == {"facility_id", "ground", "planned_date"}, errors
+    assert errors["ground"] == "Жоспардан тыс тексерудің негізін көрсетіңіз."
+    planned = (today() + dt.timedelta(days=10)).isoformat()
+    mismatched = plan(
+        browser,
+        world,
+        facility_id=school.id,
+        inspector="inspector_kar",
+        form_id="camp",
+        inspection_type="surprise",
+        planned_date=planned,
+    )
+    assert set(assignment_errors(mismatched.text)) == {"inspector", "form_id"}
+    assert f'<option value="{school.id}" selected' in mismatched.text  # the choice is kept
+    assert plan_without_csrf(browser, world, school.id).status_code == 403
+    done = plan(
+        browser,
+        world,
+        facility_id=school.id,
+        inspector="inspector",
+        form_id="school",
+        inspection_type="unscheduled",
+        ground="complaint",
+        planned_date=planned,
+        note="111 шағымы",
+    )
+    assert 'id="done"' in done.text
+    made = re.search(r'<tr data-assignment="([^"]+)"><td>[^<]+</td><td>([^<]+)</td>', done.text)
+    assert made.group(2) == school.name_kk
+    changes = requests.get(f"{world.url}/api/v1/changes", headers=enrol(world.url, "inspector"), timeout=10)
+    pulled = next(c["data"] for c in changes.json()["changes"] if c["id"] == made.group(1))
+    assert (pulled["facility_id"], pulled["ground"], pulled["note"]) == (school.id, "complaint", "111 шағымы")
+    other, _ = sign_in(world.url, "supervisor_kar")
+    assert made.group(1) not in other.get(f"{world.url}/console/assignments", timeout=10).text
+
+
+def plan_without_csrf(browser, world, facility_id: str) -> requests.Response:
+    return browser.post(
+        f"{world.url}/console/assignments",
+        data={"facility_id": facility_id, "inspector": "inspector", "form_id": "school"},
+        timeout=10,
+    )

@@ -246,3 +246,15 @@ def _more_measures(rid: str, deadlines: tuple[dt.date, ...], outcomes: bool) -> 
             },
         ]
     return found
+
+
+def facility_row(database_url: str, region: str, nth: int = 0, kind: str = "school"):
+    """The stored facility (detached) that `facility_in` names."""
+    from sync.server.persistence.models import FacilityRow
+
+    db = Database(database_url)
+    with db.read() as session:
+        row = session.get(FacilityRow, facility_in(region, nth, kind))
+        session.expunge(row)
+    db.dispose()
+    return row
