@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,7 +26,7 @@ from sync.server.services.security import Throttle
 
 log = logging.getLogger("inspector.server")
 
-ERROR_RESPONSES = {
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": protocol.ErrorBody, "description": description}
     for status, description in (
         (400, "Malformed request"),

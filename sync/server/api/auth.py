@@ -29,13 +29,16 @@ def enrol_device(
 @router.get("/me", response_model=protocol.UserInfo)
 def me(principal: PrincipalDep, services: ServicesDep) -> protocol.UserInfo:
     with services.db.read() as session:
-        return user_info(session, session.get(User, principal.user_id))
+        user = session.get(User, principal.user_id)
+        assert user is not None  # authenticated a moment ago; users are deactivated, not deleted
+        return user_info(session, user)
 
 
 @router.post("/auth/revoke", status_code=204)
 def revoke_own_token(principal: PrincipalDep, services: ServicesDep) -> Response:
     """Sign this device out: its token stops working at once."""
     with services.db.write() as session:
+        assert principal.device_id is not None  # a device token names its device
         revoke_device(session, principal, principal.device_id)
     return Response(status_code=204)
 

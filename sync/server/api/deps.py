@@ -42,6 +42,7 @@ def get_principal(
     with services.db.read() as session:
         principal, stale = authenticate(session, credentials.credentials)
     if stale:
+        assert principal.device_id is not None  # a device token names its device
         with services.db.write() as session:
             touch_device(session, principal.device_id)
     return principal
