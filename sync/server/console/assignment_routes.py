@@ -20,7 +20,7 @@ router = APIRouter(prefix="/console/assignments", include_in_schema=False)
 
 
 def _render(page: Page, status: int = 200, checked: assignments.Checked | None = None) -> Response:
-    principal = page.signed.principal
+    principal = page.signed_in.principal
     values = checked.values if checked else {}
     query = page.request.query_params.get("q", "")[:100].strip()
     with page.services.db.read() as session:
@@ -61,7 +61,7 @@ async def plan(request: Request) -> Response:
 def _plan(page: Page, form) -> Response:
     page.check_csrf(form)
     with page.services.db.read() as session:
-        checked = assignments.check(session, page.signed.principal, form, today())
+        checked = assignments.check(session, page.signed_in.principal, form, today())
     if checked.errors:
         return _render(page, 400, checked)
     v = checked.values
@@ -76,7 +76,7 @@ def _plan(page: Page, form) -> Response:
     )
     try:
         with page.services.db.write() as session:
-            create_assignment(session, page.signed.principal, request)
+            create_assignment(session, page.signed_in.principal, request)
     except Problem as problem:
         raise ConsoleError(403, "refused") from problem
     return RedirectResponse("/console/assignments?done=planned", status_code=303)

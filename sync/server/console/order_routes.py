@@ -32,7 +32,7 @@ def order_list(request: Request, view: str = "overdue") -> Response:
     view = view if view in VIEWS else "overdue"
     day = orders.today()
     with page.services.db.read() as session:
-        items = orders.order_items(session, page.signed.principal, page.lang)
+        items = orders.order_items(session, page.signed_in.principal, page.lang)
     counts = {
         "overdue": sum(i.overdue(day) for i in items),
         "soon": sum(i.due_soon(day) for i in items),
@@ -52,7 +52,7 @@ def _key(record_id: str, measure_id: str, finding_id: str) -> orders.Key:
 
 def _item(session, page: Page, key: orders.Key) -> orders.ItemView:
     """The item if it is in a record of the caller's regions; anything else is "not found"."""
-    item = orders.find_item(session, page.signed.principal, key, page.lang)
+    item = orders.find_item(session, page.signed_in.principal, key, page.lang)
     if item is None:
         raise ConsoleError(404, "not_found")
     return item
@@ -100,8 +100,8 @@ def _report(page: Page, key: orders.Key, form, files) -> Response:
         return _see(f"{url}?problem={problem}#report")
     stored = [reports.store(page.services.blobs, f) for f in files]
     with page.services.db.write() as session:
-        reports.record(session, page.signed.principal, key, stored)
-        orders.set_state(session, page.signed.principal, item, "report_received")
+        reports.record(session, page.signed_in.principal, key, stored)
+        orders.set_state(session, page.signed_in.principal, item, "report_received")
     page.audit(
         "order.report",
         "order_item",
@@ -131,7 +131,7 @@ def _change_state(page: Page, key: orders.Key, form) -> Response:
     if item.state not in allowed:
         return _see(f"{url}?problem=state#actions")
     with page.services.db.write() as session:
-        orders.set_state(session, page.signed.principal, item, target, note=note)
+        orders.set_state(session, page.signed_in.principal, item, target, note=note)
     page.audit("order." + action, "order_item", key.slug, {"from": item.state, "note": note})
     return _see(f"{url}?done={action}")
 
@@ -172,8 +172,8 @@ def _follow_up(page: Page, key: orders.Key, form) -> Response:
     )
     try:
         with page.services.db.write() as session:
-            made = create_assignment(session, page.signed.principal, request)
-            orders.set_state(session, page.signed.principal, item, "follow_up", assignment_id=made.id)
+            made = create_assignment(session, page.signed_in.principal, request)
+            orders.set_state(session, page.signed_in.principal, item, "follow_up", assignment_id=made.id)
     except Problem as problem:
         raise ConsoleError(403, "refused") from problem
     page.audit("order.follow_up", "order_item", key.slug, {"assignment": made.id, "inspector": inspector})

@@ -20,7 +20,7 @@ router = APIRouter(prefix="/console/inspections", include_in_schema=False)
 
 def _record(session, page: Page, record_id: str):
     try:
-        return readable_record(session, page.signed.principal, record_id[:64])
+        return readable_record(session, page.signed_in.principal, record_id[:64])
     except Problem as problem:
         raise ConsoleError(404, "not_found") from problem
 
@@ -30,7 +30,7 @@ def _render(page: Page, record_id: str, status: int = 200, failed: str = "", che
         row = _record(session, page, record_id)
         facility = session.get(FacilityRow, row.facility_id)
         saved = outcomes.saved(session, row.id)
-        items = order_items(session, page.signed.principal, page.lang, row.id)
+        items = order_items(session, page.signed_in.principal, page.lang, row.id)
     return page.render(
         "outcomes.html",
         status=status,
@@ -69,6 +69,6 @@ def _save(page: Page, record_id: str, measure_id: str, form) -> Response:
     if checked.errors:
         return _render(page, record_id, 400, measure_id, checked)
     with page.services.db.write() as session:
-        outcomes.save(session, page.signed.principal, row.id, row.region, measure, checked.data)
+        outcomes.save(session, page.signed_in.principal, row.id, row.region, measure, checked.data)
     page.audit("outcome.save", "inspection", row.id, {"measure": measure_id, **checked.data})
     return RedirectResponse(f"/console/inspections/{row.id}/outcomes?done={measure_id}#m-{measure_id}", 303)

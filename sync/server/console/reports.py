@@ -83,18 +83,21 @@ def problem_of(files: list[Upload]) -> str:
 
 
 def store(blobs: BlobStore, upload: Upload) -> Stored:
-    """Write the bytes under their SHA-256 (atomically; an existing blob is the same bytes)."""
-    sha = hashlib.sha256(upload.data).hexdigest()
+    """Write the bytes under their SHA-256 (atomically; an existing blob is the same bytes).
+    Only for uploads `problem_of` accepted."""
+    data, content_type = upload.data, upload.content_type
+    assert data is not None and content_type is not None  # checked by problem_of
+    sha = hashlib.sha256(data).hexdigest()
     target = blobs.blob_name(sha)
     if not os.path.exists(target):
         folder = os.path.dirname(target)
         handle, partial = tempfile.mkstemp(dir=folder, suffix=".console.part")
         with os.fdopen(handle, "wb") as out:
-            out.write(upload.data)
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, target)
-    return Stored(sha, upload.filename, upload.content_type, len(upload.data))
+    return Stored(sha, upload.filename, content_type, len(data))
 
 
 def record(session: Session, principal: Principal, key: Key, stored: list[Stored]) -> None:
