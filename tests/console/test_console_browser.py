@@ -91,7 +91,8 @@ def test_supervisor_reviews_in_the_console(browser, world, lang):
     # filter: the Astana region, inspections with a protocol
     page.select_option("#f-region", "AST")
     page.select_option("#f-protocol", "yes")
-    page.click("#apply-filters")
+    with page.expect_navigation():
+        page.click("#apply-filters")
     rows = page.locator("tbody tr")
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.id)")) == sorted(
         [world.id("to_return"), world.id("own")]
@@ -189,33 +190,40 @@ def test_an_overdue_order_item_becomes_a_follow_up_inspection(browser, world):
     sign_in(page, world.url, "kk", "supervisor")
 
     page.select_option("#f-orders-overdue", "yes")
-    page.click("#apply-filters")
+    click(page, "#apply-filters")
     assert page.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.id)") == [world.id("ordered")]
 
-    page.click('a[href="/console/orders"]')
+    click(page, 'a[href="/console/orders"]')
     overdue = page.locator("tr[data-item]")
     assert overdue.count() == 1 and "мерзімі өтті" in overdue.inner_text()
-    page.click("#view-soon")
+    click(page, "#view-soon")
     assert page.locator("tr[data-item]").count() == 1
-    page.click("#view-overdue")
+    click(page, "#view-overdue")
     shot(page, "kk", "9-orders-overdue")
 
-    page.click("tr[data-item] a")
+    click(page, "tr[data-item] a")
     assert page.locator("#item-state").get_attribute("data-state") == "open"
     page.fill("#note", "Бейнебақылау орнатылмаған")
-    page.click("#mark-not-executed")
+    click(page, "#mark-not-executed")
     assert page.locator("#item-state").get_attribute("data-state") == "not_executed"
     page.select_option("#inspector", "inspector")
     page.fill("#planned-date", (day + dt.timedelta(days=5)).isoformat())
-    page.click("#propose-follow-up")
+    click(page, "#propose-follow-up")
     assert page.locator("#item-state").get_attribute("data-state") == "follow_up"
     assert "ноутбугі" in page.locator("#done").inner_text()
     shot(page, "kk", "10-follow-up-planned")
 
-    page.click('a[href="/console/orders"]')
+    click(page, 'a[href="/console/orders"]')
     assert page.locator("#no-items").is_visible()  # no longer overdue: a follow-up is planned
-    page.click('a[href="/console/assignments"]')
+    click(page, 'a[href="/console/assignments"]')
     row = page.locator("tr[data-assignment]")
     assert row.count() == 1 and "Бұрын берілген нұсқаманың орындалуын бақылау" in row.inner_text()
     shot(page, "kk", "11-assignments")
     context.close()
+
+
+def click(page, selector: str) -> None:
+    """Click something that loads a page, and wait for that page (reading a locator's count
+    does not wait)."""
+    with page.expect_navigation():
+        page.click(selector)
