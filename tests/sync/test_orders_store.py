@@ -1,5 +1,5 @@
-"""The server's tables of the follow-up of orders and of outcomes (migration 0006): made over
-a database at 0005 with its records kept, and the execution reports' files kept by the
+"""The server's tables of the follow-up of orders and of outcomes (migration 0007): made over
+a database at 0006 with its records kept, and the execution reports' files kept by the
 clean-up of unreferenced uploads."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def test_the_migration_adds_the_tables_and_keeps_what_was_there(backend, tmp_pat
     from tests.sync.conftest import fresh_database_url
 
     url = fresh_database_url(backend, tmp_path, request)
-    migrate(url, "0005")
+    migrate(url, "0006")
     db = Database(url)
     with db.write() as session:
         create_user(session, username="supervisor", password=DEMO_PASSWORD, role="supervisor", regions=[])

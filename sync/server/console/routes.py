@@ -28,7 +28,7 @@ from sync.server.console.web import (
 from sync.server.persistence.models import User
 from sync.server.services.records import readable_record, review
 from sync.server.services.rendering import render_record_documents
-from sync.server.services.users import check_credentials
+from sync.server.services.users import sign_in
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -75,28 +75,32 @@ def _signin(page: Page, form) -> Response:
     ip = client_ip(page.request)
     services = page.services
     try:
-        with services.db.write() as session:
-            user = check_credentials(
-                session, services.throttle, protocol.EnrolRequest(username=username, password=password), ip
-            )
-            refused = user is not None and user.role not in CONSOLE_ROLES
-            if user is not None and not refused:
-                sessions.end_expired(session, page.rules)
-                cookie, _ = sessions.start(session, user, page.rules, ip)
-                user_id, language = user.id, user.language
+        # counted first, the password checked outside any transaction (services.users.sign_in)
+        user = sign_in(services.db, services.throttle, username, password, ip)
     except Problem as problem:
-        if problem.kind is not problems.TOO_MANY_ATTEMPTS:
+        if problem.kind is problems.TOO_MANY_ATTEMPTS:
+            wait = problem.details.get("retry_after", 60)
+            message = page.gettext(
+                "Too many failed attempts. Try again in %(seconds)s seconds.", seconds=wait
+            )
+            return page.render("signin.html", status=429, username=username, error=message)
+        if problem.kind is problems.PASSWORD_CHANGE_REQUIRED:
+            message = page.gettext("Your password was reset and must be changed before you sign in.")
+            return page.render("signin.html", status=403, username=username, error=message)
+        if problem.kind not in (problems.BAD_CREDENTIALS, problems.ACCOUNT_DEACTIVATED):
             raise
-        wait = problem.details.get("retry_after", 60)
-        message = page.gettext("Too many failed attempts. Try again in %(seconds)s seconds.", seconds=wait)
-        return page.render("signin.html", status=429, username=username, error=message)
-    if user is None:
         return page.render(
             "signin.html",
             status=401,
             username=username,
             error=page.gettext("The user name or password is wrong."),
         )
+    refused = user.role not in CONSOLE_ROLES
+    if not refused:
+        with services.db.write() as session:
+            sessions.end_expired(session, page.rules)
+            cookie, _ = sessions.start(session, session.get(User, user.id), page.rules, ip)
+            user_id, language = user.id, user.language
     if refused:
         page.audit("console.signin_refused", "user", username, {"role": user.role})
         message = page.gettext(

@@ -44,6 +44,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
     language: Mapped[str | None] = mapped_column(sa.String(8))  # the web console's, once chosen
+    # set by a password reset: sign-in answers 40304 until the user changes it
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class UserRegion(Base):
