@@ -393,6 +393,7 @@ def review(
             "No one reviews a record they pushed themselves.",
             details={"reason": "own_record"},
         )
+    reviewed = dict(row.payload)
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
         row.review_state = "approved"
@@ -405,6 +406,7 @@ def review(
         new_revision=new_revision,
         decided_at=utcnow(),
         item_comments=[c.model_dump() for c in request.item_comments],
+        payload=reviewed,
     )
     session.add(decision)
     audit(
