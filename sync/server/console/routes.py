@@ -223,6 +223,7 @@ def inspection_diff(record_id: str, request: Request) -> Response:
         row = _readable(session, page, record_id)
         diff = diff_view(session, row, page)
         facility = session.get(FacilityRow, row.facility_id)
+    page.audit("console.diff", "inspection", row.id, {"revision": row.revision, "against": diff.old_revision})
     return page.render("diff.html", diff=diff, facility=facility, row_id=row.id)
 
 

@@ -132,6 +132,7 @@ def document_context(
     exactly as /verify rebuilds them (documents/inputs.py, so both hash alike), with what
     only draws the PDF taken from the server's own context `server` (region names, photo
     files, fines, articles, the server's address)."""
+    assert meta.inputs is not None  # documents without inputs keep the server's guess
     printed = document_inputs.record_context(record, server.form, meta.inputs)
     return dataclasses.replace(
         printed,
