@@ -19,6 +19,7 @@ from benchmarks.common import median, row, timings
 from inspector_app.core.documents import RenderedDocument, render_act, render_protocol
 from inspector_app.core.documents.context import DocumentContext
 from inspector_app.core.documents.fonts import SERIF, register_fonts
+from inspector_app.core.domain.models import MeasureKind
 from inspector_app.demo.documents import sample_context
 
 RUNS = 7
@@ -76,7 +77,7 @@ def _content(ctx: DocumentContext, document: RenderedDocument) -> _Content:
     pdf.close()
     item_ids = None
     if document.measure_id:
-        measure = ctx.measure(document.measure_id, "protocol")
+        measure = ctx.measure(document.measure_id, MeasureKind.PROTOCOL)
         item_ids = {f.item_id for f in ctx.findings_of(measure)}
     photos = [data for _, data in ctx.photos_of(item_ids) if data]
     return _Content(pages, photos + list(ctx.signatures.values()))
@@ -85,7 +86,8 @@ def _content(ctx: DocumentContext, document: RenderedDocument) -> _Content:
 def _bare_canvas(content: _Content) -> bytes:
     """The floor: one drawString per line, one drawImage per picture, nothing else."""
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, invariant=1, initialFontName=SERIF)
+    # types-reportlab says a float for the font name; reportlab takes the name (a str)
+    canvas = Canvas(out, pagesize=A4, invariant=1, initialFontName=SERIF)  # type: ignore[arg-type]
     images = list(content.images)
     per_page = max(1, -(-len(images) // max(1, len(content.pages))))
     for lines in content.pages:

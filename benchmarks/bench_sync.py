@@ -43,6 +43,7 @@ from benchmarks.common import median, percentile, row
 from inspector_app.core import protocol
 from inspector_app.desktop.sync.http import SyncClient
 from inspector_app.desktop.sync.service import SyncService
+from inspector_app.desktop.sync.store import Enrolment
 from sync.server.api.bodies import parse_json
 from sync.server.persistence.db import Database, migrate
 from sync.server.persistence.models import User
@@ -103,6 +104,12 @@ def _enrolled(url: str) -> MemoryStore:
     return store
 
 
+def _via(store: MemoryStore, url: str) -> None:
+    """Send the enrolled store's sync to another address (the fault proxy), same token."""
+    assert store.enrolled is not None  # enrolled by `_enrolled`
+    store.enrolled = Enrolment(url, store.enrolled.token, store.enrolled.device_id, "inspector")
+
+
 def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
     records, blobs = _records(count, photos)
     payload = gzip.compress(
@@ -120,9 +127,7 @@ def _push_rows(root: Path, count: int, photos: int, runs: int) -> list[dict]:
         try:
             store = _enrolled(server.url)
             with FaultProxy(server.port) as proxy:
-                store.enrolled = type(store.enrolled)(
-                    proxy.url, store.enrolled.token, store.enrolled.device_id, "inspector"
-                )
+                _via(store, proxy.url)
                 service = SyncService(store, requests.Session())
                 service.run_once()  # the first pull of reference data, not measured
                 _warm_up(service, store)
@@ -274,9 +279,7 @@ def _resume_rows(root: Path) -> list[dict]:
                     proxy.close_connections()
 
             proxy.on_bytes_up = cut_once
-            store.enrolled = type(store.enrolled)(
-                proxy.url, store.enrolled.token, store.enrolled.device_id, "inspector"
-            )
+            _via(store, proxy.url)
             service = SyncService(store, requests.Session())
             report = service.run_once()
         resent = report.attachment_bytes_sent - sum(len(d) for d in photos.values())
@@ -323,6 +326,7 @@ def _devices_on(root: Path, url: str, devices: int) -> list[dict]:
     with db.write() as session:
         seed_demo(session)
         user = session.scalar(sa.select(User).where(User.username == "inspector"))
+        assert user is not None  # made by `seed_demo`
         tokens = [enrol_device(session, user, f"laptop {n}", 30, "127.0.0.1") for n in range(devices)]
     db.dispose()
     server = ServerProcess(url, root / "many.blobs", root / "many.log", workers=SERVER_WORKERS).start()

@@ -97,6 +97,7 @@ def child_seconds(code: str, *args: str) -> float:
         cwd=ROOT,
     )
     painted = None
+    assert child.stdout is not None  # stdout=PIPE
     for line in child.stdout:
         if line.strip() == "PAINTED":
             painted = time.perf_counter() - start
@@ -233,7 +234,7 @@ def checklist(store, folder: Path) -> list[dict]:
     app.processEvents()
 
     def next_item():
-        view.move(1)
+        view.move_by(1)  # the checklist's next item (`move` is QWidget's)
         view.repaint()
         app.processEvents()
 

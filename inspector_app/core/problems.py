@@ -44,14 +44,25 @@ BAD_HEADER = _kind(40004, "bad_header", "A required header is missing or malform
 PROTOCOL_VERSION_UNSUPPORTED = _kind(
     40005, "protocol_version_unsupported", "The client speaks a protocol version this server does not."
 )
+MALFORMED_REQUEST = _kind(
+    40006, "malformed_request", "The HTTP request itself (its request line or headers) is malformed."
+)
 AUTH_REQUIRED = _kind(40101, "auth_required", "A device token is required (Authorization: Bearer).")
 TOKEN_INVALID = _kind(40102, "token_invalid", "The device token is not known.")
 TOKEN_EXPIRED = _kind(40103, "token_expired", "The device token has expired; enrol the device again.")
 TOKEN_REVOKED = _kind(40104, "token_revoked", "The device token was revoked; enrol the device again.")
 BAD_CREDENTIALS = _kind(40105, "bad_credentials", "The user name or password is wrong.")
+ACCOUNT_DEACTIVATED = _kind(
+    40106, "account_deactivated", "Your account was deactivated; ask your administrator."
+)
 FORBIDDEN_ROLE = _kind(40301, "forbidden_role", "Your role does not allow this action.")
 FORBIDDEN_REGION = _kind(40302, "forbidden_region", "This record belongs to a region outside your scope.")
 FORBIDDEN_OWNER = _kind(40303, "forbidden_owner", "This record belongs to another inspector.")
+PASSWORD_CHANGE_REQUIRED = _kind(
+    40304,
+    "password_change_required",
+    "The password was reset and must be changed before signing in (POST /auth/password).",
+)
 NOT_FOUND = _kind(40401, "not_found", "No such resource.")
 UNKNOWN_FACILITY = _kind(40402, "unknown_facility", "The record names a facility the server does not know.")
 METHOD_NOT_ALLOWED = _kind(40501, "method_not_allowed", "This method is not allowed here.")
@@ -78,7 +89,11 @@ DUPLICATE = _kind(40906, "duplicate", "A resource with this key already exists."
 REVIEW_STATE = _kind(
     40907, "review_not_allowed", "The record is not in a state that allows this review decision."
 )
+REQUEST_TIMEOUT = _kind(40801, "request_timeout", "The request did not arrive in time; send it again.")
 BODY_TOO_LARGE = _kind(41301, "body_too_large", "The request body is larger than the server accepts.")
+RECORD_TOO_LARGE = _kind(
+    41302, "record_too_large", "A record is larger than the server accepts (2 MiB of JSON)."
+)
 UNSUPPORTED_MEDIA_TYPE = _kind(41501, "unsupported_media_type", "The Content-Type is not accepted here.")
 VALIDATION_FAILED = _kind(42201, "validation_failed", "The request does not match the schema.")
 ATTACHMENT_HASH_MISMATCH = _kind(
@@ -98,6 +113,17 @@ DOCUMENT_NUMBER_FOREIGN = _kind(
 )
 DOCUMENT_NUMBER_TAKEN = _kind(
     42206, "document_number_taken", "A document number already belongs to another record."
+)
+WEAK_PASSWORD = _kind(
+    42207,
+    "weak_password",
+    "The password is too weak: at least 10 characters, of at least two kinds "
+    "(letters, digits, other signs), and not the user name.",
+)
+BAD_USERNAME = _kind(
+    42208,
+    "bad_username",
+    "The user name may not be empty or hold spaces at its ends, control or invisible characters.",
 )
 TOO_MANY_ATTEMPTS = _kind(42901, "too_many_attempts", "Too many failed sign-ins; wait before trying again.")
 TOO_MANY_CHECKS = _kind(

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import typing
-from dataclasses import MISSING
+from dataclasses import MISSING, is_dataclass
 from dataclasses import fields as dataclass_fields
 from typing import Annotated, Any, Literal, NotRequired
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, with_config
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator, with_config
 from typing_extensions import TypedDict
 
 from inspector_app.core.domain.models import (
@@ -44,6 +45,11 @@ MAX_BATCH = 100  # records in one push
 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024
 GZIP_LEVEL = 3  # of JSON bodies both ways: records shrink ~20 times at a few ms per MB
 REVISION_KEYS = ("revision", "base_revision")
+# Limits of one record, far above anything an inspection holds (PROTOCOL.md, "Limits")
+MAX_TEXT_CHARS = 10_000  # any text of a record: a note, a description, a name
+MAX_RECORD_BYTES = 2 * 1024 * 1024  # the canonical JSON of one record
+MIN_YEAR, MAX_YEAR = 1900, 2199  # of every date and time in a record
+MAX_PAGE_BYTES = 8 * 1024 * 1024  # of the JSON of one pull page (one record more at most)
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 RecordId = Annotated[
@@ -175,6 +181,8 @@ class DocumentMeta(Wire):
 class InspectionRecord(Wire):
     """One inspection with everything recorded in it, as pushed by a device."""
 
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_TEXT_CHARS)
+
     id: RecordId
     revision: Annotated[int, Field(ge=1, le=1_000_000)]
     base_revision: Annotated[int, Field(ge=0, le=1_000_000)] = 0
@@ -204,6 +212,51 @@ class InspectionRecord(Wire):
     @property
     def finalised(self) -> bool:
         return self.header.status.value == "finalised"
+
+    @model_validator(mode="after")
+    def _sane_values(self) -> InspectionRecord:
+        """What the types alone let through: photo hashes that are not hex, and dates far
+        outside any inspection (year 1 or 9999 break date arithmetic and time zones)."""
+        for photo in self.photos:
+            if not _SHA256.fullmatch(photo.sha256):
+                raise ValueError(f"photo {photo.id[:40]!r}: sha256 must be 64 lowercase hex digits")
+        bad = _date_outside(self)
+        if bad is not None:
+            raise ValueError(f"a date or time is outside the years {MIN_YEAR}..{MAX_YEAR}: {bad}")
+        return self
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _date_outside(value: Any) -> str | None:
+    """The first date or time in `value` (models, dataclasses, dicts, lists) whose year is
+    outside MIN_YEAR..MAX_YEAR, as text; None if all are within."""
+    if isinstance(value, dt.date):  # datetime is a date too
+        return None if MIN_YEAR <= value.year <= MAX_YEAR else value.isoformat()
+    if isinstance(value, BaseModel):
+        items: Any = (getattr(value, name) for name in type(value).model_fields)
+    elif is_dataclass(value):
+        items = (getattr(value, f.name) for f in dataclass_fields(value))
+    elif isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return None
+    for item in items:
+        if isinstance(item, str | int | float | bool | None):
+            continue
+        bad = _date_outside(item)
+        if bad is not None:
+            return bad
+    return None
+
+
+def record_too_large(data: Any) -> int:
+    """The size of a record's JSON if it is over MAX_RECORD_BYTES, else 0."""
+    size = len(canonical_json(data))
+    return size if size > MAX_RECORD_BYTES else 0
 
 
 class AttachmentState(Wire):
@@ -250,13 +303,13 @@ def data_shape(cls: type, name: str) -> type:
     }
     # the functional form with computed fields is beyond static checking; pydantic reads it
     shape: type = TypedDict(name, fields)  # type: ignore[misc]
-    return with_config(ConfigDict(extra="forbid"))(shape)
+    return with_config(ConfigDict(extra="forbid", str_max_length=MAX_TEXT_CHARS))(shape)
 
 
 if typing.TYPE_CHECKING:
     AnswerData = dict[str, Any]  # what it is at run time: the dict as sent
 else:
-    AnswerData = data_shape(Answer, "AnswerData")
+    AnswerData = data_shape(Answer, "AnswerData")  # strings limited as in InspectionRecord
 
 
 class PushedRecord(InspectionRecord):
@@ -496,7 +549,30 @@ class AuditRecord(Wire):
 
 class UserCreate(Wire):
     username: Name
-    password: Annotated[str, StringConstraints(min_length=8, max_length=1000)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
     role: Role
     regions: Annotated[list[Annotated[str, StringConstraints(max_length=16)]], Field(max_length=30)] = []
     full_name: Text = ""
+
+
+class PasswordChange(Wire):
+    """`POST /auth/password`: a user's own change (required after a reset)."""
+
+    username: Name
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    new_password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+
+
+class PasswordReset(Wire):
+    """`POST /users/{username}/password`: a temporary password set by an administrator."""
+
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+
+
+class DeviceInfo(Wire):
+    id: str
+    name: str
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    revoked_at: dt.datetime | None = None
+    last_seen_at: dt.datetime | None = None

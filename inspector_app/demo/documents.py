@@ -682,9 +682,9 @@ def _restored(findings: list[Finding], measures: list[Measure]) -> list[Restored
 
 def _photos(
     findings: list[Finding], items: list[Item], n: int, size: tuple[int, int]
-) -> list[tuple[Photo, bytes]]:
+) -> list[tuple[Photo, bytes | None]]:
     targets = [f.item_id for f in findings] or [i.id for i in items]
-    out = []
+    out: list[tuple[Photo, bytes | None]] = []
     for k in range(n):
         item_id = targets[k % len(targets)]
         data = _photo_bytes(k, size, rotated=(k == 1))

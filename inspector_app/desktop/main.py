@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from inspector_app.core.paths import PROJECT_ROOT, default_paths
+from inspector_app.core.paths import PROJECT_ROOT, Paths, default_paths
+
+if TYPE_CHECKING:  # imported where it starts, only with --with-local-server
+    from inspector_app.desktop.local_server import LocalServer
 
 DEMO_PASSPHRASE = "demo-inspector"
 
@@ -73,10 +77,10 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
 class Launch:
     """What `main` starts before Qt's event loop: the paths, the sign-in hint, the local server."""
 
-    paths: object
+    paths: Paths
     lang: str
     hint: str = ""
-    server: object = None
+    server: LocalServer | None = None
 
     def stop(self) -> None:
         if self.server is not None:

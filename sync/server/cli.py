@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
 def _serve(args, settings: Settings) -> None:
     import uvicorn
 
+    from sync.server.api.httpproto import GuardedHttpTools
+
     migrate(settings.database_url)
     uvicorn.run(
         "sync.server.api.app:create_app",
@@ -93,6 +95,12 @@ def _serve(args, settings: Settings) -> None:
         log_config=logs.UVICORN_LOG_CONFIG,
         access_log=False,
         timeout_keep_alive=30,
+        http=GuardedHttpTools,
+        h11_max_incomplete_event_size=64 * 1024,  # request line and headers
+        # X-Forwarded-For only from the configured reverse proxies (none by default): from
+        # anyone else it would let a caller choose the address sign-ins are counted under
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
     )
 
 

@@ -38,6 +38,11 @@ class Settings:
     login_free_attempts: int = 5
     login_max_delay_s: int = 900
     upload_idle_s: float = 30.0  # an upload body silent this long ends; what arrived is kept
+    max_page_bytes: int = 8 * 1024 * 1024  # of the JSON of one pull page
+    header_timeout_s: float = 10.0  # a request line and headers must arrive within this
+    body_timeout_s: float = 60.0  # a JSON body (not an upload) must arrive within this
+    # addresses of reverse proxies whose X-Forwarded-For is believed; none by default
+    trusted_proxies: tuple[str, ...] = ()
     verify_per_minute: int = 60  # /verify requests per client address and minute
     stale_upload_s: int = 24 * 3600  # clean-uploads: partial uploads and unreferenced files older
     log_level: str = "INFO"
@@ -55,6 +60,12 @@ class Settings:
             login_free_attempts=_int("INSPECTOR_LOGIN_FREE_ATTEMPTS", 5),
             login_max_delay_s=_int("INSPECTOR_LOGIN_MAX_DELAY", 900),
             upload_idle_s=_int("INSPECTOR_UPLOAD_IDLE_S", 30),
+            max_page_bytes=_int("INSPECTOR_MAX_PAGE_BYTES", 8 * 1024 * 1024),
+            header_timeout_s=_int("INSPECTOR_HEADER_TIMEOUT_S", 10),
+            body_timeout_s=_int("INSPECTOR_BODY_TIMEOUT_S", 60),
+            trusted_proxies=tuple(
+                p.strip() for p in os.environ.get("INSPECTOR_TRUSTED_PROXIES", "").split(",") if p.strip()
+            ),
             verify_per_minute=_int("INSPECTOR_VERIFY_PER_MINUTE", 60),
             stale_upload_s=_int("INSPECTOR_STALE_UPLOAD_S", 24 * 3600),
             log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),

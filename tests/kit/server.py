@@ -87,6 +87,7 @@ class ServerProcess:
         return self
 
     def _wait_ready(self, timeout: float) -> None:
+        assert self.process is not None  # started by `start` just before
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -11,7 +11,7 @@ builds the same `DocumentContext` and gets the same hash, byte for byte.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from inspector_app.core.documents.canonical import content_hash
 from inspector_app.core.documents.context import (
@@ -22,7 +22,7 @@ from inspector_app.core.documents.context import (
 )
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
-from inspector_app.core.domain.models import Facility, InspectorProfile
+from inspector_app.core.domain.models import Facility, FacilityKind, InspectorProfile
 from inspector_app.core.protocol import DocumentInputs, DocumentMeta, InspectionRecord
 
 
@@ -77,7 +77,8 @@ def record_context(record: InspectionRecord, form: Form, inputs: DocumentInputs)
             id=printed.id,
             name_kk=printed.name_kk,
             name_ru=printed.name_ru,
-            kind=printed.kind,
+            # the text as printed: an unknown kind must still hash (to a mismatch), not fail
+            kind=cast(FacilityKind, printed.kind),
             region=printed.region,
             bin=printed.bin,
             address=printed.address,
@@ -99,7 +100,8 @@ def record_context(record: InspectionRecord, form: Form, inputs: DocumentInputs)
         numbers={document_key(DocumentKind(d.kind), d.measure_id): d.number for d in record.documents},
         refusal=None
         if refusal is None
-        else WitnessedRefusal(refusal.role, tuple(refusal.witnesses), refusal.note),
+        # the wire holds exactly two witnesses (`Refusal.witnesses`)
+        else WitnessedRefusal(refusal.role, (refusal.witnesses[0], refusal.witnesses[1]), refusal.note),
     )
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypedDict, TypeVar
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -168,7 +168,7 @@ def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str
     return load_form(target)
 
 
-def form_from_content(content: dict) -> Form:
+def form_from_content(content: dict[str, Any]) -> Form:
     """A form from its content as published (e.g. stored on the server), through every check
     of `load_form`; `FormError` if it fails them."""
     text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
@@ -250,6 +250,13 @@ def _key_on_line(text: str, line: int) -> str:
     content = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     key = content.split(":", 1)[0].lstrip("- ").strip()
     return key[:60] or ROOT_KEY
+
+
+class PhotoLimits(TypedDict, total=False):
+    """The photo settings an item states; those left out keep the `Item` defaults."""
+
+    photo_max_pixels: int
+    photo_keep_original: bool
 
 
 @dataclass
@@ -348,8 +355,8 @@ class _FormReader:
         self.items[item.id] = (item, len(self.items))
         return item
 
-    def photo_limits(self, f: dict[str, Node], key: str) -> dict[str, int | bool]:
-        limits: dict[str, int | bool] = {}
+    def photo_limits(self, f: dict[str, Node], key: str) -> PhotoLimits:
+        limits: PhotoLimits = {}
         if "photo_max_pixels" in f:
             limits["photo_max_pixels"] = self.integer(
                 f["photo_max_pixels"], f"{key}.photo_max_pixels", MIN_PHOTO_PIXELS

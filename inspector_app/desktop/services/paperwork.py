@@ -14,6 +14,7 @@ from inspector_app.core.documents.context import KIND_OF_MEASURE, PER_MEASURE, d
 from inspector_app.core.documents.inputs import document_inputs
 from inspector_app.core.domain.codec import to_json
 from inspector_app.core.domain.forms import Form
+from inspector_app.core.domain.models import Photo
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.storage.store import Store
 
@@ -45,7 +46,7 @@ def record_hash(store: Store, inspection_id: str, form: Form) -> str:
 
 def plan(measures) -> list[tuple[DocumentKind, str | None]]:
     """The act, then one protocol or referral per measure, one order and one recommendation."""
-    wanted = [(DocumentKind.ACT, None)]
+    wanted: list[tuple[DocumentKind, str | None]] = [(DocumentKind.ACT, None)]
     for measure in measures:
         kind = KIND_OF_MEASURE[measure.kind]
         entry = (kind, measure.id if kind in PER_MEASURE else None)
@@ -76,7 +77,9 @@ def build_context(
         lambda kind, seq: document_number(profile.region, profile.code, day.year, kind, seq),
         day.year,
     )
-    photos = [(photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)]
+    photos: list[tuple[Photo, bytes | None]] = [
+        (photo, store.photos.data(photo)) for photo in store.photos.photos(inspection_id)
+    ]
     return DocumentContext(
         profile=profile,
         facility=facility,

@@ -39,8 +39,8 @@ class StoreSyncAdapter:
 
     # --- enrolment and cursor ----------------------------------------------------------
     def enrolment(self) -> Enrolment | None:
-        values = [self.store.reference.setting(f"sync.{key}") for key in KEYS]
-        return Enrolment(*values) if all(values) else None
+        values = [value for key in KEYS if (value := self.store.reference.setting(f"sync.{key}"))]
+        return Enrolment(*values) if len(values) == len(KEYS) else None
 
     def save_enrolment(self, server_url: str, response: EnrolResponse) -> None:
         for key, value in zip(

@@ -45,8 +45,8 @@ def sqlite_upsert(table: sa.Table, row: dict, keys: list[str]):
     )
 
 
-def classify(error: Exception) -> UserError | None:
-    """Environment errors the user can act on; None means a bug."""
+def classify(error: BaseException | None) -> UserError | None:
+    """Environment errors the user can act on; None means a bug (or no driver error)."""
     text = str(error).lower()
     if "disk is full" in text or "disk i/o error" in text:
         return UserError("store.disk_full")

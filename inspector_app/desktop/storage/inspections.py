@@ -21,6 +21,7 @@ from inspector_app.core.domain.models import (
     InspectionStatus,
     InspectionType,
     Measure,
+    Person,
     RestoredChild,
     RestoredRights,
     RightsCategory,
@@ -78,7 +79,7 @@ def inspection_from_row(r) -> Inspection:
         ground=UnscheduledGround(r["ground"]) if r["ground"] else None,
         period_start=date_or_none(r["period_start"]),
         period_end=date_or_none(r["period_end"]),
-        inspectors=[person_from_json(p) for p in r["inspectors"]],
+        inspectors=[Person(**p) for p in r["inspectors"]],
         representative=person_from_json(r["representative"]),
         status=InspectionStatus(r["status"]),
         last_item_id=r["last_item_id"],
@@ -323,7 +324,7 @@ class InspectionRepository:
     # --- finalisation ------------------------------------------------------------------
     def problems(self, inspection_id: str, form: Form):
         with self._db.read() as connection:
-            photo_counts = dict(
+            photo_counts: dict[str, int] = dict(
                 connection.execute(
                     sa.select(_P.c.item_id, sa.func.count())
                     .where(_P.c.inspection_id == inspection_id)

@@ -51,6 +51,7 @@ def _run_alembic(db: Database, action: str, target: str) -> None:
     with db.exclusive() as connection:  # Alembic opens one transaction per migration
         # tables are rebuilt by copying; references are checked once all is done
         raw = connection.connection.dbapi_connection  # a PRAGMA must run outside a transaction
+        assert raw is not None  # the connection is open for the whole block
         raw.execute("PRAGMA foreign_keys = OFF")
         config.attributes["connection"] = connection
         getattr(command, action)(config, target)

@@ -165,6 +165,7 @@ class PhotoVault:
 
 
 def _insert(connection, photo: Photo, created_at: str) -> None:
+    assert photo.taken_at is not None  # a sealed photo always has its moment (`taken_at`)
     connection.execute(
         sa.insert(_P).values(
             id=photo.id,

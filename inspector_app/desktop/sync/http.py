@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 
-RETRYABLE_STATUS = {500, 502, 503, 504}
+RETRYABLE_STATUS = {408, 500, 502, 503, 504}  # 408: the body came too slowly
 GZIP_JSON = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
 TRANSPORT_ERRORS = (
     requests.ConnectionError,

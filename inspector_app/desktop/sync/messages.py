@@ -43,6 +43,30 @@ register_messages(
             "ru": "Неверное имя пользователя или пароль.",
             "en": "The user name or password is wrong.",
         },
+        "sync.deactivated": {
+            "kk": "Сіздің есептік жазбаңыз сөндірілген; синхрондау тоқтады."
+            + SAFE_KK
+            + " Әкімшіге хабарласыңыз.",
+            "ru": "Ваша учётная запись отключена; синхронизация остановлена."
+            + SAFE_RU
+            + " Обратитесь к администратору.",
+            "en": "Your account was deactivated; sync has stopped."
+            + SAFE_EN
+            + " Contact your administrator.",
+        },
+        "sync.password_change_required": {
+            "kk": "Әкімші құпия сөзіңізді қалпына келтірді. Кірмес бұрын оны жаңа құпия сөзге ауыстырыңыз.",
+            "ru": "Администратор сбросил ваш пароль. Перед входом смените его на новый.",
+            "en": "Your administrator reset your password. Change it to a new one before signing in.",
+        },
+        "sync.weak_password": {
+            "kk": "Құпия сөз тым әлсіз: кемінде 10 таңба, әріптер мен сандар (немесе басқа белгілер) "
+            "аралас болсын және пайдаланушы атымен бірдей болмасын.",
+            "ru": "Пароль слишком простой: не меньше 10 символов, буквы вместе с цифрами (или другими "
+            "знаками), и не совпадать с именем пользователя.",
+            "en": "The password is too weak: at least 10 characters, letters mixed with digits (or other "
+            "signs), and not the user name.",
+        },
         "sync.throttled": {
             "kk": "Кіру әрекеттері тым көп. {seconds} секундтан кейін қайталаңыз.",
             "ru": "Слишком много попыток входа. Повторите через {seconds} с.",

@@ -69,11 +69,19 @@ def user_error(error: Exception) -> UserError:
         problems.AUTH_REQUIRED,
     ):
         return UserError("sync.reenrol")
+    if kind is problems.ACCOUNT_DEACTIVATED:
+        return UserError("sync.deactivated")
+    if kind is problems.PASSWORD_CHANGE_REQUIRED:
+        return UserError("sync.password_change_required")
+    if kind is problems.WEAK_PASSWORD:
+        return UserError("sync.weak_password")
+    if kind is problems.REQUEST_TIMEOUT:
+        return UserError("sync.offline")
     if kind is problems.BAD_CREDENTIALS:
         return UserError("sync.bad_credentials")
     if kind is problems.TOO_MANY_ATTEMPTS:
         return UserError("sync.throttled", seconds=error.details.get("retry_after", 60))
-    if kind is problems.BODY_TOO_LARGE:
+    if kind in (problems.BODY_TOO_LARGE, problems.RECORD_TOO_LARGE):
         return UserError("sync.too_large")
     if kind is problems.PROTOCOL_VERSION_UNSUPPORTED:
         return UserError("inspector_app.core.protocol")

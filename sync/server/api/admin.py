@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.domain.models import Facility
@@ -24,7 +24,13 @@ from sync.server.services.registry import (
     upsert_facilities,
     usernames,
 )
-from sync.server.services.users import create_user, user_info
+from sync.server.services.users import (
+    create_user,
+    reset_password,
+    set_active,
+    user_devices,
+    user_info,
+)
 
 router = APIRouter(prefix=protocol.API, tags=["register"])
 Key = Annotated[str, Path(min_length=1, max_length=64)]
@@ -140,6 +146,46 @@ def new_user(body: protocol.UserCreate, principal: PrincipalDep, services: Servi
         )
         session.flush()
         return user_info(session, user)
+
+
+Username = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+@router.post("/users/{username}/deactivate", status_code=204)
+def deactivate_user(username: Username, principal: PrincipalDep, services: ServicesDep) -> Response:
+    """Off-boarding: every device of the user answers 40106 from its next request on."""
+    principal.require("administrator")
+    with services.db.write() as session:
+        set_active(session, principal, username, False)
+    return Response(status_code=204)
+
+
+@router.post("/users/{username}/activate", status_code=204)
+def activate_user(username: Username, principal: PrincipalDep, services: ServicesDep) -> Response:
+    principal.require("administrator")
+    with services.db.write() as session:
+        set_active(session, principal, username, True)
+    return Response(status_code=204)
+
+
+@router.post("/users/{username}/password", status_code=204)
+def reset_user_password(
+    username: Username, body: protocol.PasswordReset, principal: PrincipalDep, services: ServicesDep
+) -> Response:
+    """A temporary password, to be changed at the next sign-in (`POST /auth/password`)."""
+    principal.require("administrator")
+    reset_password(services.db, principal, username, body.password)
+    return Response(status_code=204)
+
+
+@router.get("/users/{username}/devices", response_model=list[protocol.DeviceInfo])
+def devices_of_user(
+    username: Username, principal: PrincipalDep, services: ServicesDep
+) -> list[protocol.DeviceInfo]:
+    """A user's enrolled devices; revoke one with `POST /devices/{id}/revoke`."""
+    principal.require("administrator")
+    with services.db.read() as session:
+        return user_devices(session, username)
 
 
 @router.get("/audit", response_model=list[protocol.AuditRecord])

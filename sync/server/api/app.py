@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,7 +17,7 @@ from inspector_app.core.problems import Problem
 from sync.server import console
 from sync.server.api import admin, auth, health, records, uploads, verify
 from sync.server.api.bodies import add_schemas, validation_problem
-from sync.server.api.deps import Services
+from sync.server.api.deps import Services, principal_of_token
 from sync.server.api.middleware import BodyGuard, RequestLog
 from sync.server.config import Settings
 from sync.server.persistence.blobs import BlobStore
@@ -25,7 +26,7 @@ from sync.server.services.security import Throttle
 
 log = logging.getLogger("inspector.server")
 
-ERROR_RESPONSES = {
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": protocol.ErrorBody, "description": description}
     for status, description in (
         (400, "Malformed request"),
@@ -61,7 +62,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_handlers(app)
     console.install(app)  # the supervisors' web console at /console (its own error pages)
     app.add_middleware(
-        BodyGuard, max_json_bytes=settings.max_json_bytes, max_upload_bytes=settings.max_upload_request_bytes
+        BodyGuard,
+        max_json_bytes=settings.max_json_bytes,
+        max_upload_bytes=settings.max_upload_request_bytes,
+        body_timeout=settings.body_timeout_s,
+        authenticate=principal_of_token,
     )
     app.add_middleware(RequestLog)
     _calm_collector()
@@ -78,7 +83,10 @@ def _calm_collector() -> None:
 
 
 def problem_response(problem: Problem) -> JSONResponse:
-    return JSONResponse(problem.body(), status_code=problem.status, headers=problem.headers)
+    headers = dict(problem.headers)
+    if problem.status in (408, 413):  # the rest of the body is not read: the connection ends
+        headers["Connection"] = "close"
+    return JSONResponse(problem.body(), status_code=problem.status, headers=headers)
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -88,10 +96,26 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
-        return problem_response(validation_problem(error.errors()))
+        errors = error.errors()
+        if errors and all(tuple(e.get("loc", ()))[:1] == ("header",) for e in errors):
+            headers = sorted(
+                {str(e["loc"][1]).replace("_", "-").title() for e in errors if len(e["loc"]) > 1}
+            )
+            return problem_response(Problem(problems.BAD_HEADER, details={"headers": headers}))
+        return problem_response(validation_problem(errors))
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def on_unencodable(_request: Request, _error: UnicodeEncodeError) -> JSONResponse:
+        # a lone surrogate ("\ud800") in a JSON string: not Unicode text, cannot be stored
+        return problem_response(Problem(problems.MALFORMED_JSON, details={"reason": "lone surrogate"}))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if isinstance(error.__cause__, Problem):  # raised while FastAPI read the body
+            return problem_response(error.__cause__)
+        if error.status_code == 400 and error.__cause__ is not None:
+            # a body FastAPI could not read as JSON: invalid UTF-8, nested too deep
+            return problem_response(Problem(problems.MALFORMED_JSON))
         kind = {
             404: problems.NOT_FOUND,
             405: problems.METHOD_NOT_ALLOWED,

@@ -18,9 +18,12 @@ Model = TypeVar("Model", bound=BaseModel)
 GZIP_FROM = 1024  # bytes: a smaller answer gains nothing from compression
 
 
-def parse_json(model: type[Model], raw: bytes) -> tuple[Model, Any]:
-    """The validated model and the JSON value it was read from (kept as received)."""
+def parse_json(model: type[Model], raw: bytes, check=None) -> tuple[Model, Any]:
+    """The validated model and the JSON value it was read from (kept as received);
+    `check(data)` runs before validation."""
     data = load_json(raw)
+    if check is not None:
+        check(data)
     try:
         return model.model_validate(data), data
     except ValidationError as error:
@@ -33,9 +36,25 @@ def load_json(raw: bytes) -> Any:
     except orjson.JSONDecodeError:
         pass
     try:  # orjson refuses integers beyond 64 bits, which JSON allows
-        return json.loads(raw)
-    except (ValueError, RecursionError):
+        data = json.loads(raw)
+        # ... and lone surrogates (`"\\ud800"`), which are no Unicode text: refused too
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):  # UnicodeError is a ValueError
         raise Problem(problems.MALFORMED_JSON) from None
+    return data
+
+
+def check_record_sizes(data: Any) -> None:
+    """Refuse a push holding a record over MAX_RECORD_BYTES, before it is validated."""
+    records = data.get("records") if isinstance(data, dict) else None
+    for index, record in enumerate(records if isinstance(records, list) else [data]):
+        size = protocol.record_too_large(record)
+        if size:
+            raise Problem(
+                problems.RECORD_TOO_LARGE,
+                f"A record is larger than {protocol.MAX_RECORD_BYTES} bytes.",
+                details={"index": index, "size_bytes": size, "limit_bytes": protocol.MAX_RECORD_BYTES},
+            )
 
 
 def validation_problem(errors, prefix: tuple[str, ...] = ()) -> Problem:

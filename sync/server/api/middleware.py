@@ -5,6 +5,7 @@ Pure ASGI (no BaseHTTPMiddleware) so upload bodies stream through untouched.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -19,34 +20,49 @@ from inspector_app.core.problems import Problem
 log = logging.getLogger("inspector.server.http")
 UPLOAD_PREFIX = f"{protocol.API}/uploads/"
 _SUPPORTED = {str(v) for v in protocol.SUPPORTED_VERSIONS}
+# gzip bodies of callers without a device token (a sign-in) are inflated to this size at most
+ANONYMOUS_JSON_BYTES = 64 * 1024
+PRINCIPAL_KEY = "inspector.principal"  # in scope["state"]: the caller, once authenticated
 
 
 async def send_problem(send, problem: Problem) -> None:
     body = json.dumps(problem.body(), ensure_ascii=False).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if problem.status in (408, 413):  # the rest of the body is not read: the connection ends
+        headers.append((b"connection", b"close"))
     headers += [(k.lower().encode(), v.encode()) for k, v in problem.headers.items()]
     await send({"type": "http.response.start", "status": problem.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
 class BodyGuard:
-    """Decodes gzip bodies (bounded), refuses other encodings and oversized bodies."""
+    """Decodes gzip bodies (bounded, and beyond a sign-in's size only for an authenticated
+    caller), refuses other encodings and oversized bodies, and ends a body (outside
+    uploads, which have their own idle limit) that has not arrived within `body_timeout` s."""
 
-    def __init__(self, app, max_json_bytes: int, max_upload_bytes: int) -> None:
+    def __init__(
+        self, app, max_json_bytes: int, max_upload_bytes: int, body_timeout: float = 60.0, authenticate=None
+    ) -> None:
         self.app = app
         self.max_json = max_json_bytes
         self.max_upload = max_upload_bytes
+        self.body_timeout = body_timeout
+        self.authenticate = authenticate  # (app, token) -> principal, raising a Problem
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        limit = self.max_upload if scope["path"].startswith(UPLOAD_PREFIX) else self.max_json
+        upload = scope["path"].startswith(UPLOAD_PREFIX)
+        limit = self.max_upload if upload else self.max_json
         try:
             self._check_protocol(headers)
             self._check_length(headers, limit)
+            if not upload:
+                receive = _deadline(receive, self.body_timeout)
             encoding = headers.get("content-encoding", "identity").strip().lower()
             if encoding == "gzip":
+                limit = await self._gzip_limit(scope, headers, limit)
                 # off the event loop: zlib lets go of the interpreter, so uploads go on meanwhile
                 body = await run_in_threadpool(_decompress, await _read_all(receive, limit), limit)
                 receive = _replay(body)
@@ -58,6 +74,16 @@ class BodyGuard:
         except Problem as problem:
             return await send_problem(send, problem)
         await self.app(scope, receive, send)
+
+    async def _gzip_limit(self, scope, headers: dict[str, str], limit: int) -> int:
+        """Inflating costs memory and time: a caller without a device token gets a sign-in's
+        worth; one with a bad token its 401 before anything is inflated."""
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        if self.authenticate is None or scheme.lower() != "bearer" or not token.strip():
+            return min(limit, ANONYMOUS_JSON_BYTES)
+        principal = await run_in_threadpool(self.authenticate, scope["app"], token.strip())
+        scope.setdefault("state", {})[PRINCIPAL_KEY] = principal
+        return limit
 
     @staticmethod
     def _check_protocol(headers: dict[str, str]) -> None:
@@ -111,6 +137,8 @@ def _decompress(data: bytes, limit: int) -> bytes:
         body += decoder.flush()
         if not decoder.eof:
             raise zlib.error("truncated stream")
+        if decoder.unused_data:
+            raise zlib.error("bytes after the end of the gzip stream")
     except zlib.error as error:
         raise Problem(problems.BAD_GZIP, details={"reason": str(error)}) from None
     if len(body) > limit:
@@ -129,6 +157,33 @@ def _replay(body: bytes):
         return {"type": "http.request", "body": body, "more_body": False}
 
     return receive
+
+
+def _deadline(receive, seconds: float, bytes_per_second: int = 1024):
+    """`receive` that fails with 40801 once the body has taken more than `seconds` plus one
+    second per `bytes_per_second` received: a body trickling in a byte at a time would
+    otherwise hold a worker for ever, while a large body on a slow link still gets through."""
+    started, received, done = time.monotonic(), 0, False
+
+    async def bounded():
+        nonlocal received, done
+        if done:  # the body is in: what follows is waiting for a disconnect
+            return await receive()
+        left = started + seconds + received / bytes_per_second - time.monotonic()
+        try:
+            message = await asyncio.wait_for(receive(), max(0.0, left))
+        except TimeoutError:
+            raise Problem(
+                problems.REQUEST_TIMEOUT,
+                f"The request body did not arrive within {seconds:g} s "
+                f"(plus 1 s per {bytes_per_second} bytes received).",
+                details={"limit_seconds": seconds, "bytes_received": received},
+            ) from None
+        received += len(message.get("body", b""))
+        done = not message.get("more_body")
+        return message
+
+    return bounded
 
 
 def _counting(receive, limit: int):
@@ -162,12 +217,12 @@ class RequestLog:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        started, status = time.perf_counter(), {"code": 0}
+        started, status = time.perf_counter(), {"code": 0, "started": False}
         request_id = uuid.uuid4().hex[:12]
 
         async def sending(message):
             if message["type"] == "http.response.start":
-                status["code"] = message["status"]
+                status["code"], status["started"] = message["status"], True
                 message.setdefault("headers", [])
                 message["headers"] = [
                     *message["headers"],
@@ -178,8 +233,18 @@ class RequestLog:
 
         try:
             await self.app(scope, receive, sending)
+        except Exception as error:  # a bug: answered here so the answer has our headers
+            status["code"] = status["code"] or 500
+            log.error(
+                "unhandled error",
+                exc_info=error,
+                extra={"status": 500, "request_id": request_id, "path": scope["path"]},
+            )
+            if not status["started"]:
+                await send_problem(sending, Problem(problems.INTERNAL, details={"request_id": request_id}))
         finally:
-            log.info(
+            log.log(
+                logging.ERROR if status["code"] >= 500 else logging.INFO,
                 "request",
                 extra={
                     "method": scope["method"],

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
-from sync.server.api.bodies import json_body_of, json_response, parse_json
+from sync.server.api.bodies import check_record_sizes, json_body_of, json_response, parse_json
 from sync.server.api.deps import PrincipalDep, ServicesDep
 from sync.server.persistence.models import AuditEntry, InspectionRow, User
 from sync.server.services.pull import pull
@@ -33,7 +33,7 @@ def changes(
 ) -> Response:
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
-        body = pull(session, principal, since, limit)
+        body = pull(session, principal, since, limit, services.settings.max_page_bytes)
     return json_response(body, request.headers.get("accept-encoding"))
 
 
@@ -49,7 +49,7 @@ async def push(request: Request, principal: PrincipalDep, services: ServicesDep)
 
 
 def _push_raw(services, principal, raw: bytes) -> protocol.PushResponse:
-    request, data = parse_json(protocol.PushRequest, raw)
+    request, data = parse_json(protocol.PushRequest, raw, check_record_sizes)
     return push_records(
         services,
         principal,
@@ -76,16 +76,23 @@ def push_records(services, principal, batch: list[Prepared]) -> protocol.PushRes
     "/records/{record_id}",
     response_model=protocol.RecordResult,
     responses={201: {"model": protocol.RecordResult}},
+    openapi_extra=json_body_of(protocol.PushedRecord),
 )
-def push_one(record_id: str, body: protocol.InspectionRecord, principal: PrincipalDep, services: ServicesDep):
+async def push_one(record_id: str, request: Request, principal: PrincipalDep, services: ServicesDep):
     """Push one record; a conflict answers 409 with the server's version in details."""
+    raw = await request.body()
+    return await run_in_threadpool(_push_one_raw, services, principal, record_id, raw)
+
+
+def _push_one_raw(services, principal, record_id: str, raw: bytes) -> JSONResponse:
+    body, data = parse_json(protocol.PushedRecord, raw, check_record_sizes)
     if record_id != body.id:
         raise Problem(
             problems.VALIDATION_FAILED,
             "The URL and the body name different records.",
             details={"url": record_id[:64], "body": body.id},
         )
-    result = push_records(services, principal, [Prepared.of(body)]).results[0]
+    result = push_records(services, principal, [Prepared.as_sent(body, data)]).results[0]
     if result.error is not None:
         details = {**result.error.details}
         if result.server_record is not None:

@@ -113,7 +113,7 @@ async def upload(
     upload_offset: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
     upload_length: Annotated[int, Header(ge=0, le=protocol.MAX_ATTACHMENT_BYTES)],
     response: Response,
-) -> protocol.AttachmentState:
+) -> protocol.AttachmentState | Response:
     """Append bytes at Upload-Offset; at Upload-Length they are verified against the SHA-256."""
     if request.headers.get("content-type", "").split(";")[0].strip() not in UPLOAD_MEDIA_TYPES:
         raise Problem(problems.UNSUPPORTED_MEDIA_TYPE, details={"expected": UPLOAD_MEDIA_TYPES[0]})
@@ -164,7 +164,7 @@ def _register(services, principal: Principal, sha256: str, size: int) -> None:
 )
 async def upload_batch(
     request: Request, principal: PrincipalDep, services: ServicesDep
-) -> protocol.BatchUploadResponse:
+) -> protocol.BatchUploadResponse | Response:
     """Many whole attachments in one body: `<sha256 hex> <length>\\n` then the bytes, repeated.
 
     Each part is hashed as it arrives and published when it matches; a part cut short keeps

@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from sync.server.api.deps import ServicesDep, client_ip
-from sync.server.services.ratelimit import SlidingWindow
 from sync.server.services.documents import Verification, verify
+from sync.server.services.ratelimit import SlidingWindow
 
 router = APIRouter(tags=["verification"])
 HEADERS = {

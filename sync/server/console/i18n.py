@@ -10,7 +10,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 
 LANGUAGES = ("kk", "ru", "en")
 DEFAULT = "kk"
@@ -48,7 +48,8 @@ def compile_catalogues(force: bool = False) -> list[str]:
 
 
 @functools.cache
-def translations(lang: str) -> Translations:
+def translations(lang: str) -> NullTranslations:
+    """The compiled catalogue of `lang`; an empty one (the English source) when missing."""
     return Translations.load(str(LOCALE_DIR), [lang], domain=DOMAIN)
 
 

@@ -76,11 +76,13 @@ def inspection_view(session: Session, blobs: BlobStore, row: InspectionRow, page
         for c in review.item_comments or []:
             comments.setdefault(c["item_id"], []).append(c["comment"])
     own = pushed_by(session, row.id, page.signed.principal.user_id)
+    facility, owner = session.get(FacilityRow, row.facility_id), session.get(User, row.owner_id)
+    assert facility is not None and owner is not None  # the row's foreign keys
     return InspectionView(
         row=row,
         record=record,
-        facility=session.get(FacilityRow, row.facility_id),
-        owner=session.get(User, row.owner_id),
+        facility=facility,
+        owner=owner,
         form_title=form.title.get(lang) if form else f"{record.header.form_id} v{record.header.form_version}",
         sections=_sections(form, record, lang, comments),
         findings=[(f, _label(form, f.item_id, lang)) for f in record.findings],

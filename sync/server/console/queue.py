@@ -38,7 +38,7 @@ class Filters:
             page = max(1, min(int(values.pop("page") or 1), 100_000))
         except ValueError:
             page = 1
-        return cls(**values, page=page)
+        return cls(**values, page=page, extra={})
 
     def query_string(self, **changes) -> str:
         from urllib.parse import urlencode
@@ -136,7 +136,7 @@ def queue_page(session: Session, principal: Principal, filters: Filters) -> Queu
     query, revision = _base(principal)
     query = _filtered(query, revision, filters, dialect)
     inner = query.with_only_columns(InspectionRow.id, InspectionRow.review_state).subquery()
-    counts = dict(
+    counts: dict[str, int] = dict(
         session.execute(sa.select(inner.c.review_state, sa.func.count()).group_by(inner.c.review_state)).all()
     )
     if filters.state:

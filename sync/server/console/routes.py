@@ -4,6 +4,7 @@ page with its documents re-rendered by the server, and review decisions."""
 from __future__ import annotations
 
 import io
+from typing import Literal
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -28,7 +29,7 @@ from sync.server.console.web import (
 from sync.server.persistence.models import FacilityRow, User
 from sync.server.services.records import readable_record, review
 from sync.server.services.rendering import render_record_documents
-from sync.server.services.users import check_credentials
+from sync.server.services.users import sign_in
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -75,28 +76,32 @@ def _signin(page: Page, form) -> Response:
     ip = client_ip(page.request)
     services = page.services
     try:
-        with services.db.write() as session:
-            user = check_credentials(
-                session, services.throttle, protocol.EnrolRequest(username=username, password=password), ip
-            )
-            refused = user is not None and user.role not in CONSOLE_ROLES
-            if user is not None and not refused:
-                sessions.end_expired(session, page.rules)
-                cookie, _ = sessions.start(session, user, page.rules, ip)
-                user_id, language = user.id, user.language
+        # counted first, the password checked outside any transaction (services.users.sign_in)
+        user = sign_in(services.db, services.throttle, username, password, ip)
     except Problem as problem:
-        if problem.kind is not problems.TOO_MANY_ATTEMPTS:
+        if problem.kind is problems.TOO_MANY_ATTEMPTS:
+            wait = problem.details.get("retry_after", 60)
+            message = page.gettext(
+                "Too many failed attempts. Try again in %(seconds)s seconds.", seconds=wait
+            )
+            return page.render("signin.html", status=429, username=username, error=message)
+        if problem.kind is problems.PASSWORD_CHANGE_REQUIRED:
+            message = page.gettext("Your password was reset and must be changed before you sign in.")
+            return page.render("signin.html", status=403, username=username, error=message)
+        if problem.kind not in (problems.BAD_CREDENTIALS, problems.ACCOUNT_DEACTIVATED):
             raise
-        wait = problem.details.get("retry_after", 60)
-        message = page.gettext("Too many failed attempts. Try again in %(seconds)s seconds.", seconds=wait)
-        return page.render("signin.html", status=429, username=username, error=message)
-    if user is None:
         return page.render(
             "signin.html",
             status=401,
             username=username,
             error=page.gettext("The user name or password is wrong."),
         )
+    refused = user.role not in CONSOLE_ROLES
+    if not refused:
+        with services.db.write() as session:
+            sessions.end_expired(session, page.rules)
+            cookie, _ = sessions.start(session, session.get(User, user.id), page.rules, ip)
+            user_id, language = user.id, user.language
     if refused:
         page.audit("console.signin_refused", "user", username, {"role": user.role})
         message = page.gettext(
@@ -119,7 +124,9 @@ def _signin(page: Page, form) -> Response:
     page.set_cookie(response, sessions.COOKIE, cookie)
     if language is None and page.lang:
         with services.db.write() as session:
-            session.get(User, user_id).language = page.lang
+            user = session.get(User, user_id)
+            assert user is not None  # signed in a moment ago
+            user.language = page.lang
     return response
 
 
@@ -132,8 +139,8 @@ async def signout(request: Request) -> Response:
 def _signout(page: Page, form) -> Response:
     page.check_csrf(form)
     with page.services.db.write() as session:
-        sessions.end(session, page.signed.id_hash)
-    page.audit("console.signout", "user", page.signed.principal.username)
+        sessions.end(session, page.signed_in.id_hash)
+    page.audit("console.signout", "user", page.signed_in.principal.username)
     response = see_other("/console/signin")
     response.delete_cookie(sessions.COOKIE, path="/console")
     return response
@@ -152,7 +159,9 @@ def _language(page: Page, form) -> Response:
     back = back if back.startswith("/console") and not back.startswith("//") else "/console/"
     if page.signed is not None:
         with page.services.db.write() as session:
-            session.get(User, page.signed.principal.user_id).language = lang
+            user = session.get(User, page.signed.principal.user_id)
+            assert user is not None  # the signed-in user
+            user.language = lang
         page.audit("console.language", "user", page.signed.principal.username, {"language": lang})
     response = see_other(back)
     page.set_cookie(response, LANG_COOKIE, lang, max_age=365 * 86400)
@@ -167,8 +176,8 @@ def review_queue(request: Request) -> Response:
     page = signed_page(request)
     filters = Filters.of(request.query_params)
     with page.services.db.read() as session:
-        result = queue_page(session, page.signed.principal, filters)
-        offered = choices(session, page.signed.principal)
+        result = queue_page(session, page.signed_in.principal, filters)
+        offered = choices(session, page.signed_in.principal)
         regions = _region_names(session, page)
     return page.render(
         "queue.html",
@@ -189,7 +198,7 @@ def _region_names(session, page: Page) -> dict[str, str]:
 
     rows = session.scalars(sa.select(Region).order_by(Region.code))
     names = {r.code: {"kk": r.name_kk, "ru": r.name_ru}.get(page.lang, r.name_en or r.name_ru) for r in rows}
-    principal = page.signed.principal
+    principal = page.signed_in.principal
     return {code: name for code, name in names.items() if principal.sees_region(code)}
 
 
@@ -200,7 +209,7 @@ def _readable(session, page: Page, record_id: str):
     """The record if this user may read it; anything else is "not found" (no hint that a
     record of another region exists)."""
     try:
-        return readable_record(session, page.signed.principal, record_id[:64])
+        return readable_record(session, page.signed_in.principal, record_id[:64])
     except Problem as problem:
         raise ConsoleError(404, "not_found") from problem
 
@@ -296,9 +305,12 @@ async def decide(record_id: str, request: Request) -> Response:
     return await run_in_threadpool(_decide, signed_page(request), record_id, form)
 
 
+DECISIONS: dict[str, Literal["approved", "returned"]] = {"approved": "approved", "returned": "returned"}
+
+
 def _decide(page: Page, record_id: str, form) -> Response:
     page.check_csrf(form)
-    decision = str(form.get("decision") or "")
+    decision = DECISIONS.get(str(form.get("decision") or ""))
     comment = str(form.get("comment") or "").strip()[:4000]
     items = _item_comments(form)
     try:
@@ -306,7 +318,7 @@ def _decide(page: Page, record_id: str, form) -> Response:
     except ValueError:
         revision = 0
     url = f"/console/inspections/{record_id}"
-    if decision not in ("approved", "returned") or revision < 1:
+    if decision is None or revision < 1:
         raise ConsoleError(400, "bad_form")
     if decision == "returned" and not comment:
         return see_other(f"{url}?problem=comment_required#decision")
@@ -318,7 +330,7 @@ def _decide(page: Page, record_id: str, form) -> Response:
         with page.services.db.write() as session:
             review(
                 session,
-                page.signed.principal,
+                page.signed_in.principal,
                 record_id[:64],
                 protocol.ReviewRequest(
                     decision=decision, revision=revision, comment=comment, item_comments=items

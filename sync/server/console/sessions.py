@@ -112,4 +112,4 @@ def end_expired(session: Session, rules: SessionRules) -> None:
 
 
 def same_token(expected: str | None, given: str | None) -> bool:
-    return bool(expected) and bool(given) and hmac.compare_digest(expected.encode(), given.encode())
+    return bool(expected and given and hmac.compare_digest(expected.encode(), given.encode()))

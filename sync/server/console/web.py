@@ -52,7 +52,8 @@ def environment(lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    # a method the jinja2.ext.i18n extension adds to the environment, unknown to its types
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["local"] = local_time
     return env
 
@@ -77,6 +78,13 @@ class Page:
     signed: Signed | None
     lang: str
     pre_token: str = ""  # set when a form is shown before sign-in
+
+    @property
+    def signed_in(self) -> Signed:
+        """The session of a page from `signed_page`, which refuses a page without one."""
+        if self.signed is None:
+            raise SignInNeeded()
+        return self.signed
 
     @property
     def csrf(self) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +52,7 @@ def moment_text(at: dt.datetime | str) -> str:
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def entry_hash(previous: str, seq: int, entry: dict[str, Any]) -> str:
+def entry_hash(previous: str, seq: int, entry: Mapping[Any, Any]) -> str:  # a dict or a RowMapping
     content = {c: entry.get(c) for c in COLUMNS}
     content["at"] = moment_text(entry["at"])
     content["details"] = entry.get("details") or {}
@@ -78,7 +78,7 @@ def drop_pending(session: Session) -> None:
 
 
 def append(session: Session, entries: list[dict[str, Any]]) -> None:
-    if session.bind.dialect.name == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(sa.text(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK})"))
     last = session.execute(
         sa.select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)

@@ -31,7 +31,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from inspector_app.core import problems
 from inspector_app.core.problems import Problem
@@ -39,6 +39,14 @@ from inspector_app.core.problems import Problem
 READ_PIECE = 1024 * 1024
 _LIBC = ctypes.util.find_library("c")
 _libc = ctypes.CDLL(_LIBC, use_errno=True) if _LIBC else None
+
+
+class Digest(Protocol):
+    """What is used of a `hashlib` hash object."""
+
+    def update(self, data: bytes, /) -> None: ...
+
+    def hexdigest(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -171,7 +179,7 @@ class Part:
     held: int = 0
     handle: BinaryIO | None = None
     problem: Problem | None = None
-    digest: object = field(default_factory=hashlib.sha256)
+    digest: Digest = field(default_factory=hashlib.sha256)
 
     def open(self) -> None:
         path = self.store.part_name(self.sha256, self.device)
@@ -200,6 +208,7 @@ class Part:
             self.open()
         if self.problem is not None:
             return  # refused: the bytes are only read past
+        assert self.handle is not None  # `open` sets either the handle or a problem
         if self.held + len(piece) > self.length:
             self.handle.truncate(0)
             self.problem = Problem(
@@ -216,6 +225,7 @@ class Part:
         publish what is whole."""
         self.write(tail)
         if self.handle is None:
+            assert self.problem is not None  # `open` sets either the handle or a problem
             raise self.problem
         try:
             self.handle.flush()
@@ -276,7 +286,7 @@ def _syncfs(directory: str) -> bool:
         os.close(descriptor)
 
 
-def _hash_file(path: str, digest) -> None:
+def _hash_file(path: str, digest: Digest) -> None:
     with open(path, "rb") as handle:
         while piece := handle.read(READ_PIECE):
             digest.update(piece)
@@ -309,19 +319,23 @@ class IdleWatch:
     def __init__(self, idle_s: float) -> None:
         self.idle_s = idle_s
         self.loop = asyncio.get_running_loop()
-        self.task = asyncio.current_task()
+        task = asyncio.current_task()
+        if task is None:
+            raise RuntimeError("IdleWatch runs only inside a task")
+        self.task = task
         self.waiting = False
         self.since = self.loop.time()
         self._cancelled = False
         self._cancelling = self.task.cancelling()  # cancellations already asked of the task
-        self._handle = None
+        self._handle: asyncio.TimerHandle | None = None
 
     def __enter__(self) -> IdleWatch:
         self._handle = self.loop.call_at(self.since + self.idle_s, self._check)
         return self
 
-    def __exit__(self, *_exc) -> None:
-        self._handle.cancel()
+    def __exit__(self, *_exc: object) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
 
     def wait_begins(self) -> None:
         self.waiting, self.since = True, self.loop.time()

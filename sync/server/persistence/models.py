@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from inspector_app.core.protocol import Role
 
 JsonType = sa.JSON().with_variant(JSONB(), "postgresql")
 Moment = sa.DateTime(timezone=True)
@@ -37,11 +39,13 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(200), unique=True)
     full_name: Mapped[str] = mapped_column(sa.Text, default="")
-    role: Mapped[str] = mapped_column(sa.String(20))
+    role: Mapped[Role] = mapped_column(sa.String(20))
     password_hash: Mapped[str] = mapped_column(sa.Text)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
     language: Mapped[str | None] = mapped_column(sa.String(8))  # the web console's, once chosen
+    # set by a password reset: sign-in answers 40304 until the user changes it
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class UserRegion(Base):
@@ -227,7 +231,7 @@ class ReviewRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
     revision: Mapped[int]
-    decision: Mapped[str] = mapped_column(sa.String(20))
+    decision: Mapped[Literal["approved", "returned"]] = mapped_column(sa.String(20))
     comment: Mapped[str] = mapped_column(sa.Text, default="")
     reviewer_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     new_revision: Mapped[int | None]

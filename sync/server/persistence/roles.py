@@ -37,6 +37,8 @@ def grant_app_role(url: str, role: str) -> None:
             raise SystemExit("grant-roles is for PostgreSQL; on SQLite the file's owner is the server")
         with engine.begin() as connection:
             schema = connection.exec_driver_sql("SELECT current_schema()").scalar()
+            if schema is None:
+                raise SystemExit("the role has no current schema: set its search_path")
             owner = connection.exec_driver_sql("SELECT current_user").scalar()
             if owner == role:
                 raise SystemExit("the server's role must not be the owner of the tables")

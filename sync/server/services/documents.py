@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -33,6 +34,9 @@ MAX_NUMBER = 200  # real numbers are ~20 characters (REGION-INSPECTOR-YEAR-KIND-
 KAZAKHSTAN = dt.timezone(dt.timedelta(hours=5), "UTC+5")  # one zone for the country since 2024
 
 
+Verdict = Literal["genuine", "mismatch", "not_found", "unchecked"]
+
+
 @dataclass(frozen=True)
 class Verification:
     number: str
@@ -44,7 +48,7 @@ class Verification:
     matches: bool | None = None  # None when no hash was given or none is recorded
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> Verdict:
         if not self.found:
             return "not_found"
         if self.matches is None:

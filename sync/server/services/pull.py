@@ -35,25 +35,42 @@ from sync.server.services.registry import (
     usernames,
 )
 
+INSPECTIONS_AT_ONCE = 16  # records loaded from the database together (each up to 2 MiB)
 
-def pull(session: Session, principal: Principal, since: int, limit: int) -> bytes:
-    """The JSON of a `protocol.ChangesResponse`."""
+
+def pull(
+    session: Session, principal: Principal, since: int, limit: int, max_bytes: int = protocol.MAX_PAGE_BYTES
+) -> bytes:
+    """The JSON of a `protocol.ChangesResponse` of at most `limit` changes and about
+    `max_bytes` (a page ends after the change that passes it): records are loaded a few at
+    a time and written out at once, so a pull never holds more than a page."""
     rows, cursor, more = changed_since(session, principal, since, limit)
     by_kind: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         by_kind[row.kind].append(row.entity_id)
+    inspections = by_kind.pop("inspection", [])
     data = {kind: _load(session, kind, ids) for kind, ids in by_kind.items()}
-    changes = [
-        {
+    parts, size, loaded = [], 0, {}
+    for index, row in enumerate(rows):
+        if row.kind == "inspection" and row.entity_id not in loaded:
+            loaded = _inspections(
+                session, inspections[inspections.index(row.entity_id) :][:INSPECTIONS_AT_ONCE]
+            )
+        found = loaded if row.kind == "inspection" else data[row.kind]
+        change = {
             "kind": row.kind,
             "seq": row.seq,
             "id": row.entity_id,
-            "deleted": row.deleted or row.entity_id not in data[row.kind],
-            "data": data[row.kind].get(row.entity_id),
+            "deleted": row.deleted or row.entity_id not in found,
+            "data": found.get(row.entity_id),
         }
-        for row in rows
-    ]
-    return json_dumps({"cursor": cursor, "more": more, "changes": changes}).encode()
+        parts.append(json_dumps(change).encode())
+        size += len(parts[-1])
+        if size >= max_bytes and index < len(rows) - 1:
+            cursor, more = row.seq, True
+            break
+    head = json_dumps({"cursor": cursor, "more": more}).encode()[:-1]
+    return head + b',"changes":[' + b",".join(parts) + b"]}"
 
 
 def _load(session: Session, kind: str, ids: list[str]) -> dict[str, object]:

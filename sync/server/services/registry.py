@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Literal, get_args
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -218,8 +219,18 @@ def article_to_wire(row: ArticleRow) -> protocol.Article:
         protocol_by=row.protocol_by,
         decided_by=row.decided_by,
         repeat=row.repeat,
-        org_mrp=row.org_mrp or {},
+        org_mrp=org_mrp_to_wire(row.org_mrp or {}),
     )
+
+
+BusinessSizeName = Literal["small", "medium", "large", "non_commercial"]
+_SIZE_NAMES: dict[str, BusinessSizeName] = {size: size for size in get_args(BusinessSizeName)}
+
+
+def org_mrp_to_wire(org_mrp: Mapping[str, Sequence[int]]) -> dict[BusinessSizeName, list[int]]:
+    """Fine ranges per business size as the wire names the sizes (a size it does not know
+    raises KeyError)."""
+    return {_SIZE_NAMES[size]: list(bounds) for size, bounds in org_mrp.items()}
 
 
 def assignment_to_wire(row: AssignmentRow, usernames: dict[int, str]) -> protocol.Assignment:

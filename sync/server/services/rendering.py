@@ -150,7 +150,9 @@ def record_context(
 ) -> DocumentContext:
     """The document context of a synced record, as the server can rebuild it."""
     header = record.header
-    facility = facility_to_wire(session.get(FacilityRow, header.facility_id))
+    facility_row = session.get(FacilityRow, header.facility_id)
+    assert facility_row is not None  # the stored record's row references it (a foreign key)
+    facility = facility_to_wire(facility_row)
     regions = {r.code: Bilingual(r.name_kk, r.name_ru, r.name_en) for r in session.scalars(sa.select(Region))}
     form = record_form(session, header.form_id, header.form_version)
     day = _document_day(record)

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+import os
 import secrets
+import threading
+import unicodedata
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from inspector_app.core import problems
@@ -30,13 +36,20 @@ def aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+# Argon2 takes ~64 MiB and all of a core for a good fraction of a second: at most half the
+# cores check passwords at once, so guesses queue here instead of starving the rest.
+_checks = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) // 2))
+
+
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _checks:
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
+        with _checks:
+            return _hasher.verify(password_hash or _DUMMY_HASH, password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -51,7 +64,13 @@ def token_hash(token: str) -> str:
 
 @dataclass(frozen=True)
 class Throttle:
-    """After `free` failures, each further attempt waits 2^(n-free) s, up to `max_delay` s."""
+    """After `free` failures, each further attempt waits 2^(n-free+1) s after the last one,
+    up to `max_delay` s (with free = 5: 2^(n-4) s, as PROTOCOL.md says).
+
+    An attempt is counted *before* its password is checked, in one short transaction that
+    holds the row's lock (`SELECT ... FOR UPDATE` on PostgreSQL, the write lock on SQLite):
+    parallel guesses queue on that row, so only `free` of them ever reach the password
+    check, and the check itself (Argon2, ~50 ms) runs outside any transaction."""
 
     free: int = 5
     max_delay: int = 900
@@ -61,31 +80,71 @@ class Throttle:
             return 0
         return min(self.max_delay, 2 ** (failures - self.free + 1))
 
-    def check(self, session: Session, username: str, ip: str) -> None:
-        row = session.get(LoginFailure, (username.lower(), ip))
-        if row is None:
-            return
-        ready_at = aware(row.last_failure_at) + dt.timedelta(seconds=self.wait_seconds(row.failures))
-        remaining = int((ready_at - utcnow()).total_seconds()) + 1
-        if remaining > 0 and self.wait_seconds(row.failures):
-            raise Problem(
-                problems.TOO_MANY_ATTEMPTS,
-                details={"retry_after": remaining},
-                headers={"Retry-After": str(remaining)},
+    def reserve(self, session: Session, username: str, ip: str) -> None:
+        """Count an attempt, or refuse it (42901) while the caller must wait."""
+        key = (username.lower()[:200], ip)
+        insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(LoginFailure)
+            .values(username=key[0], ip=ip, failures=0, last_failure_at=utcnow())
+            .on_conflict_do_nothing()
+        )
+        row = session.get(LoginFailure, key, with_for_update=True, populate_existing=True)
+        wait = self.wait_seconds(row.failures)
+        if wait:
+            remaining = math.ceil(
+                (aware(row.last_failure_at) + dt.timedelta(seconds=wait) - utcnow()).total_seconds()
             )
-
-    @staticmethod
-    def failed(session: Session, username: str, ip: str) -> None:
-        key = (username.lower(), ip)
-        row = session.get(LoginFailure, key, with_for_update=True)
-        if row is None:
-            session.add(LoginFailure(username=key[0], ip=ip, failures=1, last_failure_at=utcnow()))
-        else:
-            row.failures += 1
-            row.last_failure_at = utcnow()
+            if remaining > 0:
+                raise Problem(
+                    problems.TOO_MANY_ATTEMPTS,
+                    details={"retry_after": remaining},
+                    headers={"Retry-After": str(remaining)},
+                )
+        row.failures += 1
+        row.last_failure_at = utcnow()
 
     @staticmethod
     def succeeded(session: Session, username: str, ip: str) -> None:
         session.execute(
-            sa.delete(LoginFailure).where(LoginFailure.username == username.lower(), LoginFailure.ip == ip)
+            sa.delete(LoginFailure).where(
+                LoginFailure.username == username.lower()[:200], LoginFailure.ip == ip
+            )
         )
+
+
+# --- user names and passwords -----------------------------------------------------------
+
+MIN_PASSWORD_CHARS = 10
+
+
+def normalise_username(name: str) -> str:
+    """NFKC, lower case; what a user types at sign-in is compared in this form."""
+    return unicodedata.normalize("NFKC", name).strip().lower()
+
+
+def checked_username(name: str) -> str:
+    """The stored form of a new user name, or 42206: no spaces at its ends, no control or
+    invisible (format) characters, and no line or paragraph breaks."""
+    normal = unicodedata.normalize("NFKC", name)
+    bad = [c for c in normal if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")]
+    if not normal.strip() or normal != normal.strip() or bad:
+        raise Problem(
+            problems.BAD_USERNAME,
+            details={"characters": [f"U+{ord(c):04X}" for c in bad[:5]]},
+        )
+    return normal.lower()
+
+
+def check_password_policy(password: str, username: str = "") -> None:
+    """42205 unless at least MIN_PASSWORD_CHARS long, of at least two kinds (letters,
+    digits, other signs), and not the user name."""
+    kinds = {
+        "letter" if c.isalpha() else "digit" if c.isdigit() else "other" for c in password if not c.isspace()
+    }
+    if (
+        len(password) < MIN_PASSWORD_CHARS
+        or len(kinds) < 2
+        or (username and normalise_username(password) == normalise_username(username))
+    ):
+        raise Problem(problems.WEAK_PASSWORD, details={"min_length": MIN_PASSWORD_CHARS})

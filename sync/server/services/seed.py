@@ -14,12 +14,18 @@ from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
 from inspector_app.demo import facilities as inspector_demo
 from sync.server.persistence.models import User
 from sync.server.services.principal import SYSTEM
-from sync.server.services.registry import set_article, set_mrp, upsert_facilities, upsert_form
+from sync.server.services.registry import (
+    org_mrp_to_wire,
+    set_article,
+    set_mrp,
+    upsert_facilities,
+    upsert_form,
+)
 from sync.server.services.users import create_user
 
 DEMO_PASSWORD = "demo-password"
 DEMO_REGIONS = ["AST", "AKM", "ALA"]
-DEMO_USERS = (
+DEMO_USERS: tuple[tuple[str, str, str, list[str]], ...] = (
     ("inspector", "Айгүл Сәрсенова", "inspector", DEMO_REGIONS),
     ("supervisor", "Нұрлан Қасымов", "supervisor", DEMO_REGIONS),
     ("admin", "Әкімші", "administrator", []),
@@ -73,7 +79,7 @@ def seed_demo(session: Session, forms_dir=None) -> SeedReport:
                 protocol_by=a.protocol_by,
                 decided_by=a.decided_by,
                 repeat=a.repeat,
-                org_mrp={size: list(bounds) for size, bounds in a.org_mrp.items()},
+                org_mrp=org_mrp_to_wire(a.org_mrp),
             ),
         )
     published, unavailable = load_forms(session, forms_dir)

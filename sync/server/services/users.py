@@ -17,8 +17,11 @@ from sync.server.services.registry import region_codes
 from sync.server.services.security import (
     Throttle,
     aware,
+    check_password_policy,
+    checked_username,
     hash_password,
     new_token,
+    normalise_username,
     token_hash,
     utcnow,
     verify_password,
@@ -40,6 +43,8 @@ def create_user(
 ) -> User:
     if role not in ROLES:
         raise Problem(problems.VALIDATION_FAILED, f"Unknown role {role!r}.", details={"role": role})
+    username = checked_username(username)
+    check_password_policy(password, username)
     unknown = sorted(set(regions) - region_codes(session))
     if unknown:
         raise Problem(problems.VALIDATION_FAILED, "Unknown region codes.", details={"regions": unknown})
@@ -82,27 +87,58 @@ def user_info(session: Session, user: User) -> protocol.UserInfo:
     )
 
 
-def check_credentials(
-    session: Session, throttle: Throttle, request: protocol.EnrolRequest, ip: str
-) -> User | None:
-    """The user if the password is right; a failure is recorded (committed by the caller)."""
-    throttle.check(session, request.username, ip)
-    user = session.scalar(sa.select(User).where(User.username == request.username))
-    ok = verify_password(user.password_hash if user else None, request.password)
-    if not ok or user is None or not user.active:
-        throttle.failed(session, request.username, ip)
+def sign_in(db, throttle: Throttle, username: str, password: str, ip: str, *, changing: bool = False) -> User:
+    """The user whose password this is, or a problem (40105, 42901, 40106, 40304).
+
+    The attempt is counted first (a short transaction holding the throttle row); the
+    password is checked outside any transaction, so on SQLite the write lock is not held
+    through Argon2 and pushes go on while someone guesses. `changing`: a password change,
+    which a reset password does not stop."""
+    name = normalise_username(username)
+    with db.write() as session:
+        throttle.reserve(session, name, ip)
+        user = session.scalar(sa.select(User).where(User.username == name))
+    if not verify_password(user.password_hash if user else None, password) or user is None:
+        with db.write() as session:
+            audit(
+                session,
+                user_id=user.id if user else None,
+                device_id=None,
+                action="auth.failed",
+                entity_kind="user",
+                entity_id=name[:100],
+                details={"ip": ip},
+            )
+        raise Problem(problems.BAD_CREDENTIALS)
+    with db.write() as session:
+        throttle.succeeded(session, name, ip)
+    if not user.active:
+        raise Problem(problems.ACCOUNT_DEACTIVATED)
+    if user.must_change_password and not changing:
+        raise Problem(problems.PASSWORD_CHANGE_REQUIRED)
+    return user
+
+
+def change_password(db, throttle: Throttle, request: protocol.PasswordChange, ip: str) -> None:
+    """The user's own change, with the old (or reset) password."""
+    check_password_policy(request.new_password, request.username)
+    user = sign_in(db, throttle, request.username, request.password, ip, changing=True)
+    new_hash = hash_password(request.new_password)  # outside the transaction, like the check
+    with db.write() as session:
+        session.execute(
+            sa.update(User)
+            .where(User.id == user.id)
+            .values(password_hash=new_hash, must_change_password=False)
+        )
         audit(
             session,
-            user_id=user.id if user else None,
+            user_id=user.id,
             device_id=None,
-            action="auth.failed",
+            action="user.password_change",
             entity_kind="user",
-            entity_id=request.username[:100],
+            entity_id=user.username,
             details={"ip": ip},
         )
-        return None
-    throttle.succeeded(session, request.username, ip)
-    return user
 
 
 def enrol(session: Session, user: User, device_name: str, token_days: int, ip: str) -> protocol.EnrolResponse:
@@ -144,7 +180,9 @@ def authenticate(session: Session, token: str) -> tuple[Principal, bool]:
         raise Problem(problems.TOKEN_INVALID)
     device, user = row
     now = utcnow()
-    if device.revoked_at is not None or not user.active:
+    if not user.active:
+        raise Problem(problems.ACCOUNT_DEACTIVATED)
+    if device.revoked_at is not None:
         raise Problem(problems.TOKEN_REVOKED)
     if aware(device.expires_at) <= now:
         raise Problem(problems.TOKEN_EXPIRED)
@@ -179,3 +217,70 @@ def revoke_device(session: Session, actor: Principal, device_id: str) -> None:
             entity_id=device_id,
             details={},
         )
+
+
+# --- off-boarding: administrators only (the routes check the role) ----------------------
+
+
+def user_named(session: Session, username: str) -> User:
+    user = session.scalar(sa.select(User).where(User.username == normalise_username(username)))
+    if user is None:
+        raise Problem(problems.NOT_FOUND, details={"username": username[:200]})
+    return user
+
+
+def set_active(session: Session, actor: Principal, username: str, active: bool) -> User:
+    """Deactivate (every device token of the user answers 40106 from the next request on)
+    or activate again."""
+    user = user_named(session, username)
+    if user.id == actor.user_id and not active:
+        raise Problem(problems.VALIDATION_FAILED, "An administrator cannot deactivate themselves.")
+    if user.active != active:
+        user.active = active
+        audit(
+            session,
+            **actor.audit_fields(),
+            action="user.activate" if active else "user.deactivate",
+            entity_kind="user",
+            entity_id=user.username,
+            details={},
+        )
+    return user
+
+
+def reset_password(db, actor: Principal, username: str, password: str) -> None:
+    """Set a temporary password the user must change at their next sign-in (40304)."""
+    with db.read() as session:
+        user = user_named(session, username)
+    check_password_policy(password, user.username)
+    new_hash = hash_password(password)  # outside the write transaction
+    with db.write() as session:
+        session.execute(
+            sa.update(User)
+            .where(User.id == user.id)
+            .values(password_hash=new_hash, must_change_password=True)
+        )
+        audit(
+            session,
+            **actor.audit_fields(),
+            action="user.password_reset",
+            entity_kind="user",
+            entity_id=user.username,
+            details={},
+        )
+
+
+def user_devices(session: Session, username: str) -> list[protocol.DeviceInfo]:
+    user = user_named(session, username)
+    devices = session.scalars(sa.select(Device).where(Device.user_id == user.id).order_by(Device.created_at))
+    return [
+        protocol.DeviceInfo(
+            id=d.id,
+            name=d.name,
+            created_at=aware(d.created_at),
+            expires_at=aware(d.expires_at),
+            revoked_at=aware(d.revoked_at) if d.revoked_at else None,
+            last_seen_at=aware(d.last_seen_at) if d.last_seen_at else None,
+        )
+        for d in devices
+    ]

@@ -29,6 +29,7 @@ from inspector_app.core.documents import (
     ROLE_INSPECTOR,
     ROLE_REFUSAL_WITNESSES,
     ROLE_REPRESENTATIVE,
+    RenderedDocument,
     WitnessedRefusal,
 )
 from inspector_app.core.domain.errors import UserError, register_messages
@@ -59,7 +60,7 @@ class DocumentsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store, self.form, self.inspection_id, self.language = store, form, inspection_id, language
-        self.documents = []
+        self.documents: list[RenderedDocument] = []
         self.job: RenderJob | None = None
         self.lang = QComboBox()
         for code, name in DOCUMENT_LANGUAGES:
@@ -193,8 +194,9 @@ class DocumentsView(QWidget):
             widget.setEnabled(ready and not busy)
         for widget in (self.print_button, self.save_button):
             widget.setEnabled(ready and not busy and bool(self.documents))
-        for widget in (*self.witnesses, *(pad.parentWidget() for pad in self.witness_pads)):
-            widget.setVisible(self.refused.isChecked())
+        frames = [frame for pad in self.witness_pads if (frame := pad.parentWidget()) is not None]
+        for shown in (*self.witnesses, *frames):
+            shown.setVisible(self.refused.isChecked())
         for label in self.witness_labels:
             label.setVisible(self.refused.isChecked())
         if not ready:

@@ -39,9 +39,8 @@ class PhotoViewer(QDialog):
 
     def available(self) -> QSize:
         """The part of the screen the dialog may cover."""
-        screen = (
-            self.parentWidget().screen() if self.parentWidget() else None
-        ) or QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         free = screen.availableGeometry().size()
         return QSize(int(free.width() * SCREEN_SHARE), int(free.height() * SCREEN_SHARE))
 

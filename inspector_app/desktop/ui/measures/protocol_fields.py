@@ -206,7 +206,9 @@ class ProtocolFields(QObject):
 
     def set_substance(self, text: str) -> None:
         """Finding notes typed once: a start for the substance, in the dialog's language."""
-        (self.substance.kk if self.lang == "kk" else self.substance.ru).setPlainText(text)
+        edit = self.substance.kk if self.lang == "kk" else self.substance.ru
+        assert isinstance(edit, QPlainTextEdit)  # the substance pair is multiline
+        edit.setPlainText(text)
 
     # --- result ---------------------------------------------------------------------------
     def fill(self, measure: Measure) -> None:

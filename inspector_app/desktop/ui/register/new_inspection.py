@@ -92,7 +92,7 @@ class NewInspectionDialog(GuardedDialog):
         ):
             self.type.addItem(text, value)
         self.ground = QComboBox()
-        for value, text in (
+        for ground, text in (
             (UnscheduledGround.ORDER_FOLLOW_UP, self.tr("Control of execution of an order")),
             (UnscheduledGround.COMPLAINT, self.tr("Complaint (incl. 111 contact centre)")),
             (UnscheduledGround.PROSECUTOR, self.tr("Prosecutor's demand")),
@@ -100,7 +100,7 @@ class NewInspectionDialog(GuardedDialog):
             (UnscheduledGround.MEDIA, self.tr("Media report")),
             (UnscheduledGround.CRIMINAL_PROSECUTION, self.tr("Instruction of a criminal-prosecution body")),
         ):
-            self.ground.addItem(text, value)
+            self.ground.addItem(text, ground)
         self.mode = QComboBox()
         self.mode.addItem(self.tr("On site"), InspectionMode.ON_SITE)
         self.mode.addItem(self.tr("Desk review"), InspectionMode.DESK)

@@ -51,15 +51,14 @@ class Language(QObject):
     def switch(self, code: str) -> None:
         if code == self.code:
             return
-        app = QCoreApplication.instance()
         for translator in self._translators:
-            app.removeTranslator(translator)
+            QCoreApplication.removeTranslator(translator)
         self._translators = []
         if code != "en":  # English is the source language
             for path in (self._folder / f"inspector_{code}.qm", qt_translations() / f"qtbase_{code}.qm"):
                 translator = QTranslator(self)
                 if translator.load(str(path)):
-                    app.installTranslator(translator)
+                    QCoreApplication.installTranslator(translator)
                     self._translators.append(translator)
         # calendars, month and day names follow too
         QLocale.setDefault(QLocale(LOCALES[code], QLocale.Country.Kazakhstan))

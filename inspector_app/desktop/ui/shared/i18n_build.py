@@ -91,13 +91,16 @@ def release(ts: Path, qm: Path) -> None:
 def read_messages(ts: Path) -> list[Message]:
     messages = []
     for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
+            if translation is None:
+                raise ValueError(f"{ts}: a message in {name!r} has no <translation>")
             forms = translation.findall("numerusform") if message.get("numerus") == "yes" else [translation]
             messages.append(
                 Message(
-                    context.findtext("name"),
-                    message.findtext("source"),
+                    name,
+                    message.findtext("source", ""),
                     tuple(f.text or "" for f in forms),
                     translation.get("type") in ("unfinished", "obsolete", "vanished"),
                 )

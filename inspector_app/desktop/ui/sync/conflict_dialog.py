@@ -34,7 +34,8 @@ def differences(
     for item_id in sorted(set(mine) | set(theirs)):
         ours, server = answer_text(mine.get(item_id), verdicts), answer_text(theirs.get(item_id), verdicts)
         if ours != server:
-            rows.append((form.item(item_id).text.get(lang) if item_id in known else item_id, ours, server))
+            requirement = form.item(item_id).text.get(lang) if form and item_id in known else item_id
+            rows.append((requirement, ours, server))
     return rows
 
 

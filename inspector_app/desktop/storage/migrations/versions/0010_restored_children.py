@@ -59,7 +59,8 @@ def upgrade() -> None:
         "SELECT inspection_id, category, children FROM restored_rights "
         "WHERE children > 0 ORDER BY inspection_id, rowid"
     ).all()
-    rows, positions = [], {}
+    rows: list[dict[str, object]] = []
+    positions: dict[str, int] = {}
     for inspection_id, category, count in counts:
         for n in range(1, count + 1):
             position = positions[inspection_id] = positions.get(inspection_id, 0) + 1

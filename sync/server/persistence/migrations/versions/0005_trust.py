@@ -108,7 +108,7 @@ def _forget_draft_documents() -> None:
     documents = sa.table("documents", sa.column("inspection_id"), sa.column("number"), sa.column("issued_at"))
     finalised = sa.select(inspections.c.id).where(inspections.c.status == "finalised")
     bind.execute(sa.delete(documents).where(documents.c.inspection_id.not_in(finalised)))
-    bound = {}
+    bound: dict[str, tuple[str, int, str]] = {}  # number: (record id, owner id, region)
     query = (
         sa.select(documents.c.number, inspections.c.id, inspections.c.owner_id, inspections.c.region)
         .join(inspections, inspections.c.id == documents.c.inspection_id)
