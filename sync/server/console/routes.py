@@ -100,7 +100,9 @@ def _signin(page: Page, form) -> Response:
     if not refused:
         with services.db.write() as session:
             sessions.end_expired(session, page.rules)
-            cookie, _ = sessions.start(session, session.get(User, user.id), page.rules, ip)
+            row = session.get(User, user.id)
+            assert row is not None  # signed in a moment ago
+            cookie, _ = sessions.start(session, row, page.rules, ip)
             user_id, language = user.id, user.language
     if refused:
         page.audit("console.signin_refused", "user", username, {"role": user.role})
@@ -124,9 +126,9 @@ def _signin(page: Page, form) -> Response:
     page.set_cookie(response, sessions.COOKIE, cookie)
     if language is None and page.lang:
         with services.db.write() as session:
-            user = session.get(User, user_id)
-            assert user is not None  # signed in a moment ago
-            user.language = page.lang
+            row = session.get(User, user_id)
+            assert row is not None  # signed in a moment ago
+            row.language = page.lang
     return response
 
 
