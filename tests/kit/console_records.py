@@ -1,9 +1,11 @@
 """Inspection records on the real school checklist, with photos, a protocol and the
-documents a laptop would have printed (their content hashes computed as the server
-rebuilds them), for the web console's tests."""
+documents a laptop would have printed: signed by the inspector, drawn up at a time and
+place of their own, with the inputs the laptop sends (or none, as older laptops did), for
+the web console's tests."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -11,9 +13,10 @@ import uuid
 
 from PIL import Image, ImageDraw
 
-from inspector_app.core.documents import DocumentKind, content_hash, document_number
+from inspector_app.core.documents import ROLE_INSPECTOR, DocumentKind, content_hash, document_number
 from inspector_app.core.documents.context import PER_MEASURE
-from inspector_app.core.protocol import DocumentMeta, InspectionRecord
+from inspector_app.core.documents.inputs import document_inputs
+from inspector_app.core.protocol import DocumentInputs, DocumentMeta, InspectionRecord
 from sync.server.persistence.db import Database
 from sync.server.persistence.models import FormRow
 from sync.server.services.rendering import record_context
@@ -21,6 +24,8 @@ from sync.server.services.seed import demo_facilities
 
 MOMENT = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
 VIOLATED = ("sch.security.video", "sch.security.panic_button", "sch.protection.bullying_response")
+SIGNATURE = b"\x89PNG the inspector's signature drawn on the laptop"
+PLACE = "Астана қ., Мәңгілік Ел даңғылы, 8"
 
 
 def facility_in(region: str, nth: int = 0, kind: str = "school") -> str:
@@ -47,10 +52,12 @@ def school_record(
     inspector_code: str = "K07",
     order_deadlines: tuple[dt.date, ...] = (),
     outcomes: bool = False,
+    inputs: bool = True,
 ) -> tuple[InspectionRecord, dict[str, bytes]]:
     """A finalised record and its photos by SHA-256; with `order_deadlines`, an order whose
     items (the first findings) have these deadlines; with `outcomes`, a recommendation, a
-    disciplinary referral and a referral to another body too."""
+    disciplinary referral and a referral to another body too; `inputs=False`: its documents
+    come without inputs, as an older laptop printed them."""
     rid = str(uuid.UUID(int=seed * 7919 + 1, version=4))
     db = Database(database_url)
     with db.read() as session:
@@ -72,8 +79,15 @@ def school_record(
         ]
         record = InspectionRecord.model_validate(data)
         record.documents = _documents(record, region_code, inspector_code, seed)
-        context = record_context(session, None, record)
+        context = dataclasses.replace(
+            record_context(session, None, record),
+            signatures={ROLE_INSPECTOR: SIGNATURE},
+            place=PLACE,
+            document_time=dt.time(12, 40),
+        )
+        printed = DocumentInputs.model_validate(document_inputs(context)) if inputs else None
         for meta in record.documents:
+            meta.inputs = printed
             kind = DocumentKind(meta.kind)
             meta.content_sha256 = content_hash(context, kind, meta.measure_id)
             if tamper_protocol_hash and kind is DocumentKind.PROTOCOL:

@@ -238,6 +238,8 @@ class ReviewRow(Base):
     decided_at: Mapped[dt.datetime]
     # comments on single checklist items: [{"item_id": ..., "comment": ...}]
     item_comments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    # the record as reviewed (revision `revision`), to compare a resubmission with
+    payload: Mapped[dict[str, Any] | None]
 
 
 class ConsoleSession(Base):
