@@ -18,7 +18,7 @@ SYSTEM_LIBS := libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || echo /sbin/ldconfig)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check server-only-install bench drills translations console-translations server clean deps check-deps package
+.PHONY: run test check server-only-install bench capacity drills translations console-translations server clean deps check-deps package
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ server-only-install:
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# 200 laptops against the server on PostgreSQL (needs INSPECTOR_TEST_PG_URL; part of bench too)
+capacity: $(STAMP)
+	@test -n "$$INSPECTOR_TEST_PG_URL" || { echo "set INSPECTOR_TEST_PG_URL to a PostgreSQL cluster"; exit 1; }
+	$(PY) -m benchmarks bench_capacity
 
 # SIGKILL a writer at random moments and check every acknowledged write (not part of `test`)
 DRILL_TRIALS ?= 1000

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>AssignmentsView</name>
+    <message>
+        <source>No inspections are planned for you.</source>
+        <translation>Сізге жоспарланған тексеру жоқ.</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Жоспарлы</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Жоспардан тыс</translation>
+    </message>
+    <message>
+        <source>Surprise</source>
+        <translation>Кенеттен</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Ұйым</translation>
+    </message>
+    <message>
+        <source>Kind of inspection</source>
+        <translation>Тексеру түрі</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескерту</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Күйі</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Басталды</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Жоспарланған</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Тексеруді бастау</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Backups</source>
@@ -602,6 +653,10 @@
     <message>
         <source>Checklists</source>
         <translation>Тексеру парақтары</translation>
+    </message>
+    <message>
+        <source>Planned for me</source>
+        <translation>Маған жоспарланған</translation>
     </message>
     <message>
         <source>draft</source>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>AssignmentsView</name>
+    <message>
+        <source>No inspections are planned for you.</source>
+        <translation>Для вас не запланировано проверок.</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Плановая</translation>
+    </message>
+    <message>
+        <source>Unscheduled</source>
+        <translation>Внеплановая</translation>
+    </message>
+    <message>
+        <source>Surprise</source>
+        <translation>Внезапная</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Kind of inspection</source>
+        <translation>Вид проверки</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начата</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланирована</translation>
+    </message>
+    <message>
+        <source>Start inspection</source>
+        <translation>Начать проверку</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Backups</source>
@@ -602,6 +653,10 @@
     <message>
         <source>Checklists</source>
         <translation>Проверочные листы</translation>
+    </message>
+    <message>
+        <source>Planned for me</source>
+        <translation>Запланировано мне</translation>
     </message>
     <message>
         <source>draft</source>

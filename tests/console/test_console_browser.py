@@ -91,7 +91,8 @@ def test_supervisor_reviews_in_the_console(browser, world, lang):
     # filter: the Astana region, inspections with a protocol
     page.select_option("#f-region", "AST")
     page.select_option("#f-protocol", "yes")
-    page.click("#apply-filters")
+    with page.expect_navigation():
+        page.click("#apply-filters")
     rows = page.locator("tbody tr")
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.id)")) == sorted(
         [world.id("to_return"), world.id("own")]
@@ -170,3 +171,59 @@ def _pdf_picture(data: bytes, lang: str) -> None:
         ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(SHOTS / f"{lang}-document")],
         check=True,
     )
+
+
+def test_an_overdue_order_item_becomes_a_follow_up_inspection(browser, world):
+    """Clicks only: the overdue list, the item, "not executed", the follow-up planned for an
+    inspector of the region, then the assignment on the assignments page."""
+    import datetime as dt
+
+    from sync.server.console.orders import today
+    from tests.console.conftest import _push
+    from tests.kit.console_records import facility_in
+
+    day = today()
+    deadlines = (day - dt.timedelta(days=1), day + dt.timedelta(days=3))
+    _push(world, "inspector", "ordered", facility_in("AST", 2), seed=21, order_deadlines=deadlines)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="kk")
+    page = context.new_page()
+    sign_in(page, world.url, "kk", "supervisor")
+
+    page.select_option("#f-orders-overdue", "yes")
+    click(page, "#apply-filters")
+    assert page.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.id)") == [world.id("ordered")]
+
+    click(page, 'a[href="/console/orders"]')
+    overdue = page.locator("tr[data-item]")
+    assert overdue.count() == 1 and "мерзімі өтті" in overdue.inner_text()
+    click(page, "#view-soon")
+    assert page.locator("tr[data-item]").count() == 1
+    click(page, "#view-overdue")
+    shot(page, "kk", "9-orders-overdue")
+
+    click(page, "tr[data-item] a")
+    assert page.locator("#item-state").get_attribute("data-state") == "open"
+    page.fill("#note", "Бейнебақылау орнатылмаған")
+    click(page, "#mark-not-executed")
+    assert page.locator("#item-state").get_attribute("data-state") == "not_executed"
+    page.select_option("#inspector", "inspector")
+    page.fill("#planned-date", (day + dt.timedelta(days=5)).isoformat())
+    click(page, "#propose-follow-up")
+    assert page.locator("#item-state").get_attribute("data-state") == "follow_up"
+    assert "ноутбугі" in page.locator("#done").inner_text()
+    shot(page, "kk", "10-follow-up-planned")
+
+    click(page, 'a[href="/console/orders"]')
+    assert page.locator("#no-items").is_visible()  # no longer overdue: a follow-up is planned
+    click(page, 'a[href="/console/assignments"]')
+    row = page.locator("tr[data-assignment]")
+    assert row.count() == 1 and "Бұрын берілген нұсқаманың орындалуын бақылау" in row.inner_text()
+    shot(page, "kk", "11-assignments")
+    context.close()
+
+
+def click(page, selector: str) -> None:
+    """Click something that loads a page, and wait for that page (reading a locator's count
+    does not wait)."""
+    with page.expect_navigation():
+        page.click(selector)

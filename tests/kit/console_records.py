@@ -1,9 +1,11 @@
 """Inspection records on the real school checklist, with photos, a protocol and the
-documents a laptop would have printed (their content hashes computed as the server
-rebuilds them), for the web console's tests."""
+documents a laptop would have printed: signed by the inspector, drawn up at a time and
+place of their own, with the inputs the laptop sends (or none, as older laptops did), for
+the web console's tests."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -11,8 +13,10 @@ import uuid
 
 from PIL import Image, ImageDraw
 
-from inspector_app.core.documents import DocumentKind, content_hash, document_number
-from inspector_app.core.protocol import DocumentMeta, InspectionRecord
+from inspector_app.core.documents import ROLE_INSPECTOR, DocumentKind, content_hash, document_number
+from inspector_app.core.documents.context import PER_MEASURE
+from inspector_app.core.documents.inputs import document_inputs
+from inspector_app.core.protocol import DocumentInputs, DocumentMeta, InspectionRecord
 from sync.server.persistence.db import Database
 from sync.server.persistence.models import FormRow
 from sync.server.services.rendering import record_context
@@ -20,6 +24,8 @@ from sync.server.services.seed import demo_facilities
 
 MOMENT = dt.datetime(2026, 3, 16, 9, 30, tzinfo=dt.UTC)
 VIOLATED = ("sch.security.video", "sch.security.panic_button", "sch.protection.bullying_response")
+SIGNATURE = b"\x89PNG the inspector's signature drawn on the laptop"
+PLACE = "Астана қ., Мәңгілік Ел даңғылы, 8"
 
 
 def facility_in(region: str, nth: int = 0, kind: str = "school") -> str:
@@ -44,13 +50,20 @@ def school_record(
     tamper_protocol_hash: bool = False,
     region_code: str = "AST",
     inspector_code: str = "K07",
+    order_deadlines: tuple[dt.date, ...] = (),
+    outcomes: bool = False,
+    inputs: bool = True,
 ) -> tuple[InspectionRecord, dict[str, bytes]]:
-    """A finalised record and its photos by SHA-256."""
+    """A finalised record and its photos by SHA-256; with `order_deadlines`, an order whose
+    items (the first findings) have these deadlines; with `outcomes`, a recommendation, a
+    disciplinary referral and a referral to another body too; `inputs=False`: its documents
+    come without inputs, as an older laptop printed them."""
     rid = str(uuid.UUID(int=seed * 7919 + 1, version=4))
     db = Database(database_url)
     with db.read() as session:
         form_row = session.get(FormRow, ("school", 1))
         data = _record_data(rid, facility_id, form_row, inspector, protocol)
+        data["measures"] += _more_measures(rid, order_deadlines, outcomes)
         photos = {hashlib.sha256(b).hexdigest(): b for b in (photo(seed), photo(seed + 1))}
         data["photos"] = [
             {
@@ -66,8 +79,15 @@ def school_record(
         ]
         record = InspectionRecord.model_validate(data)
         record.documents = _documents(record, region_code, inspector_code, seed)
-        context = record_context(session, None, record)
+        context = dataclasses.replace(
+            record_context(session, None, record),
+            signatures={ROLE_INSPECTOR: SIGNATURE},
+            place=PLACE,
+            document_time=dt.time(12, 40),
+        )
+        printed = DocumentInputs.model_validate(document_inputs(context)) if inputs else None
         for meta in record.documents:
+            meta.inputs = printed
             kind = DocumentKind(meta.kind)
             meta.content_sha256 = content_hash(context, kind, meta.measure_id)
             if tamper_protocol_hash and kind is DocumentKind.PROTOCOL:
@@ -77,7 +97,19 @@ def school_record(
 
 
 def _documents(record: InspectionRecord, region: str, code: str, seed: int) -> list[DocumentMeta]:
-    wanted = [(DocumentKind.ACT, None)] + [(DocumentKind.PROTOCOL, m.id) for m in record.measures]
+    kinds = {
+        "protocol": DocumentKind.PROTOCOL,
+        "order": DocumentKind.ORDER,
+        "recommendation": DocumentKind.RECOMMENDATION,
+        "disciplinary": DocumentKind.REFERRAL,
+        "transfer": DocumentKind.TRANSFER,
+    }
+    wanted = [(DocumentKind.ACT, None)]
+    for m in record.measures:
+        kind = kinds[m.kind.value]
+        pair = (kind, m.id if kind in PER_MEASURE else None)  # one order for all its measures
+        if pair not in wanted:
+            wanted.append(pair)
     return [
         DocumentMeta(
             id=f"{kind.value}-{measure_id or 'all'}",
@@ -182,3 +214,61 @@ def _record_data(rid: str, facility_id: str, form_row: FormRow, inspector: str, 
         "findings": findings,
         "measures": measures,
     }
+
+
+def _more_measures(rid: str, deadlines: tuple[dt.date, ...], outcomes: bool) -> list[dict]:
+    found = []
+    if deadlines:
+        ids = [f"f{n}" for n in range(len(deadlines))]
+        found.append(
+            {
+                "id": "m2",
+                "inspection_id": rid,
+                "kind": "order",
+                "finding_ids": ids,
+                "deadlines": {i: d.isoformat() for i, d in zip(ids, deadlines, strict=True)},
+                "required_action": {"kk": "Бұзушылықты жою.", "ru": "Устранить нарушение."},
+                "actions": {ids[0]: {"kk": "Бейнебақылау орнату.", "ru": "Установить видеонаблюдение."}},
+            }
+        )
+    if outcomes:
+        found += [
+            {
+                "id": "m3",
+                "inspection_id": rid,
+                "kind": "recommendation",
+                "finding_ids": ["f0"],
+                "text": {"kk": "Психолог қабылдау.", "ru": "Принять психолога."},
+            },
+            {
+                "id": "m4",
+                "inspection_id": rid,
+                "kind": "disciplinary",
+                "finding_ids": ["f1"],
+                "official": {"name": "Сейітов Марат", "position": "директордың орынбасары"},
+                "employer": {"kk": "Білім бөлімі", "ru": "Отдел образования"},
+                "text": {"kk": "Тәртіптік жауапкершілік.", "ru": "Дисциплинарная ответственность."},
+            },
+            {
+                "id": "m5",
+                "inspection_id": rid,
+                "kind": "transfer",
+                "finding_ids": ["f2"],
+                "addressee_body": "sanitary",
+                "addressee": {"kk": "Санитариялық қызмет", "ru": "Санитарная служба"},
+                "text": {"kk": "Құзыреті бойынша.", "ru": "По подведомственности."},
+            },
+        ]
+    return found
+
+
+def facility_row(database_url: str, region: str, nth: int = 0, kind: str = "school"):
+    """The stored facility (detached) that `facility_in` names."""
+    from sync.server.persistence.models import FacilityRow
+
+    db = Database(database_url)
+    with db.read() as session:
+        row = session.get(FacilityRow, facility_in(region, nth, kind))
+        session.expunge(row)
+    db.dispose()
+    return row

@@ -1,9 +1,19 @@
 """A TCP proxy that injects network faults between the sync client and the server.
 
 Per connection a `Fault` is drawn from the plan: pass, drop after N bytes (either way),
-answer a bare HTTP 500/503 without reaching the server, or stall then drop. The link can be
-shaped (bandwidth, latency) and every byte is counted both ways, so tests can say how much
-was sent and re-sent.
+answer a bare HTTP 500/503 without reaching the server, or stall then drop. Every byte is
+counted both ways, so tests can say how much was sent and re-sent.
+
+The link can be shaped two ways:
+- `bandwidth` and `latency`: each read is held `size / bandwidth` seconds, and a burst after
+  a pause pays `latency` once (simple, per connection).
+- `link=LinkModel(...)` (see `tests.kit.link`): a link shared by every connection, per
+  direction a token bucket at the model's rate, a one-way delay on every segment forwarded
+  (a release queue, so the delay is paid once per burst, not per chunk), and loss as TCP
+  feels it: each 1,460-byte segment lost with the model's probability (seeded) is carried
+  again, its bytes counted again, after the connection waited a retransmission timeout
+  (200 ms + the round trip). `wire_up` and `wire_down` count the bytes the link carried,
+  retransmissions included; `up_wire` / `down_wire` hold the losses and the time stalled.
 """
 
 from __future__ import annotations
@@ -16,6 +26,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from tests.kit.link import READ, Flow, LinkModel, Wire
 
 PIECE = 16 * 1024
 
@@ -48,11 +60,15 @@ class FaultProxy:
         plan: Callable[[int], Fault] = lambda n: Fault(),
         bandwidth: float | None = None,
         latency: float = 0.0,
+        link: LinkModel | None = None,
     ) -> None:
         self.upstream_port = upstream_port
         self.plan = plan
         self.bandwidth = bandwidth  # bytes per second, each direction
         self.latency = latency
+        self.link = link
+        self.up_wire = Wire(link) if link else None
+        self.down_wire = Wire(link) if link else None
         self.bytes_up = 0
         self.bytes_down = 0
         self.connections = 0
@@ -68,6 +84,15 @@ class FaultProxy:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def wire_up(self) -> int:
+        """Bytes the link carried client to server, retransmissions included."""
+        return self.up_wire.carried if self.up_wire else self.bytes_up
+
+    @property
+    def wire_down(self) -> int:
+        return self.down_wire.carried if self.down_wire else self.bytes_down
 
     def close(self) -> None:
         self._running = False
@@ -102,9 +127,10 @@ class FaultProxy:
             if fault.kind != "pass":
                 with self._lock:
                     self.faults.append(fault.kind)
-            threading.Thread(target=self._serve, args=(client, fault), daemon=True).start()
+            threading.Thread(target=self._serve, args=(client, fault, number), daemon=True).start()
 
-    def _serve(self, client: socket.socket, fault: Fault) -> None:
+    def _serve(self, client: socket.socket, fault: Fault, number: int = 0) -> None:
+        accepted = time.monotonic()
         self._track(client)
         if fault.kind == "respond":
             return self._respond(client, fault.status)
@@ -120,10 +146,15 @@ class FaultProxy:
         pair = (client, upstream)
         up_limit = fault.after if fault.kind == "drop_up" else None
         down_limit = fault.after if fault.kind == "drop_down" else None
+        up_flow = down_flow = None
+        if self.link and self.up_wire and self.down_wire:  # first bytes one round trip after the accept
+            seed = self.link.seed * 1_000_003 + 2 * number
+            up_flow = Flow(self.up_wire, upstream, self._forward_up, seed, accepted + self.link.rtt)
+            down_flow = Flow(self.down_wire, client, self._forward_down, seed + 1, accepted)
         threading.Thread(
-            target=self._pump, args=(client, upstream, True, up_limit, pair), daemon=True
+            target=self._pump, args=(client, upstream, True, up_limit, pair, up_flow), daemon=True
         ).start()
-        self._pump(upstream, client, False, down_limit, pair)
+        self._pump(upstream, client, False, down_limit, pair, down_flow)
 
     def _respond(self, client: socket.socket, status: int) -> None:
         client.settimeout(5)
@@ -138,24 +169,45 @@ class FaultProxy:
             pass
         _reset(client, graceful=True)
 
-    def _pump(self, source: socket.socket, target: socket.socket, up: bool, limit: int | None, pair) -> None:
+    def _pump(
+        self, source: socket.socket, target: socket.socket, up: bool, limit: int | None, pair, flow=None
+    ) -> None:
         moved, last = 0, 0.0
         try:
             while True:
-                data = source.recv(PIECE)
+                data = source.recv(PIECE if flow is None else READ)
                 if not data:
                     break
                 if limit is not None and moved + len(data) >= limit:
                     data = data[: max(0, limit - moved)]
-                    self._forward(target, data, up)
+                    self._pass(flow, target, data, up)
+                    if flow is not None:
+                        flow.drain()
                     raise ConnectionAbortedError
-                last = self._shape(len(data), last)
-                self._forward(target, data, up)
+                if flow is None:
+                    last = self._shape(len(data), last)
+                self._pass(flow, target, data, up)
                 moved += len(data)
+            if flow is not None:
+                flow.drain()  # what the link still carries arrives before the close
         except OSError:
             pass
+        if flow is not None:
+            flow.kill()
         for s in pair:
             _reset(s)
+
+    def _pass(self, flow: Flow | None, target: socket.socket, data: bytes, up: bool) -> None:
+        if flow is None:
+            self._forward(target, data, up)
+        elif data:
+            flow.send(data, time.monotonic())
+
+    def _forward_up(self, target: socket.socket, data: bytes) -> None:
+        self._forward(target, data, True)
+
+    def _forward_down(self, target: socket.socket, data: bytes) -> None:
+        self._forward(target, data, False)
 
     def _shape(self, size: int, last: float) -> float:
         now = time.monotonic()

@@ -9,14 +9,15 @@ import time
 
 from inspector_app.core import protocol
 from inspector_app.desktop.sync.http import RetryPolicy, Unreachable
-from inspector_app.desktop.sync.uploads import PARALLEL_FROM, Chunking, Uploader
+from inspector_app.desktop.sync.uploads import Chunking, Uploader
 from tests.kit.factory import photo_bytes, sha256
+
+START = 1024 * 1024  # the chunk: one photo per request
 
 
 class OneFailure:
     """A server where each connection takes one photo, and the second one's upload dies
-    once the first connection has run out of work and left (the chunk then halves below
-    the size for two connections)."""
+    once the first connection has run out of work and left (the chunk then halves)."""
 
     def __init__(self) -> None:
         self.retry = RetryPolicy(attempts=1, base_delay=0.0)
@@ -56,7 +57,7 @@ class OneFailure:
 def test_an_attachment_put_back_after_the_first_connection_left_is_still_sent():
     client = OneFailure()
     ticks = itertools.count(0.0, 2.0)  # every request takes 2 s: the chunk neither grows nor shrinks
-    uploader = Uploader(client, Chunking(PARALLEL_FROM, clock=lambda: next(ticks)))
+    uploader = Uploader(client, Chunking(START, clock=lambda: next(ticks)))
     client.uploader = uploader
     photos = [photo_bytes(700_000, 1), photo_bytes(700_000, 2)]  # one per request
     uploader.start()
@@ -66,6 +67,6 @@ def test_an_attachment_put_back_after_the_first_connection_left_is_still_sent():
     finishing.start()
     finishing.join(15)
     assert not finishing.is_alive(), "the uploader never finished"
-    assert client.failed and uploader.chunking.size < PARALLEL_FROM
+    assert client.failed and uploader.chunking.size < START
     assert sorted(client.received) == sorted(sha256(d) for d in photos)
     assert uploader.outcome.verified == {sha256(d) for d in photos}

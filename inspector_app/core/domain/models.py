@@ -335,3 +335,17 @@ class RestoredChild:
     categories: list[RightsCategory] = field(default_factory=list)
     finding_id: str = ""
     measure_id: str = ""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """An inspection a supervisor planned for this inspector."""
+
+    id: str
+    facility_id: str
+    form_id: str
+    planned_date: dt.date
+    inspection_type: str  # scheduled, unscheduled, surprise
+    ground: str | None
+    note: str
+    inspection_id: str | None  # started on this laptop

@@ -85,6 +85,11 @@ class FormCatalogue:
             raise UserError("forms.none_for_kind", kind=kind.value)
         return max(candidates, key=lambda f: f.version)
 
+    def newest_of(self, form_id: str, kind: FacilityKind) -> Form:
+        """The newest version of a planned form; the newest for the kind if this laptop lacks it."""
+        versions = [f for f in self.forms if f.id == form_id]
+        return max(versions, key=lambda f: f.version) if versions else self.newest_for(kind)
+
     def for_inspection(self, inspection: Inspection) -> Form:
         for form in self.forms:
             if (form.id, form.version) == (inspection.form_id, inspection.form_version):

@@ -77,6 +77,11 @@ class FacilityRepository:
             row = connection.execute(sa.select(_T).where(_T.c.id == facility_id)).mappings().one()
         return from_row(row)
 
+    def find(self, facility_id: str) -> Facility | None:
+        with self._db.read() as connection:
+            row = connection.execute(sa.select(_T).where(_T.c.id == facility_id)).mappings().one_or_none()
+        return from_row(row) if row else None
+
     def count(self) -> int:
         with self._db.read() as connection:
             return connection.execute(sa.select(sa.func.count()).select_from(_T)).scalar_one()

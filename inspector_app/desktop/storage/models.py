@@ -135,6 +135,7 @@ assignments = Table(  # planned inspections sent by the server
     Column("planned_date", Text, nullable=False),
     Column("status", Text, nullable=False),
     Column("data", JSON, nullable=False),
+    Column("inspection_id", Text),  # the inspection started from it on this laptop
 )
 
 answers = Table(

@@ -23,6 +23,7 @@ from inspector_app.desktop.storage.facilities import FacilityRepository
 from inspector_app.desktop.storage.reference import ReferenceRepository, seed
 
 if TYPE_CHECKING:
+    from inspector_app.desktop.storage.assignments import AssignmentRepository
     from inspector_app.desktop.storage.inspections import InspectionRepository
     from inspector_app.desktop.storage.paperwork import PaperworkRepository
     from inspector_app.desktop.storage.photos import PhotoVault
@@ -67,6 +68,12 @@ class Store:
         from inspector_app.desktop.storage.photos import PhotoVault
 
         return PhotoVault(self.db, self.folder / PHOTOS, self.photos_key)
+
+    @cached_property
+    def assignments(self) -> AssignmentRepository:
+        from inspector_app.desktop.storage.assignments import AssignmentRepository
+
+        return AssignmentRepository(self.db)
 
     @cached_property
     def paperwork(self) -> PaperworkRepository:

@@ -5,11 +5,15 @@ an attachment larger than the chunk, or one the server already holds a part of, 
 the resumable tus path from the offset the server acknowledged. The chunk adapts to the link
 (see PROTOCOL.md), so after a cut no more than one chunk is sent again.
 
-On a fast link attachments go out on `CONNECTIONS` threads, each with a request in flight,
-so one request's last bytes, the server's check and its answer overlap the next request's
-bytes. The extra connections join only once the chunk has grown to `PARALLEL_FROM`: on a
-slower link they would only share the same bandwidth, with more bytes in flight to lose at
-a cut.
+Attachments go out on `CONNECTIONS` threads, each with a request in flight, so one
+request's last bytes, the server's check and its answer overlap the next request's bytes.
+On a slow link this matters most: at 256 kbit/s and 300 ms round trip a 64 KiB chunk takes
+2 s and its answer 0.3 s more, and TCP waits 0.5 s after each lost segment; with one
+connection the link idles through all of it (measured: 1.5x the bandwidth's time), with
+two the other connection's bytes fill those pauses. A cut costs no more for it: the server
+keeps every byte that arrived, so only the bytes still in the network are sent again. Each
+connection's chunk time is judged by its share of the link (the time divided by the
+connections sending meanwhile), so two connections keep the chunk a single one would have.
 The bytes are read from the local store by the caller's thread and handed over in a bounded
 queue.
 """
@@ -39,7 +43,6 @@ SLOW_CHUNK_S = 4.0  # slower than this halves it
 UPLOAD_FAILURES = 8  # consecutive failures before giving up this pass
 MAX_QUEUED_BYTES = 64 * 1024 * 1024
 CONNECTIONS = 2
-PARALLEL_FROM = 1024 * 1024  # chunk size from which the extra connections join
 
 
 @dataclass
@@ -87,7 +90,7 @@ class Uploader:
         self._closed = False
         self._error: BaseException | None = None
         self._failures = 0  # consecutive, over all connections
-        self._first_running = True  # the first connection takes everything it can
+        self._busy = 0  # connections with a request in flight
         self._lock = threading.Condition()
         self._threads = [
             threading.Thread(target=self._run, args=(n,), name=f"sync-uploads-{n}", daemon=True)
@@ -157,27 +160,19 @@ class Uploader:
             with self._lock:
                 self._error = self._error or error
                 self._lock.notify_all()
-        finally:
-            if connection == 0:  # what the others put back after a failure is theirs now
-                with self._lock:
-                    self._first_running = False
-                    self._lock.notify_all()
 
     def _waits(self, connection: int) -> bool:
         """Whether this connection should wait before taking work."""
         if self._error is not None:
             return False
-        if not self._queue:
-            return not self._closed
-        slow_link = self.chunking.size < PARALLEL_FROM
-        return connection > 0 and slow_link and self._first_running
+        return not self._queue and not self._closed
 
     def _next_group(self, connection: int) -> list[Item] | None:
         """The next request's worth: whole attachments that fit one chunk, or one item.
         None when there is nothing more to send, or another connection stopped on an error."""
         with self._lock:
             while self._waits(connection):
-                self._lock.wait(0.2)  # the chunk grows without telling
+                self._lock.wait(0.2)
             if not self._queue or self._error is not None:
                 return None
             group = [self._queue.popleft()]
@@ -196,6 +191,20 @@ class Uploader:
                 self._queue.appendleft(item)
                 self._queued_bytes += len(item.data) - item.offset
             self._lock.notify_all()
+
+    def _begin(self) -> tuple[float, int]:
+        with self._lock:
+            self._busy += 1
+            return self.chunking.clock(), self._busy
+
+    def _end(self, began: tuple[float, int], sent: int) -> None:
+        """Judge the link by this request's share of it: the time over the connections
+        sending meanwhile (at its start and its end, averaged)."""
+        with self._lock:
+            share = (began[1] + self._busy) / 2
+            self._busy -= 1
+        if sent:
+            self.chunking.sent((self.chunking.clock() - began[0]) / share, sent)
 
     def _sent(self, count: int) -> None:
         with self._lock:
@@ -216,19 +225,21 @@ class Uploader:
 
     def _send_batch(self, group: list[Item]) -> None:
         sent = sum(len(i.data) for i in group)
-        started = self.chunking.clock()
+        began = self._begin()
         try:
             states = self.client.upload_batch([(i.sha256, i.data) for i in group])
         except Problem as problem:
+            self._end(began, 0)
             if problem.status < 500 and problem.kind is not problems.UPLOAD_LOCKED:
                 raise
             return self._batch_failed(group)
         except (Unreachable, requests.RequestException):
+            self._end(began, 0)
             self._sent(sent)  # at most this much was lost
             return self._batch_failed(group)
+        self._end(began, sent)
         self._sent(sent)
         self._failures = 0
-        self.chunking.sent(self.chunking.clock() - started, sent)
         again = []
         for item, state in zip(group, states, strict=False):
             if state.verified:
@@ -260,10 +271,11 @@ class Uploader:
         data, offset = item.data, item.offset
         while True:
             chunk = data[offset : offset + self.chunking.size]
-            started = self.chunking.clock()
+            began = self._begin()
             try:
                 state = self.client.upload_chunk(item.sha256, offset, len(data), chunk)
             except Problem as problem:
+                self._end(began, 0)
                 if problem.kind is problems.UPLOAD_OFFSET_MISMATCH:
                     offset = int(problem.details.get("offset", 0))
                     self._count_failure()
@@ -274,12 +286,13 @@ class Uploader:
                     raise
                 offset = self._resume_point(item.sha256)
             except (Unreachable, requests.RequestException):
+                self._end(began, 0)
                 self._sent(len(chunk))  # at most this much was lost
                 offset = self._resume_point(item.sha256)
             else:
+                self._end(began, len(chunk))
                 self._sent(len(chunk))
                 self._failures = 0
-                self.chunking.sent(self.chunking.clock() - started, len(chunk))
                 offset = state.offset
                 if state.verified:
                     return self._verified(item.sha256)

@@ -20,7 +20,9 @@ def enrol_device(
     ip = client_ip(request)
     user = sign_in(services.db, services.throttle, body.username, body.password, ip)
     with services.db.write() as session:
-        return enrol(session, session.get(User, user.id), body.device_name, services.settings.token_days, ip)
+        row = session.get(User, user.id)
+        assert row is not None  # signed in a moment ago
+        return enrol(session, row, body.device_name, services.settings.token_days, ip)
 
 
 @router.post("/auth/password", status_code=204)

@@ -10,6 +10,7 @@ request line or header) is answered `40006` as JSON instead of uvicorn's plain t
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import uuid
@@ -42,8 +43,8 @@ class GuardedHttpTools(HttpToolsProtocol):
         super().__init__(*args, **kwargs)
         # read here: with several workers each process builds its own protocols
         self.header_timeout = float(os.environ.get("INSPECTOR_HEADER_TIMEOUT_S", 10))
-        self._header_deadline = None
-        self._header_bytes = None  # counted from a request's first byte to its headers' end
+        self._header_deadline: asyncio.TimerHandle | None = None
+        self._header_bytes: int | None = None  # counted from a request's first byte to its headers' end
 
     def on_url(self, url: bytes) -> None:
         self._count(len(url))
@@ -55,8 +56,8 @@ class GuardedHttpTools(HttpToolsProtocol):
 
     def _count(self, size: int) -> None:
         """Raised inside the parser, this becomes its error, answered by send_400_response."""
-        self._header_bytes = (self._header_bytes or 0) + size
-        if self._header_bytes > MAX_HEADER_BYTES:
+        counted = self._header_bytes = (self._header_bytes or 0) + size
+        if counted > MAX_HEADER_BYTES:
             raise ValueError("request headers too large")
 
     def on_message_begin(self) -> None:

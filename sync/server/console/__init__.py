@@ -13,11 +13,17 @@ from sync.server.console.web import HERE, ConsoleError, SignInNeeded, page_of
 
 def install(app: FastAPI) -> None:
     """Add the console's routes, its static files, its error pages, and `/` → `/console/`."""
+    from sync.server.console.assignment_routes import router as assignment_router
+    from sync.server.console.order_routes import router as order_router
+    from sync.server.console.outcome_routes import router as outcome_router
     from sync.server.console.routes import router
 
     i18n.compile_catalogues()
     app.state.console_rules = SessionRules.from_env()
     app.include_router(router)
+    app.include_router(order_router)
+    app.include_router(outcome_router)
+    app.include_router(assignment_router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get("/", include_in_schema=False)

@@ -28,6 +28,7 @@ class Filters:
     received_from: str = ""  # ISO dates, as the form sends them
     received_to: str = ""
     has_protocol: str = ""  # "yes", "no" or ""
+    orders_overdue: str = ""  # "yes": only records with an order item past its deadline
     page: int = 1
     extra: dict = field(default_factory=dict)
 
@@ -135,6 +136,10 @@ def queue_page(session: Session, principal: Principal, filters: Filters) -> Queu
     dialect = session.get_bind().dialect.name
     query, revision = _base(principal)
     query = _filtered(query, revision, filters, dialect)
+    if filters.orders_overdue == "yes":
+        from sync.server.console.orders import overdue_record_ids
+
+        query = query.where(InspectionRow.id.in_(sorted(overdue_record_ids(session, principal))))
     inner = query.with_only_columns(InspectionRow.id, InspectionRow.review_state).subquery()
     counts: dict[str, int] = dict(
         session.execute(sa.select(inner.c.review_state, sa.func.count()).group_by(inner.c.review_state)).all()

@@ -14,6 +14,7 @@ from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from sync.server.api.deps import client_ip
 from sync.server.console import i18n, sessions
+from sync.server.console.diff import diff_view, returned_review
 from sync.server.console.inspection import inspection_view
 from sync.server.console.queue import STATES, SUPERVISOR_STATES, SYSTEM_STATES, Filters, choices, queue_page
 from sync.server.console.web import (
@@ -25,7 +26,7 @@ from sync.server.console.web import (
     page_of,
     signed_page,
 )
-from sync.server.persistence.models import User
+from sync.server.persistence.models import FacilityRow, User
 from sync.server.services.records import readable_record, review
 from sync.server.services.rendering import render_record_documents
 from sync.server.services.users import sign_in
@@ -99,7 +100,9 @@ def _signin(page: Page, form) -> Response:
     if not refused:
         with services.db.write() as session:
             sessions.end_expired(session, page.rules)
-            cookie, _ = sessions.start(session, session.get(User, user.id), page.rules, ip)
+            row = session.get(User, user.id)
+            assert row is not None  # signed in a moment ago
+            cookie, _ = sessions.start(session, row, page.rules, ip)
             user_id, language = user.id, user.language
     if refused:
         page.audit("console.signin_refused", "user", username, {"role": user.role})
@@ -123,9 +126,9 @@ def _signin(page: Page, form) -> Response:
     page.set_cookie(response, sessions.COOKIE, cookie)
     if language is None and page.lang:
         with services.db.write() as session:
-            user = session.get(User, user_id)
-            assert user is not None  # signed in a moment ago
-            user.language = page.lang
+            row = session.get(User, user_id)
+            assert row is not None  # signed in a moment ago
+            row.language = page.lang
     return response
 
 
@@ -219,8 +222,20 @@ def inspection(record_id: str, request: Request) -> Response:
     with page.services.db.read() as session:
         row = _readable(session, page, record_id)
         view = inspection_view(session, page.services.blobs, row, page)
+        diff = diff_view(session, row, page)
     page.audit("console.view", "inspection", row.id, {"revision": row.revision})
-    return page.render("inspection.html", view=view)
+    return page.render("inspection.html", view=view, diff=diff, row_id=row.id)
+
+
+@router.get("/inspections/{record_id}/diff")
+def inspection_diff(record_id: str, request: Request) -> Response:
+    page = signed_page(request)
+    with page.services.db.read() as session:
+        row = _readable(session, page, record_id)
+        diff = diff_view(session, row, page)
+        facility = session.get(FacilityRow, row.facility_id)
+    page.audit("console.diff", "inspection", row.id, {"revision": row.revision, "against": diff.old_revision})
+    return page.render("diff.html", diff=diff, facility=facility, row_id=row.id)
 
 
 @router.get("/inspections/{record_id}/photos/{sha256}")
@@ -228,7 +243,7 @@ def photo(record_id: str, sha256: str, request: Request, size: str = "full") -> 
     page = signed_page(request)
     with page.services.db.read() as session:
         row = _readable(session, page, record_id)
-        if sha256 not in {p.get("sha256") for p in row.payload.get("photos", [])}:
+        if sha256 not in _photo_shas(session, row):
             raise ConsoleError(404, "not_found")
     path = page.services.blobs.blob_path(sha256)
     if not path.exists():
@@ -237,6 +252,15 @@ def photo(record_id: str, sha256: str, request: Request, size: str = "full") -> 
     if size == "thumb":
         return Response(_thumbnail(path), media_type="image/jpeg", headers=headers)
     return FileResponse(path, media_type="image/jpeg", headers=headers)
+
+
+def _photo_shas(session, row) -> set[str]:
+    """The photos of the record now and of its last returned revision (removed since)."""
+    payloads = [row.payload]
+    review = returned_review(session, row)
+    if review is not None and review.payload:
+        payloads.append(review.payload)
+    return {p.get("sha256") for payload in payloads for p in payload.get("photos", [])}
 
 
 def _thumbnail(path) -> bytes:

@@ -238,6 +238,8 @@ class ReviewRow(Base):
     decided_at: Mapped[dt.datetime]
     # comments on single checklist items: [{"item_id": ..., "comment": ...}]
     item_comments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    # the record as reviewed (revision `revision`), to compare a resubmission with
+    payload: Mapped[dict[str, Any] | None]
 
 
 class ConsoleSession(Base):
@@ -289,3 +291,50 @@ class Counter(Base):
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     value: Mapped[int] = mapped_column(sa.BigInteger)
+
+
+class OrderItemRow(Base):
+    """The follow-up of one item of an order (a finding with its deadline): its state once a
+    supervisor has acted on it; an item without a row is open."""
+
+    __tablename__ = "order_items"
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    measure_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    finding_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.String(16), index=True)
+    # open / report_received / executed / not_executed / follow_up
+    state: Mapped[str] = mapped_column(sa.String(20), default="open")
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    assignment_id: Mapped[str | None] = mapped_column(sa.String(36))
+    updated_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime]
+
+
+class OrderReportRow(Base):
+    """A file of the organisation's execution report of an order item (bytes in the blobs)."""
+
+    __tablename__ = "order_reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), index=True)
+    measure_id: Mapped[str] = mapped_column(sa.String(100))
+    finding_id: Mapped[str] = mapped_column(sa.String(100))
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    filename: Mapped[str] = mapped_column(sa.String(200))
+    content_type: Mapped[str] = mapped_column(sa.String(50))
+    size: Mapped[int] = mapped_column(sa.BigInteger)
+    uploaded_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime]
+
+
+class MeasureOutcomeRow(Base):
+    """What became of a measure: a protocol's decision, an employer's or a body's answer, a
+    recommendation accepted or not (fields by kind in `data`)."""
+
+    __tablename__ = "measure_outcomes"
+    inspection_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    measure_id: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.String(16), index=True)
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    data: Mapped[dict[str, Any]]
+    updated_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime]

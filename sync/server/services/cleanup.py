@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from sync.server.persistence.blobs import BlobStore
 from sync.server.persistence.db import Database
-from sync.server.persistence.models import AttachmentRow, RecordAttachment
+from sync.server.persistence.models import AttachmentRow, OrderReportRow, RecordAttachment
 from sync.server.services.security import aware
 
 _BLOB = re.compile(r"^[0-9a-f]{64}$")
@@ -81,6 +81,7 @@ def _clean_unreferenced(db: Database, blobs: BlobStore, before: dt.datetime, rep
         rows = session.execute(
             sa.select(AttachmentRow.sha256, AttachmentRow.size, AttachmentRow.created_at)
             .where(~referenced.exists())
+            .where(AttachmentRow.sha256.not_in(sa.select(OrderReportRow.sha256)))  # execution reports
             .with_for_update()
         ).all()
         stale = [sha for sha, _, created in rows if aware(created) < before]

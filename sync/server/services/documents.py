@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from inspector_app.core import problems, protocol
@@ -58,7 +60,12 @@ class NumberCheck:
     """Whether the document numbers of a finalised record may be its own: of the pushing
     inspector's region and inspector code, of a year that has begun, and bound to no other
     record. The first use binds a number to its record, and an inspector code of a region to
-    its user (unless an administrator bound it first)."""
+    its user (unless an administrator bound it first).
+
+    Bindings are claimed as they are checked, by inserts that skip a key already there: of
+    two pushes of one number at the same moment, PostgreSQL makes the second wait for the
+    first and then sees its binding, so the second is refused (42206) rather than failing on
+    the unique key. A refused record's claims are taken back at once."""
 
     def __init__(self, session: Session, principal: Principal) -> None:
         self.session = session
@@ -66,31 +73,75 @@ class NumberCheck:
         self._numbers: dict[str, str] = {}  # number -> record id, bound in this batch
         self._codes: dict[tuple[str, str], int] = {}
 
-    def check(self, record: InspectionRecord) -> None:
-        for document in numbered(record):
+    def check(self, record: InspectionRecord, region: str) -> None:
+        """Check the record's numbers and bind them to it (region: of its facility)."""
+        documents = numbered(record)
+        for document in documents:
             self._check_one(record, document)
+        codes = {_code_of(d.number): d.number for d in documents if _code_of(d.number) not in self._codes}
+        numbers = sorted({d.number for d in documents} - set(self._numbers))
+        claimed_codes = self._claim_codes(codes)
+        try:
+            self._claim_numbers(record, region, numbers)
+        except Problem:
+            self._release(InspectorCode, claimed_codes)
+            raise
 
-    def bind(self, record: InspectionRecord, region: str) -> None:
-        """Bind the numbers of an accepted record (after `check`)."""
-        for document in numbered(record):
-            number = document.number
-            if self._bound_to(number) is None:
-                self.session.add(
-                    DocumentNumber(
-                        number=number,
-                        inspection_id=record.id,
-                        owner_id=self.principal.user_id,
-                        region=region,
-                        bound_at=utcnow(),
-                    )
-                )
+    def _claim_codes(self, codes: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+        """Bind the codes (with a number printed with each) no one holds yet to this user;
+        refuse a code another user took meanwhile."""
+        if not codes:
+            return []
+        rows = [{"region": r, "code": c, "user_id": self.principal.user_id} for r, c in sorted(codes)]
+        claimed = [
+            tuple(k) for k in self._insert_new(InspectorCode, rows, InspectorCode.region, InspectorCode.code)
+        ]
+        for key, number in codes.items():
+            if self._code_owner(*key) != self.principal.user_id:
+                self._release(InspectorCode, claimed)
+                self._foreign(number, "inspector_code")
+        return claimed
+
+    def _claim_numbers(self, record: InspectionRecord, region: str, numbers: list[str]) -> None:
+        """Bind the numbers bound to no record yet to this one; refuse a number another
+        record took meanwhile."""
+        if not numbers:
+            return
+        now = utcnow()
+        rows = [
+            {
+                "number": n,
+                "inspection_id": record.id,
+                "owner_id": self.principal.user_id,
+                "region": region,
+                "bound_at": now,
+            }
+            for n in numbers
+        ]
+        claimed = [k[0] for k in self._insert_new(DocumentNumber, rows, DocumentNumber.number)]
+        for number in numbers:
+            if number not in claimed and self._bound_to(number) != record.id:
+                self._release(DocumentNumber, [(n,) for n in claimed])
+                raise Problem(problems.DOCUMENT_NUMBER_TAKEN, details={"number": number})
             self._numbers[number] = record.id
-            parsed = parse_document_number(number)
-            if self._code_owner(parsed.region, parsed.inspector) is None:
-                self.session.add(
-                    InspectorCode(region=parsed.region, code=parsed.inspector, user_id=self.principal.user_id)
-                )
-            self._codes[(parsed.region, parsed.inspector)] = self.principal.user_id
+
+    def _insert_new(self, model, rows: list[dict], *key) -> list[tuple]:
+        """Insert the rows whose key is not taken (sorted: concurrent batches lock alike);
+        the keys inserted."""
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = insert(model.__table__).values(rows).on_conflict_do_nothing().returning(*key)
+        return [tuple(r) for r in self.session.execute(statement)]
+
+    def _release(self, model, keys: list[tuple]) -> None:
+        """Take back the claims of a refused record."""
+        columns = list(model.__table__.primary_key.columns)
+        for key in keys:
+            self.session.execute(sa.delete(model).where(*(c == v for c, v in zip(columns, key, strict=True))))
+            if model is DocumentNumber:
+                self._numbers.pop(key[0], None)
+            else:
+                self._codes.pop(key, None)
 
     def _check_one(self, record: InspectionRecord, document: protocol.DocumentMeta) -> None:
         number = document.number
@@ -117,19 +168,30 @@ class NumberCheck:
 
     def _bound_to(self, number: str) -> str | None:
         if number not in self._numbers:
-            row = self.session.get(DocumentNumber, number)
-            if row is None:
+            found = self.session.scalar(
+                sa.select(DocumentNumber.inspection_id).where(DocumentNumber.number == number)
+            )
+            if found is None:
                 return None
-            self._numbers[number] = row.inspection_id
+            self._numbers[number] = found
         return self._numbers[number]
 
     def _code_owner(self, region: str, code: str) -> int | None:
         if (region, code) not in self._codes:
-            row = self.session.get(InspectorCode, (region, code))
-            if row is None:
+            found = self.session.scalar(
+                sa.select(InspectorCode.user_id).where(
+                    InspectorCode.region == region, InspectorCode.code == code
+                )
+            )
+            if found is None:
                 return None
-            self._codes[(region, code)] = row.user_id
+            self._codes[(region, code)] = found
         return self._codes[(region, code)]
+
+
+def _code_of(number: str) -> tuple[str, str]:
+    parsed = parse_document_number(number)
+    return parsed.region, parsed.inspector
 
 
 def bind_inspector_code(session: Session, user_id: int, regions: list[str], code: str) -> None:

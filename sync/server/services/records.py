@@ -166,7 +166,7 @@ class Pusher:
         return self._update(record, data, content_hash, row, region)
 
     def _create(self, record: InspectionRecord, data: dict, content_hash: str, region: str) -> RecordStatus:
-        self._numbers.check(record)
+        self._numbers.check(record, region)
         row = NewInspection(
             id=record.id,
             owner_id=self.principal.user_id,
@@ -216,7 +216,7 @@ class Pusher:
                 problems.STALE_BASE_REVISION,
                 details={"base_revision": record.base_revision, "server_revision": row.revision},
             )
-        self._numbers.check(record)
+        self._numbers.check(record, region)
         row.revision, row.region = record.revision, region
         row.facility_id = record.header.facility_id
         self._store(row, record, data, content_hash, "record.update")
@@ -246,7 +246,6 @@ class Pusher:
             }
         )
         self._stored[record.id] = record
-        self._numbers.bind(record, row.region)
         self._audits.append(
             {
                 "at": now,
@@ -393,6 +392,7 @@ def review(
             "No one reviews a record they pushed themselves.",
             details={"reason": "own_record"},
         )
+    reviewed = dict(row.payload)
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
         row.review_state = "approved"
@@ -405,6 +405,7 @@ def review(
         new_revision=new_revision,
         decided_at=utcnow(),
         item_comments=[c.model_dump() for c in request.item_comments],
+        payload=reviewed,
     )
     session.add(decision)
     audit(

@@ -1,15 +1,22 @@
 """The documents of a synced record, rendered by the server from what it holds.
 
 The same renderer the laptop prints with (`inspector_app.core.documents`) draws each
-document the record lists, with the numbers the laptop allocated. What the record does not
-carry is taken as the server knows it: the author's profile from the record's first
-inspector and the control body of the region, the place from the facility, photos from the
-attachment store. Signatures do not travel, so they are absent here; a document whose
-canonical content covers a signature then hashes differently from the printed one.
+document the record lists, with the numbers the laptop allocated, from the context /verify
+computes its hash from: the record and the document's `inputs` (date, place, author, body,
+organisation as printed, refusal, signatures by their hash; core documents/inputs.py). The
+server adds only what the canonical content does not cover: region names, photos from the
+attachment store, fines and articles, its own address for the QR code. Signature images do
+not travel, so they are absent from the PDF, but their hashes are in the content, so a
+signed document hashes as printed.
+
+Documents of older laptops carry no inputs: their context is guessed (the author from the
+record's first inspector, the place from the facility, no signatures) and is not compared
+with the printed hash ("unchecked").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -27,6 +34,7 @@ from inspector_app.core.documents import (
     parse_document_number,
     render,
 )
+from inspector_app.core.documents import inputs as document_inputs
 from inspector_app.core.documents.context import PER_MEASURE
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import Form
@@ -48,13 +56,15 @@ BODY_RU = (
 @dataclass(frozen=True)
 class ServerDocument:
     """One document of a record: what the laptop recorded, and the server's own render
-    (`rendered` is None when only the hash was asked for, or on `error`)."""
+    (`rendered` is None when only the hash was asked for, or on `error`). `checked` when
+    the document came with its inputs (else the server's context is a guess)."""
 
     meta: DocumentMeta
     kind: DocumentKind
     server_sha256: str | None
     rendered: RenderedDocument | None = None
     error: str = ""
+    checked: bool = True
 
     @property
     def printed_sha256(self) -> str | None:
@@ -62,7 +72,8 @@ class ServerDocument:
 
     @property
     def matches(self) -> bool | None:
-        if not self.printed_sha256 or not self.server_sha256:
+        """None when there is nothing to compare (no hash, or no inputs: "unchecked")."""
+        if not self.checked or not self.printed_sha256 or not self.server_sha256:
             return None
         return self.printed_sha256 == self.server_sha256
 
@@ -92,22 +103,46 @@ def render_record_documents(
     wanted = [d for d in record.documents if only is None or d.id == only]
     if not wanted:
         return []
-    context = functools.cache(lambda: record_context(session, blobs, record, server_url))
-    return [_render_one(context, meta, lang, pdf) for meta in wanted]
+    guessed = functools.cache(lambda: record_context(session, blobs, record, server_url))
+    return [_render_one(record, guessed, meta, lang, pdf) for meta in wanted]
 
 
-def _render_one(context, meta: DocumentMeta, lang: str, pdf: bool) -> ServerDocument:
+def _render_one(
+    record: InspectionRecord, guessed, meta: DocumentMeta, lang: str, pdf: bool
+) -> ServerDocument:
     kind = document_kind(meta.kind)
     if kind is None:
         return ServerDocument(meta, DocumentKind.ACT, None, error=f"unknown kind {meta.kind!r}")
     measure_id = meta.measure_id if kind in PER_MEASURE else None
+    checked = meta.inputs is not None
     try:
+        context = document_context(record, guessed(), meta) if checked else guessed()
         if not pdf:
-            return ServerDocument(meta, kind, content_hash(context(), kind, measure_id))
-        rendered = render(context(), kind, lang, measure_id)
-        return ServerDocument(meta, kind, rendered.sha256, rendered)
-    except (ValueError, KeyError, LookupError, UserError) as error:
-        return ServerDocument(meta, kind, None, error=str(error)[:300])
+            return ServerDocument(meta, kind, content_hash(context, kind, measure_id), checked=checked)
+        rendered = render(context, kind, lang, measure_id)
+        return ServerDocument(meta, kind, rendered.sha256, rendered, checked=checked)
+    except (ValueError, KeyError, LookupError, TypeError, UserError) as error:
+        return ServerDocument(meta, kind, None, error=str(error)[:300], checked=checked)
+
+
+def document_context(
+    record: InspectionRecord, server: DocumentContext, meta: DocumentMeta
+) -> DocumentContext:
+    """The context a document was printed from: the record and the document's inputs
+    exactly as /verify rebuilds them (documents/inputs.py, so both hash alike), with what
+    only draws the PDF taken from the server's own context `server` (region names, photo
+    files, fines, articles, the server's address)."""
+    assert meta.inputs is not None  # documents without inputs keep the server's guess
+    printed = document_inputs.record_context(record, server.form, meta.inputs)
+    return dataclasses.replace(
+        printed,
+        profile=dataclasses.replace(printed.profile, region=server.profile.region),
+        regions=server.regions,
+        photos=server.photos,
+        mrp_by_year=server.mrp_by_year,
+        articles=server.articles,
+        server_url=server.server_url,
+    )
 
 
 def record_context(

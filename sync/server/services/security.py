@@ -83,13 +83,14 @@ class Throttle:
     def reserve(self, session: Session, username: str, ip: str) -> None:
         """Count an attempt, or refuse it (42901) while the caller must wait."""
         key = (username.lower()[:200], ip)
-        insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
         session.execute(
             insert(LoginFailure)
             .values(username=key[0], ip=ip, failures=0, last_failure_at=utcnow())
             .on_conflict_do_nothing()
         )
         row = session.get(LoginFailure, key, with_for_update=True, populate_existing=True)
+        assert row is not None  # inserted just above when missing
         wait = self.wait_seconds(row.failures)
         if wait:
             remaining = math.ceil(

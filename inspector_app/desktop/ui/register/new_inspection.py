@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -126,6 +127,17 @@ class NewInspectionDialog(GuardedDialog):
         self._layout()
         self.type.currentIndexChanged.connect(self.on_type_changed)
         self.on_type_changed()
+
+    def preset(self, inspection_type: str, ground: str | None, planned: dt.date) -> None:
+        """The header as a supervisor planned it (an assignment); the inspector may still change it."""
+        for combo, value in ((self.type, inspection_type), (self.ground, ground)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        start = max(planned, self.today)
+        self.period_start.setDate(QDate(start.year, start.month, start.day))
+        end = start + dt.timedelta(days=14)
+        self.period_end.setDate(QDate(end.year, end.month, end.day))
 
     def _layout(self) -> None:
         self.setWindowTitle(self.tr("New inspection"))

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.core.domain.errors import UserError
-from inspector_app.core.domain.models import Facility
+from inspector_app.core.domain.models import Assignment, Facility
 from inspector_app.core.domain.text import name_sort_key
 from inspector_app.core.forms.catalogue import FormCatalogue
 from inspector_app.desktop.storage.store import Store
+from inspector_app.desktop.ui.register.assignments_view import AssignmentsView
 from inspector_app.desktop.ui.register.register_view import RegisterView
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.i18n import LANGUAGES, Language
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.register, "")
         self.home.addTab(self.inspections, "")
         self.home.addTab(self.forms_list, "")
+        self.assignments = AssignmentsView(store, language)
+        self.assignments.start_requested.connect(self.on_assignment_start_requested)
+        self.home.addTab(self.assignments, "")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         central = QWidget()
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
         self.home.setTabText(0, self.tr("Facility register"))
         self.home.setTabText(1, self.tr("Inspections"))
         self.home.setTabText(2, self.tr("Checklists"))
+        self.home.setTabText(3, self.tr("Planned for me"))
         lang = self.language.code
         status = {"draft": self.tr("draft"), "finalised": self.tr("finalised")}
         self.inspections_model.set_columns(
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
         return self.tr("synced") if row["synced_revision"] >= row["revision"] else self.tr("not synced")
 
     def refresh_inspections(self) -> None:
+        self.assignments.refresh()
         rows = self.store.inspections.summaries()
         self.inspections_model.set_rows(rows)
         self.problems = sum(1 for row in rows if row["sync_problem"])
@@ -426,6 +432,27 @@ class MainWindow(QMainWindow):
             inspection = self.store.inspections.create(
                 dialog.inspection(form.id, form.version, form.content_hash)
             )
+            self.open_inspection(inspection.id)
+
+    def on_assignment_start_requested(self, assignment: Assignment, facility: Facility) -> None:
+        """An inspection a supervisor planned: the header filled in as planned; one already
+        started from it is opened instead of a second."""
+        if assignment.inspection_id:
+            self.open_inspection(assignment.inspection_id)
+            return
+        try:
+            form = self.catalogue.newest_of(assignment.form_id, facility.kind)
+        except UserError as error:
+            self.show_problem(error)
+            return
+        dialog = self.new_inspection_dialog(facility)
+        dialog.preset(assignment.inspection_type, assignment.ground, assignment.planned_date)
+        if dialog.exec():
+            inspection = self.store.inspections.create(
+                dialog.inspection(form.id, form.version, form.content_hash)
+            )
+            self.store.assignments.mark_started(assignment.id, inspection.id)
+            self.assignments.refresh()
             self.open_inspection(inspection.id)
 
     def new_inspection_dialog(self, facility: Facility):
