@@ -50,6 +50,9 @@ def facilities(
         return [facility_to_wire(r) for r in session.scalars(query)]
 
 
+MAX_HEADCOUNT = 1_000_000  # places or children of one facility; larger is a typing slip
+
+
 @router.put("/facilities/{facility_id}", response_model=Facility)
 def put_facility(
     facility_id: Key, body: Facility, principal: PrincipalDep, services: ServicesDep
@@ -57,6 +60,10 @@ def put_facility(
     principal.require("administrator")
     if body.id != facility_id:
         raise Problem(problems.VALIDATION_FAILED, "The URL and the body name different facilities.")
+    for name in ("capacity", "children"):
+        value = getattr(body, name)
+        if value is not None and not 0 <= value <= MAX_HEADCOUNT:
+            raise Problem(problems.VALIDATION_FAILED, f"The {name} is out of range.", details={name: value})
     with services.db.write() as session:
         if body.region not in region_codes(session):
             raise Problem(problems.VALIDATION_FAILED, "Unknown region.", details={"region": body.region})

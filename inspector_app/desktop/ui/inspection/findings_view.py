@@ -264,8 +264,10 @@ class FindingsView(QWidget):
         lang = self.language.code
         problems = inspections.finalisation_problems(self.store, self.inspection.id, self.form)
         for problem in problems:
-            item = self.form.item(problem.item_id)
-            entry = QListWidgetItem(f"{message_text(problem.code, lang)} — {item.text.get(lang)[:70]}")
+            text = message_text(problem.code, lang)
+            if problem.item_id:
+                text += " — " + self.form.item(problem.item_id).text.get(lang)[:70]
+            entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, problem.item_id)
             self.problems.addItem(entry)
         if problems:
