@@ -53,17 +53,23 @@ def school_record(
     order_deadlines: tuple[dt.date, ...] = (),
     outcomes: bool = False,
     inputs: bool = True,
+    header: dict | None = None,
+    children: tuple[tuple[str, ...], ...] = (),
 ) -> tuple[InspectionRecord, dict[str, bytes]]:
     """A finalised record and its photos by SHA-256; with `order_deadlines`, an order whose
     items (the first findings) have these deadlines; with `outcomes`, a recommendation, a
     disciplinary referral and a referral to another body too; `inputs=False`: its documents
-    come without inputs, as an older laptop printed them."""
+    come without inputs, as an older laptop printed them; `header` overrides header fields
+    (type, mode, appointment_date...); `children`: the categories restored for each child,
+    tied to the first finding."""
     rid = str(uuid.UUID(int=seed * 7919 + 1, version=4))
     db = Database(database_url)
     with db.read() as session:
         form_row = session.get(FormRow, ("school", 1))
         data = _record_data(rid, facility_id, form_row, inspector, protocol)
         data["measures"] += _more_measures(rid, order_deadlines, outcomes)
+        data["header"].update(header or {})
+        data.update(_children(children))
         photos = {hashlib.sha256(b).hexdigest(): b for b in (photo(seed), photo(seed + 1))}
         data["photos"] = [
             {
@@ -213,6 +219,21 @@ def _record_data(rid: str, facility_id: str, form_row: FormRow, inspector: str, 
         "answers": answers,
         "findings": findings,
         "measures": measures,
+    }
+
+
+def _children(children: tuple[tuple[str, ...], ...]) -> dict:
+    listed = [
+        {"id": f"c{n}", "reference": f"Б-{n}", "categories": list(c), "finding_id": "f0"}
+        for n, c in enumerate(children)
+    ]
+    counts: dict[str, int] = {}
+    for child in children:
+        for category in set(child):
+            counts[category] = counts.get(category, 0) + 1
+    return {
+        "restored_children": listed,
+        "restored": [{"category": c, "children": n} for c, n in counts.items()],
     }
 
 
