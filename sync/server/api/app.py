@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from sync.server import console
-from sync.server.api import admin, auth, health, records, uploads, verify
+from sync.server.api import admin, auth, health, records, statistics, uploads, verify
 from sync.server.api.bodies import add_schemas, validation_problem
 from sync.server.api.deps import Services, principal_of_token
 from sync.server.api.middleware import BodyGuard, RequestLog
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         blobs=BlobStore(settings.blob_dir),
         throttle=Throttle(settings.login_free_attempts, settings.login_max_delay_s),
     )
-    for module in (health, auth, records, uploads, admin, verify):
+    for module in (health, auth, records, uploads, admin, verify, statistics):
         app.include_router(module.router)
     add_schemas(app, [protocol.PushRequest])
     _install_handlers(app)
