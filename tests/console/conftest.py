@@ -76,9 +76,14 @@ def _seeded_copy(target: Path) -> str:
     return f"sqlite:///{target}"
 
 
-def start_world(tmp_path, **env) -> tuple[ServerProcess, World]:
+def start_world(tmp_path, database_url: str | None = None, **env) -> tuple[ServerProcess, World]:
+    """The server on a seeded SQLite copy, or on `database_url` (migrated and seeded here)."""
     compile_catalogues()
-    database_url = _seeded_copy(tmp_path / "server.db")
+    if database_url is None:
+        database_url = _seeded_copy(tmp_path / "server.db")
+    else:
+        migrate(database_url)
+        _users(database_url)
     server = ServerProcess(database_url, tmp_path / "blobs", tmp_path / "server.log", env=env).start()
     world = World(server.url, database_url)
     _push(world, "inspector", "to_return", facility_in("AST", 0), seed=11, tamper_protocol_hash=True)

@@ -16,7 +16,7 @@ from tests.console.test_console_http import csrf_of, sign_in
 from tests.console.test_console_orders import outcome
 from tests.kit.console_records import facility_in
 from tests.sync.api import error_code
-from tests.sync.conftest import enrol
+from tests.sync.conftest import enrol, pg_database, pg_server  # noqa: F401 (fixtures)
 
 YEAR = {"from": "2026-01-01", "to": "2026-12-31"}
 DESK = {
@@ -55,12 +55,17 @@ def _decide(browser, world, name: str, mrp: int, paid: str) -> None:
     assert 'id="saved-m1"' in answer.text
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def world(request, tmp_path_factory):
     """The console's five records (10 Mar 2026, unscheduled, on site, not approved) and three
     more in Astana: a scheduled desk one and a surprise one at the same school, and one
     appointed on the last day of 2025."""
-    server, world = start_world(tmp_path_factory.mktemp("statistics"))
+    url = (
+        None
+        if request.param == "sqlite"
+        else request.getfixturevalue("pg_database").render_as_string(hide_password=False)
+    )
+    server, world = start_world(tmp_path_factory.mktemp("statistics"), url)
     day = today()
     late, later = day - dt.timedelta(days=3), day + dt.timedelta(days=30)
     school = facility_in("AST", 2)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from inspector_app.core import protocol
 from inspector_app.core.problems import CATALOGUE
-from sync.server.api import admin, auth
+from sync.server.api import admin, auth, statistics
 from sync.server.api.httpproto import MAX_HEADER_BYTES
 from sync.server.api.middleware import ANONYMOUS_JSON_BYTES
 from sync.server.config import Settings
 from sync.server.services.security import MIN_PASSWORD_CHARS, Throttle
+from sync.server.services.statistics import BASES, Summary
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "sync" / "PROTOCOL.md"
@@ -61,3 +62,10 @@ def test_the_account_endpoints_are_documented():
             pattern = re.escape(path)
             pattern = re.sub(r"\\\{[a-z_]+\\\}", r"\\{[a-z_]+\\}", pattern)
             assert re.search(pattern, TEXT), path
+
+
+def test_the_statistics_endpoint_and_its_figures_are_documented():
+    assert [r.path.removeprefix(protocol.API) for r in statistics.router.routes] == ["/statistics"]
+    assert "`GET /statistics?from=YYYY-MM-DD&to=YYYY-MM-DD[&region=CODE]" in TEXT
+    for name in [*Summary.__dataclass_fields__, *BASES]:
+        assert f"`{name}`" in TEXT, name
