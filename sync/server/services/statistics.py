@@ -99,14 +99,15 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
     which reads each record's stored JSON once (the 100,000 records of a year stay a scan)."""
     dialect = session.get_bind().dialect.name
     scope = _materialised(_scope(dialect, principal, query), "scope")
-    measures = _materialised(_measures(dialect, scope), "measures")
+    content = _materialised(_content(dialect, scope), "content")
+    measures = _materialised(_measures(dialect, content), "measures")
     figures: dict[str, Any] = {}
     columns = [
         *_inspection_columns(scope, figures),
         *_measure_columns(measures, figures),
         *_outcome_columns(scope, figures),
         *_order_columns(dialect, measures, today, figures),
-        *_children_columns(dialect, scope, figures),
+        *_children_columns(dialect, content, figures),
     ]
     row = session.execute(sa.select(*columns)).one()
     values = {label: int(value or 0) for label, value in zip(figures, row, strict=True)}
@@ -145,20 +146,22 @@ def _count_if(condition) -> sa.ColumnElement[int]:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
+HEADER = ("appointment_date", "period_start", "type", "mode")
+
+
 def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
-    """The records counted, with the parts of their JSON the figures read (parsed once)."""
+    """The records counted: id, facility, region, type and mode (the header read once)."""
     if dialect == "postgresql":
-        payload = InspectionRow.payload
-        parts = [payload[p].label(p) for p in ("header", "measures", "restored_children")]
-    else:  # one parse of the large stored text gives the three parts as a small JSON array
-        paths = ("$.header", "$.measures", "$.restored_children")
-        parts = [sa.func.json_extract(InspectionRow.payload, *paths).label("parts")]
+        fields = [InspectionRow.payload[("header", f)].as_string().label(f) for f in HEADER]
+    else:  # one parse of the large stored text gives the header fields as a small JSON array
+        paths = [f"$.header.{f}" for f in HEADER]
+        fields = [sa.func.json_extract(InspectionRow.payload, *paths).label("header")]
     inner = (
         sa.select(
             InspectionRow.id.label("id"),
             InspectionRow.facility_id.label("facility_id"),
             InspectionRow.region.label("region"),
-            *parts,
+            *fields,
         )
         .join(FacilityRow, FacilityRow.id == InspectionRow.facility_id)
         .where(InspectionRow.status == "finalised")
@@ -172,22 +175,33 @@ def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
     if query.kind:
         inner = inner.where(FacilityRow.kind == query.kind)
     records = _materialised(inner, "records")
+    header: list[sa.ColumnElement[Any]]
     if dialect == "postgresql":
-        header, measures, children = records.c.header, records.c.measures, records.c.restored_children
+        header = [records.c[f] for f in HEADER]
     else:
-        header, measures, children = (sa.func.json_extract(records.c.parts, f"$[{n}]") for n in range(3))
-    placed = sa.func.coalesce(
-        _text(dialect, header, "appointment_date"), _text(dialect, header, "period_start")
-    )
+        header = [sa.func.json_extract(records.c.header, f"$[{n}]") for n in range(len(HEADER))]
+    placed, kind, mode = sa.func.coalesce(header[0], header[1]), header[2], header[3]
     return sa.select(
-        records.c.id,
-        records.c.facility_id,
-        records.c.region,
-        _text(dialect, header, "type").label("type"),
-        _text(dialect, header, "mode").label("mode"),
-        measures.label("measures"),
-        children.label("children"),
+        records.c.id, records.c.facility_id, records.c.region, kind.label("type"), mode.label("mode")
     ).where(placed >= query.start.isoformat(), placed <= query.end.isoformat())
+
+
+def _content(dialect: str, scope) -> sa.Select:
+    """The measures and restored children of the records in scope (their JSON read once)."""
+    if dialect == "postgresql":
+        payload = InspectionRow.payload
+        parts = [payload["measures"].label("measures"), payload["restored_children"].label("children")]
+    else:
+        both = sa.func.json_extract(InspectionRow.payload, "$.measures", "$.restored_children")
+        parts = [both.label("parts")]
+    return sa.select(scope.c.id, *parts).join(InspectionRow, InspectionRow.id == scope.c.id)
+
+
+def _content_part(dialect: str, content, n: int):
+    """The measures (0) or the restored children (1) of a content row, as JSON."""
+    if dialect == "postgresql":
+        return (content.c.measures, content.c.children)[n]
+    return sa.func.json_extract(content.c.parts, f"$[{n}]")
 
 
 def _inspection_columns(scope, figures: dict) -> list:
@@ -229,17 +243,17 @@ def _scalar_text(dialect: str, value):
     return value
 
 
-def _measures(dialect: str, scope) -> sa.Select:
+def _measures(dialect: str, content) -> sa.Select:
     """(record id, measure id, kind, measure JSON) of every measure of the records in scope."""
-    elements = _elements(dialect, scope.c.measures)
+    elements = _elements(dialect, _content_part(dialect, content, 0))
     return (
         sa.select(
-            scope.c.id.label("id"),
+            content.c.id.label("id"),
             _text(dialect, elements.c.value, "id").label("measure_id"),
             _text(dialect, elements.c.value, "kind").label("kind"),
             elements.c.value.label("value"),
         )
-        .select_from(scope)
+        .select_from(content)
         .join(elements, sa.true())
     )
 
@@ -309,16 +323,16 @@ def _part(dialect: str, value, key: str):
     return sa.func.json_extract(value, f"$.{key}")
 
 
-def _children_columns(dialect: str, scope, figures: dict) -> list:
+def _children_columns(dialect: str, content, figures: dict) -> list:
     """Each child of a record once in the total and once per category restored."""
-    children = _elements(dialect, scope.c.children)
+    children = _elements(dialect, _content_part(dialect, content, 1))
     listed = (
         sa.select(
-            scope.c.id.label("id"),
+            content.c.id.label("id"),
             _text(dialect, children.c.value, "id").label("child"),
             children.c.value.label("value"),
         )
-        .select_from(scope)
+        .select_from(content)
         .join(children, sa.true())
         .subquery()
     )
