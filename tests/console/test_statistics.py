@@ -5,6 +5,7 @@ hand; the period, region, kind and basis filters; who may ask; bad input."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import requests
@@ -205,3 +206,43 @@ def test_an_inspector_is_refused(world):
 def test_bad_input_is_a_validation_problem(world, params):
     answer = stats(world, "admin", **params)
     assert answer.status_code == 422 and error_code(answer) == 42201, answer.text
+
+
+def shown(html: str) -> dict[str, int]:
+    found = re.findall(r'<td id="fig-([a-z_-]+)" class="number">([\d ]+)</td>', html)
+    return {name: int(value.replace(" ", "")) for name, value in found}
+
+
+def test_the_console_page_shows_the_figures_and_the_methodology(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    page = browser.get(f"{world.url}/console/statistics", params={**YEAR, "basis": "finalised"}, timeout=30)
+    assert page.status_code == 200
+    figures = shown(page.text)
+    assert figures["inspections"] == 6 and figures["regions"] == 3 and figures["protocols"] == 4
+    assert figures["fines_imposed"] == 151_375 and figures["fines_paid"] == 129_750
+    assert figures["orders_issued"] == 2 and figures["orders_overdue"] == 1 and figures["disciplined"] == 1
+    assert figures["children"] == 3 and figures["children-housing"] == 2
+    assert "21 625" not in page.text and "151 375" in page.text
+    assert METHODOLOGY["kk"] in page.text and 'id="provisional"' in page.text
+    approved = shown(browser.get(f"{world.url}/console/statistics", params=YEAR, timeout=30).text)
+    assert approved["inspections"] == 3 and approved["fines_imposed"] == 64_875
+    assert (
+        shown(
+            browser.get(f"{world.url}/console/statistics", params={**YEAR, "region": "AKM"}, timeout=30).text
+        )["inspections"]
+        == 1
+    )
+
+
+def test_the_console_page_refuses_a_bad_period_in_the_readers_language(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    url = f"{world.url}/console/statistics"
+    reversed_period = browser.get(url, params={"from": "2026-12-31", "to": "2026-01-01"}, timeout=30)
+    assert reversed_period.status_code == 400 and 'id="form-problem"' in reversed_period.text
+    assert "Кезеңнің басы оның соңынан кейін тұр." in reversed_period.text
+    assert not shown(reversed_period.text)
+    bad = browser.get(url, params={"from": "2026-02-30", "to": "2026-12-31"}, timeout=30)
+    assert bad.status_code == 400 and 'id="err-from"' in bad.text
+    other = browser.get(url, params={**YEAR, "region": "KAR", "basis": "finalised"}, timeout=30)
+    assert shown(other.text)["regions"] == 3  # a region outside the supervisor's is not offered
+    assert requests.get(url, timeout=10, allow_redirects=False).status_code == 303  # not signed in

@@ -17,6 +17,7 @@ def install(app: FastAPI) -> None:
     from sync.server.console.order_routes import router as order_router
     from sync.server.console.outcome_routes import router as outcome_router
     from sync.server.console.routes import router
+    from sync.server.console.statistics_routes import router as statistics_router
 
     i18n.compile_catalogues()
     app.state.console_rules = SessionRules.from_env()
@@ -24,6 +25,7 @@ def install(app: FastAPI) -> None:
     app.include_router(order_router)
     app.include_router(outcome_router)
     app.include_router(assignment_router)
+    app.include_router(statistics_router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get("/", include_in_schema=False)
