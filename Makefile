@@ -83,7 +83,7 @@ console-translations: $(STAMP)
 
 # The desktop app frozen (one folder), checked by its self-test, wrapped as a .deb; the Windows
 # installer script compiled over the same bundle when makensis is installed (packaging/README.md).
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)".*/\1/p' inspector_app/__init__.py)
 BUNDLE := build/dist/field-inspector
 package: $(STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6.5'

@@ -36,6 +36,9 @@ PROTOCOL_VERSION = 2
 SUPPORTED_VERSIONS = (1, 2)  # 2 adds batch uploads, document content hashes and /verify
 API = "/api/v1"
 PROTOCOL_HEADER = "Inspector-Protocol"
+# the desktop version the server offers, on every pull (headers: older laptops ignore them)
+DESKTOP_VERSION_HEADER = "Inspector-Desktop-Version"
+DESKTOP_URL_HEADER = "Inspector-Desktop-Url"
 TUS_VERSION = "1.0.0"
 BATCH_MEDIA_TYPE = "application/vnd.inspector.attachments"
 

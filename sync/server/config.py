@@ -39,6 +39,8 @@ class Settings:
     login_max_delay_s: int = 900
     upload_idle_s: float = 30.0  # an upload body silent this long ends; what arrived is kept
     max_page_bytes: int = 8 * 1024 * 1024  # of the JSON of one pull page
+    desktop_version: str = ""  # the desktop app's current version, told to laptops on each pull
+    desktop_url: str = ""  # where to get it
     header_timeout_s: float = 10.0  # a request line and headers must arrive within this
     body_timeout_s: float = 60.0  # a JSON body (not an upload) must arrive within this
     # addresses of reverse proxies whose X-Forwarded-For is believed; none by default
@@ -61,6 +63,8 @@ class Settings:
             login_max_delay_s=_int("INSPECTOR_LOGIN_MAX_DELAY", 900),
             upload_idle_s=_int("INSPECTOR_UPLOAD_IDLE_S", 30),
             max_page_bytes=_int("INSPECTOR_MAX_PAGE_BYTES", 8 * 1024 * 1024),
+            desktop_version=os.environ.get("INSPECTOR_DESKTOP_VERSION", "").strip(),
+            desktop_url=os.environ.get("INSPECTOR_DESKTOP_URL", "").strip(),
             header_timeout_s=_int("INSPECTOR_HEADER_TIMEOUT_S", 10),
             body_timeout_s=_int("INSPECTOR_BODY_TIMEOUT_S", 60),
             trusted_proxies=tuple(

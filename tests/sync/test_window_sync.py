@@ -153,3 +153,24 @@ def test_a_conflict_is_shown_with_both_versions_and_resolved_by_a_person(
     assert shown["mine"] != shown["theirs"]  # both versions were there to compare
     sync(qtbot, window)
     assert window.sync.adapter.problems() == [] and window.sync.pending() == (0, 0)
+
+
+@pytest.fixture
+def server_offering_a_release(seeded_url, tmp_path):
+    from tests.kit.server import ServerProcess
+
+    release = {"INSPECTOR_DESKTOP_VERSION": "99.1.0", "INSPECTOR_DESKTOP_URL": "https://example.kz/fi"}
+    process = ServerProcess(seeded_url, tmp_path / "blobs", tmp_path / "server.log", env=release)
+    process.start()
+    yield process
+    process.stop()
+
+
+def test_a_newer_version_offered_by_the_server_is_told_once(qtbot, window, server_offering_a_release):
+    enrol_window(qtbot, window, server_offering_a_release.url)  # its first sync pulls
+    assert window.banner.text() == (
+        "A new version 99.1.0 of the app is available. Get it from: https://example.kz/fi"
+    )
+    window.banner.clear()
+    sync(qtbot, window)
+    assert "new version" not in window.banner.text()  # once, not at every sync

@@ -71,6 +71,7 @@ class SyncClient:
         self.compress_level = compress_level
         self._sent = itertools.count()  # thread-safe: uploads run beside pushes
         self._counted = 0
+        self.desktop_release: tuple[str, str] | None = None  # (version, url) the server offers
 
     @property
     def requests_sent(self) -> int:
@@ -90,6 +91,9 @@ class SyncClient:
 
     def changes(self, since: int, limit: int = 500) -> protocol.ChangesResponse:
         response = self._call("GET", f"{protocol.API}/changes", params={"since": since, "limit": limit})
+        version = response.headers.get(protocol.DESKTOP_VERSION_HEADER, "").strip()
+        if version:
+            self.desktop_release = (version, response.headers.get(protocol.DESKTOP_URL_HEADER, "").strip())
         return protocol.ChangesResponse.model_validate_json(response.content)
 
     def push_body(self, records: Sequence[protocol.InspectionRecord]) -> bytes:

@@ -22,6 +22,11 @@ register_messages(
             "ru": "Сервер временно не может ответить." + SAFE_RU + " Повторим позже.",
             "en": "The server cannot answer right now." + SAFE_EN + " It will be retried later.",
         },
+        "sync.new_version": {
+            "kk": "Бағдарламаның жаңа нұсқасы {version} шықты. Оны мына жерден алыңыз: {url}",
+            "ru": "Вышла новая версия программы {version}. Её можно получить здесь: {url}",
+            "en": "A new version {version} of the app is available. Get it from: {url}",
+        },
         "sync.not_enrolled": {
             "kk": "Бұл ноутбук серверге әлі тіркелмеген. Желіге қосылып, бір рет кіріңіз.",
             "ru": "Этот ноутбук ещё не подключён к серверу. Подключитесь к сети и войдите один раз.",

@@ -46,6 +46,7 @@ class SyncReport:
     changes_applied: int = 0
     requests: int = 0
     notes: list[UserError] = field(default_factory=list)  # per-record problems to show
+    desktop_release: tuple[str, str] | None = None  # (version, url) the server offers
 
 
 def user_error(error: Exception) -> UserError:
@@ -284,4 +285,5 @@ class SyncService:
             cursor = page.cursor
             progress(SyncProgress("pull", report.changes_applied, report.changes_applied))
             if not page.more:
+                report.desktop_release = client.desktop_release
                 return

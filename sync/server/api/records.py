@@ -35,7 +35,12 @@ def changes(
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
         body = pull(session, principal, since, limit, services.settings.max_page_bytes)
-    return json_response(body, request.headers.get("accept-encoding"))
+    response = json_response(body, request.headers.get("accept-encoding"))
+    settings = services.settings
+    if settings.desktop_version:
+        response.headers[protocol.DESKTOP_VERSION_HEADER] = settings.desktop_version
+        response.headers[protocol.DESKTOP_URL_HEADER] = settings.desktop_url
+    return response
 
 
 @router.post(

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from inspector_app.core import problems
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.forms.catalogue import FormCatalogue
-from inspector_app.desktop.services import outbox
+from inspector_app.desktop.services import outbox, updates
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.workers.jobs import Job, start
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when first needed: the first window comes up soone
 
 AUTO_EVERY_MS = 30_000  # look for the server this often while something waits or it is away
 PULL_EVERY_S = 300  # and fetch news this often even when nothing waits
+ANNOUNCED = "updates.announced_version"  # a new version is told once
 
 
 class SyncController(QObject):
@@ -119,6 +120,16 @@ class SyncController(QObject):
         self.finished.emit(report)
         for note in self.in_our_words(report):
             self.failed.emit(note)
+        self.announce(report.desktop_release)
+
+    def announce(self, release: tuple[str, str] | None) -> None:
+        """Say once, in the user's language, that the server offers a newer version."""
+        if release is None or not updates.is_newer(release[0], updates.installed_version()):
+            return
+        if self.store.reference.setting(ANNOUNCED) == release[0]:
+            return
+        self.store.reference.set_setting(ANNOUNCED, release[0])
+        self.failed.emit(UserError("sync.new_version", version=release[0], url=release[1] or "—"))
 
     def in_our_words(self, report) -> list[UserError]:
         """The pass's notes, a refusal told by the server's problem code (the server's own
