@@ -188,6 +188,30 @@ def test_a_supervisor_sees_their_regions_only(world):
     assert kar["inspections"]["total"] == 1 and kar["regions"] == 1
 
 
+def test_breakdowns_by_region_and_by_kind_add_up_to_the_total(world):
+    body = figures(world, basis="finalised", breakdown="region", **YEAR)
+    regions = body["by_region"]
+    assert {r: f["inspections"]["total"] for r, f in regions.items()} == {
+        "AKM": 1,
+        "ALA": 1,
+        "AST": 4,
+        "KAR": 1,
+    }
+    assert regions["AST"]["fines_imposed_tenge"] == body["fines_imposed_tenge"] == 151_375
+    assert sum(f["protocols"] for f in regions.values()) == body["protocols"] == 5
+    assert regions["AST"]["children_restored"]["total"] == 3 and regions["KAR"]["orders"]["issued"] == 0
+    kinds = figures(world, basis="finalised", breakdown="kind", **YEAR)["by_kind"]
+    assert {k: f["inspections"]["total"] for k, f in kinds.items()} == {
+        "school": 7,
+        "camp": 0,
+        "orphanage": 0,
+        "special_needs": 0,
+    }
+    own = figures(world, "supervisor", basis="finalised", breakdown="region", **YEAR)["by_region"]
+    assert sorted(own) == ["AKM", "ALA", "AST"]
+    assert "by_kind" not in figures(world, **YEAR) and "by_region" not in figures(world, **YEAR)
+
+
 def test_an_inspector_is_refused(world):
     refused = stats(world, "inspector", **YEAR)
     assert refused.status_code == 403 and error_code(refused) == 40301
@@ -201,6 +225,7 @@ def test_an_inspector_is_refused(world):
         {"from": "2026-12-31", "to": "2026-01-01"},
         {"from": "2026-01-01"},
         {**YEAR, "basis": "everything"},
+        {**YEAR, "breakdown": "district"},
     ],
 )
 def test_bad_input_is_a_validation_problem(world, params):

@@ -67,5 +67,5 @@ def test_the_account_endpoints_are_documented():
 def test_the_statistics_endpoint_and_its_figures_are_documented():
     assert [r.path.removeprefix(protocol.API) for r in statistics.router.routes] == ["/statistics"]
     assert "`GET /statistics?from=YYYY-MM-DD&to=YYYY-MM-DD[&region=CODE]" in TEXT
-    for name in [*Summary.__dataclass_fields__, *BASES]:
+    for name in [*Summary.__dataclass_fields__, *BASES, "breakdown", "by_region", "by_kind"]:
         assert f"`{name}`" in TEXT, name

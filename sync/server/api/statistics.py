@@ -26,6 +26,7 @@ def get_statistics(
     region: Text = None,
     kind: Text = None,
     basis: Text = "approved",
+    breakdown: Text = None,
 ) -> dict[str, Any]:
     """The figures of a period: supervisors their regions, administrators all."""
     principal.require("supervisor", "administrator")
@@ -42,10 +43,17 @@ def get_statistics(
         )
     if query.region:
         principal.require_region(query.region)
+    if breakdown and breakdown not in statistics.BREAKDOWNS:
+        raise Problem(
+            problems.VALIDATION_FAILED,
+            "`breakdown` must be region or kind.",
+            details={"breakdown": breakdown[:20], "allowed": list(statistics.BREAKDOWNS)},
+        )
     today = dt.datetime.now(KAZAKHSTAN).date()
     with services.db.read() as session:
         figures = statistics.summary(session, principal, query, today)
-    return {
+        parts = statistics.breakdown(session, principal, query, breakdown, today) if breakdown else None
+    answer = {
         "from": query.start.isoformat(),
         "to": query.end.isoformat(),
         "region": query.region,
@@ -54,6 +62,9 @@ def get_statistics(
         **figures.as_dict(),
         "methodology": statistics.METHODOLOGY,
     }
+    if parts is not None:
+        answer[f"by_{breakdown}"] = {key: part.as_dict() for key, part in parts.items()}
+    return answer
 
 
 def _date(name: str, text: str) -> dt.date:
