@@ -249,6 +249,13 @@ def test_the_console_page_shows_the_figures_and_the_methodology(world):
     assert figures["children"] == 3 and figures["children-housing"] == 2
     assert "21 625" not in page.text and "151 375" in page.text
     assert METHODOLOGY["kk"] in page.text and 'id="provisional"' in page.text
+    rows = dict(
+        re.findall(
+            r'<tr data-region="([A-Z]+)"><th scope="row">[^<]*</th>\s*<td class="number">(\d+)</td>',
+            page.text,
+        )
+    )
+    assert rows == {"AKM": "1", "ALA": "1", "AST": "4"}  # inspections by region, the supervisor's only
     approved = shown(browser.get(f"{world.url}/console/statistics", params=YEAR, timeout=30).text)
     assert approved["inspections"] == 3 and approved["fines_imposed"] == 64_875
     assert (

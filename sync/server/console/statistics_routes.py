@@ -48,7 +48,9 @@ def statistics_page(request: Request) -> Response:
             kind=form["kind"] if form["kind"] in KINDS else None,
             basis="finalised" if form["basis"] == "finalised" else "approved",
         )
-        figures = None if errors else statistics.summary(session, page.signed_in.principal, query, day)
+        principal = page.signed_in.principal
+        figures = None if errors else statistics.summary(session, principal, query, day)
+        by_region = {} if errors else statistics.breakdown(session, principal, query, "region", day)
     return page.render(
         "statistics.html",
         status=400 if errors else 200,
@@ -56,6 +58,7 @@ def statistics_page(request: Request) -> Response:
         form=form,
         errors=errors,
         figures=figures,
+        by_region=by_region,
         regions=regions,
         kinds=KINDS,
         methodology=statistics.METHODOLOGY.get(page.lang, statistics.METHODOLOGY["en"]),
