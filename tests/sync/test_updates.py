@@ -10,6 +10,6 @@ def test_versions_compare_by_numbers():
 
 
 def test_the_installed_version_is_the_packages():
-    import inspector_app
+    from importlib import metadata
 
-    assert installed_version() == inspector_app.__version__
+    assert installed_version() == metadata.version("field-inspector")

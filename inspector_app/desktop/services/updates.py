@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import metadata
+import inspector_app
 
 
 def installed_version() -> str:
-    try:
-        return metadata.version("field-inspector")
-    except metadata.PackageNotFoundError:  # a frozen build carries no package metadata
-        from inspector_app import __version__
-
-        return __version__
+    """The package's version, written once in `inspector_app/__init__.py` (a frozen build
+    carries no package metadata, and reading it costs start-up time)."""
+    return inspector_app.__version__
 
 
 def is_newer(offered: str, installed: str) -> bool:

@@ -25,11 +25,11 @@ import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 import sqlcipher3
 
+import inspector_app
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.desktop.storage import files
 from inspector_app.desktop.storage.crypto import KEY_NAME, StoreKeys, write_atomically
@@ -72,10 +72,7 @@ def backups_folder(store_folder: Path) -> Path:
 
 
 def app_version() -> str:
-    try:
-        return metadata.version("field-inspector")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
+    return inspector_app.__version__
 
 
 # --- taking a backup ----------------------------------------------------------------------
