@@ -7,8 +7,20 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from sync.server.console import i18n
+from sync.server.console.reports import LIMITS
 from sync.server.console.sessions import SessionRules
 from sync.server.console.web import HERE, ConsoleError, SignInNeeded, page_of
+
+FORM_BYTES = 1024 * 1024  # a console form of fields alone
+REPORT_BYTES = LIMITS.files * LIMITS.file_bytes + FORM_BYTES  # an execution report's files
+ADMIN_BYTES = 32 * 1024 * 1024  # an administrator's import: a register, a checklist, a bundle
+
+
+def form_limit(path: str) -> int:
+    """The most a console request may send, refused before it arrives (api/middleware.py)."""
+    if path.startswith("/console/orders/") and path.endswith("/report"):
+        return REPORT_BYTES
+    return ADMIN_BYTES if path.startswith("/console/admin/") else FORM_BYTES
 
 
 def install(app: FastAPI) -> None:
