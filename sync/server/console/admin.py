@@ -38,8 +38,12 @@ class UserForm:
 def read_user_form(form, known_regions: set[str], *, new: bool) -> UserForm:
     """The values of the create (new) or edit form, with the checks no service makes: fields
     filled in, and a region for anyone but an administrator."""
-    names = ("username", "password", "full_name", "role", "language") if new else ("full_name", "role", "language")
-    values = {n: str(form.get(n) or "")[:1000 if n == "password" else 200] for n in names}
+    names = (
+        ("username", "password", "full_name", "role", "language")
+        if new
+        else ("full_name", "role", "language")
+    )
+    values = {n: str(form.get(n) or "")[: 1000 if n == "password" else 200] for n in names}
     for n in names:
         if n != "password":
             values[n] = values[n].strip()

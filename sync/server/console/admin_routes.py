@@ -67,7 +67,12 @@ def users_page(request: Request) -> Response:
             active={"yes": True, "no": False}.get(filters["active"]),
         )
     return page.render(
-        "admin_users.html", found=found, filters=filters, regions=regions, roles=users.ROLES, admin_nav="users"
+        "admin_users.html",
+        found=found,
+        filters=filters,
+        regions=regions,
+        roles=users.ROLES,
+        admin_nav="users",
     )
 
 
@@ -297,7 +302,9 @@ def audit_page(request: Request) -> Response:
     filters = admin.audit_filters(request.query_params)
     offset = (filters.page - 1) * admin.PAGE_SIZE
     with page.services.db.read() as session:
-        entries, total = ([], 0) if filters.errors else find_audit(session, filters.query, offset, admin.PAGE_SIZE)
+        entries, total = (
+            ([], 0) if filters.errors else find_audit(session, filters.query, offset, admin.PAGE_SIZE)
+        )
         actions = audit_actions(session)
         chain, seconds = _chain(session)
     return page.render(

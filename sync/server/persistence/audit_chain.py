@@ -119,11 +119,17 @@ def verify(connection: sa.Connection | Session, batch: int = 5000) -> ChainRepor
     for row in _rows(connection, batch):
         count += 1
         if row.seq is None or row.hash is None:
-            return ChainReport(count, row.seq, row.id, f"entry id {row.id} has no place in the chain", "unplaced")
+            return ChainReport(
+                count, row.seq, row.id, f"entry id {row.id} has no place in the chain", "unplaced"
+            )
         if row.seq != expected:
-            return ChainReport(count, expected, row.id, f"entry {expected} is missing (next is {row.seq})", "missing")
+            return ChainReport(
+                count, expected, row.id, f"entry {expected} is missing (next is {row.seq})", "missing"
+            )
         if entry_hash(previous, row.seq, row._mapping) != row.hash:
-            return ChainReport(count, row.seq, row.id, f"entry {row.seq} (id {row.id}) was altered", "altered")
+            return ChainReport(
+                count, row.seq, row.id, f"entry {row.seq} (id {row.id}) was altered", "altered"
+            )
         previous, expected = row.hash, expected + 1
     recorded = connection.execute(sa.select(counters.c.value).where(counters.c.name == COUNTER)).scalar()
     if recorded is not None and recorded != count:

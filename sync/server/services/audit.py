@@ -76,7 +76,9 @@ class AuditQuery:
     end: dt.datetime | None = None
 
 
-def find_audit(session: Session, query: AuditQuery, offset: int, limit: int) -> tuple[list[protocol.AuditRecord], int]:
+def find_audit(
+    session: Session, query: AuditQuery, offset: int, limit: int
+) -> tuple[list[protocol.AuditRecord], int]:
     """One page of the entries a filter selects, newest first, and how many it selects."""
     where = []
     if query.user:

@@ -290,7 +290,9 @@ def device_info(d: Device) -> protocol.DeviceInfo:
 def devices_by_user(session: Session) -> list[tuple[User, list[protocol.DeviceInfo]]]:
     """Every user who ever enrolled a device, by user name, with their devices (oldest first)."""
     rows = session.execute(
-        sa.select(User, Device).join(Device, Device.user_id == User.id).order_by(User.username, Device.created_at)
+        sa.select(User, Device)
+        .join(Device, Device.user_id == User.id)
+        .order_by(User.username, Device.created_at)
     ).all()
     grouped: dict[int, tuple[User, list[protocol.DeviceInfo]]] = {}
     for user, device in rows:
@@ -338,7 +340,9 @@ def update_user(
         raise Problem(problems.VALIDATION_FAILED, f"Unknown role {role!r}.", details={"role": role})
     if user.id == actor.user_id and role != user.role:
         raise Problem(
-            problems.VALIDATION_FAILED, "An administrator cannot change their own role.", details={"reason": "own_role"}
+            problems.VALIDATION_FAILED,
+            "An administrator cannot change their own role.",
+            details={"reason": "own_role"},
         )
     if language is not None and language not in LANGUAGES:
         raise Problem(problems.VALIDATION_FAILED, "Unknown language.", details={"language": language})
