@@ -68,7 +68,12 @@ def user_id(url: str, username: str) -> int:
 
 
 def create(browser, url: str, username: str = "", **fields) -> requests.Response:
-    data = {"username": username or fields.pop("username"), "full_name": "Сәуле Әбенова", "role": "inspector", "regions": ["KAR"]}
+    data = {
+        "username": username or fields.pop("username"),
+        "full_name": "Сәуле Әбенова",
+        "role": "inspector",
+        "regions": ["KAR"],
+    }
     data["password"] = GOOD
     return post(browser, url, "/console/admin/users/new", {**data, **fields}, "/console/admin/users/new")
 
@@ -342,5 +347,8 @@ def test_a_broken_hash_chain_is_shown_where_it_breaks(tmp_path):
         assert 'data-intact="no"' in page
         result = re.search(r'id="chain-result">([^<]+)<', page).group(1)
         assert "разорвана на записи 3" in result and "изменили" in result
+        asked = admin.get(f"{world.url}/console/admin/audit", params={"verify": "1"}, timeout=10).text
+        assert 'data-intact="no"' in asked
+        assert audited(world.database_url, "console.audit_verify", "chain")[0].details["intact"] is False
     finally:
         server.stop()
