@@ -292,7 +292,8 @@ def rework(window, inspection_id: str, words: dict[str, str], shots: Shots) -> N
     checklist = page.checklist
     row = next(n for n, r in enumerate(checklist.model.rows()) if r.item and r.item.id == ITEM)
     index = checklist.model.index(row, 0)
-    assert checklist.model.data(index, Qt.ItemDataRole.DisplayRole).startswith("✎ ")
+    shown = checklist.model.data(index, Qt.ItemDataRole.DisplayRole)
+    assert shown.startswith("—") and "  ✎ " in shown, shown  # not applicable, and commented
     driver.click_index(checklist.list, index)
     driver.wait_until(lambda: checklist.current is not None and checklist.current.id == ITEM)
     comment = driver.find(checklist, "review_item_comment")
