@@ -46,7 +46,7 @@ async def _form(request: Request, upload_limit: int = 0):
     if upload_limit and length.isdigit() and int(length) > upload_limit + 64 * 1024:
         raise ConsoleError(413, "too_big")
     try:
-        form = await request.form(max_files=1, max_fields=20, max_part_size=64 * 1024)
+        form = await request.form(max_files=1, max_fields=60, max_part_size=64 * 1024)
     except Exception as error:  # starlette refuses too many parts with its own exception
         raise ConsoleError(400, "bad_form") from error
     upload = await admin_data.read_upload(form, upload_limit) if upload_limit else None
