@@ -123,7 +123,10 @@ def test_an_administrator_keeps_the_register_reference_and_checklists(
         page.click("#publish")
     assert page.locator('tr[data-form="school@2"]').count() == 1
     with page.expect_navigation():
-        page.click('button[data-retire="school@1"]')
+        page.click('a[data-retire="school@1"]')
+    assert "school" in page.locator("#confirm-retire").inner_text()
+    with page.expect_navigation():
+        page.click("#confirm-retire-button")
     assert texts["retired"] in page.locator('tr[data-form="school@1"]').inner_text()
     shot(page, lang, "admin-checklists-retired")
     sync_until_done(adapter, world.url)

@@ -93,9 +93,14 @@ def check_facility(session: Session, facility_id: str, form, lang: str) -> Facil
     return checked
 
 
-def special_control(session: Session) -> list[FacilityRow]:
+SPECIAL_SHOWN = 100  # rows of the special-control register on the page; the rest by search
+
+
+def special_control(session: Session) -> tuple[list[FacilityRow], int]:
+    """The first facilities under special control (by name) and how many there are."""
     query = sa.select(FacilityRow).where(FacilityRow.special_control).order_by(FacilityRow.name_ru)
-    return list(session.scalars(query))
+    total = session.scalar(sa.select(sa.func.count()).where(FacilityRow.special_control)) or 0
+    return list(session.scalars(query.limit(SPECIAL_SHOWN))), total
 
 
 def with_special_control(row: FacilityRow, on: bool) -> Facility:

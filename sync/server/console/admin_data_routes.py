@@ -60,7 +60,7 @@ def _register(page: Page, status: int = 200, **values) -> Response:
     query = page.request.query_params.get("q", "")[:100].strip()
     with page.services.db.read() as session:
         found = find_facilities(session, page.signed_in.principal, query)
-        special = admin_data.special_control(session)
+        special, special_total = admin_data.special_control(session)
         regions = admin_data.region_names(session, page.lang)
     return page.render(
         "admin_register.html",
@@ -68,6 +68,7 @@ def _register(page: Page, status: int = 200, **values) -> Response:
         query=query,
         found=found,
         special=special,
+        special_total=special_total,
         regions=regions,
         limit_mb=admin_data.REGISTER_MAX_BYTES // (1024 * 1024),
         done=page.request.query_params.get("done", "")[:40],
@@ -271,10 +272,12 @@ def _save_article(page: Page, form) -> Response:
 def _checklists(page: Page, status: int = 200, **values) -> Response:
     with page.services.db.read() as session:
         rows = checklists.versions(session)
+    confirm = page.request.query_params.get("retire", "")[:120]
     return page.render(
         "admin_checklists.html",
         status=status,
         rows=rows,
+        confirm=next((r for r in rows if f"{r.form_id}@{r.version}" == confirm and not r.retired_at), None),
         limit_kb=admin_data.FORM_MAX_BYTES // 1024,
         done=page.request.query_params.get("done", "")[:40],
         **values,
