@@ -1,16 +1,16 @@
 """A checklist version can be retired: no longer offered for new inspections, kept for the
 inspections already made with it (`retired_at` set; NULL while in use).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-07
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
