@@ -46,7 +46,10 @@ class FormCatalogue:
         self._set(forms, unavailable)
 
     def _set(
-        self, forms: list[Form], unavailable: list[UnavailableForm], retired: set[tuple[str, int]] | None = None
+        self,
+        forms: list[Form],
+        unavailable: list[UnavailableForm],
+        retired: set[tuple[str, int]] | None = None,
     ) -> None:
         unique = {(f.id, f.version): f for f in forms}  # the same version in two folders
         self._forms = sorted(unique.values(), key=lambda f: (f.id, f.version))
