@@ -25,8 +25,8 @@ def form_limit(path: str) -> int:
 
 def install(app: FastAPI) -> None:
     """Add the console's routes, its static files, its error pages, and `/` → `/console/`."""
-    from sync.server.console.admin_routes import router as admin_router
     from sync.server.console.admin_data_routes import router as admin_data_router
+    from sync.server.console.admin_routes import router as admin_router
     from sync.server.console.assignment_routes import router as assignment_router
     from sync.server.console.order_routes import router as order_router
     from sync.server.console.outcome_routes import router as outcome_router
