@@ -46,6 +46,7 @@ def test_a_planned_inspection_is_started_with_its_header_filled_in(
     qtbot.mouseClick(tabs, CLICK, pos=tabs.tabRect(3).center())
     table = window.findChild(QTableView, "assignments_table")
     assert table.isVisible() and table.model().rowCount() == 1
+    assert table.horizontalHeader().stretchLastSection()
     model = table.model()
     assert model.data(model.index(0, 1)) == facility.name_ru  # the window speaks English: Russian names
     assert model.data(model.index(0, 3)) == "Control of the order of 12 May"
