@@ -158,6 +158,8 @@ class PasswordChangeDialog(QDialog):
         label = self.errors[key] if key else self.error
         label.setText(describe(error, self.lang))
         label.setVisible(True)
+        self.layout().activate()
+        self.adjustSize()  # the message's lines fit
         field = self.fields[key or "current"]
         field.setFocus()  # type again at once, over the old text
         field.selectAll()
