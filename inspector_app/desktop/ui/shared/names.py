@@ -43,7 +43,8 @@ class Names(QObject):
 
     def inspection_type(self, value: str) -> str:
         """The name of a kind of inspection (an unknown value, from a newer server, as it is)."""
-        return dict(self.inspection_types()).get(value, value)
+        names: dict[str, str] = dict(self.inspection_types())
+        return names.get(value, value)
 
     def finding_number(self, n: int) -> str:
         return self.tr("Finding {0}").format(n)

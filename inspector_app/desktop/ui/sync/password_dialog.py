@@ -111,7 +111,7 @@ class PasswordChangeDialog(QDialog):
         self.cancel_button.setObjectName("password_cancel")
         self.buttons.accepted.connect(self.on_ok_clicked)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = self.main_layout = QVBoxLayout(self)
         for widget in (intro, policy):
             layout.addWidget(widget)
         layout.addLayout(form)
@@ -158,7 +158,7 @@ class PasswordChangeDialog(QDialog):
         label = self.errors[key] if key else self.error
         label.setText(describe(error, self.lang))
         label.setVisible(True)
-        self.layout().activate()
+        self.main_layout.activate()
         self.adjustSize()  # the message's lines fit
         field = self.fields[key or "current"]
         field.setFocus()  # type again at once, over the old text
