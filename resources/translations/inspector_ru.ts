@@ -8,18 +8,6 @@
         <translation>Для вас не запланировано проверок.</translation>
     </message>
     <message>
-        <source>Scheduled</source>
-        <translation>Плановая</translation>
-    </message>
-    <message>
-        <source>Unscheduled</source>
-        <translation>Внеплановая</translation>
-    </message>
-    <message>
-        <source>Surprise</source>
-        <translation>Внезапная</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -877,17 +865,6 @@
         <translation>Передача по подведомственности</translation>
     </message>
     <message>
-        <source>Finding {0}</source>
-        <translation>Нарушение {0}</translation>
-    </message>
-    <message>
-        <source>Finding: {0}</source>
-        <translation>Нарушение: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>NewInspectionDialog</name>
-    <message>
         <source>Scheduled</source>
         <translation>Плановая</translation>
     </message>
@@ -899,6 +876,17 @@
         <source>Surprise</source>
         <translation>Внезапная</translation>
     </message>
+    <message>
+        <source>Finding {0}</source>
+        <translation>Нарушение {0}</translation>
+    </message>
+    <message>
+        <source>Finding: {0}</source>
+        <translation>Нарушение: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
     <message>
         <source>Control of execution of an order</source>
         <translation>Контроль исполнения предписания</translation>
@@ -1001,6 +989,41 @@
     <message>
         <source>Save objections</source>
         <translation>Сохранить возражения</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Смените пароль</translation>
+    </message>
+    <message>
+        <source>Your administrator reset the password of “{0}”. Choose a new one to sign in: the server accepts it only then.</source>
+        <translation>Администратор сбросил пароль пользователя «{0}». Чтобы войти, выберите новый: только тогда сервер вас впустит.</translation>
+    </message>
+    <message>
+        <source>The new password: at least {0} characters, of at least two kinds (letters, digits, other signs), and not your user name.</source>
+        <translation>Новый пароль: не меньше {0} символов, минимум двух видов (буквы, цифры, другие знаки), и не совпадает с именем пользователя.</translation>
+    </message>
+    <message>
+        <source>Current (temporary) password</source>
+        <translation>Текущий (временный) пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Сменить пароль</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

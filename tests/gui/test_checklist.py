@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabe
 
 from inspector_app.core.domain.models import InspectionStatus, MeasureKind, Verdict
 from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_MARK
-from tests.gui.test_workflow import open_new_inspection, when_modal
+from tests.gui.test_workflow import open_new_inspection
 from tests.helpers import answer_all
+from tests.journeys.driver import then
 
 VIDEO = "sch.security.video"  # a photo is required when violated
 LEFT = Qt.MouseButton.LeftButton
@@ -25,7 +26,7 @@ def answer_in_box(qtbot, name: str, seen: list):
         seen.append(box.text())
         qtbot.mouseClick(box.findChild(QPushButton, name), LEFT)
 
-    when_modal(press)
+    then(press)
 
 
 def open_checklist(qtbot, window, facility):
@@ -48,7 +49,7 @@ def test_finalising_asks_first_in_the_users_language(qtbot, window, store, inspe
         )
         qtbot.mouseClick(box.findChild(QPushButton, "no"), LEFT)
 
-    when_modal(look_then_no)
+    then(look_then_no)
     qtbot.mouseClick(findings.finalise_button, LEFT)
     assert seen and "только для чтения" in seen[0][0] and seen[0][1:] == ("Да", "Нет")
     assert store.inspections.get(inspection.id).status is InspectionStatus.DRAFT
@@ -88,7 +89,7 @@ def test_photos_viewed_replaced_and_removed(qtbot, window, facility, store, jpeg
         viewed.append((viewer.objectName(), viewer.geometry(), viewer.shown_scale()))
         qtbot.mouseClick(viewer.findChild(QPushButton, "photo_close"), LEFT)
 
-    when_modal(look)
+    then(look)
     click(qtbot, checklist, "photo_view")
     screen = QApplication.primaryScreen().availableGeometry()
     name, geometry, scale = viewed[0]
