@@ -174,3 +174,23 @@ def test_a_newer_version_offered_by_the_server_is_told_once(qtbot, window, serve
     window.banner.clear()
     sync(qtbot, window)
     assert "new version" not in window.banner.text()  # once, not at every sync
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_status_line_shows_the_whole_text_after_a_sync(qtbot, window, server, language, lang):  # noqa: F811
+    """"Syncing…" is short and what follows is long: the status line widens to show it all."""
+    from PySide6.QtCore import Qt
+
+    window.showNormal()
+    window.resize(1366, 696)  # a 1366×768 laptop screen
+    enrol_window(qtbot, window, server.url)
+    language.switch(lang)
+    status = window.sync_status
+    busy = []
+    window.sync.busy.connect(lambda on: busy.append(status.text()) if on else None)
+    qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync.job is None and bool(busy), timeout=60000)
+    qtbot.wait(50)  # the status bar lays out again
+    assert busy == [window.tr("Syncing…")] and len(status.text()) > len(busy[0])
+    shown = status.fontMetrics().horizontalAdvance(status.text())
+    assert shown <= status.width() and status.isVisible(), (status.text(), shown, status.width())
