@@ -743,6 +743,10 @@
         <translation>%1 — %2-нұсқа, %3 сұрақ</translation>
     </message>
     <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>қолданыстан шығарылған: тек осы нұсқамен басталған тексерулер үшін</translation>
+    </message>
+    <message>
         <source>in force from %1</source>
         <translation>%1 бастап күшінде</translation>
     </message>

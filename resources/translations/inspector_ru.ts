@@ -743,6 +743,10 @@
         <translation>%1 — версия %2, вопросов: %3</translation>
     </message>
     <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>выведена из употребления: только для уже начатых по ней проверок</translation>
+    </message>
+    <message>
         <source>in force from %1</source>
         <translation>действует с %1</translation>
     </message>

@@ -178,7 +178,7 @@ def test_a_newer_version_offered_by_the_server_is_told_once(qtbot, window, serve
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_status_line_shows_the_whole_text_after_a_sync(qtbot, window, server, language, lang):  # noqa: F811
-    """"Syncing…" is short and what follows is long: the status line widens to show it all."""
+    """ "Syncing…" is short and what follows is long: the status line widens to show it all."""
     from PySide6.QtCore import Qt
 
     window.showNormal()

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -360,18 +361,24 @@ class MainWindow(QMainWindow):
         self.forms_list.clear()
         in_order = sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version))
         for form in in_order:
-            text = "✔ " + (
+            retired = self.catalogue.is_retired(form)
+            text = ("⊘ " if retired else "✔ ") + (
                 self.tr("%1 — version %2, %3 questions")
                 .replace("%1", form.title.get(lang))
                 .replace("%2", str(form.version))
                 .replace("%3", str(len(form.items())))
             )
-            if form.effective:
+            if retired:  # the server retired it: kept for inspections made with it only
+                text += " · " + self.tr("retired: only for inspections already made with it")
+            elif form.effective:
                 text += " · " + self.tr("in force from %1").replace("%1", form.effective.strftime("%d.%m.%Y"))
             if form.legal_act:
                 text += "\n    " + form.legal_act.get(lang)
             item = QListWidgetItem(text)
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
+            if retired:
+                disabled = QPalette.ColorGroup.Disabled
+                item.setForeground(self.forms_list.palette().brush(disabled, QPalette.ColorRole.Text))
             self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
             self.forms_list.addItem(
