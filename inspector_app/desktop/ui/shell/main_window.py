@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         received_forms: Path | None = None,
         auto_sync: bool = True,
     ) -> None:
+        from PySide6.QtCore import Qt  # not at import: see models.DISPLAY
+
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
         self.sync = SyncController(
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.job_progress.setVisible(False)
         self.sync_status = QLabel()
         self.sync_status.setObjectName("sync_status")
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.sync_status.setAlignment(right)  # beside the progress bar, however wide the label
         self.banner = Banner()
         self.statusBar().addWidget(self.banner, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self.inspections.setColumnWidth(0, 420)
+        self.reserve_sync_status_width()
         if self.painted:  # else the inspections and the status line fill just after the first paint
             self.refresh_inspections()
         self.refresh_forms()
@@ -266,13 +271,33 @@ class MainWindow(QMainWindow):
         self.update_sync_status()
 
     # --- sync -------------------------------------------------------------------------------
-    def update_sync_status(self) -> None:
-        records, photos = self.sync.pending()
-        waiting = (
+    def reserve_sync_status_width(self) -> None:
+        """Keep the status line as wide as its usual texts in this language need.
+
+        A sync turns "Syncing…" into a longer text; the label would widen only when the status
+        bar lays itself out again, and until then (in a busy window, long enough to be seen)
+        the new text is cut off. Reserved once per language, no new layout is needed."""
+        usual = [
+            self.tr("Syncing…"),
+            self.tr("Everything is synced"),
+            self.tr("Server not reachable; nothing waits to be sent"),
+            self.tr("Server not reachable: %1").replace("%1", self.waiting_text(99, 99)),
+        ]
+        metrics = self.sync_status.fontMetrics()
+        margins = self.sync_status.contentsMargins()
+        widest = max(metrics.horizontalAdvance(text) for text in usual)
+        self.sync_status.setMinimumWidth(widest + margins.left() + margins.right() + 2)
+
+    def waiting_text(self, records: int, photos: int) -> str:
+        return (
             self.tr("%1 inspections and %2 photos waiting")
             .replace("%1", str(records))
             .replace("%2", str(photos))
         )
+
+    def update_sync_status(self) -> None:
+        records, photos = self.sync.pending()
+        waiting = self.waiting_text(records, photos)
         if not self.sync.is_enrolled():
             text = self.tr("Not connected to a server: work is kept on this laptop")
         elif self.sync.reachable is False:
