@@ -185,6 +185,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Басшы осы тармаққа ескертпе қалдырды.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -272,10 +276,6 @@
         <translation>Бұзушылық дәрежесі: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Басшы: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>өрескел</translation>
     </message>
@@ -306,6 +306,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Басшының ескертпесі: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Басшының ескертпесі</translation>
     </message>
     <message>
         <source>Photos from the camera</source>

@@ -185,6 +185,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Руководитель оставил замечание к этому пункту.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -272,10 +276,6 @@
         <translation>Степень нарушения: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Руководитель: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>грубое</translation>
     </message>
@@ -306,6 +306,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Замечание руководителя: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Замечание руководителя</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
