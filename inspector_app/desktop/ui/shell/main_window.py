@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,7 @@ PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
 FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
 BACKUP_CHECK_MS = 15 * 60 * 1000  # how often the window looks whether the daily backup is due
 FIRST_BACKUP_CHECK_MS = 10 * 60 * 1000  # the first look, soon after start: a short day counts too
+RETIRED_COLOUR = "#666666"  # a retired checklist version: greyed, still readable (5.7:1 on white)
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setObjectName("sync_status")
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         self.sync_status.setAlignment(right)  # beside the progress bar, however wide the label
+        self.sync_status.setContentsMargins(0, 0, 6, 0)  # off the window's edge
         self.banner = Banner()
         self.statusBar().addWidget(self.banner, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
@@ -394,7 +396,7 @@ class MainWindow(QMainWindow):
                 .replace("%3", str(len(form.items())))
             )
             if retired:  # the server retired it: kept for inspections made with it only
-                text += " · " + self.tr("retired: only for inspections already made with it")
+                text += "\n    " + self.tr("retired: only for inspections already made with it")
             elif form.effective:
                 text += " · " + self.tr("in force from %1").replace("%1", form.effective.strftime("%d.%m.%Y"))
             if form.legal_act:
@@ -402,8 +404,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(text)
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
             if retired:
-                disabled = QPalette.ColorGroup.Disabled
-                item.setForeground(self.forms_list.palette().brush(disabled, QPalette.ColorRole.Text))
+                item.setForeground(QColor(RETIRED_COLOUR))
             self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
             self.forms_list.addItem(
