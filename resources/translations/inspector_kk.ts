@@ -173,6 +173,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Басшы осы тармаққа ескертпе қалдырды.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -260,10 +264,6 @@
         <translation>Бұзушылық дәрежесі: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Басшы: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>өрескел</translation>
     </message>
@@ -294,6 +294,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Басшының ескертпесі: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Басшының ескертпесі</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
@@ -729,6 +737,10 @@
     <message>
         <source>%1 — version %2, %3 questions</source>
         <translation>%1 — %2-нұсқа, %3 сұрақ</translation>
+    </message>
+    <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>қолданыстан шығарылған: тек осы нұсқамен басталған тексерулер үшін</translation>
     </message>
     <message>
         <source>in force from %1</source>

@@ -173,6 +173,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Руководитель оставил замечание к этому пункту.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -260,10 +264,6 @@
         <translation>Степень нарушения: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Руководитель: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>грубое</translation>
     </message>
@@ -294,6 +294,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Замечание руководителя: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Замечание руководителя</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
@@ -729,6 +737,10 @@
     <message>
         <source>%1 — version %2, %3 questions</source>
         <translation>%1 — версия %2, вопросов: %3</translation>
+    </message>
+    <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>выведена из употребления: только для уже начатых по ней проверок</translation>
     </message>
     <message>
         <source>in force from %1</source>

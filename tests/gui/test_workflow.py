@@ -277,6 +277,29 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
     assert sum(line.startswith("✔") for line in lines) == 3
 
 
+@pytest.mark.parametrize(
+    ("lang", "retired"),
+    [("kk", "қолданыстан шығарылған"), ("ru", "выведена из употребления"), ("en", "retired")],
+)
+def test_a_retired_form_is_listed_as_retired_not_in_use(qtbot, store, language, tmp_path, lang, retired):
+    import shutil
+
+    from inspector_app.core.forms.catalogue import FormCatalogue, mark_retired
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", folder)
+    mark_retired(folder, "camp", 1)  # as a sync does when the server retires the version
+    language.switch(lang)
+    main = MainWindow(store, FormCatalogue.load(folder), language)
+    qtbot.addWidget(main)
+    lines = [main.forms_list.item(i).text() for i in range(main.forms_list.count())]
+    camp = [line for line in lines if "camp v1" in main.forms_list.item(lines.index(line)).toolTip()]
+    assert len(camp) == 1 and not camp[0].startswith("✔") and retired in camp[0], camp
+    assert sum(line.startswith("✔") and retired not in line for line in lines) == 3
+
+
 def test_the_other_tabs_are_filled_once_the_window_is_on_screen(
     qtbot, store, language, school_form, facility
 ):
