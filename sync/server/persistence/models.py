@@ -157,6 +157,13 @@ class InspectionRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
     received_at: Mapped[dt.datetime]
+    # header fields statistics select by, copied from `payload` (and the facility) on each store
+    placed_on: Mapped[dt.date | None]  # appointment_date, else period_start
+    inspection_type: Mapped[str | None] = mapped_column(sa.String(20))
+    inspection_mode: Mapped[str | None] = mapped_column(sa.String(20))
+    facility_kind: Mapped[str | None] = mapped_column(sa.String(20))
+
+    __table_args__ = (sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),)
 
 
 class InspectionRevision(Base):

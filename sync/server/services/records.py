@@ -73,6 +73,10 @@ class NewInspection:
     review_state: str = ""
     content_hash: str = ""
     payload: dict | None = None
+    placed_on: object = None
+    inspection_type: str | None = None
+    inspection_mode: str | None = None
+    facility_kind: str | None = None
 
     def row(self) -> dict:
         return dict(self.__dict__)
@@ -91,6 +95,7 @@ class Pusher:
         self.blobs = blobs
         self.changes: list[ChangeEntry] = []
         self._regions: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}  # facility id -> kind
         self._rows: dict[str, InspectionRow | NewInspection] = {}
         self._new: list[NewInspection] = []
         self._stored: dict[str, InspectionRecord] = {}  # id -> record stored by this batch
@@ -113,11 +118,13 @@ class Pusher:
 
     def _load(self, records: list[InspectionRecord]) -> None:
         facility_ids = {r.header.facility_id for r in records}
-        self._regions = dict(
-            self.session.execute(
-                sa.select(FacilityRow.id, FacilityRow.region).where(FacilityRow.id.in_(facility_ids))
-            ).all()
-        )
+        facilities = self.session.execute(
+            sa.select(FacilityRow.id, FacilityRow.region, FacilityRow.kind).where(
+                FacilityRow.id.in_(facility_ids)
+            )
+        ).all()
+        self._regions = {f.id: f.region for f in facilities}
+        self._kinds = {f.id: f.kind for f in facilities}
         ids = {r.id for r in records}
         self._rows = {
             row.id: row
@@ -234,6 +241,10 @@ class Pusher:
         row.payload = data
         row.status = record.header.status.value
         row.review_state = self._review_state(row, record)
+        header = record.header
+        row.placed_on = header.appointment_date or header.period_start
+        row.inspection_type, row.inspection_mode = header.type.value, header.mode.value
+        row.facility_kind = self._kinds.get(header.facility_id)
         now = utcnow()
         self._revisions.append(
             {
