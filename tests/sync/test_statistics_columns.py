@@ -1,5 +1,7 @@
-"""Migration 0009: the header fields statistics select by, back-filled from records stored
-before it (the appointment date, else the start of the period; type, mode; facility kind)."""
+"""Migrations 0009 and 0010: the header fields statistics select by (the appointment date,
+else the start of the period; type, mode; facility kind) and the facts they count of the
+measures and restored children, back-filled from records stored before them exactly as a
+push stores them."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sqlalchemy as sa
 from sync.server.persistence.db import Database, migrate
 from sync.server.persistence.models import InspectionRow, JsonType
 from sync.server.services.seed import DEMO_PASSWORD
+from sync.server.services.statistics import counted_facts
 from sync.server.services.users import create_user
 
 _INSPECTIONS = sa.table(
@@ -31,8 +34,20 @@ def _record(record_id: str, **header) -> dict:
         "revision": 1,
         "content_hash": "0" * 64,
         "received_at": dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
-        "payload": {"id": record_id, "header": {"type": "scheduled", "mode": "desk", **header}},
+        "payload": {
+            "id": record_id,
+            "header": {"type": "scheduled", "mode": "desk", **header},
+            "measures": MEASURES if record_id == "r1" else [],
+            "restored_children": CHILDREN if record_id == "r1" else [],
+        },
     }
+
+
+MEASURES = [
+    {"id": "m1", "kind": "protocol", "finding_ids": ["f2"], "article": "127-3", "substance": {"kk": "…"}},
+    {"id": "m2", "kind": "order", "finding_ids": ["f0", "f1"], "deadlines": {"f0": "2026-04-15"}},
+]
+CHILDREN = [{"id": "c0", "reference": "Б-0", "categories": ["housing"], "finding_id": "f0"}]
 
 
 def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_path, request):
@@ -68,10 +83,13 @@ def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_pa
                 InspectionRow.inspection_type,
                 InspectionRow.inspection_mode,
                 InspectionRow.facility_kind,
+                InspectionRow.counted,
             ).order_by(InspectionRow.id)
         ).all()
     db.dispose()
-    assert [tuple(r) for r in rows] == [
+    assert [tuple(r[:5]) for r in rows] == [
         ("r1", dt.date(2026, 2, 1), "scheduled", "desk", "camp"),
         ("r2", dt.date(2025, 12, 30), "scheduled", "desk", "camp"),
     ]
+    assert [r.counted for r in rows] == [counted_facts(r["payload"]) for r in records]
+    assert rows[0].counted["measures"][1] == MEASURES[1]  # an order keeps its findings and deadlines

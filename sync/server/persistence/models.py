@@ -162,6 +162,9 @@ class InspectionRow(Base):
     inspection_type: Mapped[str | None] = mapped_column(sa.String(20))
     inspection_mode: Mapped[str | None] = mapped_column(sa.String(20))
     facility_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    # what statistics count of the measures and restored children (statistics.counted_facts):
+    # a few hundred bytes read instead of the whole record
+    counted: Mapped[dict[str, Any] | None]
 
     __table_args__ = (sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),)
 

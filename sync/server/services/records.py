@@ -28,6 +28,7 @@ from sync.server.services.documents import NumberCheck, forget_documents, set_do
 from sync.server.services.principal import Principal
 from sync.server.services.restored import check_restored
 from sync.server.services.security import aware, utcnow
+from sync.server.services.statistics import counted_facts
 
 
 def error_info(problem: Problem) -> protocol.ErrorInfo:
@@ -77,6 +78,7 @@ class NewInspection:
     inspection_type: str | None = None
     inspection_mode: str | None = None
     facility_kind: str | None = None
+    counted: dict | None = None
 
     def row(self) -> dict:
         return dict(self.__dict__)
@@ -245,6 +247,7 @@ class Pusher:
         row.placed_on = header.appointment_date or header.period_start
         row.inspection_type, row.inspection_mode = header.type.value, header.mode.value
         row.facility_kind = self._kinds.get(header.facility_id)
+        row.counted = counted_facts(data)
         now = utcnow()
         self._revisions.append(
             {
@@ -470,6 +473,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.revision = record.revision
     row.content_hash = record.content_hash()
     row.payload = record.model_dump(mode="json")
+    row.counted = counted_facts(row.payload)
     row.status, row.review_state = "draft", "returned"
     forget_documents(session, row.id)
     session.add(

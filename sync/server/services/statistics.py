@@ -168,13 +168,31 @@ def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
     return scope
 
 
+MEASURE_KEYS = ("id", "kind", "finding_ids", "deadlines")
+CHILD_KEYS = ("id", "categories")
+
+
+def counted_facts(data: dict) -> dict:
+    """What the figures read of a record's measures and restored children, stored beside it
+    (`InspectionRow.counted`) so that a period's statistics do not read whole records."""
+
+    def slim(values, keys: tuple[str, ...]) -> list:
+        listed = values if isinstance(values, list) else []
+        return [{k: v[k] for k in keys if v.get(k) is not None} for v in listed if isinstance(v, dict)]
+
+    return {
+        "measures": slim(data.get("measures"), MEASURE_KEYS),
+        "restored_children": slim(data.get("restored_children"), CHILD_KEYS),
+    }
+
+
 def _content(dialect: str, scope) -> sa.Select:
-    """The measures and restored children of the records in scope (their JSON read once)."""
+    """The measures and restored children of the records in scope (their `counted` facts)."""
     if dialect == "postgresql":
-        payload = InspectionRow.payload
+        payload = InspectionRow.counted
         parts = [payload["measures"].label("measures"), payload["restored_children"].label("children")]
     else:
-        both = sa.func.json_extract(InspectionRow.payload, "$.measures", "$.restored_children")
+        both = sa.func.json_extract(InspectionRow.counted, "$.measures", "$.restored_children")
         parts = [both.label("parts")]
     return sa.select(scope.c.id, *parts).join(InspectionRow, InspectionRow.id == scope.c.id)
 
