@@ -165,8 +165,16 @@ class InspectionRow(Base):
     # what statistics count of the measures and restored children (statistics.counted_facts):
     # a few hundred bytes read instead of the whole record
     counted: Mapped[dict[str, Any] | None]
+    # when the current revision was stored (its InspectionRevision.created_at): the review
+    # queue's order, oldest waiting first
+    waiting_since: Mapped[dt.datetime | None]
 
-    __table_args__ = (sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),)
+    __table_args__ = (
+        sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),
+        sa.Index("ix_inspections_waiting_since", "waiting_since", "id"),
+        sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
+        sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
+    )
 
 
 class InspectionRevision(Base):

@@ -79,6 +79,7 @@ class NewInspection:
     inspection_mode: str | None = None
     facility_kind: str | None = None
     counted: dict | None = None
+    waiting_since: object = None
 
     def row(self) -> dict:
         return dict(self.__dict__)
@@ -248,7 +249,7 @@ class Pusher:
         row.inspection_type, row.inspection_mode = header.type.value, header.mode.value
         row.facility_kind = self._kinds.get(header.facility_id)
         row.counted = counted_facts(data)
-        now = utcnow()
+        now = row.waiting_since = utcnow()
         self._revisions.append(
             {
                 "inspection_id": record.id,
@@ -475,6 +476,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.payload = record.model_dump(mode="json")
     row.counted = counted_facts(row.payload)
     row.status, row.review_state = "draft", "returned"
+    row.waiting_since = utcnow()
     forget_documents(session, row.id)
     session.add(
         InspectionRevision(
@@ -483,7 +485,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
             content_hash=row.content_hash,
             author_id=principal.user_id,
             device_id=principal.device_id,
-            created_at=utcnow(),
+            created_at=row.waiting_since,
         )
     )
     return row.revision

@@ -98,6 +98,8 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
     """The figures of the inspections `principal` may see that `query` selects: one statement,
     which finds the period's records by indexed columns and reads only their stored JSON, once."""
     dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":  # the JSON expansions' hash tables stay in memory (a year: MBs)
+        session.execute(sa.text("SET LOCAL work_mem = '64MB'"))
     scope = _materialised(_scope(dialect, principal, query), "scope")
     content = _materialised(_content(dialect, scope), "content")
     measures = _materialised(_measures(dialect, content), "measures")
@@ -106,7 +108,7 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
         *_inspection_columns(scope, figures),
         *_measure_columns(measures, figures),
         *_outcome_columns(scope, figures),
-        *_order_columns(dialect, measures, today, figures),
+        *_order_columns(dialect, scope, measures, today, figures),
         *_children_columns(dialect, content, figures),
     ]
     row = session.execute(sa.select(*columns)).one()
@@ -156,6 +158,7 @@ def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
         r.region.label("region"),
         r.inspection_type.label("type"),
         r.inspection_mode.label("mode"),
+        r.counted.label("counted"),
     ).where(r.status == "finalised", r.placed_on >= query.start, r.placed_on <= query.end)
     if query.basis == "approved":
         scope = scope.where(r.review_state == "approved")
@@ -189,12 +192,14 @@ def counted_facts(data: dict) -> dict:
 def _content(dialect: str, scope) -> sa.Select:
     """The measures and restored children of the records in scope (their `counted` facts)."""
     if dialect == "postgresql":
-        payload = InspectionRow.counted
-        parts = [payload["measures"].label("measures"), payload["restored_children"].label("children")]
+        parts = [
+            scope.c.counted["measures"].label("measures"),
+            scope.c.counted["restored_children"].label("children"),
+        ]
     else:
-        both = sa.func.json_extract(InspectionRow.counted, "$.measures", "$.restored_children")
+        both = sa.func.json_extract(scope.c.counted, "$.measures", "$.restored_children")
         parts = [both.label("parts")]
-    return sa.select(scope.c.id, *parts).join(InspectionRow, InspectionRow.id == scope.c.id)
+    return sa.select(scope.c.id, *parts)
 
 
 def _content_part(dialect: str, content, n: int):
@@ -266,8 +271,12 @@ def _measure_columns(measures, figures: dict) -> list:
 
 
 def _outcome_columns(scope, figures: dict) -> list:
-    o = MeasureOutcomeRow
-    decided = sa.select().select_from(o).join(scope, scope.c.id == o.inspection_id)
+    """Fines and officials disciplined, from the outcomes of the records in scope (read once)."""
+    outcome = MeasureOutcomeRow
+    outcomes = _materialised(
+        sa.select(outcome.kind, outcome.data).join(scope, scope.c.id == outcome.inspection_id), "outcomes"
+    )
+    o, decided = outcomes.c, sa.select().select_from(outcomes)
     fine = sa.and_(o.kind == "protocol", o.data["sanction"].as_string() == "fine")
     tenge = sa.func.coalesce(o.data["fine_tenge"].as_integer(), 0)
     paid = sa.and_(fine, o.data["paid"].as_string() == "yes")
@@ -279,8 +288,16 @@ def _outcome_columns(scope, figures: dict) -> list:
     ]
 
 
-def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> list:
+def _order_columns(dialect: str, scope, measures, today: dt.date, figures: dict) -> list:
     """Orders issued, executed (every item) and overdue (an item pending past its deadline)."""
+    item = OrderItemRow
+    listed = _materialised(  # the items of the records in scope only (by primary key)
+        sa.select(item.inspection_id, item.measure_id, item.finding_id, item.state).where(
+            item.inspection_id.in_(sa.select(scope.c.id))
+        ),
+        "followed_items",
+    )
+    followed = listed.c
     orders = sa.select(measures).where(measures.c.kind == "order").subquery()
     findings = _elements(dialect, _part(dialect, orders.c.value, "finding_ids"))
     finding_id = _scalar_text(dialect, findings.c.value)
@@ -288,7 +305,7 @@ def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> lis
         deadline = sa.func.jsonb_extract_path_text(orders.c.value, "deadlines", finding_id)
     else:
         deadline = sa.func.json_extract(orders.c.value, sa.literal('$.deadlines."') + finding_id + '"')
-    state = sa.func.coalesce(OrderItemRow.state, "open")
+    state = sa.func.coalesce(followed.state, "open")
     items = _materialised(
         sa.select(
             orders.c.id.label("id"),
@@ -298,11 +315,11 @@ def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> lis
         .select_from(orders)
         .join(findings, sa.true())
         .outerjoin(
-            OrderItemRow,
+            listed,
             sa.and_(
-                OrderItemRow.inspection_id == orders.c.id,
-                OrderItemRow.measure_id == orders.c.measure_id,
-                OrderItemRow.finding_id == finding_id,
+                followed.inspection_id == orders.c.id,
+                followed.measure_id == orders.c.measure_id,
+                followed.finding_id == finding_id,
             ),
         )
         .group_by(orders.c.id),
