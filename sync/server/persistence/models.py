@@ -174,6 +174,7 @@ class InspectionRow(Base):
         sa.Index("ix_inspections_waiting_since", "waiting_since", "id"),
         sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
         sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
+        sa.Index("ix_inspections_region_status_placed_on", "region", "status", "placed_on"),
     )
 
 

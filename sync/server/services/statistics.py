@@ -5,7 +5,7 @@ methodology that says what each figure counts."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -97,22 +97,36 @@ class Summary:
 def summary(session: Session, principal: Principal, query: Query, today: dt.date) -> Summary:
     """The figures of the inspections `principal` may see that `query` selects: one statement,
     which finds the period's records by indexed columns and reads only their stored JSON, once."""
+    return _summary_of(_figures(session, principal, query, today).get("", {}))
+
+
+def _figures(
+    session: Session, principal: Principal, query: Query, today: dt.date, by: str | None = None
+) -> dict[str, dict[str, int]]:
+    """Each figure by `by` (the records' region or facility kind; one group "" without it),
+    in one statement: a group without records has none (every figure 0)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":  # the JSON expansions' hash tables stay in memory (a year: MBs)
         session.execute(sa.text("SET LOCAL work_mem = '64MB'"))
-    scope = _materialised(_scope(dialect, principal, query), "scope")
+    scope = _materialised(_scope(dialect, principal, query, by), "scope")
     content = _materialised(_content(dialect, scope), "content")
     measures = _materialised(_measures(dialect, content), "measures")
     figures: dict[str, Any] = {}
-    columns = [
+    parts = [
         *_inspection_columns(scope, figures),
         *_measure_columns(measures, figures),
         *_outcome_columns(scope, figures),
         *_order_columns(dialect, scope, measures, today, figures),
         *_children_columns(dialect, content, figures),
     ]
-    row = session.execute(sa.select(*columns)).one()
-    values = {label: int(value or 0) for label, value in zip(figures, row, strict=True)}
+    found: dict[str, dict[str, int]] = {}
+    for key, label, value in session.execute(sa.union_all(*parts)):
+        found.setdefault(key or "", {})[label] = int(value or 0)
+    return found
+
+
+def _summary_of(found: dict[str, int]) -> Summary:
+    values = {label: found.get(label, 0) for label in _LABELS}
     return Summary(
         organisations_inspected=values["organisations"],
         regions=values["regions"],
@@ -132,6 +146,22 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
 
 
 INSPECTIONS = ("total", "on_site", "desk", "scheduled", "unscheduled", "surprise")
+_LABELS = (
+    "organisations",
+    "regions",
+    *INSPECTIONS,
+    "protocol",
+    "recommendation",
+    "transfer",
+    "fines_imposed",
+    "fines_paid",
+    "disciplined",
+    "orders_issued",
+    "orders_executed",
+    "orders_overdue",
+    "children",
+    *(f"category_{c.value}" for c in RightsCategory),
+)
 
 
 def _materialised(select: sa.Select, name: str) -> sa.CTE:
@@ -139,20 +169,27 @@ def _materialised(select: sa.Select, name: str) -> sa.CTE:
     return select.cte(name).prefix_with("MATERIALIZED")
 
 
-def _scalar(figures: dict, label: str, select: sa.Select):
+def _scalar(figures: dict, label: str, select: sa.Select, source) -> sa.Select:
+    """(key, label, value) of an aggregate over `source`, a CTE or subquery with a `key`: a
+    row for each key."""
     figures[label] = None
-    return select.scalar_subquery().label(label)
+    key = source.c.key
+    value = sa.cast(select.selected_columns[0], sa.BigInteger)
+    return select.with_only_columns(key, sa.literal(label).label("label"), value.label("value")).group_by(key)
 
 
 def _count_if(condition) -> sa.ColumnElement[int]:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
-def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
+def _scope(dialect: str, principal: Principal, query: Query, by: str | None = None) -> sa.Select:
     """The records counted: id, facility, region, type and mode, selected by the columns
-    copied from their headers (indexed: no record's JSON is read to choose the period's)."""
+    copied from their headers (indexed: no record's JSON is read to choose the period's), and
+    the `key` they are grouped by."""
     r = InspectionRow
+    key = {"region": r.region, "kind": r.facility_kind}.get(by or "", sa.literal(""))
     scope = sa.select(
+        key.label("key"),
         r.id.label("id"),
         r.facility_id.label("facility_id"),
         r.region.label("region"),
@@ -199,7 +236,7 @@ def _content(dialect: str, scope) -> sa.Select:
     else:
         both = sa.func.json_extract(scope.c.counted, "$.measures", "$.restored_children")
         parts = [both.label("parts")]
-    return sa.select(scope.c.id, *parts)
+    return sa.select(scope.c.key, scope.c.id, *parts)
 
 
 def _content_part(dialect: str, content, n: int):
@@ -221,7 +258,7 @@ def _inspection_columns(scope, figures: dict) -> list:
         "unscheduled": _count_if(c.type == "unscheduled"),
         "surprise": _count_if(c.type == "surprise"),
     }
-    return [_scalar(figures, n, sa.select(e).select_from(scope)) for n, e in counted.items()]
+    return [_scalar(figures, n, sa.select(e).select_from(scope), scope) for n, e in counted.items()]
 
 
 def _elements(dialect: str, array):
@@ -253,6 +290,7 @@ def _measures(dialect: str, content) -> sa.Select:
     elements = _elements(dialect, _content_part(dialect, content, 0))
     return (
         sa.select(
+            content.c.key.label("key"),
             content.c.id.label("id"),
             _text(dialect, elements.c.value, "id").label("measure_id"),
             _text(dialect, elements.c.value, "kind").label("kind"),
@@ -265,7 +303,7 @@ def _measures(dialect: str, content) -> sa.Select:
 
 def _measure_columns(measures, figures: dict) -> list:
     return [
-        _scalar(figures, kind, sa.select(_count_if(measures.c.kind == kind)).select_from(measures))
+        _scalar(figures, kind, sa.select(_count_if(measures.c.kind == kind)).select_from(measures), measures)
         for kind in ("protocol", "recommendation", "transfer")
     ]
 
@@ -274,7 +312,8 @@ def _outcome_columns(scope, figures: dict) -> list:
     """Fines and officials disciplined, from the outcomes of the records in scope (read once)."""
     outcome = MeasureOutcomeRow
     outcomes = _materialised(
-        sa.select(outcome.kind, outcome.data).join(scope, scope.c.id == outcome.inspection_id), "outcomes"
+        sa.select(scope.c.key, outcome.kind, outcome.data).join(scope, scope.c.id == outcome.inspection_id),
+        "outcomes",
     )
     o, decided = outcomes.c, sa.select().select_from(outcomes)
     fine = sa.and_(o.kind == "protocol", o.data["sanction"].as_string() == "fine")
@@ -282,9 +321,16 @@ def _outcome_columns(scope, figures: dict) -> list:
     paid = sa.and_(fine, o.data["paid"].as_string() == "yes")
     disciplined = sa.and_(o.kind == "disciplinary", o.data["disciplined"].as_string() == "yes")
     return [
-        _scalar(figures, "fines_imposed", decided.add_columns(sa.func.sum(sa.case((fine, tenge), else_=0)))),
-        _scalar(figures, "fines_paid", decided.add_columns(sa.func.sum(sa.case((paid, tenge), else_=0)))),
-        _scalar(figures, "disciplined", decided.add_columns(_count_if(disciplined))),
+        _scalar(
+            figures,
+            "fines_imposed",
+            decided.add_columns(sa.func.sum(sa.case((fine, tenge), else_=0))),
+            outcomes,
+        ),
+        _scalar(
+            figures, "fines_paid", decided.add_columns(sa.func.sum(sa.case((paid, tenge), else_=0))), outcomes
+        ),
+        _scalar(figures, "disciplined", decided.add_columns(_count_if(disciplined)), outcomes),
     ]
 
 
@@ -308,6 +354,7 @@ def _order_columns(dialect: str, scope, measures, today: dt.date, figures: dict)
     state = sa.func.coalesce(followed.state, "open")
     items = _materialised(
         sa.select(
+            orders.c.key.label("key"),
             orders.c.id.label("id"),
             _count_if(state != "executed").label("unexecuted"),
             _count_if(sa.and_(state.in_(PENDING), deadline < today.isoformat())).label("overdue"),
@@ -322,7 +369,7 @@ def _order_columns(dialect: str, scope, measures, today: dt.date, figures: dict)
                 followed.finding_id == finding_id,
             ),
         )
-        .group_by(orders.c.id),
+        .group_by(orders.c.key, orders.c.id),
         "order_items_counted",
     )
     counted = {
@@ -330,7 +377,7 @@ def _order_columns(dialect: str, scope, measures, today: dt.date, figures: dict)
         "orders_executed": _count_if(items.c.unexecuted == 0),
         "orders_overdue": _count_if(items.c.overdue > 0),
     }
-    return [_scalar(figures, n, sa.select(e).select_from(items)) for n, e in counted.items()]
+    return [_scalar(figures, n, sa.select(e).select_from(items), items) for n, e in counted.items()]
 
 
 def _part(dialect: str, value, key: str):
@@ -345,6 +392,7 @@ def _children_columns(dialect: str, content, figures: dict) -> list:
     children = _elements(dialect, _content_part(dialect, content, 1))
     listed = (
         sa.select(
+            content.c.key.label("key"),
             content.c.id.label("id"),
             _text(dialect, children.c.value, "id").label("child"),
             children.c.value.label("value"),
@@ -353,25 +401,25 @@ def _children_columns(dialect: str, content, figures: dict) -> list:
         .join(children, sa.true())
         .subquery()
     )
-    total = sa.select(sa.func.count()).select_from(
-        sa.select(listed.c.id, listed.c.child).distinct().subquery()
-    )
+    each_child = sa.select(listed.c.key, listed.c.id, listed.c.child).distinct().subquery()
+    total = sa.select(sa.func.count()).select_from(each_child)
     categories = _elements(dialect, _part(dialect, listed.c.value, "categories"))
     category = _scalar_text(dialect, categories.c.value).label("category")
     pairs = _materialised(
-        sa.select(listed.c.id, listed.c.child, category)
+        sa.select(listed.c.key, listed.c.id, listed.c.child, category)
         .select_from(listed)
         .join(categories, sa.true())
         .distinct(),
         "restored_pairs",
     )
     return [
-        _scalar(figures, "children", total),
+        _scalar(figures, "children", total, each_child),
         *(
             _scalar(
                 figures,
                 f"category_{c.value}",
                 sa.select(_count_if(pairs.c.category == c.value)).select_from(pairs),
+                pairs,
             )
             for c in RightsCategory
         ),
@@ -386,12 +434,13 @@ def breakdown(
     session: Session, principal: Principal, query: Query, by: str, today: dt.date
 ) -> dict[str, Summary]:
     """The summary of each region (of those the caller sees) or each kind of facility, within
-    `query`; a region's summary reads that region's records only (the column is indexed)."""
+    `query`, each computed like the whole: one statement grouped by the region or the kind."""
     if by == "region":
         regions = session.scalars(
             sa.select(InspectionRow.region).distinct().order_by(InspectionRow.region)
         ).all()
         keys = [r for r in regions if principal.sees_region(r) and query.region in (None, r)]
-        return {r: summary(session, principal, replace(query, region=r), today) for r in keys}
-    kinds = [k for k in FACILITY_KINDS if query.kind in (None, k)]
-    return {k: summary(session, principal, replace(query, kind=k), today) for k in kinds}
+    else:
+        keys = [k for k in FACILITY_KINDS if query.kind in (None, k)]
+    found = _figures(session, principal, query, today, by)
+    return {k: _summary_of(found.get(k, {})) for k in keys}

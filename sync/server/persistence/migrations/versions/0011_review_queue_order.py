@@ -20,6 +20,8 @@ INDEXES = {
     "ix_inspections_waiting_since": ["waiting_since", "id"],
     "ix_inspections_state_waiting_since": ["review_state", "waiting_since", "id"],
     "ix_inspections_region_state_waiting_since": ["region", "review_state", "waiting_since"],
+    # a region's records of a period, for statistics broken down by region
+    "ix_inspections_region_status_placed_on": ["region", "status", "placed_on"],
 }
 
 
