@@ -100,11 +100,15 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
     return _summary_of(_figures(session, principal, query, today).get("", {}))
 
 
+TOTAL = "*"  # the group of every record in scope, beside those by region or kind
+
+
 def _figures(
     session: Session, principal: Principal, query: Query, today: dt.date, by: str | None = None
 ) -> dict[str, dict[str, int]]:
-    """Each figure by `by` (the records' region or facility kind; one group "" without it),
-    in one statement: a group without records has none (every figure 0)."""
+    """Each figure by `by` (the records' region or facility kind, and all of them as TOTAL;
+    one group "" without it), in one statement that reads the records once: a group without
+    records has none (every figure 0)."""
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":  # the JSON expansions' hash tables stay in memory (a year: MBs)
         session.execute(sa.text("SET LOCAL work_mem = '64MB'"))
@@ -119,6 +123,11 @@ def _figures(
         *_order_columns(dialect, scope, measures, today, figures),
         *_children_columns(dialect, content, figures),
     ]
+    if by:
+        parts += [
+            part.with_only_columns(sa.literal(TOTAL).label("key"), *part.selected_columns[1:]).group_by(None)
+            for part in parts
+        ]
     found: dict[str, dict[str, int]] = {}
     for key, label, value in session.execute(sa.union_all(*parts)):
         found.setdefault(key or "", {})[label] = int(value or 0)
@@ -435,6 +444,13 @@ def breakdown(
 ) -> dict[str, Summary]:
     """The summary of each region (of those the caller sees) or each kind of facility, within
     `query`, each computed like the whole: one statement grouped by the region or the kind."""
+    return summary_and_breakdown(session, principal, query, by, today)[1]
+
+
+def summary_and_breakdown(
+    session: Session, principal: Principal, query: Query, by: str, today: dt.date
+) -> tuple[Summary, dict[str, Summary]]:
+    """`summary` and `breakdown` together, from one reading of the records."""
     if by == "region":
         regions = session.scalars(
             sa.select(InspectionRow.region).distinct().order_by(InspectionRow.region)
@@ -443,4 +459,4 @@ def breakdown(
     else:
         keys = [k for k in FACILITY_KINDS if query.kind in (None, k)]
     found = _figures(session, principal, query, today, by)
-    return {k: _summary_of(found.get(k, {})) for k in keys}
+    return _summary_of(found.get(TOTAL, {})), {k: _summary_of(found.get(k, {})) for k in keys}
