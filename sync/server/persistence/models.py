@@ -175,6 +175,10 @@ class InspectionRow(Base):
         sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
         sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
         sa.Index("ix_inspections_region_status_placed_on", "region", "status", "placed_on"),
+        sa.Index(
+            "ix_inspections_type_state_waiting_since", "inspection_type", "review_state", "waiting_since"
+        ),
+        sa.Index("ix_inspections_kind_state_waiting_since", "facility_kind", "review_state", "waiting_since"),
     )
 
 

@@ -20,6 +20,9 @@ INDEXES = {
     "ix_inspections_waiting_since": ["waiting_since", "id"],
     "ix_inspections_state_waiting_since": ["review_state", "waiting_since", "id"],
     "ix_inspections_region_state_waiting_since": ["region", "review_state", "waiting_since"],
+    # the queue filtered by inspection type or facility kind: counted from the index alone
+    "ix_inspections_type_state_waiting_since": ["inspection_type", "review_state", "waiting_since"],
+    "ix_inspections_kind_state_waiting_since": ["facility_kind", "review_state", "waiting_since"],
     # a region's records of a period, for statistics broken down by region
     "ix_inspections_region_status_placed_on": ["region", "status", "placed_on"],
 }
