@@ -1,7 +1,7 @@
-"""Migrations 0009 and 0010: the header fields statistics select by (the appointment date,
-else the start of the period; type, mode; facility kind) and the facts they count of the
-measures and restored children, back-filled from records stored before them exactly as a
-push stores them."""
+"""Migrations 0009 to 0011: the header fields statistics select by (the appointment date,
+else the start of the period; type, mode; facility kind), the facts they count of the
+measures and restored children, and when the current revision was stored (the review
+queue's order), back-filled from records stored before them exactly as a push stores them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import datetime as dt
 import sqlalchemy as sa
 
 from sync.server.persistence.db import Database, migrate
-from sync.server.persistence.models import InspectionRow, JsonType
+from sync.server.persistence.models import InspectionRevision, InspectionRow, JsonType
 from sync.server.services.seed import DEMO_PASSWORD
 from sync.server.services.statistics import counted_facts
 from sync.server.services.users import create_user
@@ -47,6 +47,7 @@ MEASURES = [
     {"id": "m1", "kind": "protocol", "finding_ids": ["f2"], "article": "127-3", "substance": {"kk": "…"}},
     {"id": "m2", "kind": "order", "finding_ids": ["f0", "f1"], "deadlines": {"f0": "2026-04-15"}},
 ]
+STORED, EARLIER = dt.datetime(2026, 3, 2, 8, 15, tzinfo=dt.UTC), dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
 CHILDREN = [{"id": "c0", "reference": "Б-0", "categories": ["housing"], "finding_id": "f0"}]
 
 
@@ -72,6 +73,25 @@ def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_pa
             _record("r2", appointment_date=None, period_start="2025-12-30"),
         ]
         session.execute(sa.insert(_INSPECTIONS), [{**r, "owner_id": user.id} for r in records])
+        session.execute(
+            sa.insert(InspectionRevision),
+            [
+                {
+                    "inspection_id": "r1",
+                    "revision": 1,
+                    "content_hash": "0" * 64,
+                    "author_id": user.id,
+                    "created_at": STORED,
+                },
+                {
+                    "inspection_id": "r1",
+                    "revision": 0,
+                    "content_hash": "0" * 64,
+                    "author_id": user.id,
+                    "created_at": EARLIER,
+                },
+            ],
+        )
     db.dispose()
     migrate(url)
     db = Database(url)
@@ -84,6 +104,7 @@ def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_pa
                 InspectionRow.inspection_mode,
                 InspectionRow.facility_kind,
                 InspectionRow.counted,
+                InspectionRow.waiting_since,
             ).order_by(InspectionRow.id)
         ).all()
     db.dispose()
@@ -93,3 +114,4 @@ def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_pa
     ]
     assert [r.counted for r in rows] == [counted_facts(r["payload"]) for r in records]
     assert rows[0].counted["measures"][1] == MEASURES[1]  # an order keeps its findings and deadlines
+    assert [r.waiting_since for r in rows] in ([STORED, None], [STORED.replace(tzinfo=None), None])
