@@ -101,6 +101,7 @@ class FormRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     content: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime]
+    retired_at: Mapped[dt.datetime | None]  # no longer offered for new inspections
 
 
 class MrpRow(Base):
@@ -314,6 +315,15 @@ class Counter(Base):
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
     value: Mapped[int] = mapped_column(sa.BigInteger)
+
+
+class RateWindow(Base):
+    """Requests of one key (a client address and a purpose) in the current fixed window."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    window_start: Mapped[int] = mapped_column(sa.BigInteger, index=True)
+    count: Mapped[int] = mapped_column(sa.Integer)
 
 
 class OrderItemRow(Base):
