@@ -46,7 +46,7 @@ from sync.server.services.seed import DEMO_PASSWORD, seed_demo
 from sync.server.services.statistics import counted_facts
 from tests.kit.server import ServerProcess
 
-SEED_VERSION = 2  # bump when the seeded data changes shape: the template is then made again
+SEED_VERSION = 3  # bump when the seeded data changes shape: the template is then made again
 RECORDS, QUICK_RECORDS = 100_000, 10_000
 YEARS = (2022, 2023, 2024, 2025, 2026)
 KINDS = ("school", "camp", "orphanage", "special_needs")

@@ -1,4 +1,4 @@
-"""Migrations 0009 to 0011: the header fields statistics select by (the appointment date,
+"""Migrations 0011 to 0013: the header fields statistics select by (the appointment date,
 else the start of the period; type, mode; facility kind), the facts they count of the
 measures and restored children, and when the current revision was stored (the review
 queue's order), back-filled from records stored before them exactly as a push stores them."""
@@ -55,7 +55,7 @@ def test_the_migration_fills_the_columns_from_the_stored_records(backend, tmp_pa
     from tests.sync.conftest import fresh_database_url
 
     url = fresh_database_url(backend, tmp_path, request)
-    migrate(url, "0008")
+    migrate(url, "0010")
     db = Database(url)
     with db.write() as session:
         user = create_user(

@@ -3,16 +3,16 @@ revision was stored (`waiting_since`, back-filled from the revisions), indexed a
 after the review state and the region, so a page of the oldest waiting records of 100,000
 is read from an index instead of sorting them all.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-07
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

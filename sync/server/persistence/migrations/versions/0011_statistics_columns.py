@@ -4,16 +4,16 @@ period), the type and mode of the inspection and the kind of the facility inspec
 year's statistics then read the JSON of that year's records only. Back-filled from the
 stored records.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-07
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

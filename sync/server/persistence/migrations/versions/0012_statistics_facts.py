@@ -3,8 +3,8 @@ findings, deadlines, categories), stored beside the record in `inspections.count
 year's statistics read these few hundred bytes instead of the whole record (about 16 KB).
 Back-filled from the stored records like `statistics.counted_facts` makes them.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0010"
-down_revision = "0009"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
