@@ -51,8 +51,10 @@ def get_statistics(
         )
     today = dt.datetime.now(KAZAKHSTAN).date()
     with services.db.read() as session:
-        figures = statistics.summary(session, principal, query, today)
-        parts = statistics.breakdown(session, principal, query, breakdown, today) if breakdown else None
+        if breakdown:
+            figures, parts = statistics.summary_and_breakdown(session, principal, query, breakdown, today)
+        else:
+            figures, parts = statistics.summary(session, principal, query, today), None
     answer = {
         "from": query.start.isoformat(),
         "to": query.end.isoformat(),

@@ -49,8 +49,10 @@ def statistics_page(request: Request) -> Response:
             basis="finalised" if form["basis"] == "finalised" else "approved",
         )
         principal = page.signed_in.principal
-        figures = None if errors else statistics.summary(session, principal, query, day)
-        by_region = {} if errors else statistics.breakdown(session, principal, query, "region", day)
+        if errors:
+            figures, by_region = None, {}
+        else:
+            figures, by_region = statistics.summary_and_breakdown(session, principal, query, "region", day)
     return page.render(
         "statistics.html",
         status=400 if errors else 200,

@@ -158,6 +158,29 @@ class InspectionRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
     received_at: Mapped[dt.datetime]
+    # header fields statistics select by, copied from `payload` (and the facility) on each store
+    placed_on: Mapped[dt.date | None]  # appointment_date, else period_start
+    inspection_type: Mapped[str | None] = mapped_column(sa.String(20))
+    inspection_mode: Mapped[str | None] = mapped_column(sa.String(20))
+    facility_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    # what statistics count of the measures and restored children (statistics.counted_facts):
+    # a few hundred bytes read instead of the whole record
+    counted: Mapped[dict[str, Any] | None]
+    # when the current revision was stored (its InspectionRevision.created_at): the review
+    # queue's order, oldest waiting first
+    waiting_since: Mapped[dt.datetime | None]
+
+    __table_args__ = (
+        sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),
+        sa.Index("ix_inspections_waiting_since", "waiting_since", "id"),
+        sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
+        sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
+        sa.Index("ix_inspections_region_status_placed_on", "region", "status", "placed_on"),
+        sa.Index(
+            "ix_inspections_type_state_waiting_since", "inspection_type", "review_state", "waiting_since"
+        ),
+        sa.Index("ix_inspections_kind_state_waiting_since", "facility_kind", "review_state", "waiting_since"),
+    )
 
 
 class InspectionRevision(Base):
