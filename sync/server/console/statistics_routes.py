@@ -142,7 +142,7 @@ def figure_records(request: Request) -> Response:
         _, query, errors, regions = _filters(page, session, request.query_params)
         if errors:
             raise ConsoleError(400, "bad_form")
-        found = locks.listing(session, principal, query, figure, today(), number)
+        found = locks.listing(session, principal, query, figure, today(), number, page.lang)
         locked = locks.find(session, query.start, query.end)
     return page.render(
         "statistics_records.html",

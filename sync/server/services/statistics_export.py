@@ -72,11 +72,11 @@ KIND_LABELS = {
     "school": N_("School"),
     "camp": N_("Children's camp"),
     "orphanage": N_("Organisation for orphans"),
-    "special_needs": N_("Organisation for children with special needs"),
+    "special_needs": N_("Special-needs organisation"),
 }
 TEXTS = {
     "title": N_("Statistics of inspections"),
-    "period": N_("Period"),
+    "period": N_("Period of the figures"),
     "figure": N_("Figure"),
     "value": N_("Value"),
     "region": N_("Region"),
@@ -127,7 +127,12 @@ class Gathered:
 
 
 def gather(
-    session: Session, principal: Principal, query: st.Query, today: dt.date, progress: Progress
+    session: Session,
+    principal: Principal,
+    query: st.Query,
+    today: dt.date,
+    progress: Progress,
+    lang: str = "kk",
 ) -> Gathered:
     """Everything an export shows, reporting progress (steps done, steps in all)."""
     first = locks.listing(session, principal, query, "inspections", today, 1)
@@ -146,7 +151,7 @@ def gather(
     progress(4, steps)
     rows, _ = locks.rows(session, principal, query, "inspections", today)
     for n in range(1, steps - 3):
-        data.records.extend(sr.listing(rows, "inspections", session, n, CHUNK).rows)
+        data.records.extend(sr.listing(rows, "inspections", session, n, CHUNK, lang).rows)
         progress(4 + n, steps)
     return data
 

@@ -101,10 +101,16 @@ def rows(
 
 
 def listing(
-    session: Session, principal: Principal, query: st.Query, figure: str, today: dt.date, page: int = 1
+    session: Session,
+    principal: Principal,
+    query: st.Query,
+    figure: str,
+    today: dt.date,
+    page: int = 1,
+    lang: str = "kk",
 ) -> sr.Listing:
     base = "inspections" if figure in sr.GROUPED else figure
-    return sr.listing(rows(session, principal, query, base, today)[0], figure, session, page)
+    return sr.listing(rows(session, principal, query, base, today)[0], figure, session, page, lang=lang)
 
 
 def summary(session: Session, principal: Principal, query: st.Query, today: dt.date) -> st.Summary:

@@ -206,7 +206,9 @@ class Listing:
     pages: int
 
 
-def listing(rows: sa.Subquery, figure: str, session: Session, page: int = 1, size: int = 50) -> Listing:
+def listing(
+    rows: sa.Subquery, figure: str, session: Session, page: int = 1, size: int = 50, lang: str = "kk"
+) -> Listing:
     """A page of `rows` (a base figure's rows; organisations and regions group the
     inspections), with the count and the total of all of them."""
     if figure in GROUPED:
@@ -215,7 +217,7 @@ def listing(rows: sa.Subquery, figure: str, session: Session, page: int = 1, siz
     pages = max(1, -(-count // size))
     page = min(max(1, page), pages)
     found = session.execute(
-        sa.select(rows, FacilityRow.name.label("facility_name"))
+        sa.select(rows, (FacilityRow.name_ru if lang == "ru" else FacilityRow.name_kk).label("facility_name"))
         .outerjoin(FacilityRow, FacilityRow.id == rows.c.facility_id)
         .order_by(rows.c.month.desc(), rows.c.inspection_id, rows.c.item)
         .limit(size)
