@@ -198,9 +198,9 @@ def _lock(page: Page, form, locking: bool) -> Response:
             changed = locks.unlock(session, start, end)
     action = "statistics.lock" if locking else "statistics.unlock"
     page.audit(action, "statistics_period", f"{start.isoformat()}..{end.isoformat()}", {"changed": changed})
-    back = urlencode(
-        {"from": start.isoformat(), "to": end.isoformat(), "done": "locked" if locking else "unlocked"}
-    )
+    kept = {name: str(form.get(name) or "")[:20] for name in ("region", "kind", "basis")}
+    done = "locked" if locking else "unlocked"
+    back = urlencode({"from": start.isoformat(), "to": end.isoformat(), **kept, "done": done})
     return RedirectResponse(f"/console/statistics?{back}", status_code=303)
 
 
