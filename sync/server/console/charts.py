@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 
 BAR = 22  # height of a bar, px
 GAP = 8
-LABEL_W = 260  # room for the label left of the bars
+LABEL_W = 320  # room for the label left of the bars (about 40 letters at 13 px)
 BARS_W = 360
 VALUE_W = 90
 
@@ -36,7 +36,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar]) -> Markup:
     for n, bar in enumerate(bars):
         y = GAP + n * (BAR + GAP)
         length = round(BARS_W * bar.value / top) if bar.value else 0
-        label = _clipped(bar.label, 38)
+        label = _clipped(bar.label, 40)
         shape = (
             f'<g class="bar"><title>{escape(bar.label)}: {bar.value}</title>'
             f'<text x="{LABEL_W - 8}" y="{y + BAR - 6}" text-anchor="end" fill="#1a1a1a">{escape(label)}</text>'
