@@ -92,6 +92,9 @@ TEXTS = {
     "approved": N_("Approved by a supervisor"),
     "finalised": N_("Every finalised inspection"),
     "all": N_("All"),
+    "chart_region": N_("Inspections by region"),
+    "chart_month": N_("Inspections by month"),
+    "chart_category": N_("Children whose rights were restored, by category"),
 }
 
 
@@ -310,6 +313,7 @@ def pdf(data: Gathered, translate: Translate) -> bytes:
         )
     widths = [FRAME_W * 0.3] + [FRAME_W * 0.14] * len(heads)
     story.append(Table(regions, colWidths=widths, repeatRows=1, style=table_style(grid)))
+    story += _pdf_charts(data, translate, both)
     for lang in ("kk", "ru"):
         story += [
             Para(esc(translate(lang, TEXTS["methodology"])), Styles.heading),
@@ -326,6 +330,66 @@ def pdf(data: Gathered, translate: Translate) -> bytes:
         author="Field Inspector",
     ).build(story)
     return out.getvalue()
+
+
+def _pdf_charts(data: Gathered, translate: Translate, both) -> list[Any]:
+    """The page's three charts as drawings: inspections by region and by month, children by
+    category; every bar with its label and value in text."""
+    from reportlab.platypus import KeepTogether
+
+    from inspector_app.core.documents.style import Para, Styles
+
+    regions = [
+        (f"{_region(data, c, 'kk')} / {_region(data, c, 'ru')}", p.inspections["total"])
+        for c, p in data.by_region.items()
+    ]
+    categories = [
+        (f"{translate('kk', CATEGORY_LABELS[c])} / {translate('ru', CATEGORY_LABELS[c])}", n)
+        for c, n in data.summary.children_restored["by_category"].items()
+    ]
+    charts = (
+        ("chart_region", regions),
+        ("chart_month", list(data.by_month.items())),
+        ("chart_category", categories),
+    )
+    story: list[Any] = []
+    for key, bars in charts:
+        story.append(KeepTogether([Para(both(key), Styles.heading), _bars(bars)]))
+    return story
+
+
+def _bars(bars: list[tuple[str, int]]):
+    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.lib import colors
+
+    from inspector_app.core.documents.fonts import NARROW
+    from inspector_app.core.documents.style import FRAME_W
+
+    row, label_w, value_w = 13, FRAME_W * 0.5, 40
+    top = max((v for _, v in bars), default=0) or 1
+    drawing = Drawing(FRAME_W, row * len(bars) + 4)
+    for n, (label, value) in enumerate(bars):
+        y = drawing.height - (n + 1) * row
+        length = (FRAME_W - label_w - value_w) * value / top
+        drawing.add(
+            String(label_w - 4, y + 3, _clipped(label, 62), fontName=NARROW, fontSize=7.5, textAnchor="end")
+        )
+        drawing.add(
+            Rect(
+                label_w,
+                y + 1,
+                max(length, 0.5),
+                row - 3,
+                fillColor=colors.Color(0.18, 0.36, 0.54),
+                strokeColor=None,
+            )
+        )
+        drawing.add(String(label_w + length + 3, y + 3, _number(value), fontName=NARROW, fontSize=7.5))
+    return drawing
+
+
+def _clipped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _number(value: int) -> str:
