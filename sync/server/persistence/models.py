@@ -293,6 +293,15 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(sa.BigInteger)
 
 
+class RateWindow(Base):
+    """Requests of one key (a client address and a purpose) in the current fixed window."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    window_start: Mapped[int] = mapped_column(sa.BigInteger, index=True)
+    count: Mapped[int] = mapped_column(sa.Integer)
+
+
 class OrderItemRow(Base):
     """The follow-up of one item of an order (a finding with its deadline): its state once a
     supervisor has acted on it; an item without a row is open."""

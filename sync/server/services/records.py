@@ -392,6 +392,7 @@ def review(
             "No one reviews a record they pushed themselves.",
             details={"reason": "own_record"},
         )
+    _check_item_comments(row, request.item_comments)
     reviewed = dict(row.payload)
     new_revision = _return_record(session, principal, row) if request.decision == "returned" else None
     if new_revision is None:
@@ -472,6 +473,22 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
         )
     )
     return row.revision
+
+
+def _check_item_comments(row: InspectionRow, comments: list[protocol.ItemComment]) -> None:
+    """A comment on an item must name an item the record answered, found on or photographed."""
+    if not comments:
+        return
+    record = stored_record(row)
+    known = {a.item_id for a in record.answers} | {f.item_id for f in record.findings}
+    known |= {p.item_id for p in record.photos}
+    unknown = sorted({c.item_id for c in comments} - known)
+    if unknown:
+        raise Problem(
+            problems.VALIDATION_FAILED,
+            "A comment names an item that is not in the record.",
+            details={"item_comments": unknown},
+        )
 
 
 def review_to_wire(row: ReviewRow, reviewer: str) -> protocol.Review:
