@@ -95,6 +95,10 @@ def test_the_committee_publishes_statistics(browser, world, lang):
     for chart in ("#chart-region", "#chart-month", "#chart-category"):
         assert page.locator(chart).is_visible()
     shot(page, lang, "statistics-1-charts")
+    page.emulate_media(media="print")  # printable: the charts stay, the forms go
+    assert page.locator("#chart-month").is_visible() and not page.locator("#export-xlsx").is_visible()
+    shot(page, lang, "statistics-1-print")
+    page.emulate_media(media="screen")
 
     # a number opens the records behind it, and a record its inspection
     page.click("#open-inspections")
