@@ -21,10 +21,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sync.server.persistence.db import Database
-from sync.server.persistence.models import AuditEntry
+from sync.server.persistence.models import AuditEntry, StatisticsExport, User
+from sync.server.services import statistics_jobs
 from sync.server.services import statistics_locks as locks
 from sync.server.services import statistics_records as sr
-from sync.server.services.principal import SYSTEM
+from sync.server.services.principal import SYSTEM, Principal
 from sync.server.services.statistics import Query
 from tests.console import test_statistics
 from tests.console.test_console_http import csrf_of, sign_in
@@ -204,3 +205,22 @@ def test_a_locked_period_keeps_its_figures_after_a_new_approval(world):
     with db.read() as session:
         assert locks.find(session, MARCH_START, MARCH_END) is None
     db.dispose()
+
+
+@pytest.mark.allow_error_logs("statistics export")
+def test_an_export_that_fails_says_so_and_offers_no_file(world, tmp_path):
+    browser, _ = sign_in(world.url, "supervisor")
+    db = Database(world.database_url)
+    with db.read() as session:
+        supervisor = session.scalar(sa.select(User).where(User.username == "supervisor"))
+        principal = Principal(supervisor.id, "supervisor", "supervisor", frozenset({"AST"}))
+    with db.write() as session:
+        job_id = statistics_jobs.create(
+            session, principal, "xlsx", Query(start=YEAR_START, end=YEAR_END), "kk"
+        )
+        session.get(StatisticsExport, job_id).params = {"start": "not a date"}
+    statistics_jobs.run(db, tmp_path, job_id, principal, lambda lang, text: text, YEAR_END)
+    db.dispose()
+    status = browser.get(f"{world.url}/console/statistics/exports/{job_id}", timeout=30)
+    assert 'id="export-failed"' in status.text and "Refresh" not in status.headers
+    assert browser.get(f"{world.url}/console/statistics/exports/{job_id}/file", timeout=30).status_code == 404
