@@ -137,12 +137,14 @@ def gather(
     progress: Progress,
     lang: str = "kk",
 ) -> Gathered:
-    """Everything an export shows, reporting progress (steps done, steps in all)."""
-    first = locks.listing(session, principal, query, "inspections", today, 1)
-    steps = 4 + -(-first.count // CHUNK)
+    """Everything an export shows, reporting progress (steps done, steps in all): the
+    figures, three breakdowns, then the inspections behind them read in one pass."""
+    summary = locks.summary(session, principal, query, today)
+    steps = 4 + -(-summary.inspections["total"] // CHUNK)
+    progress(1, steps)
     data = Gathered(
         query=query,
-        summary=locks.summary(session, principal, query, today),
+        summary=summary,
         by_region=locks.breakdown(session, principal, query, "region", today),
         by_kind=locks.breakdown(session, principal, query, "kind", today),
         by_month=locks.by_month(session, principal, query, today),
@@ -153,9 +155,9 @@ def gather(
     )
     progress(4, steps)
     rows, _ = locks.rows(session, principal, query, "inspections", today)
-    for n in range(1, steps - 3):
-        data.records.extend(sr.listing(rows, "inspections", session, n, CHUNK, lang).rows)
-        progress(4 + n, steps)
+    for chunk in sr.every_row(session, rows, lang, CHUNK):
+        data.records.extend(chunk)
+        progress(min(4 + -(-len(data.records) // CHUNK), steps), steps)
     return data
 
 

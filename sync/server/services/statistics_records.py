@@ -6,6 +6,7 @@ orders and children a figure counts, selected with the summary's own scope and J
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -44,13 +45,24 @@ COLUMNS = ("inspection_id", "item", "amount", "region", "kind", "facility_id", "
 
 def live(session: Session, principal: Principal, query: st.Query, figure: str, today: dt.date) -> sa.Subquery:
     """The rows (COLUMNS) behind a base figure, computed now from the stored records."""
+    rows = live_many(session, principal, query, (figure,), today)
+    return sa.select(*(rows.c[c] for c in COLUMNS)).subquery(figure.replace("-", "_"))
+
+
+def live_many(
+    session: Session, principal: Principal, query: st.Query, figures: tuple[str, ...], today: dt.date
+) -> sa.Subquery:
+    """The rows behind several base figures with a `figure` column, in one statement that
+    reads the records' JSON once (locking a period stores every figure this way)."""
     dialect = session.get_bind().dialect.name
-    scope = st._materialised(st._scope(dialect, principal, query), "scope")
-    rows = _rows(dialect, scope, figure, today).subquery("counted")
+    parts = Parts(dialect, st._materialised(st._scope(dialect, principal, query), "scope"))
+    selects = [_rows(parts, f, today).add_columns(sa.literal(f).label("figure")) for f in figures]
+    rows = (selects[0] if len(selects) == 1 else sa.union_all(*selects)).subquery("counted")
     header = InspectionRow.payload["header"]
     placed = sa.func.coalesce(header["appointment_date"].as_string(), header["period_start"].as_string())
     return (
         sa.select(
+            rows.c.figure,
             rows.c.inspection_id,
             rows.c.item,
             rows.c.amount,
@@ -61,8 +73,28 @@ def live(session: Session, principal: Principal, query: st.Query, figure: str, t
         )
         .join(InspectionRow, InspectionRow.id == rows.c.inspection_id)
         .join(FacilityRow, FacilityRow.id == InspectionRow.facility_id)
-        .subquery(figure.replace("-", "_"))
+        .subquery("figures")
     )
+
+
+class Parts:
+    """The records in scope and, computed once for a statement, their content and measures."""
+
+    def __init__(self, dialect: str, scope) -> None:
+        self.dialect, self.scope = dialect, scope
+        self._content = self._measures = None
+
+    @property
+    def content(self):
+        if self._content is None:
+            self._content = st._materialised(st._content(self.dialect, self.scope), "content")
+        return self._content
+
+    @property
+    def measures(self):
+        if self._measures is None:
+            self._measures = st._materialised(st._measures(self.dialect, self.content), "measures")
+        return self._measures
 
 
 def _row(inspection_id, item=None, amount=None) -> list:
@@ -73,29 +105,25 @@ def _row(inspection_id, item=None, amount=None) -> list:
     ]
 
 
-def _rows(dialect: str, scope, figure: str, today: dt.date) -> sa.Select:
+def _rows(parts: Parts, figure: str, today: dt.date) -> sa.Select:
+    scope = parts.scope
     if figure == "inspections":
         return sa.select(*_row(scope.c.id))
     if figure in INSPECTION_FIGURES:
         column, value = INSPECTION_FIGURES[figure]
         return sa.select(*_row(scope.c.id)).where(scope.c[column] == value)
     if figure in MEASURE_FIGURES:
-        measures = _measures(dialect, scope)
+        measures = parts.measures
         return sa.select(*_row(measures.c.id, measures.c.measure_id)).where(
             measures.c.kind == MEASURE_FIGURES[figure]
         )
     if figure in ("fines_imposed", "fines_paid", "disciplined"):
         return _decisions(scope, figure)
     if figure.startswith("orders_"):
-        return _orders(dialect, scope, figure.removeprefix("orders_"), today)
+        return _orders(parts, figure.removeprefix("orders_"), today)
     if figure == "children" or figure in CATEGORIES:
-        return _children(dialect, scope, figure.removeprefix("children").removeprefix("-"))
+        return _children(parts, figure.removeprefix("children").removeprefix("-"))
     raise ValueError(figure)
-
-
-def _measures(dialect: str, scope):
-    content = st._materialised(st._content(dialect, scope), "content")
-    return st._materialised(st._measures(dialect, content), "measures")
 
 
 def _decisions(scope, figure: str) -> sa.Select:
@@ -115,9 +143,9 @@ def _decisions(scope, figure: str) -> sa.Select:
     )
 
 
-def _orders(dialect: str, scope, which: str, today: dt.date) -> sa.Select:
+def _orders(parts: Parts, which: str, today: dt.date) -> sa.Select:
     """One row per inspection with order measures, as the summary counts orders."""
-    measures = _measures(dialect, scope)
+    dialect, measures = parts.dialect, parts.measures
     orders = sa.select(measures).where(measures.c.kind == "order").subquery()
     findings = st._elements(dialect, st._part(dialect, orders.c.value, "finding_ids"))
     finding_id = st._scalar_text(dialect, findings.c.value)
@@ -143,7 +171,7 @@ def _orders(dialect: str, scope, which: str, today: dt.date) -> sa.Select:
             ),
         )
         .group_by(orders.c.id)
-        .subquery("order_items_counted")
+        .subquery()
     )
     chosen = sa.select(*_row(items.c.id))
     if which == "executed":
@@ -153,9 +181,9 @@ def _orders(dialect: str, scope, which: str, today: dt.date) -> sa.Select:
     return chosen
 
 
-def _children(dialect: str, scope, category: str) -> sa.Select:
+def _children(parts: Parts, category: str) -> sa.Select:
     """Each child of an inspection once (in the total, or in one category restored)."""
-    content = st._materialised(st._content(dialect, scope), "content")
+    dialect, content = parts.dialect, parts.content
     children = st._elements(dialect, st._content_part(dialect, content, 1))
     listed = (
         sa.select(
@@ -213,16 +241,14 @@ def listing(
     inspections), with the count and the total of all of them."""
     if figure in GROUPED:
         rows = _grouped(rows, GROUPED[figure])
-    count, amount = session.execute(sa.select(sa.func.count(), sa.func.sum(rows.c.amount))).one()
-    pages = max(1, -(-count // size))
-    page = min(max(1, page), pages)
-    found = session.execute(
-        sa.select(rows, (FacilityRow.name_ru if lang == "ru" else FacilityRow.name_kk).label("facility_name"))
-        .outerjoin(FacilityRow, FacilityRow.id == rows.c.facility_id)
-        .order_by(rows.c.month.desc(), rows.c.inspection_id, rows.c.item)
-        .limit(size)
-        .offset((page - 1) * size)
-    ).all()
+    page = max(1, page)
+    found = _page(session, rows, page, size, lang)
+    if not found and page > 1:  # past the end: the last page
+        found = _page(session, rows, 1, size, lang)
+        count = int(found[0].total) if found else 0
+        page = max(1, -(-count // size))
+        found = _page(session, rows, page, size, lang)
+    count, amount = (int(found[0].total), int(found[0].total_amount or 0)) if found else (0, 0)
     shown = [
         Row(
             **{c: r._mapping[c] for c in (*COLUMNS, "facility_name")},
@@ -230,7 +256,40 @@ def listing(
         )
         for r in found
     ]
-    return Listing(figure, shown, int(count), int(amount or 0), page, pages)
+    return Listing(figure, shown, count, amount, page, max(1, -(-count // size)))
+
+
+def _page(session: Session, rows: sa.Subquery, page: int, size: int, lang: str) -> list:
+    """One page of rows, each with the count and the amount of all of them (one statement:
+    the records are read once)."""
+    name = FacilityRow.name_ru if lang == "ru" else FacilityRow.name_kk
+    return list(
+        session.execute(
+            sa.select(
+                rows,
+                name.label("facility_name"),
+                sa.func.count().over().label("total"),
+                sa.func.sum(rows.c.amount).over().label("total_amount"),
+            )
+            .outerjoin(FacilityRow, FacilityRow.id == rows.c.facility_id)
+            .order_by(rows.c.month.desc(), rows.c.inspection_id, rows.c.item)
+            .limit(size)
+            .offset((page - 1) * size)
+        ).all()
+    )
+
+
+def every_row(session: Session, rows: sa.Subquery, lang: str, size: int) -> Iterator[list[Row]]:
+    """Every row, in the lists' order, in chunks of `size` (one statement, streamed)."""
+    name = FacilityRow.name_ru if lang == "ru" else FacilityRow.name_kk
+    result = session.execute(
+        sa.select(rows, name.label("facility_name"))
+        .outerjoin(FacilityRow, FacilityRow.id == rows.c.facility_id)
+        .order_by(rows.c.month.desc(), rows.c.inspection_id, rows.c.item)
+        .execution_options(yield_per=size)
+    )
+    for part in result.partitions(size):
+        yield [Row(**{c: r._mapping[c] for c in (*COLUMNS, "facility_name")}) for r in part]
 
 
 def _grouped(rows: sa.Subquery, column: str) -> sa.Subquery:
