@@ -175,6 +175,12 @@ def form_from_content(content: dict[str, Any]) -> Form:
     return _FormReader(label).form(_compose(text, label))
 
 
+def form_from_text(text: str, source: str) -> Form:
+    """A form from the text of a form file (e.g. uploaded to the server), through every check
+    of `load_form` but the file name; `FormError` names `source`, the line and the key."""
+    return _FormReader(source).form(_compose(text, source))
+
+
 def _same_version(path: Path, received: Form) -> Form:
     """A version already on disk is never replaced: inspections may rely on its content."""
     try:

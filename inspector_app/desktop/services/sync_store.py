@@ -186,7 +186,8 @@ class StoreSyncAdapter:
     # --- pull --------------------------------------------------------------------------------
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> None:
         forms = [c.data for c in changes if c.kind == "form" and c.data is not None]
-        self._keep_forms(forms)
+        retired = [c.id for c in changes if c.kind == "form" and c.deleted]
+        self._keep_forms(forms, retired)
         with self.store.db.write() as connection:
             for change in changes:
                 if change.data is not None:
@@ -195,13 +196,20 @@ class StoreSyncAdapter:
                 sqlite_upsert(models.settings, {"key": "sync.cursor", "value": str(cursor)}, ["key"])
             )
 
-    def _keep_forms(self, forms) -> None:
+    def _keep_forms(self, forms, retired: list[str]) -> None:
+        """Keep received forms as files; a retired version (`<id>@<version>`) stays for the
+        inspections made with it and is marked so that no new one starts with it."""
+        from inspector_app.core.forms.catalogue import mark_retired
         from inspector_app.core.forms.loader import save_form
 
         self.received_forms.mkdir(parents=True, exist_ok=True)
         for form in forms:
             save_form(self.received_forms, form.content, form.content_hash)
-        if forms:
+        for entity in retired:
+            form_id, _, version = entity.rpartition("@")
+            if version.isdigit():
+                mark_retired(self.received_forms, form_id, int(version))
+        if forms or retired:
             self.catalogue.reload()
 
     def _facility(self, connection, facility) -> None:

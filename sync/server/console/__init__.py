@@ -25,6 +25,7 @@ def form_limit(path: str) -> int:
 
 def install(app: FastAPI) -> None:
     """Add the console's routes, its static files, its error pages, and `/` → `/console/`."""
+    from sync.server.console.admin_data_routes import router as admin_data_router
     from sync.server.console.admin_routes import router as admin_router
     from sync.server.console.assignment_routes import router as assignment_router
     from sync.server.console.order_routes import router as order_router
@@ -40,6 +41,7 @@ def install(app: FastAPI) -> None:
     app.include_router(assignment_router)
     app.include_router(statistics_router)
     app.include_router(admin_router)
+    app.include_router(admin_data_router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get("/", include_in_schema=False)

@@ -101,6 +101,7 @@ class FormRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     content: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime]
+    retired_at: Mapped[dt.datetime | None]  # no longer offered for new inspections
 
 
 class MrpRow(Base):
