@@ -33,7 +33,10 @@ METHODOLOGY = {
         "executed; overdue when an item not yet executed is past its deadline today. Officials "
         "disciplined: employers' answers saying the official was disciplined. Children: each "
         "child of an inspection once in the total and once in each category restored. The "
-        "figures are provisional: periods cannot be locked yet."
+        "figures are provisional until an administrator locks the period: the figures of a "
+        "locked period (exactly its from–to) are those stored when it was locked, with the "
+        "records behind them, and do not change when records are approved or decisions are "
+        "recorded later; unlocking (recorded in the audit log) makes them provisional again."
     ),
     "ru": (
         "Проверка относится к периоду по дате акта о назначении проверки "
@@ -47,7 +50,10 @@ METHODOLOGY = {
         "исполнены все пункты; просрочено, когда неисполненный пункт прошёл срок на сегодня. "
         "Привлечённые к дисциплинарной ответственности — по ответам работодателей. Дети — "
         "каждый ребёнок проверки один раз в итоге и один раз в каждой категории. Данные "
-        "предварительные: закрытие периодов пока не предусмотрено."
+        "предварительные, пока администратор не закроет период: для закрытого периода (ровно его "
+        "«с»–«по») выдаются данные, сохранённые при закрытии, вместе со списками записей, и они "
+        "не меняются при последующих утверждениях и внесённых решениях; открытие периода "
+        "(фиксируется в журнале аудита) снова делает их предварительными."
     ),
     "kk": (
         "Тексеру кезеңге тексеруді тағайындау туралы актінің күні бойынша жатады "
@@ -60,8 +66,11 @@ METHODOLOGY = {
         "Нұсқамалар — нұсқама шаралары бар әр тексеруге біреу; барлық тармағы орындалса — "
         "орындалған; орындалмаған тармақтың мерзімі бүгінге өтсе — мерзімі өткен. Тәртіптік "
         "жауапкершілікке тартылғандар — жұмыс берушілердің жауаптары бойынша. Балалар — "
-        "тексерудің әр баласы жиынтықта бір рет және әр санатта бір рет. Деректер алдын ала: "
-        "кезеңдерді жабу әзірге жоқ."
+        "тексерудің әр баласы жиынтықта бір рет және әр санатта бір рет. Әкімші кезеңді "
+        "жапқанға дейін деректер алдын ала болып табылады: жабылған кезеңнің (дәл оның басы мен "
+        "соңы) деректері — жабу сәтінде сақталған деректер мен олардың артындағы жазбалар, олар "
+        "кейінгі бекітулер мен енгізілген шешімдерден өзгермейді; кезеңді ашу (аудит журналына "
+        "жазылады) оларды қайтадан алдын ала етеді."
     ),
 }
 
@@ -88,7 +97,7 @@ class Summary:
     referrals: int = 0
     officials_disciplined: int = 0
     children_restored: dict[str, Any] = field(default_factory=dict)
-    provisional: bool = True  # no period lock exists yet: every period is provisional
+    provisional: bool = True  # false for the figures of a locked period (statistics_locks)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
