@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
+        catalogue.extra_bodies = tuple(store.reference.bodies())  # referrals may name them
         self.sync = SyncController(
             store, catalogue, received_forms or store.folder.parent / "forms", auto=auto_sync, parent=self
         )
