@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         self.catalogue.reload()
         self.refresh_forms()
         self.refresh_inspections()
-        self.register.on_region_changed()
+        self.register.set_regions(self.store.reference.regions())  # names and districts as synced
 
     def on_sync_failed(self, error) -> None:
         self.update_sync_status()
