@@ -437,9 +437,10 @@ class Article(Wire):
     ] = {}
 
 
-BodyCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+BODY_CODE, DISTRICT_CODE = r"^[a-z][a-z0-9_]{0,39}$", r"^[A-Z0-9][A-Z0-9_-]{0,39}$"
+BodyCode = Annotated[str, StringConstraints(pattern=BODY_CODE)]
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,16}$")]
-DistrictCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9_-]{0,39}$")]
+DistrictCode = Annotated[str, StringConstraints(pattern=DISTRICT_CODE)]
 
 
 class Body(Wire):
