@@ -73,7 +73,10 @@ def test_a_body_district_and_region_name_are_saved_audited_and_pulled(world):
     assert audited(world, "console.body") == 2 and audited(world, "body.add") == 1
     assert audited(world, "console.district") == 1 and audited(world, "region.set") == 1
     edit = browser.get(f"{world.url}{REFERENCE}?body=ombudsman", timeout=10)
-    assert 'value="Уполномоченный по правам ребёнка"' in edit.text and 'id="body-code" name="code" value="ombudsman"' in edit.text
+    assert (
+        'value="Уполномоченный по правам ребёнка"' in edit.text
+        and 'id="body-code" name="code" value="ombudsman"' in edit.text
+    )
     changes, _, _ = pull_all(world.url, {**device, **NEW_KINDS}, cursor)
     by_kind = {(c["kind"], c["id"]): c["data"] for c in changes}
     assert by_kind[("body", "ombudsman")]["active"] is False

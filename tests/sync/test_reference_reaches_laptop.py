@@ -21,7 +21,8 @@ from inspector_app.desktop.sync.service import enrol
 from sync.server.services.seed import DEMO_PASSWORD
 from tests.conftest import FAST_SCRYPT, ROOT
 from tests.console.test_reference_http import BODY, post
-from tests.gui.conftest import language, type_text  # noqa: F401  (a fixture)
+from tests.gui.conftest import language as language  # a fixture
+from tests.gui.conftest import type_text
 from tests.sync.client_helpers import service
 
 DISTRICT = {"new": "1", "code": "AST-KOK", "region": "AST", "name_kk": "Көктал ауданы"}
