@@ -56,7 +56,7 @@ def values_of(entry: BaseModel | None) -> dict[str, str]:
 def _read(form, names: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
     values = {k: str(form.get(k) or "").strip()[:1000] for k in names}
     values["active"] = "1" if form.get("active") else ""
-    errors = {k: REQUIRED_TEXT for k in ("code", "name_kk", "name_ru") if k in values and not values[k]}
+    errors: dict[str, str] = {k: REQUIRED_TEXT for k in ("code", "name_kk", "name_ru") if not values.get(k)}
     errors |= {k: TOO_LONG for k in NAMES if len(values.get(k, "")) > 200}
     return values, errors
 

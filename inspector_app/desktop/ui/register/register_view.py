@@ -185,7 +185,7 @@ class RegisterView(QWidget):
         """The districts of the reference data in this language, each matching a facility by
         any of its names, then the district texts of facilities that name none of them."""
         lang = self._language.code
-        found = {
+        found: dict[str, tuple[str, ...]] = {
             d.name.get(lang): (d.name.kk, d.name.ru, d.name.en, d.code)
             for d in sorted(self._reference.districts(region), key=lambda d: name_sort_key(d.name.get(lang)))
         }
