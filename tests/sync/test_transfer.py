@@ -20,6 +20,7 @@ from inspector_app.desktop.services import inspections as inspection_rules
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.services import transfer as laptop_transfer
 from sync.server.persistence.models import AttachmentRow, InspectionRevision, InspectionRow, TransferBundle
+from sync.server.services.seed import DEMO_PASSWORD
 from tests.sync.conftest import enrol as enrol_headers
 from tests.sync.test_desktop_sync import laptop, make_inspections, sync_until_done
 
@@ -202,3 +203,23 @@ def test_a_laptop_enrolled_without_keys_is_told_to_enrol_again(enrolled, tmp_pat
         laptop_transfer.export_bundle(adapter, tmp_path)
     assert refused.value.code == "transfer.not_enrolled"
     assert len(adapter.pending_record_ids()) == 1
+
+
+def test_enrolment_without_keys_is_answered_as_before(server):
+    """A laptop from before transfer bundles sends no keys and gets no unknown field back."""
+    body = {"username": "inspector", "password": DEMO_PASSWORD}
+    old = requests.post(f"{server.url}{API}/auth/enrol", json=body, timeout=30)
+    assert old.status_code == 200 and "transfer" not in old.json()
+    keys = laptop_transfer.transfer.KeyPair.generate().public()
+    new = requests.post(
+        f"{server.url}{API}/auth/enrol",
+        json={**body, "transfer_keys": {"x25519": keys.x25519, "ed25519": keys.ed25519}},
+        timeout=30,
+    )
+    again = requests.post(
+        f"{server.url}{API}/auth/enrol",
+        json={**body, "transfer_keys": {"x25519": keys.x25519, "ed25519": keys.ed25519}},
+        timeout=30,
+    )
+    assert new.json()["transfer"] == again.json()["transfer"]  # one server identity, kept
+    assert set(new.json()["transfer"]) == {"server_id", "x25519", "ed25519"}
