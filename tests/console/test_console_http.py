@@ -119,6 +119,20 @@ def test_return_with_item_comment_reaches_the_pull_and_approve_is_refused_for_ow
         timeout=10,
     )
     assert "decision-problem" in no_comment.text
+    unknown_item = browser.post(
+        f"{url}/decision",
+        data={
+            "csrf": csrf_of(page.text),
+            "decision": "returned",
+            "revision": "1",
+            "comment": "Фотосуретті қосыңыз",
+            "item_id_1": "sch.no_such_item",
+            "item_comment_1": "Жоқ тармақ",
+        },
+        timeout=10,
+    )
+    assert "тізімнен таңдаңыз" in unknown_item.text  # "choose the item from the list", nothing returned
+    assert 'id="return"' in unknown_item.text
     returned = browser.post(
         f"{url}/decision",
         data={

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import socket
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -126,6 +128,27 @@ def test_the_report_upload_checks_files_then_the_item_is_executed(world):
     assert 'id="done"' in done.text and state_of(browser, url) == "executed"
     again = browser.post(f"{url}/state", data={"csrf": token, "action": "not_executed"}, timeout=10)
     assert 'id="problem"' in again.text and state_of(browser, url) == "executed"
+
+
+def test_an_oversized_console_form_is_refused_before_it_arrives(world):
+    """The declared length is enough to refuse: no byte of the body is sent."""
+    browser, _ = sign_in(world.url, "supervisor")
+    url = item_url(world, "ordered", "f1")
+    before = state_of(browser, url)
+    for path, declared in ((f"{url}/report", 102 * 1024 * 1024), (f"{url}/state", 2 * 1024 * 1024)):
+        with socket.create_connection((urlsplit(world.url).hostname, urlsplit(world.url).port), 10) as raw:
+            head = (
+                f"POST {urlsplit(path).path} HTTP/1.1\r\nHost: x\r\nContent-Length: {declared}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+            )
+            raw.sendall(head.encode())
+            answer = b""
+            while chunk := raw.recv(65536):  # the server closes the connection after its answer
+                answer += chunk
+            answer = answer.decode()
+        assert answer.startswith("HTTP/1.1 413"), answer[:200]
+        assert "text/html" in answer and "Артқа оралып, кішірек файлдарды таңдаңыз" in answer
+    assert state_of(browser, url) == before
 
 
 def test_not_executed_becomes_a_follow_up_assignment_on_the_laptop(world):

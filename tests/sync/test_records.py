@@ -70,6 +70,19 @@ def test_finalised_records_are_immutable_until_returned(server):
     assert error_code(push_one(server.url, inspector, edit)) == problems.RECORD_FINALISED.code
 
     _, cursor, _ = pull_all(server.url, inspector)
+    unknown_item = requests.post(
+        f"{server.url}{API}/records/{record.id}/review",
+        headers=supervisor,
+        json={
+            "decision": "returned",
+            "revision": 1,
+            "comment": "Фотосуретті қосыңыз",
+            "item_comments": [{"item_id": "sch.no_such_item", "comment": "?"}],
+        },
+        timeout=30,
+    )
+    assert error_code(unknown_item) == problems.VALIDATION_FAILED.code
+    assert unknown_item.json()["error"]["details"]["item_comments"] == ["sch.no_such_item"]
     returned = requests.post(
         f"{server.url}{API}/records/{record.id}/review",
         headers=supervisor,

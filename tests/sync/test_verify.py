@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 
 import requests
 
@@ -235,20 +236,26 @@ def test_a_draft_shows_nothing_and_a_returned_record_stops_showing(server):
     assert _verify(server.url, "AST-K07-2026-AK-0030", content_of(final)).json()["verdict"] == "not_found"
 
 
-def test_enumerating_numbers_is_limited_per_address(seeded_url, tmp_path):
-    process = ServerProcess(
-        seeded_url, tmp_path / "blobs", tmp_path / "limited.log", env={"INSPECTOR_VERIFY_PER_MINUTE": "5"}
-    )
-    process.start()
+def test_enumerating_numbers_is_limited_per_address_across_processes(seeded_url, tmp_path):
+    """Two server processes on one database share the limit: 5 a minute in all, not 5 each."""
+    env = {"INSPECTOR_VERIFY_PER_MINUTE": "5"}
+    processes = [
+        ServerProcess(seeded_url, tmp_path / "blobs", tmp_path / f"limited{n}.log", env=env) for n in (1, 2)
+    ]
+    for process in processes:
+        process.start()
     try:
-        answers = [_verify(process.url, f"AST-K07-2026-AK-{n:04d}", None) for n in range(7)]
+        if time.time() % 60 > 50:  # the window is the calendar minute: start in a fresh one
+            time.sleep(61 - time.time() % 60)
+        answers = [_verify(processes[n % 2].url, f"AST-K07-2026-AK-{n:04d}", None) for n in range(7)]
         assert [a.status_code for a in answers] == [200] * 5 + [429] * 2
         assert 1 <= int(answers[5].headers["Retry-After"]) <= 60
         assert answers[5].json()["error"]["code"] == 42902
-        page = _verify(process.url, "AST-K07-2026-AK-0001", None, accept="text/html")
+        page = _verify(processes[1].url, "AST-K07-2026-AK-0001", None, accept="text/html")
         assert page.status_code == 429 and "Слишком много проверок" in page.text
     finally:
-        process.stop()
+        for process in processes:
+            process.stop()
 
 
 def test_an_inspector_code_bound_by_the_administrator_cannot_be_taken_first(server, monkeypatch):

@@ -13,6 +13,24 @@ from inspector_app.core.domain.models import FacilityKind, Inspection
 if TYPE_CHECKING:
     from inspector_app.core.domain.forms import Form, UnavailableForm
 
+RETIRED_SUFFIX = ".retired"  # `<id>.v<version>.retired` beside the forms: not for new inspections
+
+
+def mark_retired(folder: Path, form_id: str, version: int) -> None:
+    """Remember that a version was retired: kept for inspections made with it, no longer
+    offered for new ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{form_id}.v{version}{RETIRED_SUFFIX}").touch()
+
+
+def retired_in(folder: Path) -> set[tuple[str, int]]:
+    found = set()
+    for path in folder.glob(f"*{RETIRED_SUFFIX}"):
+        form_id, _, version = path.name.removesuffix(RETIRED_SUFFIX).rpartition(".v")
+        if form_id and version.isdigit():
+            found.add((form_id, int(version)))
+    return found
+
 
 class FormCatalogue:
     """Forms shipped with the app and forms received from the server, as one list.
@@ -24,13 +42,22 @@ class FormCatalogue:
         self, forms: list[Form], unavailable: list[UnavailableForm], folders: tuple[Path, ...] = ()
     ) -> None:
         self.folders = folders
+        # codes of competent bodies beyond the built-in ones that referrals may name (set by
+        # the owner of the reference data before a reading)
+        self.extra_bodies: tuple[str, ...] = ()
         self._lock = threading.RLock()
         self._set(forms, unavailable)
 
-    def _set(self, forms: list[Form], unavailable: list[UnavailableForm]) -> None:
+    def _set(
+        self,
+        forms: list[Form],
+        unavailable: list[UnavailableForm],
+        retired: set[tuple[str, int]] | None = None,
+    ) -> None:
         unique = {(f.id, f.version): f for f in forms}  # the same version in two folders
         self._forms = sorted(unique.values(), key=lambda f: (f.id, f.version))
         self._unavailable = unavailable
+        self._retired = retired or set()
         self._read = True
 
     @classmethod
@@ -71,23 +98,32 @@ class FormCatalogue:
         )  # YAML and its checks load with the first reading
 
         with self._lock:
-            forms, unavailable = [], []
+            forms, unavailable, retired = [], [], set()
             for folder in self.folders:
                 if folder.is_dir():
-                    found, broken = load_forms(folder)
+                    found, broken = load_forms(folder, self.extra_bodies)
                     forms += found
                     unavailable += broken
-            self._set(forms, unavailable)
+                    retired |= retired_in(folder)
+            self._set(forms, unavailable, retired)
+
+    def is_retired(self, form: Form) -> bool:
+        self.ensure_read()
+        return (form.id, form.version) in self._retired
+
+    def in_use(self) -> list[Form]:
+        """The versions offered for new inspections (not retired)."""
+        return [f for f in self.forms if not self.is_retired(f)]
 
     def newest_for(self, kind: FacilityKind) -> Form:
-        candidates = [f for f in self.forms if f.kind is kind]
+        candidates = [f for f in self.in_use() if f.kind is kind]
         if not candidates:
             raise UserError("forms.none_for_kind", kind=kind.value)
         return max(candidates, key=lambda f: f.version)
 
     def newest_of(self, form_id: str, kind: FacilityKind) -> Form:
         """The newest version of a planned form; the newest for the kind if this laptop lacks it."""
-        versions = [f for f in self.forms if f.id == form_id]
+        versions = [f for f in self.in_use() if f.id == form_id]
         return max(versions, key=lambda f: f.version) if versions else self.newest_for(kind)
 
     def for_inspection(self, inspection: Inspection) -> Form:

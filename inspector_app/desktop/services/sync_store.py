@@ -192,7 +192,10 @@ class StoreSyncAdapter:
     # --- pull --------------------------------------------------------------------------------
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> None:
         forms = [c.data for c in changes if c.kind == "form" and c.data is not None]
-        self._keep_forms(forms)
+        retired = [c.id for c in changes if c.kind == "form" and c.deleted]
+        arriving = [c.data.code for c in changes if c.kind == "body" and c.data and c.data.active]
+        self.catalogue.extra_bodies = (*self.store.reference.bodies(), *arriving)
+        self._keep_forms(forms, retired)
         with self.store.db.write() as connection:
             for change in changes:
                 if change.data is not None:
@@ -201,13 +204,20 @@ class StoreSyncAdapter:
                 sqlite_upsert(models.settings, {"key": "sync.cursor", "value": str(cursor)}, ["key"])
             )
 
-    def _keep_forms(self, forms) -> None:
+    def _keep_forms(self, forms, retired: list[str]) -> None:
+        """Keep received forms as files; a retired version (`<id>@<version>`) stays for the
+        inspections made with it and is marked so that no new one starts with it."""
+        from inspector_app.core.forms.catalogue import mark_retired
         from inspector_app.core.forms.loader import save_form
 
         self.received_forms.mkdir(parents=True, exist_ok=True)
         for form in forms:
-            save_form(self.received_forms, form.content, form.content_hash)
-        if forms:
+            save_form(self.received_forms, form.content, form.content_hash, self.catalogue.extra_bodies)
+        for entity in retired:
+            form_id, _, version = entity.rpartition("@")
+            if version.isdigit():
+                mark_retired(self.received_forms, form_id, int(version))
+        if forms or retired:
             self.catalogue.reload()
 
     def _facility(self, connection, facility) -> None:
@@ -218,6 +228,15 @@ class StoreSyncAdapter:
 
     def _article(self, connection, article) -> None:
         connection.execute(sqlite_upsert(models.articles, article.model_dump(), ["code"]))
+
+    def _body(self, connection, body) -> None:
+        connection.execute(sqlite_upsert(models.bodies, body.model_dump(), ["code"]))
+
+    def _district(self, connection, district) -> None:
+        connection.execute(sqlite_upsert(models.districts, district.model_dump(), ["code"]))
+
+    def _region(self, connection, region) -> None:
+        connection.execute(sqlite_upsert(models.regions, region.model_dump(), ["code"]))
 
     def _assignment(self, connection, assignment) -> None:
         connection.execute(
@@ -269,6 +288,9 @@ APPLY = {
     "facility": StoreSyncAdapter._facility,
     "mrp": StoreSyncAdapter._mrp,
     "article": StoreSyncAdapter._article,
+    "body": StoreSyncAdapter._body,
+    "district": StoreSyncAdapter._district,
+    "region": StoreSyncAdapter._region,
     "assignment": StoreSyncAdapter._assignment,
     "review": StoreSyncAdapter._review,
     "inspection": StoreSyncAdapter._record,

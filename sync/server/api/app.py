@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_upload_bytes=settings.max_upload_request_bytes,
         body_timeout=settings.body_timeout_s,
         authenticate=principal_of_token,
+        console_limit=console.form_limit,
     )
     app.add_middleware(RequestLog)
     _calm_collector()

@@ -19,6 +19,7 @@ from inspector_app.core.problems import Problem
 
 log = logging.getLogger("inspector.server.http")
 UPLOAD_PREFIX = f"{protocol.API}/uploads/"
+CONSOLE_PREFIX = "/console/"
 _SUPPORTED = {str(v) for v in protocol.SUPPORTED_VERSIONS}
 # gzip bodies of callers without a device token (a sign-in) are inflated to this size at most
 ANONYMOUS_JSON_BYTES = 64 * 1024
@@ -35,17 +36,46 @@ async def send_problem(send, problem: Problem) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+async def send_too_large_page(send, limit: int) -> None:
+    """A person in the console gets a page, in each of its languages, before the body arrives."""
+    mb = limit // (1024 * 1024)
+    lines = (
+        f"Жіберілген файлдар тым үлкен: барлығы {mb} МБ-тан аспауы керек. Артқа оралып, кішірек файлдарды таңдаңыз.",
+        f"Отправленные файлы слишком велики: всего не более {mb} МБ. Вернитесь назад и выберите файлы поменьше.",
+        f"The files sent are too large: at most {mb} MB in all. Go back and choose smaller files.",
+    )
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    body = (
+        '<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>413</title></head>'
+        f'<body><main role="alert">{paragraphs}</main></body></html>'
+    ).encode()
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 class BodyGuard:
     """Decodes gzip bodies (bounded, and beyond a sign-in's size only for an authenticated
     caller), refuses other encodings and oversized bodies, and ends a body (outside
     uploads, which have their own idle limit) that has not arrived within `body_timeout` s."""
 
     def __init__(
-        self, app, max_json_bytes: int, max_upload_bytes: int, body_timeout: float = 60.0, authenticate=None
+        self,
+        app,
+        max_json_bytes: int,
+        max_upload_bytes: int,
+        body_timeout: float = 60.0,
+        authenticate=None,
+        console_limit=None,
     ) -> None:
         self.app = app
         self.max_json = max_json_bytes
         self.max_upload = max_upload_bytes
+        self.console_limit = console_limit or (lambda _path: max_json_bytes)  # path -> bytes
         self.body_timeout = body_timeout
         self.authenticate = authenticate  # (app, token) -> principal, raising a Problem
 
@@ -54,7 +84,8 @@ class BodyGuard:
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         upload = scope["path"].startswith(UPLOAD_PREFIX)
-        limit = self.max_upload if upload else self.max_json
+        console = scope["path"].startswith(CONSOLE_PREFIX)
+        limit = self.max_upload if upload else self.console_limit(scope["path"]) if console else self.max_json
         try:
             self._check_protocol(headers)
             self._check_length(headers, limit)
@@ -72,6 +103,8 @@ class BodyGuard:
             else:
                 receive = _counting(receive, limit)
         except Problem as problem:
+            if console and problem.kind is problems.BODY_TOO_LARGE:
+                return await send_too_large_page(send, limit)
             return await send_problem(send, problem)
         await self.app(scope, receive, send)
 

@@ -20,7 +20,7 @@ from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from sync.server.api.deps import ServicesDep, client_ip
 from sync.server.services.documents import Verification, verify
-from sync.server.services.ratelimit import SlidingWindow
+from sync.server.services.ratelimit import SlidingWindow, shared_wait
 
 router = APIRouter(tags=["verification"])
 HEADERS = {
@@ -65,7 +65,8 @@ async def verify_document(
     sha256: Annotated[str | None, Query(max_length=200)] = None,
 ):
     """Whether a printed document is genuine. Public: no token needed; limited per address."""
-    wait = _limit(request, services).wait(client_ip(request))
+    address = client_ip(request)
+    wait = _limit(request, services).wait(address) or await run_in_threadpool(_shared_wait, services, address)
     if wait:
         return _too_many(request, wait)
     found = await run_in_threadpool(_lookup, services, number, (sha256 or "").strip().lower() or None)
@@ -80,6 +81,11 @@ def _limit(request: Request, services) -> SlidingWindow:
     if getattr(state, "verify_limit", None) is None:
         state.verify_limit = SlidingWindow(services.settings.verify_per_minute)
     return state.verify_limit
+
+
+def _shared_wait(services, address: str) -> int:
+    with services.db.write() as session:
+        return shared_wait(session, f"verify:{address}", services.settings.verify_per_minute)
 
 
 def _too_many(request: Request, wait: int):

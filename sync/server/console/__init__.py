@@ -7,12 +7,26 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from sync.server.console import i18n
+from sync.server.console.reports import LIMITS
 from sync.server.console.sessions import SessionRules
 from sync.server.console.web import HERE, ConsoleError, SignInNeeded, page_of
+
+FORM_BYTES = 1024 * 1024  # a console form of fields alone
+REPORT_BYTES = LIMITS.files * LIMITS.file_bytes + FORM_BYTES  # an execution report's files
+ADMIN_BYTES = 32 * 1024 * 1024  # an administrator's import: a register, a checklist, a bundle
+
+
+def form_limit(path: str) -> int:
+    """The most a console request may send, refused before it arrives (api/middleware.py)."""
+    if path.startswith("/console/orders/") and path.endswith("/report"):
+        return REPORT_BYTES
+    return ADMIN_BYTES if path.startswith("/console/admin/") else FORM_BYTES
 
 
 def install(app: FastAPI) -> None:
     """Add the console's routes, its static files, its error pages, and `/` → `/console/`."""
+    from sync.server.console.admin_data_routes import router as admin_data_router
+    from sync.server.console.admin_routes import router as admin_router
     from sync.server.console.assignment_routes import router as assignment_router
     from sync.server.console.order_routes import router as order_router
     from sync.server.console.outcome_routes import router as outcome_router
@@ -26,6 +40,8 @@ def install(app: FastAPI) -> None:
     app.include_router(outcome_router)
     app.include_router(assignment_router)
     app.include_router(statistics_router)
+    app.include_router(admin_router)
+    app.include_router(admin_data_router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
 
     @app.get("/", include_in_schema=False)

@@ -64,7 +64,8 @@ def _all_regions(session: Session) -> list[str]:
 
 def forms(session: Session) -> list[tuple[str, str]]:
     """(form id, kind) of each checklist, its latest version."""
-    return sorted(set(session.execute(sa.select(FormRow.form_id, FormRow.kind)).all()))
+    in_use = sa.select(FormRow.form_id, FormRow.kind).where(FormRow.retired_at.is_(None))
+    return sorted(set(session.execute(in_use).all()))
 
 
 @dataclass

@@ -341,6 +341,8 @@ def _decide(page: Page, record_id: str, form) -> Response:
     except Problem as problem:
         reason = problem.details.get("reason") if problem.kind is problems.REVIEW_STATE else None
         code = "own_record" if reason == "own_record" else "not_allowed"
+        if problem.kind is problems.VALIDATION_FAILED:
+            code = "unknown_item"
         if problem.kind in (problems.FORBIDDEN_ROLE,):
             code = "role"
         return see_other(f"{url}?problem={code}#decision")

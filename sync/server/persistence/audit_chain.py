@@ -106,6 +106,7 @@ class ChainReport:
     broken_seq: int | None = None  # the first entry that does not fit (or the missing one)
     broken_id: int | None = None
     reason: str = ""
+    kind: str = ""  # "unplaced", "missing", "altered" or "truncated" when broken
 
     @property
     def intact(self) -> bool:
@@ -118,16 +119,22 @@ def verify(connection: sa.Connection | Session, batch: int = 5000) -> ChainRepor
     for row in _rows(connection, batch):
         count += 1
         if row.seq is None or row.hash is None:
-            return ChainReport(count, row.seq, row.id, f"entry id {row.id} has no place in the chain")
+            return ChainReport(
+                count, row.seq, row.id, f"entry id {row.id} has no place in the chain", "unplaced"
+            )
         if row.seq != expected:
-            return ChainReport(count, expected, row.id, f"entry {expected} is missing (next is {row.seq})")
+            return ChainReport(
+                count, expected, row.id, f"entry {expected} is missing (next is {row.seq})", "missing"
+            )
         if entry_hash(previous, row.seq, row._mapping) != row.hash:
-            return ChainReport(count, row.seq, row.id, f"entry {row.seq} (id {row.id}) was altered")
+            return ChainReport(
+                count, row.seq, row.id, f"entry {row.seq} (id {row.id}) was altered", "altered"
+            )
         previous, expected = row.hash, expected + 1
     recorded = connection.execute(sa.select(counters.c.value).where(counters.c.name == COUNTER)).scalar()
     if recorded is not None and recorded != count:
         return ChainReport(
-            count, count + 1, None, f"entries after {count} are missing (the log had {recorded})"
+            count, count + 1, None, f"entries after {count} are missing (the log had {recorded})", "truncated"
         )
     return ChainReport(count)
 

@@ -104,6 +104,7 @@ class FormRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     content: Mapped[dict[str, Any]]
     created_at: Mapped[dt.datetime]
+    retired_at: Mapped[dt.datetime | None]  # no longer offered for new inspections
 
 
 class MrpRow(Base):
@@ -127,6 +128,29 @@ class ArticleRow(Base):
     decided_by: Mapped[str] = mapped_column(sa.String(40), default="court", server_default="court")
     repeat: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     org_mrp: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
+
+
+class BodyRow(Base):
+    """A competent body (reference data): added and edited by administrators, never deleted."""
+
+    __tablename__ = "bodies"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text, default="")
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+
+
+class DistrictRow(Base):
+    """A district of a region (reference data): added and edited, never deleted."""
+
+    __tablename__ = "districts"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"), index=True)
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text, default="")
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
 
 
 class AssignmentRow(Base):
@@ -160,6 +184,29 @@ class InspectionRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
     received_at: Mapped[dt.datetime]
+    # header fields statistics select by, copied from `payload` (and the facility) on each store
+    placed_on: Mapped[dt.date | None]  # appointment_date, else period_start
+    inspection_type: Mapped[str | None] = mapped_column(sa.String(20))
+    inspection_mode: Mapped[str | None] = mapped_column(sa.String(20))
+    facility_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    # what statistics count of the measures and restored children (statistics.counted_facts):
+    # a few hundred bytes read instead of the whole record
+    counted: Mapped[dict[str, Any] | None]
+    # when the current revision was stored (its InspectionRevision.created_at): the review
+    # queue's order, oldest waiting first
+    waiting_since: Mapped[dt.datetime | None]
+
+    __table_args__ = (
+        sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),
+        sa.Index("ix_inspections_waiting_since", "waiting_since", "id"),
+        sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
+        sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
+        sa.Index("ix_inspections_region_status_placed_on", "region", "status", "placed_on"),
+        sa.Index(
+            "ix_inspections_type_state_waiting_since", "inspection_type", "review_state", "waiting_since"
+        ),
+        sa.Index("ix_inspections_kind_state_waiting_since", "facility_kind", "review_state", "waiting_since"),
+    )
 
 
 class InspectionRevision(Base):
@@ -296,6 +343,15 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(sa.BigInteger)
 
 
+class RateWindow(Base):
+    """Requests of one key (a client address and a purpose) in the current fixed window."""
+
+    __tablename__ = "rate_windows"
+    key: Mapped[str] = mapped_column(sa.String(120), primary_key=True)
+    window_start: Mapped[int] = mapped_column(sa.BigInteger, index=True)
+    count: Mapped[int] = mapped_column(sa.Integer)
+
+
 class OrderItemRow(Base):
     """The follow-up of one item of an order (a finding with its deadline): its state once a
     supervisor has acted on it; an item without a row is open."""
@@ -340,6 +396,63 @@ class MeasureOutcomeRow(Base):
     kind: Mapped[str] = mapped_column(sa.String(20))
     data: Mapped[dict[str, Any]]
     updated_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime]
+
+
+class StatisticsLock(Base):
+    """A period (from–to) whose statistics an administrator locked: its figures are served
+    from the rows stored at that moment (`StatisticsLockRow`), not computed again."""
+
+    __tablename__ = "statistics_locks"
+    __table_args__ = (sa.UniqueConstraint("period_start", "period_end"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_start: Mapped[dt.date] = mapped_column(sa.Date)
+    period_end: Mapped[dt.date] = mapped_column(sa.Date)
+    locked_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    locked_at: Mapped[dt.datetime]
+
+
+class StatisticsLockRow(Base):
+    """One thing a figure of a locked period counted (an inspection, a measure, a decision,
+    a child restored): the figure is the count (or the sum of `amount`) of its rows."""
+
+    __tablename__ = "statistics_lock_rows"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lock_id: Mapped[int] = mapped_column(sa.ForeignKey("statistics_locks.id", ondelete="CASCADE"))
+    basis: Mapped[str] = mapped_column(sa.String(12))
+    figure: Mapped[str] = mapped_column(sa.String(40))
+    inspection_id: Mapped[str] = mapped_column(sa.String(36))
+    item: Mapped[str] = mapped_column(sa.String(200), default="")
+    amount: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    region: Mapped[str] = mapped_column(sa.String(16))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    facility_id: Mapped[str] = mapped_column(sa.String(64))
+    month: Mapped[str] = mapped_column(sa.String(7))
+
+
+sa.Index(
+    "ix_statistics_lock_rows_lookup",
+    StatisticsLockRow.lock_id,
+    StatisticsLockRow.basis,
+    StatisticsLockRow.figure,
+)
+
+
+class StatisticsExport(Base):
+    """An export of the statistics made in the background: its state and progress live here
+    (any server process can show them), its file in the shared data folder."""
+
+    __tablename__ = "statistics_exports"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    format: Mapped[str] = mapped_column(sa.String(8))
+    lang: Mapped[str] = mapped_column(sa.String(4))
+    params: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(sa.String(12))  # queued / running / done / failed
+    done: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=1)
+    filename: Mapped[str] = mapped_column(sa.String(200), default="")
+    created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
 
 

@@ -3,6 +3,8 @@ chained by hash when the transaction commits, see persistence/audit_chain.py).""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.core import protocol
 from sync.server.persistence import audit_chain
-from sync.server.persistence.models import User
+from sync.server.persistence.models import AuditEntry, User
 from sync.server.services.security import aware, utcnow
 
 
@@ -60,3 +62,40 @@ def audit_entries(session: Session, query) -> list[protocol.AuditRecord]:
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """A filter of the log: who (user name), which record (entity id), which action, and a
+    period [start, end) in UTC; each optional."""
+
+    user: str = ""
+    entity_id: str = ""
+    action: str = ""
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+
+
+def find_audit(
+    session: Session, query: AuditQuery, offset: int, limit: int
+) -> tuple[list[protocol.AuditRecord], int]:
+    """One page of the entries a filter selects, newest first, and how many it selects."""
+    where = []
+    if query.user:
+        where.append(AuditEntry.user_id.in_(sa.select(User.id).where(User.username == query.user)))
+    if query.entity_id:
+        where.append(AuditEntry.entity_id == query.entity_id)
+    if query.action:
+        where.append(AuditEntry.action == query.action)
+    if query.start is not None:
+        where.append(AuditEntry.at >= query.start)
+    if query.end is not None:
+        where.append(AuditEntry.at < query.end)
+    total = session.scalar(sa.select(sa.func.count()).select_from(AuditEntry).where(*where)) or 0
+    select = sa.select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+    return audit_entries(session, select), total
+
+
+def audit_actions(session: Session) -> list[str]:
+    """The actions the log holds, for choosing one."""
+    return sorted(session.scalars(sa.select(AuditEntry.action).distinct()))

@@ -19,6 +19,7 @@ class ImportReport:
     imported: int = 0
     unchanged: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)  # (line, message)
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (line, column, what to fix)
 
     def lines(self) -> list[str]:
         out = [
@@ -39,4 +40,5 @@ def import_facilities(session: Session, actor: Principal, path: Path, lang: str 
         report.imported += changed
         report.unchanged += len(good) - changed
         report.errors += [(e.line, f"{e.column}: {e.error.message(lang)}") for e in bad]
+        report.rejected += [(e.line, e.column, e.error.message(lang)) for e in bad]
     return report

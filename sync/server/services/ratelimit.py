@@ -1,8 +1,8 @@
-"""A per-address limit on requests in a sliding window, kept in this process's memory.
+"""Per-address limits on requests, for the public /verify page: a QR code is checked a few
+times, an enumeration of numbers is thousands of requests.
 
-Used for the public /verify page: a QR code is checked a few times, an enumeration of
-numbers is thousands of requests. Each server process counts on its own, so with N workers
-an address gets at most N times the limit.
+Two layers: `SlidingWindow` in this process's memory turns a flood away without touching the
+database; `shared_wait` counts in the database, so every server process shares one limit.
 """
 
 from __future__ import annotations
@@ -11,6 +11,12 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from sync.server.persistence.models import RateWindow
 
 
 class SlidingWindow:
@@ -35,3 +41,30 @@ class SlidingWindow:
                 return max(1, math.ceil(times[0] + self.window_s - now))
             times.append(now)
             return 0
+
+
+def shared_wait(session: Session, key: str, limit: int, window_s: int = 60, now: float | None = None) -> int:
+    """0 if a request under `key` may go now (and count it), else seconds to wait.
+
+    A fixed window counted in the database with one upsert, so every process sees the same
+    count. Windows that ended are deleted when a key starts a new one.
+    """
+    now = time.time() if now is None else now
+    window = int(now // window_s) * window_s
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    table = RateWindow.__table__
+    statement = insert(table).values(key=key[:120], window_start=window, count=1)
+    same_window = table.c.window_start == statement.excluded.window_start
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.key],
+        set_={
+            "count": sa.case((same_window, table.c.count + 1), else_=1),
+            "window_start": statement.excluded.window_start,
+        },
+    ).returning(table.c.count)
+    count = session.execute(statement).scalar_one()
+    if count == 1:
+        session.execute(sa.delete(table).where(table.c.window_start < window - window_s))
+    if count > limit:
+        return max(1, math.ceil(window + window_s - now))
+    return 0

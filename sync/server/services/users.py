@@ -286,14 +286,98 @@ def reset_password(db, actor: Principal, username: str, password: str) -> None:
 def user_devices(session: Session, username: str) -> list[protocol.DeviceInfo]:
     user = user_named(session, username)
     devices = session.scalars(sa.select(Device).where(Device.user_id == user.id).order_by(Device.created_at))
-    return [
-        protocol.DeviceInfo(
-            id=d.id,
-            name=d.name,
-            created_at=aware(d.created_at),
-            expires_at=aware(d.expires_at),
-            revoked_at=aware(d.revoked_at) if d.revoked_at else None,
-            last_seen_at=aware(d.last_seen_at) if d.last_seen_at else None,
+    return [device_info(d) for d in devices]
+
+
+def device_info(d: Device) -> protocol.DeviceInfo:
+    return protocol.DeviceInfo(
+        id=d.id,
+        name=d.name,
+        created_at=aware(d.created_at),
+        expires_at=aware(d.expires_at),
+        revoked_at=aware(d.revoked_at) if d.revoked_at else None,
+        last_seen_at=aware(d.last_seen_at) if d.last_seen_at else None,
+    )
+
+
+def devices_by_user(session: Session) -> list[tuple[User, list[protocol.DeviceInfo]]]:
+    """Every user who ever enrolled a device, by user name, with their devices (oldest first)."""
+    rows = session.execute(
+        sa.select(User, Device)
+        .join(Device, Device.user_id == User.id)
+        .order_by(User.username, Device.created_at)
+    ).all()
+    grouped: dict[int, tuple[User, list[protocol.DeviceInfo]]] = {}
+    for user, device in rows:
+        grouped.setdefault(user.id, (user, []))[1].append(device_info(device))
+    return list(grouped.values())
+
+
+LANGUAGES = ("kk", "ru", "en")
+
+
+def find_users(
+    session: Session, *, role: str | None = None, region: str | None = None, active: bool | None = None
+) -> list[tuple[User, list[str]]]:
+    """Users (with their regions) of a role, a region and a state, each optional, by user name."""
+    query = sa.select(User).order_by(User.username)
+    if role:
+        query = query.where(User.role == role)
+    if region:
+        query = query.where(User.id.in_(sa.select(UserRegion.user_id).where(UserRegion.region == region)))
+    if active is not None:
+        query = query.where(User.active == active)
+    users = list(session.scalars(query))
+    regions: dict[int, list[str]] = {}
+    for user_id, code in session.execute(
+        sa.select(UserRegion.user_id, UserRegion.region).order_by(UserRegion.region)
+    ):
+        regions.setdefault(user_id, []).append(code)
+    return [(u, regions.get(u.id, [])) for u in users]
+
+
+def update_user(
+    session: Session,
+    actor: Principal,
+    username: str,
+    *,
+    full_name: str,
+    role: str,
+    regions: list[str],
+    language: str | None,
+) -> User:
+    """Change a user's name, role, regions and console language (audited with what changed).
+    Devices of the user see the new role and regions from their next request on."""
+    user = user_named(session, username)
+    if role not in ROLES:
+        raise Problem(problems.VALIDATION_FAILED, f"Unknown role {role!r}.", details={"role": role})
+    if user.id == actor.user_id and role != user.role:
+        raise Problem(
+            problems.VALIDATION_FAILED,
+            "An administrator cannot change their own role.",
+            details={"reason": "own_role"},
         )
-        for d in devices
-    ]
+    if language is not None and language not in LANGUAGES:
+        raise Problem(problems.VALIDATION_FAILED, "Unknown language.", details={"language": language})
+    unknown = sorted(set(regions) - region_codes(session))
+    if unknown:
+        raise Problem(problems.VALIDATION_FAILED, "Unknown region codes.", details={"regions": unknown})
+    before = {"full_name": user.full_name, "role": user.role, "regions": user_regions(session, user.id)}
+    before["language"] = user.language
+    after = {"full_name": full_name, "role": role, "regions": sorted(set(regions)), "language": language}
+    changed = {k: {"from": before[k], "to": v} for k, v in after.items() if before[k] != v}
+    if not changed:
+        return user
+    user.full_name, user.role, user.language = full_name, role, language
+    if "regions" in changed:
+        session.execute(sa.delete(UserRegion).where(UserRegion.user_id == user.id))
+        session.add_all(UserRegion(user_id=user.id, region=r) for r in after["regions"])
+    audit(
+        session,
+        **actor.audit_fields(),
+        action="user.update",
+        entity_kind="user",
+        entity_id=user.username,
+        details=changed,
+    )
+    return user

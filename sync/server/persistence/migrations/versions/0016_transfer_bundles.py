@@ -2,8 +2,8 @@
 of the server signs and decrypts alike), each device's public transfer keys from its
 enrolment, and the bundles imported (a bundle imported twice is refused by its id).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-07
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision = "0009"
-down_revision = "0008"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
