@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from tests.gui.test_server_window import enrol_by_the_dialog, window  # noqa: F401  (fixture)
-from tests.gui.test_workflow import when_modal
+from tests.journeys.driver import then
 from tests.sync.conftest import backend, db_url, seeded_url, server  # noqa: F401  (fixtures)
 from tests.sync.test_desktop_sync import make_inspections
 from tests.sync.test_transfer import import_bundle, only_file
@@ -37,7 +37,7 @@ def in_the_server_window(qtbot, window, button: str) -> str:
 
         qtbot.waitUntil(settled, timeout=60000)
 
-    when_modal(act)
+    then(act)
     qtbot.mouseClick(window.server_button, Qt.MouseButton.LeftButton)
     return seen[0]
 
