@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from sync.server.console.orders import today
 from sync.server.persistence.db import Database
-from sync.server.persistence.models import AuditEntry
+from sync.server.persistence.models import ArticleRow, AuditEntry
 from tests.console.conftest import _push, start_world
 from tests.console.test_console_http import csrf_of, sign_in
 from tests.kit.console_records import facility_in
@@ -259,6 +259,46 @@ def test_a_protocols_decision_is_validated_and_the_fine_counted_in_tenge(world):
         sanction="warning",
     )
     assert "Ескерту" in re.search(r'id="summary-m1">(.*?)</p>', warning.text, re.S).group(1)
+
+
+def _decided_by_of(html: str, measure: str) -> str:
+    select = re.search(rf'<select id="{measure}-decided_by".*?</select>', html, re.S).group(0)
+    chosen = re.search(r'<option value="([^"]*)" selected', select)
+    return chosen.group(1) if chosen else ""
+
+
+def _set_decider(world, body: str) -> None:
+    db = Database(world.database_url)
+    with db.write() as session:
+        session.execute(sa.update(ArticleRow).where(ArticleRow.code == "127-3.1").values(decided_by=body))
+    db.dispose()
+
+
+def test_who_decides_is_filled_in_from_the_article_and_stays_editable(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    url = f"{world.url}/console/inspections/{world.id('ordered')}/outcomes"
+    try:
+        assert _decided_by_of(browser.get(url, timeout=10).text, "m1") == "court"
+        _set_decider(world, "committee")
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "committee" and 'id="m1-decided_by-note"' in page
+        _set_decider(world, "sanitary")  # another body the reference data names is offered too
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "sanitary"
+        assert "санитариялық-эпидемиологиялық бақылау" in page.lower()
+        saved = outcome(
+            browser,
+            world,
+            "ordered",
+            "m1",
+            decided_by="court",
+            decision_date="2026-04-02",
+            decision_number="5-1",
+            sanction="warning",
+        )
+        assert 'id="saved-m1"' in saved.text and _decided_by_of(saved.text, "m1") == "court"
+    finally:
+        _set_decider(world, "court")
 
 
 def test_answers_to_referrals_and_recommendations_are_recorded(world):
