@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import select
 import socket
 from urllib.parse import urlsplit
 
@@ -149,6 +150,68 @@ def test_an_oversized_console_form_is_refused_before_it_arrives(world):
         assert answer.startswith("HTTP/1.1 413"), answer[:200]
         assert "text/html" in answer and "Артқа оралып, кішірек файлдарды таңдаңыз" in answer
     assert state_of(browser, url) == before
+
+
+def chunked_post(world, browser, path: str, token: str, total: int) -> str:
+    """A multipart form with a file of `total` bytes, sent in chunks without a Content-Length
+    (as a client streaming a body does), stopping once the server answers; the answer."""
+    boundary = "b0undary7"
+    cookie = browser.cookies.get("inspector_console")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nCookie: inspector_console={cookie}\r\n"
+        f"Transfer-Encoding: chunked\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\r\n"
+    )
+    fields = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+    piece = b"%PDF-" + b"0" * (1024 * 1024 - 5)
+    parts = [fields, *[piece] * (total // len(piece) + 1), f"\r\n--{boundary}--\r\n".encode()]
+    answer = b""
+    with socket.create_connection((urlsplit(world.url).hostname, urlsplit(world.url).port), 30) as raw:
+        raw.sendall(head.encode())
+        try:
+            for part in parts:
+                if select.select([raw], [], [], 0)[0]:  # answered before the body ended
+                    break
+                raw.sendall(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            else:
+                raw.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        try:
+            while chunk := raw.recv(65536):  # the server ends the connection after its answer
+                answer += chunk
+        except ConnectionResetError:
+            pass
+        except TimeoutError:
+            return "timed out after: " + answer.decode("utf-8", "replace")
+    return answer.decode("utf-8", "replace")
+
+
+def test_an_oversized_chunked_console_form_is_refused_with_the_size_page(world):
+    """No Content-Length to refuse by: the body is counted as it comes, and the answer is the
+    413 page however the page's form reading took the refusal; nothing is stored."""
+    browser, _ = sign_in(world.url, "supervisor")
+    url = item_url(world, "ordered", "f2")
+    before = state_of(browser, url)
+    token = csrf_of(browser.get(url, timeout=10).text)
+    admin, _ = sign_in(world.url, "admin")
+    admin_token = csrf_of(admin.get(f"{world.url}/console/admin/register", timeout=10).text)
+    for who, path, key, total in (
+        (browser, f"{urlsplit(url).path}/report", token, 102 * 1024 * 1024),
+        (admin, "/console/admin/register/import", admin_token, 33 * 1024 * 1024),
+    ):
+        answer = chunked_post(world, who, path, key, total)
+        assert answer.startswith("HTTP/1.1 413"), (path, answer[:300])
+        assert "text/html" in answer and "Артқа оралып, кішірек файлдарды таңдаңыз" in answer
+    assert state_of(browser, url) == before
+    db = Database(world.database_url)
+    with db.read() as session:
+        imports = session.scalars(sa.select(AuditEntry.id).where(AuditEntry.action.like("register.import%")))
+        assert imports.all() == []
+    db.dispose()
 
 
 def test_not_executed_becomes_a_follow_up_assignment_on_the_laptop(world):
