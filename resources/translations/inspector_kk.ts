@@ -8,18 +8,6 @@
         <translation>Сізге жоспарланған тексеру жоқ.</translation>
     </message>
     <message>
-        <source>Scheduled</source>
-        <translation>Жоспарлы</translation>
-    </message>
-    <message>
-        <source>Unscheduled</source>
-        <translation>Жоспардан тыс</translation>
-    </message>
-    <message>
-        <source>Surprise</source>
-        <translation>Кенеттен</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
@@ -185,6 +173,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Басшы осы тармаққа ескертпе қалдырды.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -272,10 +264,6 @@
         <translation>Бұзушылық дәрежесі: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Басшы: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>өрескел</translation>
     </message>
@@ -306,6 +294,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Суреттер (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Басшының ескертпесі: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Басшының ескертпесі</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
@@ -743,6 +739,10 @@
         <translation>%1 — %2-нұсқа, %3 сұрақ</translation>
     </message>
     <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>қолданыстан шығарылған: тек осы нұсқамен басталған тексерулер үшін</translation>
+    </message>
+    <message>
         <source>in force from %1</source>
         <translation>%1 бастап күшінде</translation>
     </message>
@@ -877,17 +877,6 @@
         <translation>Құзыретті органға жолдау</translation>
     </message>
     <message>
-        <source>Finding {0}</source>
-        <translation>Бұзушылық {0}</translation>
-    </message>
-    <message>
-        <source>Finding: {0}</source>
-        <translation>Бұзушылық: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>NewInspectionDialog</name>
-    <message>
         <source>Scheduled</source>
         <translation>Жоспарлы</translation>
     </message>
@@ -899,6 +888,17 @@
         <source>Surprise</source>
         <translation>Кенеттен</translation>
     </message>
+    <message>
+        <source>Finding {0}</source>
+        <translation>Бұзушылық {0}</translation>
+    </message>
+    <message>
+        <source>Finding: {0}</source>
+        <translation>Бұзушылық: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
     <message>
         <source>Control of execution of an order</source>
         <translation>Нұсқаманың орындалуын бақылау</translation>
@@ -1001,6 +1001,41 @@
     <message>
         <source>Save objections</source>
         <translation>Қарсылықтарды сақтау</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Құпия сөзді ауыстырыңыз</translation>
+    </message>
+    <message>
+        <source>Your administrator reset the password of “{0}”. Choose a new one to sign in: the server accepts it only then.</source>
+        <translation>Әкімші «{0}» пайдаланушысының құпия сөзін қалпына келтірді. Кіру үшін жаңасын таңдаңыз: сервер тек содан кейін кіргізеді.</translation>
+    </message>
+    <message>
+        <source>The new password: at least {0} characters, of at least two kinds (letters, digits, other signs), and not your user name.</source>
+        <translation>Жаңа құпия сөз: кемінде {0} таңба, кемінде екі түрлі (әріптер, сандар, басқа белгілер) және пайдаланушы атыңызбен бірдей емес.</translation>
+    </message>
+    <message>
+        <source>Current (temporary) password</source>
+        <translation>Ағымдағы (уақытша) құпия сөз</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Жаңа құпия сөз</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Жаңа құпия сөз (қайталаңыз)</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Құпия сөзді ауыстыру</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 <context>

@@ -8,18 +8,6 @@
         <translation>Для вас не запланировано проверок.</translation>
     </message>
     <message>
-        <source>Scheduled</source>
-        <translation>Плановая</translation>
-    </message>
-    <message>
-        <source>Unscheduled</source>
-        <translation>Внеплановая</translation>
-    </message>
-    <message>
-        <source>Surprise</source>
-        <translation>Внезапная</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -185,6 +173,10 @@
 <context>
     <name>ChecklistModel</name>
     <message>
+        <source>The supervisor left a comment on this item.</source>
+        <translation>Руководитель оставил замечание к этому пункту.</translation>
+    </message>
+    <message>
         <source>photos: %1</source>
         <translation>фото: %1</translation>
     </message>
@@ -272,10 +264,6 @@
         <translation>Степень нарушения: %1</translation>
     </message>
     <message>
-        <source>✎ The supervisor: %1</source>
-        <translation>✎ Руководитель: %1</translation>
-    </message>
-    <message>
         <source>gross</source>
         <translation>грубое</translation>
     </message>
@@ -306,6 +294,14 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Изображения (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment: %1</source>
+        <translation>Замечание руководителя: %1</translation>
+    </message>
+    <message>
+        <source>The supervisor&apos;s comment</source>
+        <translation>Замечание руководителя</translation>
     </message>
     <message>
         <source>Photos from the camera</source>
@@ -743,6 +739,10 @@
         <translation>%1 — версия %2, вопросов: %3</translation>
     </message>
     <message>
+        <source>retired: only for inspections already made with it</source>
+        <translation>выведена из употребления: только для уже начатых по ней проверок</translation>
+    </message>
+    <message>
         <source>in force from %1</source>
         <translation>действует с %1</translation>
     </message>
@@ -877,17 +877,6 @@
         <translation>Передача по подведомственности</translation>
     </message>
     <message>
-        <source>Finding {0}</source>
-        <translation>Нарушение {0}</translation>
-    </message>
-    <message>
-        <source>Finding: {0}</source>
-        <translation>Нарушение: {0}</translation>
-    </message>
-</context>
-<context>
-    <name>NewInspectionDialog</name>
-    <message>
         <source>Scheduled</source>
         <translation>Плановая</translation>
     </message>
@@ -899,6 +888,17 @@
         <source>Surprise</source>
         <translation>Внезапная</translation>
     </message>
+    <message>
+        <source>Finding {0}</source>
+        <translation>Нарушение {0}</translation>
+    </message>
+    <message>
+        <source>Finding: {0}</source>
+        <translation>Нарушение: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
     <message>
         <source>Control of execution of an order</source>
         <translation>Контроль исполнения предписания</translation>
@@ -1001,6 +1001,41 @@
     <message>
         <source>Save objections</source>
         <translation>Сохранить возражения</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangeDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>Смените пароль</translation>
+    </message>
+    <message>
+        <source>Your administrator reset the password of “{0}”. Choose a new one to sign in: the server accepts it only then.</source>
+        <translation>Администратор сбросил пароль пользователя «{0}». Чтобы войти, выберите новый: только тогда сервер вас впустит.</translation>
+    </message>
+    <message>
+        <source>The new password: at least {0} characters, of at least two kinds (letters, digits, other signs), and not your user name.</source>
+        <translation>Новый пароль: не меньше {0} символов, минимум двух видов (буквы, цифры, другие знаки), и не совпадает с именем пользователя.</translation>
+    </message>
+    <message>
+        <source>Current (temporary) password</source>
+        <translation>Текущий (временный) пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Сменить пароль</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ process (the one `make run` starts, with its demo data).
 2. The supervisor filters the queue, opens the inspection, fetches a document the server
    re-rendered (its hash matches the printed one) and returns the inspection with a comment
    and a comment on that item.
-3. The inspector syncs: the item carries the ✎ mark and the comment; the answer is changed,
+3. The inspector syncs: the item carries the ❝ mark and the comment; the answer is changed,
    the inspection finalised again and synced.
 4. The supervisor finds the resubmission, sees the change (old struck through, new shown)
    and approves it.
@@ -293,11 +293,11 @@ def rework(window, inspection_id: str, words: dict[str, str], shots: Shots) -> N
     row = next(n for n, r in enumerate(checklist.model.rows()) if r.item and r.item.id == ITEM)
     index = checklist.model.index(row, 0)
     shown = checklist.model.data(index, Qt.ItemDataRole.DisplayRole)
-    assert shown.startswith("—") and "  ✎ " in shown, shown  # not applicable, and commented
+    assert shown.startswith("—") and "  ❝ " in shown, shown  # not applicable, and commented
     driver.click_index(checklist.list, index)
     driver.wait_until(lambda: checklist.current is not None and checklist.current.id == ITEM)
     comment = driver.find(checklist, "review_item_comment")
-    assert comment.text().startswith("✎ ") and ITEM_COMMENT in comment.text()
+    assert comment.text().startswith("❝ ") and ITEM_COMMENT in comment.text()
     shots.window(window, "laptop-returned")
     driver.key(checklist.list, Qt.Key.Key_1)
     driver.wait_until(

@@ -234,7 +234,7 @@ def test_bad_input_is_a_validation_problem(world, params):
 
 
 def shown(html: str) -> dict[str, int]:
-    found = re.findall(r'<td id="fig-([a-z_-]+)" class="number">([\d ]+)</td>', html)
+    found = re.findall(r'<td id="fig-([a-z_-]+)" class="number">(?:<a [^>]*>)?([\d ]+)(?:</a>)?</td>', html)
     return {name: int(value.replace(" ", "")) for name, value in found}
 
 

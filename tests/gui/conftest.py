@@ -1,6 +1,14 @@
 import pytest
 
 from inspector_app.core.paths import default_paths
+from tests.journeys import driver
+
+
+@pytest.fixture(autouse=True)
+def _dialog_steps():
+    """A step run inside a dialog (`driver.then`) that failed fails its test."""
+    yield
+    driver.raise_pending()
 
 
 @pytest.fixture

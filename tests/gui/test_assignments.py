@@ -3,12 +3,14 @@ with its header filled in as planned, by the real buttons."""
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QTableView
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QPushButton, QTableView
 
 from inspector_app.core import protocol
 from inspector_app.core.domain.models import InspectionType, UnscheduledGround
 from inspector_app.desktop.services.sync_store import StoreSyncAdapter
+from inspector_app.desktop.ui.register.new_inspection import NewInspectionDialog
+from tests.journeys.driver import then
 
 CLICK = Qt.MouseButton.LeftButton
 
@@ -46,16 +48,13 @@ def test_a_planned_inspection_is_started_with_its_header_filled_in(
     qtbot.mouseClick(tabs, CLICK, pos=tabs.tabRect(3).center())
     table = window.findChild(QTableView, "assignments_table")
     assert table.isVisible() and table.model().rowCount() == 1
+    assert table.horizontalHeader().stretchLastSection()
     model = table.model()
     assert model.data(model.index(0, 1)) == facility.name_ru  # the window speaks English: Russian names
     assert model.data(model.index(0, 3)) == "Control of the order of 12 May"
     seen = {}
 
-    def fill_and_accept():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.findChild(QComboBox, "inspection_type") is None:
-            QTimer.singleShot(20, fill_and_accept)
-            return
+    def fill_and_accept(dialog):
         seen["type"] = dialog.findChild(QComboBox, "inspection_type").currentData()
         seen["ground"] = dialog.ground.currentData()
         for name, text in (("appointment_number", "17"), ("registration_number", "R-17")):
@@ -66,7 +65,7 @@ def test_a_planned_inspection_is_started_with_its_header_filled_in(
         qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), CLICK)
 
     click_row(qtbot, table, 0)
-    QTimer.singleShot(0, fill_and_accept)
+    then(fill_and_accept, NewInspectionDialog)
     qtbot.mouseClick(window.findChild(QPushButton, "start_assignment_button"), CLICK)
     assert seen == {"type": InspectionType.UNSCHEDULED, "ground": UnscheduledGround.ORDER_FOLLOW_UP}
     assert window.page is not None  # the inspection is open

@@ -2,12 +2,15 @@
 question names what would be lost; the restore is done at the next opening), a damaged one
 refused with nothing replaced, and the daily backup the main window takes by itself."""
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTableWidget
 
 from inspector_app.core.domain.models import Verdict
 from inspector_app.desktop.storage import backup
 from inspector_app.desktop.storage.store import backups, open_store
+from inspector_app.desktop.ui.shared.dialogs import ConfirmBox
+from inspector_app.desktop.ui.shell.backup_dialog import BackupDialog
+from tests.journeys.driver import then
 
 CLICK = Qt.MouseButton.LeftButton
 PASS = "correct horse battery"
@@ -17,15 +20,11 @@ def in_the_backups_window(qtbot, window, action):
     """Press the window's Backups button and run `action(dialog)` once the dialog is up."""
     seen = {}
 
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.objectName() != "backup_dialog":
-            QTimer.singleShot(20, attempt)
-            return
+    def act(dialog):
         seen["dialog"] = dialog
         action(dialog)
 
-    QTimer.singleShot(0, attempt)
+    then(act, BackupDialog)
     qtbot.mouseClick(window.findChild(QPushButton, "backups_button"), CLICK)
     return seen["dialog"]
 
@@ -33,15 +32,11 @@ def in_the_backups_window(qtbot, window, action):
 def answer_the_question(qtbot, button: str, seen: dict):
     """Press Yes or No in the next question box, keeping its text."""
 
-    def attempt():
-        box = QApplication.activeModalWidget()
-        if box is None or box.objectName() != "confirm":
-            QTimer.singleShot(20, attempt)
-            return
+    def answer(box):
         seen["question"] = box.text()
         qtbot.mouseClick(box.findChild(QPushButton, button), CLICK)
 
-    QTimer.singleShot(0, attempt)
+    then(answer, ConfirmBox)
 
 
 def pick_row(qtbot, table: QTableWidget, row: int) -> None:

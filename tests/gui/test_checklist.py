@@ -4,9 +4,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton, QWidget
 
 from inspector_app.core.domain.models import InspectionStatus, MeasureKind, Verdict
-from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_MARK
-from tests.gui.test_workflow import open_new_inspection, when_modal
+from inspector_app.desktop.ui.inspection.checklist_model import NEEDS_PHOTO_MARK, REVIEW_COMMENT_MARK
+from tests.gui.test_workflow import open_new_inspection
 from tests.helpers import answer_all
+from tests.journeys.driver import then
 
 VIDEO = "sch.security.video"  # a photo is required when violated
 LEFT = Qt.MouseButton.LeftButton
@@ -25,7 +26,7 @@ def answer_in_box(qtbot, name: str, seen: list):
         seen.append(box.text())
         qtbot.mouseClick(box.findChild(QPushButton, name), LEFT)
 
-    when_modal(press)
+    then(press)
 
 
 def open_checklist(qtbot, window, facility):
@@ -48,7 +49,7 @@ def test_finalising_asks_first_in_the_users_language(qtbot, window, store, inspe
         )
         qtbot.mouseClick(box.findChild(QPushButton, "no"), LEFT)
 
-    when_modal(look_then_no)
+    then(look_then_no)
     qtbot.mouseClick(findings.finalise_button, LEFT)
     assert seen and "только для чтения" in seen[0][0] and seen[0][1:] == ("Да", "Нет")
     assert store.inspections.get(inspection.id).status is InspectionStatus.DRAFT
@@ -88,7 +89,7 @@ def test_photos_viewed_replaced_and_removed(qtbot, window, facility, store, jpeg
         viewed.append((viewer.objectName(), viewer.geometry(), viewer.shown_scale()))
         qtbot.mouseClick(viewer.findChild(QPushButton, "photo_close"), LEFT)
 
-    when_modal(look)
+    then(look)
     click(qtbot, checklist, "photo_view")
     screen = QApplication.primaryScreen().availableGeometry()
     name, geometry, scale = viewed[0]
@@ -274,10 +275,21 @@ def test_a_supervisors_comment_shows_at_its_item(qtbot, window, store, inspectio
         )
     window.open_inspection(inspection.id)
     checklist = window.page.checklist
-    marked = [r.text for r in checklist.model.rows() if r.item is not None and r.text.startswith("✎ ")]
-    assert len(marked) == 1
+    model = checklist.model
+    shown = [model.index(n, 0) for n, r in enumerate(model.rows()) if r.item is not None]
+    marked = [i for i in shown if REVIEW_COMMENT_MARK in model.data(i, Qt.ItemDataRole.DisplayRole)]
+    assert len(marked) == 1 and "✎" not in model.data(marked[0], Qt.ItemDataRole.DisplayRole)
+    said = "The supervisor left a comment on this item."
+    assert model.data(marked[0], Qt.ItemDataRole.AccessibleDescriptionRole) == said
+    assert model.data(marked[0], Qt.ItemDataRole.ToolTipRole) == said
     checklist.go_to(VIDEO)
     label = checklist.findChild(QLabel, "review_item_comment")
-    assert label.isVisible() and "Камералар санын көрсетіңіз" in label.text()
+    assert label.isVisible() and label.text().startswith(REVIEW_COMMENT_MARK + "The supervisor's comment: ")
+    assert "Камералар санын көрсетіңіз" in label.text() and "✎" not in label.text()
+    assert label.accessibleName() == "The supervisor's comment"
+    assert "Камералар санын көрсетіңіз" in label.accessibleDescription()
     click(qtbot, checklist, "item_next")
     assert not label.isVisible()
+    window.language_box.setCurrentIndex(window.language_box.findData("kk"))
+    checklist.go_to(VIDEO)
+    assert label.text().startswith(REVIEW_COMMENT_MARK + "Басшының ескертпесі: ")

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -20,27 +19,10 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.models import Measure, MeasureKind, Person, RightsCategory
 from tests.gui.conftest import type_text
 from tests.helpers import answer_all
+from tests.journeys.driver import then
 
 VIDEO = "sch.security.video"
 CLICK = Qt.MouseButton.LeftButton
-
-
-def on_next_dialog(action, seen: list):
-    """Run `action(dialog)` on the next modal dialog; a failure is kept and the dialog closed,
-    so a broken step fails the test instead of hanging it."""
-
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-            return
-        try:
-            action(dialog)
-        except Exception as error:
-            seen.append(error)
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
 
 
 @pytest.fixture
@@ -79,7 +61,7 @@ def add_child(qtbot, view, reference: str, categories: list[str], tie: int = 0) 
             errors.append(dialog.findChild(QLabel, "child_error").text())
             dialog.reject()
 
-    on_next_dialog(fill, errors)
+    then(fill)
     qtbot.mouseClick(view.findChild(QPushButton, "restored_add"), CLICK)
     return errors
 
@@ -121,7 +103,7 @@ def test_the_dialog_offers_the_findings_and_measures(qtbot, view):
         dialog.grab().save("/tmp/children/child-dialog.png")
         dialog.reject()
 
-    on_next_dialog(look, seen)
+    then(look)
     qtbot.mouseClick(view.findChild(QPushButton, "restored_add"), CLICK)
     items, boxes = seen
     assert items[0].startswith("Finding:") and items[1].startswith("Order:")

@@ -10,7 +10,7 @@ from inspector_app.desktop.ui.shell.main_window import MainWindow
 from sync.server.services.seed import DEMO_PASSWORD
 from tests.conftest import ROOT
 from tests.gui.conftest import type_text
-from tests.gui.test_workflow import when_modal
+from tests.journeys.driver import then
 from tests.sync.conftest import backend, db_url, seeded_url, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
@@ -52,7 +52,7 @@ def enrol_by_the_dialog(qtbot, window, url: str, username: str) -> list[str]:
 
         qtbot.waitUntil(settled, timeout=30000)
 
-    when_modal(fill)
+    then(fill)
     qtbot.mouseClick(window.server_button, Qt.MouseButton.LeftButton)
     return seen
 

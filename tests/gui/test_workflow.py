@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLineEdit, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QPushButton
 
 from inspector_app.core.domain.forms import AnswerKind
 from inspector_app.core.domain.identifiers import make_valid_12
@@ -12,21 +12,9 @@ from inspector_app.core.domain.models import InspectionStatus, MeasureKind, Righ
 from inspector_app.desktop.storage.store import store_exists
 from inspector_app.desktop.ui.shell.sign_in import SignInDialog
 from tests.gui.conftest import type_text
+from tests.journeys.driver import then
 
 VIOLATE = {"sch.security.video", "sch.protection.bullying_procedure"}
-
-
-def when_modal(action):
-    """Run `action(dialog)` on the next modal dialog that opens."""
-
-    def attempt():
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, attempt)
-            return
-        action(dialog)
-
-    QTimer.singleShot(0, attempt)
 
 
 def test_first_run_creates_the_encrypted_store(qtbot, tmp_path, language):
@@ -105,7 +93,7 @@ def open_new_inspection(qtbot, window, facility):
         type_text(dialog.mark, "260310-0117")  # registered with legal statistics
         dialog.on_ok_clicked()
 
-    when_modal(fill)
+    then(fill)
     qtbot.keyClick(window.register.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.page is not None)
     return window.page
@@ -168,7 +156,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
         dialog.on_ok_clicked()
 
     findings.findings_table.selectRow(0)
-    when_modal(fill_order)
+    then(fill_order)
     qtbot.mouseClick(findings.measure_buttons[MeasureKind.ORDER], Qt.MouseButton.LeftButton)
 
     def fill_protocol(dialog):
@@ -179,7 +167,7 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
         dialog.on_ok_clicked()
 
     findings.findings_table.selectRow(1)
-    when_modal(fill_protocol)
+    then(fill_protocol)
     qtbot.mouseClick(findings.measure_buttons[MeasureKind.PROTOCOL], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(findings.measures) == 2)
     protocol = next(m for m in findings.measures if m.kind is MeasureKind.PROTOCOL)
@@ -191,12 +179,12 @@ def test_whole_inspection_by_keyboard_then_finalised(qtbot, window, store, facil
         qtbot.mouseClick(housing, Qt.MouseButton.LeftButton, pos=QPoint(6, housing.height() // 2))
         qtbot.mouseClick(dialog.findChild(QPushButton, "child_ok"), Qt.MouseButton.LeftButton)
 
-    when_modal(add_child)
+    then(add_child)
     qtbot.mouseClick(findings.findChild(QPushButton, "restored_add"), Qt.MouseButton.LeftButton)
     assert [(r.category, r.children) for r in store.inspections.restored(inspection_id)] == [
         (RightsCategory.HOUSING, 1)
     ]
-    when_modal(lambda box: qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton))
+    then(lambda box: qtbot.mouseClick(box.findChild(QPushButton, "yes"), Qt.MouseButton.LeftButton))
     qtbot.mouseClick(findings.finalise_button, Qt.MouseButton.LeftButton)
     assert findings.problems.count() == 0
     assert store.inspections.get(inspection_id).status is InspectionStatus.FINALISED
@@ -289,6 +277,29 @@ def test_a_broken_form_is_listed_with_its_error_and_the_rest_work(qtbot, store, 
     assert sum(line.startswith("✔") for line in lines) == 3
 
 
+@pytest.mark.parametrize(
+    ("lang", "retired"),
+    [("kk", "қолданыстан шығарылған"), ("ru", "выведена из употребления"), ("en", "retired")],
+)
+def test_a_retired_form_is_listed_as_retired_not_in_use(qtbot, store, language, tmp_path, lang, retired):
+    import shutil
+
+    from inspector_app.core.forms.catalogue import FormCatalogue, mark_retired
+    from inspector_app.desktop.ui.shell.main_window import MainWindow
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", folder)
+    mark_retired(folder, "camp", 1)  # as a sync does when the server retires the version
+    language.switch(lang)
+    main = MainWindow(store, FormCatalogue.load(folder), language)
+    qtbot.addWidget(main)
+    lines = [main.forms_list.item(i).text() for i in range(main.forms_list.count())]
+    camp = [line for line in lines if "camp v1" in main.forms_list.item(lines.index(line)).toolTip()]
+    assert len(camp) == 1 and not camp[0].startswith("✔") and retired in camp[0], camp
+    assert sum(line.startswith("✔") and retired not in line for line in lines) == 3
+
+
 def test_the_other_tabs_are_filled_once_the_window_is_on_screen(
     qtbot, store, language, school_form, facility
 ):
@@ -335,7 +346,7 @@ def test_a_new_inspection_does_not_wait_for_the_window_to_read_the_checklists(
         type_text(dialog.mark, "260310-0118")
         dialog.on_ok_clicked()
 
-    when_modal(fill)
+    then(fill)
     main.on_register_inspection_requested(facility)  # before the window was ever shown
     assert main.page is not None and main.page.checklist.form.kind is facility.kind
 

@@ -14,10 +14,10 @@ EXEMPT = {
     "and test_durable_files.py damage one and restore the newest backup",
     ("MainWindow", "backups_button"): "the backups window (back up, restore, refuse a damaged backup) "
     "is driven through its buttons in tests/gui/test_backups.py; a restore closes the app",
-    ("MainWindow", "start_assignment_button"): "an inspection planned in the console, started with its "
-    "header filled in: driven through its buttons in tests/gui/test_assignments.py",
-    ("EnrolDialog", "box.Ok"): "make run enrols the demo laptop; enrolling by this dialog is "
-    "driven in tests/gui/test_server_window.py",
+    ("EnrolDialog", "box.Cancel"): "closes the dialog; pressed after a refusal in "
+    "tests/gui/test_server_window.py",
+    ("PasswordChangeDialog", "password_cancel"): "leaves the sign-in with the reset password; "
+    "pressed in tests/gui/test_password_dialog.py",
 }
 
 

@@ -1,6 +1,7 @@
 """Which offered version is newer than the one installed."""
 
-from inspector_app.desktop.services.updates import installed_version, is_newer
+import inspector_app
+from inspector_app.desktop.services.updates import is_newer
 
 
 def test_versions_compare_by_numbers():
@@ -12,4 +13,4 @@ def test_versions_compare_by_numbers():
 def test_the_installed_version_is_the_packages():
     from importlib import metadata
 
-    assert installed_version() == metadata.version("field-inspector")
+    assert inspector_app.__version__ == metadata.version("field-inspector")

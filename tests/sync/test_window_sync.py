@@ -174,3 +174,37 @@ def test_a_newer_version_offered_by_the_server_is_told_once(qtbot, window, serve
     window.banner.clear()
     sync(qtbot, window)
     assert "new version" not in window.banner.text()  # once, not at every sync
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_status_line_shows_the_whole_text_after_a_sync(qtbot, window, server, language, lang):  # noqa: F811
+    """ "Syncing…" is short and what follows is long: the status line shows it whole from the
+    moment it changes, not once the status bar gets round to laying itself out again."""
+    from PySide6.QtCore import Qt
+
+    window.showNormal()
+    window.resize(1366, 696)  # a 1366×768 laptop screen
+    enrol_window(qtbot, window, server.url)
+    language.switch(lang)
+    status = window.sync_status
+    seen = []
+
+    def look(*_args) -> None:
+        text = status.text()
+        seen.append((text, status.fontMetrics().horizontalAdvance(text), status.width()))
+
+    window.sync.busy.connect(look)  # after the window's own slots: what is on screen then
+    window.sync.finished.connect(look)
+    qtbot.mouseClick(window.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync.job is None and len(seen) == 3, timeout=60000)
+    qtbot.wait(50)
+    look()
+    texts = [text for text, _, _ in seen]
+    assert texts[0] == window.tr("Syncing…") and len(texts[-1]) > len(texts[0]), texts
+    assert all(advance <= width for _, advance, width in seen), seen
+    assert status.isVisible()
+    usual = [
+        window.tr(t)
+        for t in ("Syncing…", "Everything is synced", "Server not reachable; nothing waits to be sent")
+    ]
+    assert all(status.fontMetrics().horizontalAdvance(text) <= status.width() for text in usual)  # any

@@ -35,6 +35,16 @@ def enrol_inspector(adapter, server_url: str, username: str, password: str, devi
     )
 
 
+def change_password(server_url: str, username: str, password: str, new_password: str) -> None:
+    """Change the user's password on the server (required after a reset: the sign-in then
+    answers "sync.password_change_required"). Raises UserError."""
+    import requests
+
+    from inspector_app.desktop.sync.service import change_password as change
+
+    change(requests.Session(), server_url.strip(), username.strip(), password, new_password)
+
+
 register_messages(
     {
         "enrol.not_inspector": {

@@ -1,14 +1,7 @@
-"""Which version of the desktop app this is, and whether the server offers a newer one."""
+"""Whether the server offers a newer version of the desktop app than this one (whose version
+is `inspector_app.__version__`, the one place it is written)."""
 
 from __future__ import annotations
-
-import inspector_app
-
-
-def installed_version() -> str:
-    """The package's version, written once in `inspector_app/__init__.py` (a frozen build
-    carries no package metadata, and reading it costs start-up time)."""
-    return inspector_app.__version__
 
 
 def is_newer(offered: str, installed: str) -> bool:

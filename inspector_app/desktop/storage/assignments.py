@@ -6,11 +6,13 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from inspector_app.core.domain.models import Assignment
+from inspector_app.core.domain.models import Assignment, Facility
 from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.engine import Database
+from inspector_app.desktop.storage.facilities import from_row as facility_from_row
 
 _A = models.assignments
+_F = models.facilities
 
 
 class AssignmentRepository:
@@ -24,6 +26,20 @@ class AssignmentRepository:
                 sa.select(_A).where(_A.c.status == "planned").order_by(_A.c.planned_date, _A.c.id)
             ).mappings()
             return [_assignment(row) for row in rows]
+
+    def planned_with_facilities(self) -> list[tuple[Assignment, Facility | None]]:
+        """`planned()` with each assignment's facility, in one query (None: the facility is
+        not in this laptop's register yet)."""
+        facility_columns = [c.label(f"f_{c.name}") for c in _F.c]
+        query = (
+            sa.select(_A, *facility_columns)
+            .select_from(_A.outerjoin(_F, _F.c.id == _A.c.facility_id))
+            .where(_A.c.status == "planned")
+            .order_by(_A.c.planned_date, _A.c.id)
+        )
+        with self._db.read() as connection:
+            rows = connection.execute(query).mappings().all()
+        return [(_assignment(row), _facility(row)) for row in rows]
 
     def mark_started(self, assignment_id: str, inspection_id: str) -> None:
         with self._db.write() as connection:
@@ -44,3 +60,9 @@ def _assignment(row) -> Assignment:
         note=data.get("note") or "",
         inspection_id=row["inspection_id"],
     )
+
+
+def _facility(row) -> Facility | None:
+    if row["f_id"] is None:
+        return None
+    return facility_from_row({c.name: row[f"f_{c.name}"] for c in _F.c})

@@ -71,10 +71,6 @@ def backups_folder(store_folder: Path) -> Path:
     return store_folder / BACKUPS
 
 
-def app_version() -> str:
-    return inspector_app.__version__
-
-
 # --- taking a backup ----------------------------------------------------------------------
 def take(
     db: Database,
@@ -133,7 +129,7 @@ def _build(db: Database, store_folder: Path, building: Path, taken_at, reason, r
         "format": 1,
         "taken_at": taken_at.isoformat(),
         "reason": reason,
-        "app_version": app_version(),
+        "app_version": inspector_app.__version__,
         **_counts(building / DB_FILE, db.keys),
         "files": sums,
     }

@@ -106,6 +106,16 @@ def enrol(
     return response
 
 
+def change_password(
+    session: requests.Session, server_url: str, username: str, password: str, new_password: str
+) -> None:
+    """Change the user's password with the current (or reset) one; then enrol anew."""
+    try:
+        SyncClient(session, server_url).change_password(username, password, new_password)
+    except (Problem, Unreachable, requests.RequestException) as error:
+        raise user_error(error) from error
+
+
 class SyncService:
     def __init__(
         self,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from inspector_app.core import problems, protocol
 from inspector_app.core.problems import Problem
 from sync.server.api.deps import PrincipalDep, ServicesDep
-from sync.server.services import statistics
+from sync.server.services import statistics, statistics_locks
 from sync.server.services.documents import KAZAKHSTAN
 
 router = APIRouter(prefix=protocol.API, tags=["statistics"])
@@ -50,9 +50,14 @@ def get_statistics(
             details={"breakdown": breakdown[:20], "allowed": list(statistics.BREAKDOWNS)},
         )
     today = dt.datetime.now(KAZAKHSTAN).date()
-    with services.db.read() as session:
-        figures = statistics.summary(session, principal, query, today)
-        parts = statistics.breakdown(session, principal, query, breakdown, today) if breakdown else None
+    with services.db.read() as session:  # a locked period's figures are those stored at its lock
+        if breakdown:
+            figures, parts = statistics_locks.summary_and_breakdown(
+                session, principal, query, breakdown, today
+            )
+        else:
+            figures, parts = statistics_locks.summary(session, principal, query, today), None
+        locked = statistics_locks.described(statistics_locks.find(session, query.start, query.end))
     answer = {
         "from": query.start.isoformat(),
         "to": query.end.isoformat(),
@@ -60,6 +65,7 @@ def get_statistics(
         "kind": query.kind,
         "basis": query.basis,
         **figures.as_dict(),
+        "locked": locked,
         "methodology": statistics.METHODOLOGY,
     }
     if parts is not None:

@@ -55,6 +55,9 @@ def make_engine(url: str, pool_size: int = 10) -> sa.Engine:
         return engine
     return sa.create_engine(
         url,
+        # JIT compiling costs seconds on the statistics' JSON statements (whose row counts
+        # PostgreSQL cannot estimate) and never pays off on the server's short queries
+        connect_args={"options": "-c jit=off"},
         pool_size=pool_size,
         max_overflow=pool_size * 2,
         pool_pre_ping=True,

@@ -158,6 +158,29 @@ class InspectionRow(Base):
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     payload: Mapped[dict[str, Any]]
     received_at: Mapped[dt.datetime]
+    # header fields statistics select by, copied from `payload` (and the facility) on each store
+    placed_on: Mapped[dt.date | None]  # appointment_date, else period_start
+    inspection_type: Mapped[str | None] = mapped_column(sa.String(20))
+    inspection_mode: Mapped[str | None] = mapped_column(sa.String(20))
+    facility_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    # what statistics count of the measures and restored children (statistics.counted_facts):
+    # a few hundred bytes read instead of the whole record
+    counted: Mapped[dict[str, Any] | None]
+    # when the current revision was stored (its InspectionRevision.created_at): the review
+    # queue's order, oldest waiting first
+    waiting_since: Mapped[dt.datetime | None]
+
+    __table_args__ = (
+        sa.Index("ix_inspections_status_placed_on", "status", "placed_on"),
+        sa.Index("ix_inspections_waiting_since", "waiting_since", "id"),
+        sa.Index("ix_inspections_state_waiting_since", "review_state", "waiting_since", "id"),
+        sa.Index("ix_inspections_region_state_waiting_since", "region", "review_state", "waiting_since"),
+        sa.Index("ix_inspections_region_status_placed_on", "region", "status", "placed_on"),
+        sa.Index(
+            "ix_inspections_type_state_waiting_since", "inspection_type", "review_state", "waiting_since"
+        ),
+        sa.Index("ix_inspections_kind_state_waiting_since", "facility_kind", "review_state", "waiting_since"),
+    )
 
 
 class InspectionRevision(Base):
@@ -347,4 +370,61 @@ class MeasureOutcomeRow(Base):
     kind: Mapped[str] = mapped_column(sa.String(20))
     data: Mapped[dict[str, Any]]
     updated_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime]
+
+
+class StatisticsLock(Base):
+    """A period (from–to) whose statistics an administrator locked: its figures are served
+    from the rows stored at that moment (`StatisticsLockRow`), not computed again."""
+
+    __tablename__ = "statistics_locks"
+    __table_args__ = (sa.UniqueConstraint("period_start", "period_end"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period_start: Mapped[dt.date] = mapped_column(sa.Date)
+    period_end: Mapped[dt.date] = mapped_column(sa.Date)
+    locked_by: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+    locked_at: Mapped[dt.datetime]
+
+
+class StatisticsLockRow(Base):
+    """One thing a figure of a locked period counted (an inspection, a measure, a decision,
+    a child restored): the figure is the count (or the sum of `amount`) of its rows."""
+
+    __tablename__ = "statistics_lock_rows"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lock_id: Mapped[int] = mapped_column(sa.ForeignKey("statistics_locks.id", ondelete="CASCADE"))
+    basis: Mapped[str] = mapped_column(sa.String(12))
+    figure: Mapped[str] = mapped_column(sa.String(40))
+    inspection_id: Mapped[str] = mapped_column(sa.String(36))
+    item: Mapped[str] = mapped_column(sa.String(200), default="")
+    amount: Mapped[int] = mapped_column(sa.BigInteger, default=0)
+    region: Mapped[str] = mapped_column(sa.String(16))
+    kind: Mapped[str] = mapped_column(sa.String(20))
+    facility_id: Mapped[str] = mapped_column(sa.String(64))
+    month: Mapped[str] = mapped_column(sa.String(7))
+
+
+sa.Index(
+    "ix_statistics_lock_rows_lookup",
+    StatisticsLockRow.lock_id,
+    StatisticsLockRow.basis,
+    StatisticsLockRow.figure,
+)
+
+
+class StatisticsExport(Base):
+    """An export of the statistics made in the background: its state and progress live here
+    (any server process can show them), its file in the shared data folder."""
+
+    __tablename__ = "statistics_exports"
+    id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    format: Mapped[str] = mapped_column(sa.String(8))
+    lang: Mapped[str] = mapped_column(sa.String(4))
+    params: Mapped[dict[str, Any]]
+    state: Mapped[str] = mapped_column(sa.String(12))  # queued / running / done / failed
+    done: Mapped[int] = mapped_column(default=0)
+    total: Mapped[int] = mapped_column(default=1)
+    filename: Mapped[str] = mapped_column(sa.String(200), default="")
+    created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]

@@ -28,6 +28,7 @@ from sync.server.services.documents import NumberCheck, forget_documents, set_do
 from sync.server.services.principal import Principal
 from sync.server.services.restored import check_restored
 from sync.server.services.security import aware, utcnow
+from sync.server.services.statistics import counted_facts
 
 
 def error_info(problem: Problem) -> protocol.ErrorInfo:
@@ -73,6 +74,12 @@ class NewInspection:
     review_state: str = ""
     content_hash: str = ""
     payload: dict | None = None
+    placed_on: object = None
+    inspection_type: str | None = None
+    inspection_mode: str | None = None
+    facility_kind: str | None = None
+    counted: dict | None = None
+    waiting_since: object = None
 
     def row(self) -> dict:
         return dict(self.__dict__)
@@ -91,6 +98,7 @@ class Pusher:
         self.blobs = blobs
         self.changes: list[ChangeEntry] = []
         self._regions: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}  # facility id -> kind
         self._rows: dict[str, InspectionRow | NewInspection] = {}
         self._new: list[NewInspection] = []
         self._stored: dict[str, InspectionRecord] = {}  # id -> record stored by this batch
@@ -113,11 +121,13 @@ class Pusher:
 
     def _load(self, records: list[InspectionRecord]) -> None:
         facility_ids = {r.header.facility_id for r in records}
-        self._regions = dict(
-            self.session.execute(
-                sa.select(FacilityRow.id, FacilityRow.region).where(FacilityRow.id.in_(facility_ids))
-            ).all()
-        )
+        facilities = self.session.execute(
+            sa.select(FacilityRow.id, FacilityRow.region, FacilityRow.kind).where(
+                FacilityRow.id.in_(facility_ids)
+            )
+        ).all()
+        self._regions = {f.id: f.region for f in facilities}
+        self._kinds = {f.id: f.kind for f in facilities}
         ids = {r.id for r in records}
         self._rows = {
             row.id: row
@@ -234,7 +244,12 @@ class Pusher:
         row.payload = data
         row.status = record.header.status.value
         row.review_state = self._review_state(row, record)
-        now = utcnow()
+        header = record.header
+        row.placed_on = header.appointment_date or header.period_start
+        row.inspection_type, row.inspection_mode = header.type.value, header.mode.value
+        row.facility_kind = self._kinds.get(header.facility_id)
+        row.counted = counted_facts(data)
+        now = row.waiting_since = utcnow()
         self._revisions.append(
             {
                 "inspection_id": record.id,
@@ -460,7 +475,9 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
     row.revision = record.revision
     row.content_hash = record.content_hash()
     row.payload = record.model_dump(mode="json")
+    row.counted = counted_facts(row.payload)
     row.status, row.review_state = "draft", "returned"
+    row.waiting_since = utcnow()
     forget_documents(session, row.id)
     session.add(
         InspectionRevision(
@@ -469,7 +486,7 @@ def _return_record(session: Session, principal: Principal, row: InspectionRow) -
             content_hash=row.content_hash,
             author_id=principal.user_id,
             device_id=principal.device_id,
-            created_at=utcnow(),
+            created_at=row.waiting_since,
         )
     )
     return row.revision

@@ -19,6 +19,7 @@ from sync.server.persistence.models import (
     AssignmentRow,
     FacilityRow,
     FormRow,
+    InspectionRow,
     MrpRow,
     Region,
     User,
@@ -84,6 +85,12 @@ def upsert_facilities(session: Session, actor: Principal, facilities: list[Facil
         if row is None:
             added.append({"id": facility.id, **values, "updated_at": now})
         else:
+            if row.kind != values["kind"]:  # the records keep their facility's kind for statistics
+                session.execute(
+                    sa.update(InspectionRow)
+                    .where(InspectionRow.facility_id == facility.id)
+                    .values(facility_kind=values["kind"])
+                )
             for k, v in values.items():
                 setattr(row, k, v)
             row.updated_at = now

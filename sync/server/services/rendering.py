@@ -181,14 +181,19 @@ _FORMS: dict[tuple[str, int, str], Form] = {}
 
 
 def record_form(session: Session, form_id: str, version: int) -> Form:
-    """The checklist a record was made with, as published on the server (parsed once)."""
-    row = session.get(FormRow, (form_id, version))
-    if row is None:
+    """The checklist a record was made with, as published on the server (parsed once; its
+    content, tens of kilobytes, is read only when its hash is new)."""
+    content_hash = session.scalar(
+        sa.select(FormRow.content_hash).where(FormRow.form_id == form_id, FormRow.version == version)
+    )
+    if content_hash is None:
         raise LookupError(f"form {form_id} v{version} is not on the server")
-    key = (row.form_id, row.version, row.content_hash)
+    key = (form_id, version, content_hash)
     if key not in _FORMS:
         from inspector_app.core.forms.loader import form_from_content
 
+        row = session.get(FormRow, (form_id, version))
+        assert row is not None
         _FORMS[key] = form_from_content(row.content)
     return _FORMS[key]
 

@@ -5,14 +5,14 @@ methodology that says what each figure counts."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from inspector_app.core.domain.models import RightsCategory
-from sync.server.persistence.models import FacilityRow, InspectionRow, MeasureOutcomeRow, OrderItemRow
+from sync.server.persistence.models import InspectionRow, MeasureOutcomeRow, OrderItemRow
 from sync.server.services.principal import Principal
 
 Basis = Literal["approved", "finalised"]
@@ -33,7 +33,10 @@ METHODOLOGY = {
         "executed; overdue when an item not yet executed is past its deadline today. Officials "
         "disciplined: employers' answers saying the official was disciplined. Children: each "
         "child of an inspection once in the total and once in each category restored. The "
-        "figures are provisional: periods cannot be locked yet."
+        "figures are provisional until an administrator locks the period: the figures of a "
+        "locked period (exactly its from–to) are those stored when it was locked, with the "
+        "records behind them, and do not change when records are approved or decisions are "
+        "recorded later; unlocking (recorded in the audit log) makes them provisional again."
     ),
     "ru": (
         "Проверка относится к периоду по дате акта о назначении проверки "
@@ -47,7 +50,10 @@ METHODOLOGY = {
         "исполнены все пункты; просрочено, когда неисполненный пункт прошёл срок на сегодня. "
         "Привлечённые к дисциплинарной ответственности — по ответам работодателей. Дети — "
         "каждый ребёнок проверки один раз в итоге и один раз в каждой категории. Данные "
-        "предварительные: закрытие периодов пока не предусмотрено."
+        "предварительные, пока администратор не закроет период: для закрытого периода (ровно его "
+        "«с»–«по») выдаются данные, сохранённые при закрытии, вместе со списками записей, и они "
+        "не меняются при последующих утверждениях и внесённых решениях; открытие периода "
+        "(фиксируется в журнале аудита) снова делает их предварительными."
     ),
     "kk": (
         "Тексеру кезеңге тексеруді тағайындау туралы актінің күні бойынша жатады "
@@ -60,8 +66,11 @@ METHODOLOGY = {
         "Нұсқамалар — нұсқама шаралары бар әр тексеруге біреу; барлық тармағы орындалса — "
         "орындалған; орындалмаған тармақтың мерзімі бүгінге өтсе — мерзімі өткен. Тәртіптік "
         "жауапкершілікке тартылғандар — жұмыс берушілердің жауаптары бойынша. Балалар — "
-        "тексерудің әр баласы жиынтықта бір рет және әр санатта бір рет. Деректер алдын ала: "
-        "кезеңдерді жабу әзірге жоқ."
+        "тексерудің әр баласы жиынтықта бір рет және әр санатта бір рет. Әкімші кезеңді "
+        "жапқанға дейін деректер алдын ала болып табылады: жабылған кезеңнің (дәл оның басы мен "
+        "соңы) деректері — жабу сәтінде сақталған деректер мен олардың артындағы жазбалар, олар "
+        "кейінгі бекітулер мен енгізілген шешімдерден өзгермейді; кезеңді ашу (аудит журналына "
+        "жазылады) оларды қайтадан алдын ала етеді."
     ),
 }
 
@@ -88,7 +97,7 @@ class Summary:
     referrals: int = 0
     officials_disciplined: int = 0
     children_restored: dict[str, Any] = field(default_factory=dict)
-    provisional: bool = True  # no period lock exists yet: every period is provisional
+    provisional: bool = True  # false for the figures of a locked period (statistics_locks)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -96,21 +105,46 @@ class Summary:
 
 def summary(session: Session, principal: Principal, query: Query, today: dt.date) -> Summary:
     """The figures of the inspections `principal` may see that `query` selects: one statement,
-    which reads each record's stored JSON once (the 100,000 records of a year stay a scan)."""
+    which finds the period's records by indexed columns and reads only their stored JSON, once."""
+    return _summary_of(_figures(session, principal, query, today).get("", {}))
+
+
+TOTAL = "*"  # the group of every record in scope, beside those by region or kind
+
+
+def _figures(
+    session: Session, principal: Principal, query: Query, today: dt.date, by: str | None = None
+) -> dict[str, dict[str, int]]:
+    """Each figure by `by` (the records' region or facility kind, and all of them as TOTAL;
+    one group "" without it), in one statement that reads the records once: a group without
+    records has none (every figure 0)."""
     dialect = session.get_bind().dialect.name
-    scope = _materialised(_scope(dialect, principal, query), "scope")
+    if dialect == "postgresql":  # the JSON expansions' hash tables stay in memory (a year: MBs)
+        session.execute(sa.text("SET LOCAL work_mem = '64MB'"))
+    scope = _materialised(_scope(dialect, principal, query, by), "scope")
     content = _materialised(_content(dialect, scope), "content")
     measures = _materialised(_measures(dialect, content), "measures")
     figures: dict[str, Any] = {}
-    columns = [
+    parts = [
         *_inspection_columns(scope, figures),
         *_measure_columns(measures, figures),
         *_outcome_columns(scope, figures),
-        *_order_columns(dialect, measures, today, figures),
+        *_order_columns(dialect, scope, measures, today, figures),
         *_children_columns(dialect, content, figures),
     ]
-    row = session.execute(sa.select(*columns)).one()
-    values = {label: int(value or 0) for label, value in zip(figures, row, strict=True)}
+    if by:
+        parts += [
+            part.with_only_columns(sa.literal(TOTAL).label("key"), *part.selected_columns[1:]).group_by(None)
+            for part in parts
+        ]
+    found: dict[str, dict[str, int]] = {}
+    for key, label, value in session.execute(sa.union_all(*parts)):
+        found.setdefault(key or "", {})[label] = int(value or 0)
+    return found
+
+
+def _summary_of(found: dict[str, int]) -> Summary:
+    values = {label: found.get(label, 0) for label in _LABELS}
     return Summary(
         organisations_inspected=values["organisations"],
         regions=values["regions"],
@@ -130,6 +164,22 @@ def summary(session: Session, principal: Principal, query: Query, today: dt.date
 
 
 INSPECTIONS = ("total", "on_site", "desk", "scheduled", "unscheduled", "surprise")
+_LABELS = (
+    "organisations",
+    "regions",
+    *INSPECTIONS,
+    "protocol",
+    "recommendation",
+    "transfer",
+    "fines_imposed",
+    "fines_paid",
+    "disciplined",
+    "orders_issued",
+    "orders_executed",
+    "orders_overdue",
+    "children",
+    *(f"category_{c.value}" for c in RightsCategory),
+)
 
 
 def _materialised(select: sa.Select, name: str) -> sa.CTE:
@@ -137,64 +187,74 @@ def _materialised(select: sa.Select, name: str) -> sa.CTE:
     return select.cte(name).prefix_with("MATERIALIZED")
 
 
-def _scalar(figures: dict, label: str, select: sa.Select):
+def _scalar(figures: dict, label: str, select: sa.Select, source) -> sa.Select:
+    """(key, label, value) of an aggregate over `source`, a CTE or subquery with a `key`: a
+    row for each key."""
     figures[label] = None
-    return select.scalar_subquery().label(label)
+    key = source.c.key
+    value = sa.cast(select.selected_columns[0], sa.BigInteger)
+    return select.with_only_columns(key, sa.literal(label).label("label"), value.label("value")).group_by(key)
 
 
 def _count_if(condition) -> sa.ColumnElement[int]:
     return sa.func.coalesce(sa.func.sum(sa.case((condition, 1), else_=0)), 0)
 
 
-HEADER = ("appointment_date", "period_start", "type", "mode")
-
-
-def _scope(dialect: str, principal: Principal, query: Query) -> sa.Select:
-    """The records counted: id, facility, region, type and mode (the header read once)."""
-    if dialect == "postgresql":
-        fields = [InspectionRow.payload[("header", f)].as_string().label(f) for f in HEADER]
-    else:  # one parse of the large stored text gives the header fields as a small JSON array
-        paths = [f"$.header.{f}" for f in HEADER]
-        fields = [sa.func.json_extract(InspectionRow.payload, *paths).label("header")]
-    inner = (
-        sa.select(
-            InspectionRow.id.label("id"),
-            InspectionRow.facility_id.label("facility_id"),
-            InspectionRow.region.label("region"),
-            *fields,
-        )
-        .join(FacilityRow, FacilityRow.id == InspectionRow.facility_id)
-        .where(InspectionRow.status == "finalised")
-    )
+def _scope(dialect: str, principal: Principal, query: Query, by: str | None = None) -> sa.Select:
+    """The records counted: id, facility, region, type and mode, selected by the columns
+    copied from their headers (indexed: no record's JSON is read to choose the period's), and
+    the `key` they are grouped by."""
+    r = InspectionRow
+    key = {"region": r.region, "kind": r.facility_kind}.get(by or "", sa.literal(""))
+    scope = sa.select(
+        key.label("key"),
+        r.id.label("id"),
+        r.facility_id.label("facility_id"),
+        r.region.label("region"),
+        r.inspection_type.label("type"),
+        r.inspection_mode.label("mode"),
+        r.counted.label("counted"),
+    ).where(r.status == "finalised", r.placed_on >= query.start, r.placed_on <= query.end)
     if query.basis == "approved":
-        inner = inner.where(InspectionRow.review_state == "approved")
+        scope = scope.where(r.review_state == "approved")
     if not principal.is_admin:
-        inner = inner.where(InspectionRow.region.in_(sorted(principal.regions)))
+        scope = scope.where(r.region.in_(sorted(principal.regions)))
     if query.region:
-        inner = inner.where(InspectionRow.region == query.region)
+        scope = scope.where(r.region == query.region)
     if query.kind:
-        inner = inner.where(FacilityRow.kind == query.kind)
-    records = _materialised(inner, "records")
-    header: list[sa.ColumnElement[Any]]
-    if dialect == "postgresql":
-        header = [records.c[f] for f in HEADER]
-    else:
-        header = [sa.func.json_extract(records.c.header, f"$[{n}]") for n in range(len(HEADER))]
-    placed, kind, mode = sa.func.coalesce(header[0], header[1]), header[2], header[3]
-    return sa.select(
-        records.c.id, records.c.facility_id, records.c.region, kind.label("type"), mode.label("mode")
-    ).where(placed >= query.start.isoformat(), placed <= query.end.isoformat())
+        scope = scope.where(r.facility_kind == query.kind)
+    return scope
+
+
+MEASURE_KEYS = ("id", "kind", "finding_ids", "deadlines")
+CHILD_KEYS = ("id", "categories")
+
+
+def counted_facts(data: dict) -> dict:
+    """What the figures read of a record's measures and restored children, stored beside it
+    (`InspectionRow.counted`) so that a period's statistics do not read whole records."""
+
+    def slim(values, keys: tuple[str, ...]) -> list:
+        listed = values if isinstance(values, list) else []
+        return [{k: v[k] for k in keys if v.get(k) is not None} for v in listed if isinstance(v, dict)]
+
+    return {
+        "measures": slim(data.get("measures"), MEASURE_KEYS),
+        "restored_children": slim(data.get("restored_children"), CHILD_KEYS),
+    }
 
 
 def _content(dialect: str, scope) -> sa.Select:
-    """The measures and restored children of the records in scope (their JSON read once)."""
+    """The measures and restored children of the records in scope (their `counted` facts)."""
     if dialect == "postgresql":
-        payload = InspectionRow.payload
-        parts = [payload["measures"].label("measures"), payload["restored_children"].label("children")]
+        parts = [
+            scope.c.counted["measures"].label("measures"),
+            scope.c.counted["restored_children"].label("children"),
+        ]
     else:
-        both = sa.func.json_extract(InspectionRow.payload, "$.measures", "$.restored_children")
+        both = sa.func.json_extract(scope.c.counted, "$.measures", "$.restored_children")
         parts = [both.label("parts")]
-    return sa.select(scope.c.id, *parts).join(InspectionRow, InspectionRow.id == scope.c.id)
+    return sa.select(scope.c.key, scope.c.id, *parts)
 
 
 def _content_part(dialect: str, content, n: int):
@@ -216,7 +276,7 @@ def _inspection_columns(scope, figures: dict) -> list:
         "unscheduled": _count_if(c.type == "unscheduled"),
         "surprise": _count_if(c.type == "surprise"),
     }
-    return [_scalar(figures, n, sa.select(e).select_from(scope)) for n, e in counted.items()]
+    return [_scalar(figures, n, sa.select(e).select_from(scope), scope) for n, e in counted.items()]
 
 
 def _elements(dialect: str, array):
@@ -248,6 +308,7 @@ def _measures(dialect: str, content) -> sa.Select:
     elements = _elements(dialect, _content_part(dialect, content, 0))
     return (
         sa.select(
+            content.c.key.label("key"),
             content.c.id.label("id"),
             _text(dialect, elements.c.value, "id").label("measure_id"),
             _text(dialect, elements.c.value, "kind").label("kind"),
@@ -260,27 +321,47 @@ def _measures(dialect: str, content) -> sa.Select:
 
 def _measure_columns(measures, figures: dict) -> list:
     return [
-        _scalar(figures, kind, sa.select(_count_if(measures.c.kind == kind)).select_from(measures))
+        _scalar(figures, kind, sa.select(_count_if(measures.c.kind == kind)).select_from(measures), measures)
         for kind in ("protocol", "recommendation", "transfer")
     ]
 
 
 def _outcome_columns(scope, figures: dict) -> list:
-    o = MeasureOutcomeRow
-    decided = sa.select().select_from(o).join(scope, scope.c.id == o.inspection_id)
+    """Fines and officials disciplined, from the outcomes of the records in scope (read once)."""
+    outcome = MeasureOutcomeRow
+    outcomes = _materialised(
+        sa.select(scope.c.key, outcome.kind, outcome.data).join(scope, scope.c.id == outcome.inspection_id),
+        "outcomes",
+    )
+    o, decided = outcomes.c, sa.select().select_from(outcomes)
     fine = sa.and_(o.kind == "protocol", o.data["sanction"].as_string() == "fine")
     tenge = sa.func.coalesce(o.data["fine_tenge"].as_integer(), 0)
     paid = sa.and_(fine, o.data["paid"].as_string() == "yes")
     disciplined = sa.and_(o.kind == "disciplinary", o.data["disciplined"].as_string() == "yes")
     return [
-        _scalar(figures, "fines_imposed", decided.add_columns(sa.func.sum(sa.case((fine, tenge), else_=0)))),
-        _scalar(figures, "fines_paid", decided.add_columns(sa.func.sum(sa.case((paid, tenge), else_=0)))),
-        _scalar(figures, "disciplined", decided.add_columns(_count_if(disciplined))),
+        _scalar(
+            figures,
+            "fines_imposed",
+            decided.add_columns(sa.func.sum(sa.case((fine, tenge), else_=0))),
+            outcomes,
+        ),
+        _scalar(
+            figures, "fines_paid", decided.add_columns(sa.func.sum(sa.case((paid, tenge), else_=0))), outcomes
+        ),
+        _scalar(figures, "disciplined", decided.add_columns(_count_if(disciplined)), outcomes),
     ]
 
 
-def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> list:
+def _order_columns(dialect: str, scope, measures, today: dt.date, figures: dict) -> list:
     """Orders issued, executed (every item) and overdue (an item pending past its deadline)."""
+    item = OrderItemRow
+    listed = _materialised(  # the items of the records in scope only (by primary key)
+        sa.select(item.inspection_id, item.measure_id, item.finding_id, item.state).where(
+            item.inspection_id.in_(sa.select(scope.c.id))
+        ),
+        "followed_items",
+    )
+    followed = listed.c
     orders = sa.select(measures).where(measures.c.kind == "order").subquery()
     findings = _elements(dialect, _part(dialect, orders.c.value, "finding_ids"))
     finding_id = _scalar_text(dialect, findings.c.value)
@@ -288,9 +369,10 @@ def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> lis
         deadline = sa.func.jsonb_extract_path_text(orders.c.value, "deadlines", finding_id)
     else:
         deadline = sa.func.json_extract(orders.c.value, sa.literal('$.deadlines."') + finding_id + '"')
-    state = sa.func.coalesce(OrderItemRow.state, "open")
+    state = sa.func.coalesce(followed.state, "open")
     items = _materialised(
         sa.select(
+            orders.c.key.label("key"),
             orders.c.id.label("id"),
             _count_if(state != "executed").label("unexecuted"),
             _count_if(sa.and_(state.in_(PENDING), deadline < today.isoformat())).label("overdue"),
@@ -298,14 +380,14 @@ def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> lis
         .select_from(orders)
         .join(findings, sa.true())
         .outerjoin(
-            OrderItemRow,
+            listed,
             sa.and_(
-                OrderItemRow.inspection_id == orders.c.id,
-                OrderItemRow.measure_id == orders.c.measure_id,
-                OrderItemRow.finding_id == finding_id,
+                followed.inspection_id == orders.c.id,
+                followed.measure_id == orders.c.measure_id,
+                followed.finding_id == finding_id,
             ),
         )
-        .group_by(orders.c.id),
+        .group_by(orders.c.key, orders.c.id),
         "order_items_counted",
     )
     counted = {
@@ -313,7 +395,7 @@ def _order_columns(dialect: str, measures, today: dt.date, figures: dict) -> lis
         "orders_executed": _count_if(items.c.unexecuted == 0),
         "orders_overdue": _count_if(items.c.overdue > 0),
     }
-    return [_scalar(figures, n, sa.select(e).select_from(items)) for n, e in counted.items()]
+    return [_scalar(figures, n, sa.select(e).select_from(items), items) for n, e in counted.items()]
 
 
 def _part(dialect: str, value, key: str):
@@ -328,6 +410,7 @@ def _children_columns(dialect: str, content, figures: dict) -> list:
     children = _elements(dialect, _content_part(dialect, content, 1))
     listed = (
         sa.select(
+            content.c.key.label("key"),
             content.c.id.label("id"),
             _text(dialect, children.c.value, "id").label("child"),
             children.c.value.label("value"),
@@ -336,25 +419,25 @@ def _children_columns(dialect: str, content, figures: dict) -> list:
         .join(children, sa.true())
         .subquery()
     )
-    total = sa.select(sa.func.count()).select_from(
-        sa.select(listed.c.id, listed.c.child).distinct().subquery()
-    )
+    each_child = sa.select(listed.c.key, listed.c.id, listed.c.child).distinct().subquery()
+    total = sa.select(sa.func.count()).select_from(each_child)
     categories = _elements(dialect, _part(dialect, listed.c.value, "categories"))
     category = _scalar_text(dialect, categories.c.value).label("category")
     pairs = _materialised(
-        sa.select(listed.c.id, listed.c.child, category)
+        sa.select(listed.c.key, listed.c.id, listed.c.child, category)
         .select_from(listed)
         .join(categories, sa.true())
         .distinct(),
         "restored_pairs",
     )
     return [
-        _scalar(figures, "children", total),
+        _scalar(figures, "children", total, each_child),
         *(
             _scalar(
                 figures,
                 f"category_{c.value}",
                 sa.select(_count_if(pairs.c.category == c.value)).select_from(pairs),
+                pairs,
             )
             for c in RightsCategory
         ),
@@ -369,12 +452,20 @@ def breakdown(
     session: Session, principal: Principal, query: Query, by: str, today: dt.date
 ) -> dict[str, Summary]:
     """The summary of each region (of those the caller sees) or each kind of facility, within
-    `query`; a region's summary reads that region's records only (the column is indexed)."""
+    `query`, each computed like the whole: one statement grouped by the region or the kind."""
+    return summary_and_breakdown(session, principal, query, by, today)[1]
+
+
+def summary_and_breakdown(
+    session: Session, principal: Principal, query: Query, by: str, today: dt.date
+) -> tuple[Summary, dict[str, Summary]]:
+    """`summary` and `breakdown` together, from one reading of the records."""
     if by == "region":
         regions = session.scalars(
             sa.select(InspectionRow.region).distinct().order_by(InspectionRow.region)
         ).all()
         keys = [r for r in regions if principal.sees_region(r) and query.region in (None, r)]
-        return {r: summary(session, principal, replace(query, region=r), today) for r in keys}
-    kinds = [k for k in FACILITY_KINDS if query.kind in (None, k)]
-    return {k: summary(session, principal, replace(query, kind=k), today) for k in kinds}
+    else:
+        keys = [k for k in FACILITY_KINDS if query.kind in (None, k)]
+    found = _figures(session, principal, query, today, by)
+    return _summary_of(found.get(TOTAL, {})), {k: _summary_of(found.get(k, {})) for k in keys}

@@ -26,6 +26,7 @@ class ChecklistRow:
     text: str
     state: str | None = None  # verdict value, "value" for answered value items, or None
     photos: int = 0
+    commented: bool = False  # the supervisor left a comment on the item
 
     @property
     def needs_photo(self) -> bool:
@@ -52,6 +53,7 @@ STATE_COLOURS = {
     "value": "#1a4f9c",
 }
 NEEDS_PHOTO_MARK = "⚠ "  # before the text, which is cut off at the right when long
+REVIEW_COMMENT_MARK = "❝ "  # a quotation mark: the supervisor's words (✎ is an answered value)
 NEEDS_PHOTO_BACKGROUND = "#ffe8b3"
 
 
@@ -99,6 +101,13 @@ class ChecklistModel(QAbstractListModel):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def explanation(self, row: ChecklistRow) -> str | None:
+        """What the row's marks mean, in words: a tooltip, and read out by a screen reader."""
+        said = [self.tr("This violation needs photo evidence: add a photo.")] if row.needs_photo else []
+        if row.commented:
+            said.append(self.tr("The supervisor left a comment on this item."))
+        return " ".join(said) or None
+
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
@@ -109,13 +118,14 @@ class ChecklistModel(QAbstractListModel):
             # in words: the shipped font has no camera sign, and a missing glyph shows as a box
             camera = "  · " + self.tr("photos: %1").replace("%1", str(row.photos)) if row.photos else ""
             needs = NEEDS_PHOTO_MARK if row.needs_photo else ""
-            return f"{STATE_MARKS[row.state]}  {row.number}  {needs}{row.text}{camera}"
+            said = REVIEW_COMMENT_MARK if row.commented else ""
+            return f"{STATE_MARKS[row.state]}  {row.number}  {needs}{said}{row.text}{camera}"
         if role == Qt.ItemDataRole.ForegroundRole and row.state in STATE_COLOURS:
             return QBrush(QColor(STATE_COLOURS[row.state]))
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_photo:
             return QBrush(QColor(NEEDS_PHOTO_BACKGROUND))
-        if role == Qt.ItemDataRole.ToolTipRole and row.needs_photo:
-            return self.tr("This violation needs photo evidence: add a photo.")
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.explanation(row)
         if role == Qt.ItemDataRole.FontRole and row.item is None:
             font = QFont()
             font.setBold(True)

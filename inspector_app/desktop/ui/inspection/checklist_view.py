@@ -43,6 +43,7 @@ from inspector_app.desktop.services import camera
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.inspection.checklist_model import (
     NEEDS_PHOTO_BACKGROUND,
+    REVIEW_COMMENT_MARK,
     ChecklistModel,
     ChecklistRow,
 )
@@ -304,9 +305,10 @@ class ChecklistView(QWidget):
                             item,
                             "",
                             f"{s_index}.{i_index}",
-                            ("✎ " if item.id in self.review_comments else "") + item.text.get(lang),
+                            item.text.get(lang),
                             self.state_of(item),
                             len(self.photos.get(item.id, [])),
+                            item.id in self.review_comments,
                         )
                     )
         current = self.current.id if self.current else None
@@ -384,7 +386,10 @@ class ChecklistView(QWidget):
         self.degree.setText(self.tr("If violated: %1").replace("%1", self.degree_name(item.degree.value)))
         comment = self.review_comments.get(item.id)
         self.review_comment.setVisible(comment is not None)
-        self.review_comment.setText(self.tr("✎ The supervisor: %1").replace("%1", comment or ""))
+        said = self.tr("The supervisor's comment: %1").replace("%1", comment or "")
+        self.review_comment.setText(REVIEW_COMMENT_MARK + said)
+        self.review_comment.setAccessibleName(self.tr("The supervisor's comment"))
+        self.review_comment.setAccessibleDescription(said)
         answer = self.answers.get(item.id) or Answer(item.id)
         self.check_verdict(answer.verdict)
         for verdict, button in self.buttons.items():

@@ -17,6 +17,7 @@ from inspector_app.core.domain.models import Assignment, Facility
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.shared.i18n import Language
 from inspector_app.desktop.ui.shared.models import RowTableModel
+from inspector_app.desktop.ui.shared.names import Names
 
 
 class AssignmentsView(QWidget):
@@ -28,6 +29,7 @@ class AssignmentsView(QWidget):
         super().__init__(parent)
         self.store, self.language = store, language
         self.facilities: dict[str, Facility] = {}
+        self.names = Names(self)
         self.model = RowTableModel([], self)
         self.table = QTableView()
         self.table.setObjectName("assignments_table")
@@ -35,6 +37,7 @@ class AssignmentsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.model.show_in(self.table)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel()
         self.empty.setObjectName("assignments_empty")
         self.start_button = QPushButton()
@@ -50,11 +53,10 @@ class AssignmentsView(QWidget):
         self.retranslate()
 
     def refresh(self) -> None:
-        planned = self.store.assignments.planned()
-        found = {a.facility_id: self.store.facilities.find(a.facility_id) for a in planned}
+        planned = self.store.assignments.planned_with_facilities()
         # a facility not yet in this laptop's register comes with the next sync
-        self.facilities = {key: facility for key, facility in found.items() if facility is not None}
-        self.model.set_rows([a for a in planned if a.facility_id in self.facilities])
+        self.facilities = {a.facility_id: facility for a, facility in planned if facility is not None}
+        self.model.set_rows([a for a, facility in planned if facility is not None])
         self.empty.setText("" if planned else self.tr("No inspections are planned for you."))
         self.table.resizeColumnsToContents()
 
@@ -76,16 +78,11 @@ class AssignmentsView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        kinds = {
-            "scheduled": self.tr("Scheduled"),
-            "unscheduled": self.tr("Unscheduled"),
-            "surprise": self.tr("Surprise"),
-        }
         self.model.set_columns(
             [
                 (self.tr("Date"), lambda a: a.planned_date.strftime("%d.%m.%Y")),
                 (self.tr("Facility"), self._facility_name),
-                (self.tr("Kind of inspection"), lambda a: kinds.get(a.inspection_type, a.inspection_type)),
+                (self.tr("Kind of inspection"), lambda a: self.names.inspection_type(a.inspection_type)),
                 (self.tr("Note"), lambda a: a.note),
                 (self.tr("State"), lambda a: self.tr("Started") if a.inspection_id else self.tr("Planned")),
             ]

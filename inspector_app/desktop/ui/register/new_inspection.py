@@ -31,6 +31,7 @@ from inspector_app.core.domain.models import (
 from inspector_app.desktop.ui.shared.dialogs import GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
 from inspector_app.desktop.ui.shared.fields import LangPair, date_edit, to_date
+from inspector_app.desktop.ui.shared.names import Names
 
 SURPRISE_FROM = dt.date(2026, 2, 1)  # Law "On the Rights of the Child": surprise inspections
 
@@ -76,11 +77,7 @@ class NewInspectionDialog(GuardedDialog):
         self.facility, self.lang = facility, lang
         self.today = today or dt.date.today()
         self.type = QComboBox()
-        for value, text in (
-            (InspectionType.SCHEDULED, self.tr("Scheduled")),
-            (InspectionType.UNSCHEDULED, self.tr("Unscheduled")),
-            (InspectionType.SURPRISE, self.tr("Surprise")),
-        ):
+        for value, text in Names(self).inspection_types():
             self.type.addItem(text, value)
         self.ground = QComboBox()
         for ground, text in (

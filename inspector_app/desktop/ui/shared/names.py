@@ -1,12 +1,12 @@
-"""Interface names of the domain's categories and measure kinds: one place for their
-translations, used by every view that shows them."""
+"""Interface names of the domain's categories, measure kinds and kinds of inspection: one
+place for their translations, used by every view that shows them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
 from inspector_app.core.domain.forms import Form
-from inspector_app.core.domain.models import Finding, Measure, MeasureKind, RightsCategory
+from inspector_app.core.domain.models import Finding, InspectionType, Measure, MeasureKind, RightsCategory
 
 
 class Names(QObject):
@@ -32,6 +32,19 @@ class Names(QObject):
             MeasureKind.DISCIPLINARY: self.tr("Disciplinary referral"),
             MeasureKind.TRANSFER: self.tr("Referral to the competent body"),
         }[kind]
+
+    def inspection_types(self) -> list[tuple[InspectionType, str]]:
+        """Every kind of inspection with its name, in the order a list offers them."""
+        return [
+            (InspectionType.SCHEDULED, self.tr("Scheduled")),
+            (InspectionType.UNSCHEDULED, self.tr("Unscheduled")),
+            (InspectionType.SURPRISE, self.tr("Surprise")),
+        ]
+
+    def inspection_type(self, value: str) -> str:
+        """The name of a kind of inspection (an unknown value, from a newer server, as it is)."""
+        names: dict[str, str] = dict(self.inspection_types())
+        return names.get(value, value)
 
     def finding_number(self, n: int) -> str:
         return self.tr("Finding {0}").format(n)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +49,7 @@ PREFERRED = QSize(1280, 800)  # the first size where the screen has room for it
 FRAME = QSize(8, 32)  # room for the window's frame and title bar, roughly
 BACKUP_CHECK_MS = 15 * 60 * 1000  # how often the window looks whether the daily backup is due
 FIRST_BACKUP_CHECK_MS = 10 * 60 * 1000  # the first look, soon after start: a short day counts too
+RETIRED_COLOUR = "#666666"  # a retired checklist version: greyed, still readable (5.7:1 on white)
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +65,8 @@ class MainWindow(QMainWindow):
         received_forms: Path | None = None,
         auto_sync: bool = True,
     ) -> None:
+        from PySide6.QtCore import Qt  # not at import: see models.DISPLAY
+
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
         self.sync = SyncController(
@@ -109,6 +113,9 @@ class MainWindow(QMainWindow):
         self.job_progress.setVisible(False)
         self.sync_status = QLabel()
         self.sync_status.setObjectName("sync_status")
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.sync_status.setAlignment(right)  # beside the progress bar, however wide the label
+        self.sync_status.setContentsMargins(0, 0, 6, 0)  # off the window's edge
         self.banner = Banner()
         self.statusBar().addWidget(self.banner, 1)
         self.statusBar().addPermanentWidget(self.sync_status)
@@ -242,6 +249,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self.inspections.setColumnWidth(0, 420)
+        self.reserve_sync_status_width()
         if self.painted:  # else the inspections and the status line fill just after the first paint
             self.refresh_inspections()
         self.refresh_forms()
@@ -265,13 +273,33 @@ class MainWindow(QMainWindow):
         self.update_sync_status()
 
     # --- sync -------------------------------------------------------------------------------
-    def update_sync_status(self) -> None:
-        records, photos = self.sync.pending()
-        waiting = (
+    def reserve_sync_status_width(self) -> None:
+        """Keep the status line as wide as its usual texts in this language need.
+
+        A sync turns "Syncing…" into a longer text; the label would widen only when the status
+        bar lays itself out again, and until then (in a busy window, long enough to be seen)
+        the new text is cut off. Reserved once per language, no new layout is needed."""
+        usual = [
+            self.tr("Syncing…"),
+            self.tr("Everything is synced"),
+            self.tr("Server not reachable; nothing waits to be sent"),
+            self.tr("Server not reachable: %1").replace("%1", self.waiting_text(99, 99)),
+        ]
+        metrics = self.sync_status.fontMetrics()
+        margins = self.sync_status.contentsMargins()
+        widest = max(metrics.horizontalAdvance(text) for text in usual)
+        self.sync_status.setMinimumWidth(widest + margins.left() + margins.right() + 2)
+
+    def waiting_text(self, records: int, photos: int) -> str:
+        return (
             self.tr("%1 inspections and %2 photos waiting")
             .replace("%1", str(records))
             .replace("%2", str(photos))
         )
+
+    def update_sync_status(self) -> None:
+        records, photos = self.sync.pending()
+        waiting = self.waiting_text(records, photos)
         if not self.sync.is_enrolled():
             text = self.tr("Not connected to a server: work is kept on this laptop")
         elif self.sync.reachable is False:
@@ -360,18 +388,23 @@ class MainWindow(QMainWindow):
         self.forms_list.clear()
         in_order = sorted(self.catalogue.forms, key=lambda f: (name_sort_key(f.title.get(lang)), f.version))
         for form in in_order:
-            text = "✔ " + (
+            retired = self.catalogue.is_retired(form)
+            text = ("⊘ " if retired else "✔ ") + (
                 self.tr("%1 — version %2, %3 questions")
                 .replace("%1", form.title.get(lang))
                 .replace("%2", str(form.version))
                 .replace("%3", str(len(form.items())))
             )
-            if form.effective:
+            if retired:  # the server retired it: kept for inspections made with it only
+                text += "\n    " + self.tr("retired: only for inspections already made with it")
+            elif form.effective:
                 text += " · " + self.tr("in force from %1").replace("%1", form.effective.strftime("%d.%m.%Y"))
             if form.legal_act:
                 text += "\n    " + form.legal_act.get(lang)
             item = QListWidgetItem(text)
             item.setToolTip(f"{form.id} v{form.version} · SHA-256 {form.content_hash}")
+            if retired:
+                item.setForeground(QColor(RETIRED_COLOUR))
             self.forms_list.addItem(item)
         for broken in self.catalogue.unavailable:
             self.forms_list.addItem(

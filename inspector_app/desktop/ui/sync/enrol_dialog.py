@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+from functools import partial
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -75,10 +76,28 @@ class EnrolDialog(QDialog):
         )
 
     def on_controller_failed(self, error) -> None:
-        if self.isVisible():
+        if not self.isVisible():
+            return None
+        if getattr(error, "code", "") == "sync.password_change_required":
+            return self.change_password(error)
+        self.error.setText(describe(error, self.lang))
+        self.password.setFocus()
+        self.password.selectAll()
+
+    def change_password(self, error) -> None:
+        """The password was reset: a new one is chosen, then the sign-in goes on with it."""
+        from inspector_app.desktop.services.enrolment import change_password
+        from inspector_app.desktop.ui.sync.password_dialog import PasswordChangeDialog
+
+        url, username = self.url.text(), self.username.text()
+        dialog = PasswordChangeDialog(
+            username.strip(), self.password.text(), self.lang, partial(change_password, url, username), self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             self.error.setText(describe(error, self.lang))
-            self.password.setFocus()
-            self.password.selectAll()
+            return
+        self.password.setText(dialog.new_password)
+        self.on_ok_clicked()
 
     def done(self, result: int) -> None:
         """Closed: the controller's signals no longer reach this dialog."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+import inspector_app
 from inspector_app.core import problems
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.forms.catalogue import FormCatalogue
@@ -124,7 +125,7 @@ class SyncController(QObject):
 
     def announce(self, release: tuple[str, str] | None) -> None:
         """Say once, in the user's language, that the server offers a newer version."""
-        if release is None or not updates.is_newer(release[0], updates.installed_version()):
+        if release is None or not updates.is_newer(release[0], inspector_app.__version__):
             return
         if self.store.reference.setting(ANNOUNCED) == release[0]:
             return

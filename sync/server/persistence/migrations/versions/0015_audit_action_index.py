@@ -1,15 +1,15 @@
 """The audit log is filtered by action (the console's log page): an index on `action`, so
 a filter and its count do not read the whole log.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-07
 """
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,123 @@
+"""Statistics exports made in the background. The server runs as several stateless processes,
+so a job's state and progress are rows of `statistics_exports` and its file lies in the shared
+data folder (`<blob dir>/exports/<id>.<format>`): any process can show the progress and serve
+the file; the process that accepted the request does the work, in a thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import uuid
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from sync.server.persistence.db import Database
+from sync.server.persistence.models import StatisticsExport
+from sync.server.services import statistics as st
+from sync.server.services import statistics_export as export
+from sync.server.services.principal import Principal
+
+log = logging.getLogger(__name__)
+STALE = dt.timedelta(minutes=15)  # a job not moving for this long died with its process
+
+
+def create(session: Session, principal: Principal, fmt: str, query: st.Query, lang: str) -> str:
+    now = dt.datetime.now(dt.UTC)
+    job = StatisticsExport(
+        id=str(uuid.uuid4()),
+        user_id=principal.user_id,
+        format=fmt,
+        lang=lang,
+        params={k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in asdict(query).items()},
+        state="queued",
+        done=0,
+        total=1,
+        filename="",
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(job)
+    return job.id
+
+
+def find(session: Session, principal: Principal, job_id: str) -> StatisticsExport | None:
+    """The caller's own job (another user's is not found)."""
+    job = session.get(StatisticsExport, job_id[:36])
+    return job if job is not None and job.user_id == principal.user_id else None
+
+
+def state_of(job: StatisticsExport) -> str:
+    from sync.server.services.security import aware
+
+    if job.state in ("queued", "running") and dt.datetime.now(dt.UTC) - aware(job.updated_at) > STALE:
+        return "failed"
+    return job.state
+
+
+def path_of(folder: Path, job: StatisticsExport) -> Path:
+    return folder / f"{job.id}.{job.format}"
+
+
+def start(
+    db: Database, folder: Path, job_id: str, principal: Principal, translate: export.Translate, today: dt.date
+):
+    thread = threading.Thread(
+        target=run,
+        args=(db, folder, job_id, principal, translate, today),
+        name=f"export-{job_id[:8]}",
+        daemon=True,
+    )
+    thread.start()
+    return thread
+
+
+def run(
+    db: Database, folder: Path, job_id: str, principal: Principal, translate: export.Translate, today: dt.date
+):
+    """Make the file of a job, writing its progress as it goes."""
+    try:
+        with db.read() as session:
+            job = session.get(StatisticsExport, job_id)
+            assert job is not None
+            fmt, lang, params = job.format, job.lang, dict(job.params)
+        query = st.Query(
+            start=dt.date.fromisoformat(params["start"]),
+            end=dt.date.fromisoformat(params["end"]),
+            region=params.get("region"),
+            kind=params.get("kind"),
+            basis=params.get("basis") or "approved",
+        )
+        _update(db, job_id, state="running")
+        with db.read() as session:
+            data = export.gather(
+                session, principal, query, today, lambda done, total: _progress(db, job_id, done, total)
+            )
+        content = export.render(data, fmt, translate, lang)
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f"{job_id}.{fmt}.partial"
+        partial.write_bytes(content)
+        partial.replace(folder / f"{job_id}.{fmt}")
+        name = f"statistics-{query.start.isoformat()}-{query.end.isoformat()}.{fmt}"
+        _update(db, job_id, state="done", filename=name)
+    except Exception:
+        log.exception("statistics export %s failed", job_id)
+        _update(db, job_id, state="failed")
+
+
+def _progress(db: Database, job_id: str, done: int, total: int) -> None:
+    _update(db, job_id, done=done, total=max(total, 1))
+
+
+def _update(db: Database, job_id: str, **values) -> None:
+    with db.write() as session:
+        job = session.get(StatisticsExport, job_id)
+        if job is None:
+            return
+        for name, value in values.items():
+            setattr(job, name, value)
+        if values.get("state") == "done":
+            job.done = job.total
+        job.updated_at = dt.datetime.now(dt.UTC)
