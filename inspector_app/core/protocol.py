@@ -39,6 +39,10 @@ PROTOCOL_HEADER = "Inspector-Protocol"
 # the desktop version the server offers, on every pull (headers: older laptops ignore them)
 DESKTOP_VERSION_HEADER = "Inspector-Desktop-Version"
 DESKTOP_URL_HEADER = "Inspector-Desktop-Url"
+# the change kinds beyond version 2's that a client understands, comma-separated: a server
+# sends those kinds only to clients that name them (older laptops refuse an unknown kind)
+CHANGE_KINDS_HEADER = "Inspector-Change-Kinds"
+REFERENCE_KINDS = ("body", "district", "region")
 TUS_VERSION = "1.0.0"
 BATCH_MEDIA_TYPE = "application/vnd.inspector.attachments"
 
@@ -433,6 +437,43 @@ class Article(Wire):
     ] = {}
 
 
+BODY_CODE, DISTRICT_CODE = r"^[a-z][a-z0-9_]{0,39}$", r"^[A-Z0-9][A-Z0-9_-]{0,39}$"
+BodyCode = Annotated[str, StringConstraints(pattern=BODY_CODE)]
+RegionCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,16}$")]
+DistrictCode = Annotated[str, StringConstraints(pattern=DISTRICT_CODE)]
+
+
+class Body(Wire):
+    """A competent body a violation may be referred to (or who decides a case). Never
+    deleted: records refer to its code; an inactive body is no longer offered."""
+
+    code: BodyCode
+    name_kk: Name
+    name_ru: Name
+    name_en: Annotated[str, StringConstraints(max_length=200)] = ""
+    active: bool = True
+
+
+class District(Wire):
+    """A district of a region, offered where facilities are placed and filtered."""
+
+    code: DistrictCode
+    region: RegionCode
+    name_kk: Name
+    name_ru: Name
+    name_en: Annotated[str, StringConstraints(max_length=200)] = ""
+    active: bool = True
+
+
+class RegionName(Wire):
+    """The names of a region (its code is fixed: the administrative division)."""
+
+    code: RegionCode
+    name_kk: Name
+    name_ru: Name
+    name_en: Annotated[str, StringConstraints(max_length=200)] = ""
+
+
 # --- pull -------------------------------------------------------------------------------
 
 
@@ -462,6 +503,21 @@ class ArticleChange(_Change):
     data: Article | None = None
 
 
+class BodyChange(_Change):
+    kind: Literal["body"]
+    data: Body | None = None
+
+
+class DistrictChange(_Change):
+    kind: Literal["district"]
+    data: District | None = None
+
+
+class RegionChange(_Change):
+    kind: Literal["region"]
+    data: RegionName | None = None
+
+
 class AssignmentChange(_Change):
     kind: Literal["assignment"]
     data: Assignment | None = None
@@ -482,6 +538,9 @@ Change = Annotated[
     | FormChange
     | MrpChange
     | ArticleChange
+    | BodyChange
+    | DistrictChange
+    | RegionChange
     | AssignmentChange
     | InspectionChange
     | ReviewChange,

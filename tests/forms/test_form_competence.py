@@ -97,3 +97,19 @@ def test_a_transfer_item_names_its_body_and_may_name_the_article(write_form):
     )
     item = load_form(write_form(text)).item("second.lifeguard")
     assert (item.measure, item.competent_body, item.article) == (MeasureKind.TRANSFER, "sanitary", "425.1")
+
+
+def test_a_transfer_may_name_a_body_the_reference_data_added(write_form):
+    """Built-in bodies, plus the active ones the laptop's reference data knows; never the
+    Committee or the court, even when the reference data lists them."""
+    text = SAMPLE.replace(PROTOCOL, "        measure: transfer\n        competent_body: ombudsman\n", 1)
+    path = write_form(text)
+    with pytest.raises(FormError) as caught:
+        load_form(path)
+    assert caught.value.code == "forms.bad_value"
+    assert load_form(path, ("ombudsman",)).item("second.lifeguard").competent_body == "ombudsman"
+    committee = write_form(
+        SAMPLE.replace(PROTOCOL, "        measure: transfer\n        competent_body: committee\n", 1)
+    )
+    with pytest.raises(FormError):
+        load_form(committee, ("committee", "court", "ombudsman"))

@@ -21,3 +21,20 @@ def test_seeded_articles_get_competence_and_the_fire_safety_article(store):
     assert articles["410.1"].protocol_by == "emergency"
     profile = store.reference.profile()
     assert (profile.position_kk, profile.position_ru) == ("", "")
+
+
+def test_a_store_from_before_gets_bodies_and_districts_and_pulls_again_from_the_start(store):
+    """Migration 0014: the shipped bodies and districts, and the sync cursor back to 0 (the
+    server left changes of these kinds out of the pulls made before)."""
+    migrate.downgrade(store.db, "0013")
+    store.reference.set_setting("sync.cursor", "4711")
+    migrate.upgrade(store.db)
+    assert migrate.current_revision(store.db) == migrate.HEAD
+    assert store.reference.setting("sync.cursor") == "0"
+    bodies = store.reference.bodies()
+    assert bodies["sanitary"].ru.startswith("Территориальный департамент") and "committee" in bodies
+    assert "ALA-AUE" in [d.code for d in store.reference.districts("ALA")]
+    with store.db.write() as connection:
+        connection.execute(sa.text("UPDATE bodies SET active = 0 WHERE code = 'police'"))
+    assert "police" not in store.reference.bodies()
+    assert "police" in store.reference.bodies(active_only=False)

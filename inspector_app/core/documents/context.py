@@ -21,7 +21,7 @@ from inspector_app.core.domain.models import (
     Photo,
     RestoredChild,
 )
-from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR, Article
+from inspector_app.core.domain.reference import ARTICLES, BODIES, MRP_BY_YEAR, Article
 
 DEFAULT_SERVER_URL = "https://inspector.example.kz"
 LANGS = ("kk", "ru", "kk+ru")
@@ -113,6 +113,7 @@ class DocumentContext:
     server_url: str = DEFAULT_SERVER_URL
     mrp_by_year: dict[int, int] = field(default_factory=lambda: dict(MRP_BY_YEAR))
     articles: tuple[Article, ...] = ARTICLES
+    bodies: dict[str, Bilingual] = field(default_factory=lambda: dict(BODIES))  # code -> name
     # role -> SHA-256 of a signature whose image is not at hand (the server renders the
     # canonical content from synced records, which carry signatures by their hash only)
     signature_hashes: dict[str, str] = field(default_factory=dict)
@@ -122,6 +123,10 @@ class DocumentContext:
         if role in self.signatures:
             return hashlib.sha256(self.signatures[role]).hexdigest()
         return self.signature_hashes.get(role)
+
+    def body(self, code: str) -> Bilingual | None:
+        """The name of a competent body: from the reference data given, else built in."""
+        return self.bodies.get(code) or BODIES.get(code)
 
     def number(self, kind: DocumentKind, measure_id: str | None = None) -> str:
         key = document_key(kind, measure_id)

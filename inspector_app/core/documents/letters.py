@@ -27,7 +27,6 @@ from inspector_app.core.documents.context import ROLE_INSPECTOR, DocumentContext
 from inspector_app.core.documents.order import basis_rows, receipt_signatures, violations_table
 from inspector_app.core.documents.style import FRAME_W, Lang, Para, Styles, esc
 from inspector_app.core.domain.models import Finding, MeasureKind, Person
-from inspector_app.core.domain.reference import BODIES
 
 
 def recommendation_story(ctx: DocumentContext, lang: Lang, number: str) -> list[Flowable]:
@@ -94,7 +93,7 @@ def transfer_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: st
     story += _intro(ctx, lang, "transfer_intro")
     story += _violations(ctx, lang, ctx.findings_of(m))
     story.append(Spacer(1, 2 * mm))
-    body = BODIES.get(m.addressee_body)
+    body = ctx.body(m.addressee_body)
     act_no = ctx.numbers.get(DocumentKind.ACT.value, "—")
     rows = [
         (label_cell(lang, "transfer_to"), values(lang.pick(body.kk, body.ru) if body else [])),

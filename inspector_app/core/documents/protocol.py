@@ -38,7 +38,7 @@ from inspector_app.core.documents.context import (
 )
 from inspector_app.core.documents.style import Lang, Para, Styles, esc
 from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind, Person
-from inspector_app.core.domain.reference import BODIES, Article
+from inspector_app.core.domain.reference import Article
 
 
 def protocol_story(ctx: DocumentContext, lang: Lang, number: str, measure_id: str) -> list[Flowable]:
@@ -193,7 +193,7 @@ def _offence_rows(ctx: DocumentContext, lang: Lang, m: Measure) -> list[FieldRow
             values(lang.pick(article.title.kk, article.title.ru) if article else []),
         ),
         (label_cell(lang, "sanction"), values(_sanction_lines(ctx, lang, m, article))),
-        (label_cell(lang, "decides"), values(_decides(lang, article))),
+        (label_cell(lang, "decides"), values(_decides(ctx, lang, article))),
         (label_cell(lang, "witnesses"), values(_people(lang, m.witnesses))),
         (label_cell(lang, "victims"), values(_people(lang, m.victims))),
     ]
@@ -232,8 +232,8 @@ def _range_text(code: str, low: int, high: int, rate: int | None) -> str:
     return labels.text(key, code, low=low, high=high, low_tenge=tenge(low), high_tenge=tenge(high))
 
 
-def _decides(lang: Lang, article: Article | None) -> list[str]:
-    body = BODIES.get(article.decided_by) if article else None
+def _decides(ctx: DocumentContext, lang: Lang, article: Article | None) -> list[str]:
+    body = ctx.body(article.decided_by) if article else None
     return lang.pick(body.kk, body.ru) if body else []
 
 

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from inspector_app.core.domain.errors import UserError, register_messages
 from inspector_app.core.domain.fines import fine_in_tenge
 from inspector_app.core.domain.identifiers import iin_birth_date, validate_bin, validate_iin
-from inspector_app.core.domain.models import Measure, MeasureKind, Offender, OffenderKind
-from inspector_app.core.domain.reference import BODIES, COMMITTEE, COURT, Article
+from inspector_app.core.domain.models import Bilingual, Measure, MeasureKind, Offender, OffenderKind
+from inspector_app.core.domain.reference import BODIES, Article, referral_bodies
 
 EARLIEST_DATE = dt.date(2015, 1, 1)
 
@@ -20,11 +20,17 @@ def check_date(value: dt.date | None, *, today: dt.date, future_years: int = 2) 
 
 
 def validate_measure(
-    measure: Measure, *, articles: Mapping[str, Article], mrp_by_year: Mapping[int, int], today: dt.date
+    measure: Measure,
+    *,
+    articles: Mapping[str, Article],
+    mrp_by_year: Mapping[int, int],
+    today: dt.date,
+    bodies: Mapping[str, Bilingual] = BODIES,
 ) -> Measure:
-    """Raise a UserError for the first problem; fill in derived values (fine in tenge)."""
+    """Raise a UserError for the first problem; fill in derived values (fine in tenge).
+    `bodies`: the competent bodies a referral may name (the reference data)."""
     if measure.kind is MeasureKind.PROTOCOL:
-        _validate_protocol(measure, articles, mrp_by_year, today)
+        _validate_protocol(measure, articles, mrp_by_year, today, bodies)
     elif measure.kind is MeasureKind.ORDER:
         if not measure.deadlines:
             raise UserError("order.no_items")
@@ -38,7 +44,7 @@ def validate_measure(
     elif measure.kind is MeasureKind.RECOMMENDATION and measure.text.is_empty():
         raise UserError("recommendation.empty")
     elif measure.kind is MeasureKind.TRANSFER:
-        _validate_referral(measure)
+        _validate_referral(measure, bodies)
     return measure
 
 
@@ -47,22 +53,26 @@ def committee_articles(articles: Mapping[str, Article]) -> dict[str, Article]:
     return {code: a for code, a in articles.items() if a.by_committee}
 
 
-def _validate_referral(measure: Measure) -> None:
+def _validate_referral(measure: Measure, bodies: Mapping[str, Bilingual]) -> None:
     if not measure.finding_ids:
         raise UserError("transfer.no_findings")
-    if measure.addressee_body not in BODIES or measure.addressee_body in (COMMITTEE, COURT):
+    if measure.addressee_body not in referral_bodies(bodies):
         raise UserError("transfer.no_body")
     if measure.addressee.is_empty():
         raise UserError("transfer.no_addressee")
 
 
 def _validate_protocol(
-    measure: Measure, articles: Mapping[str, Article], mrp_by_year: Mapping[int, int], today: dt.date
+    measure: Measure,
+    articles: Mapping[str, Article],
+    mrp_by_year: Mapping[int, int],
+    today: dt.date,
+    bodies: Mapping[str, Bilingual],
 ) -> None:
     offender = measure.offender
     if offender is None or not offender.name.strip():
         raise UserError("protocol.no_offender")
-    article = _article(measure, articles)
+    article = _article(measure, articles, bodies)
     # a kind read back from a widget or JSON may be the plain string "person"
     offender.kind = OffenderKind(offender.kind)
     if offender.kind is OffenderKind.PERSON:
@@ -83,14 +93,14 @@ def _validate_protocol(
     measure.fine_tenge = fine_in_tenge(measure.fine_mrp, measure.offence_date.year, mrp_by_year)
 
 
-def _article(measure: Measure, articles: Mapping[str, Article]) -> Article:
+def _article(measure: Measure, articles: Mapping[str, Article], bodies: Mapping[str, Bilingual]) -> Article:
     """The article of the protocol; the Committee draws up protocols only under its own."""
     code = ".".join(x for x in (measure.article, measure.part, measure.item) if x)
     article = articles.get(code)
     if article is None:
         raise UserError("protocol.unknown_article", article=measure.article, part=measure.part)
     if not article.by_committee:
-        body = BODIES.get(article.protocol_by)
+        body = bodies.get(article.protocol_by) or BODIES.get(article.protocol_by)
         raise UserError(
             "protocol.not_competent",
             article=article.article,

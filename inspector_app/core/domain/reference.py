@@ -3,6 +3,7 @@ these are only the first values a new store is seeded with."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from inspector_app.core.domain.models import Bilingual, Region
@@ -78,6 +79,47 @@ BODIES: dict[str, Bilingual] = {
         "Қорғаншылық және қамқоршылық органы", "Орган опеки и попечительства", "Guardianship authority"
     ),
 }
+
+
+def referral_bodies(bodies: Mapping[str, Bilingual]) -> dict[str, Bilingual]:
+    """The bodies a violation may be referred to: all but the Committee and the court."""
+    return {code: name for code, name in bodies.items() if code not in (COMMITTEE, COURT)}
+
+
+@dataclass(frozen=True)
+class District:
+    """A district of a region (or of a city of republican significance). Facilities name
+    their district in free text; these are the names offered. [editable reference data]"""
+
+    code: str
+    region: str  # a REGIONS code
+    name: Bilingual
+    active: bool = True
+
+
+DISTRICTS: tuple[District, ...] = tuple(
+    District(code, region, Bilingual(kk, ru, en))
+    for code, region, kk, ru, en in (
+        ("AST-ALM", "AST", "Алматы ауданы", "район Алматы", "Almaty district"),
+        ("AST-BAI", "AST", "Байқоңыр ауданы", "район Байконыр", "Baikonyr district"),
+        ("AST-ESL", "AST", "Есіл ауданы", "район Есиль", "Esil district"),
+        ("AST-NUR", "AST", "Нұра ауданы", "район Нура", "Nura district"),
+        ("AST-SAR", "AST", "Сарыарқа ауданы", "район Сарыарка", "Saryarka district"),
+        ("ALA-ALT", "ALA", "Алатау ауданы", "Алатауский район", "Alatau district"),
+        ("ALA-ALM", "ALA", "Алмалы ауданы", "Алмалинский район", "Almaly district"),
+        ("ALA-AUE", "ALA", "Әуезов ауданы", "Ауэзовский район", "Auezov district"),
+        ("ALA-BOS", "ALA", "Бостандық ауданы", "Бостандыкский район", "Bostandyk district"),
+        ("ALA-ZHE", "ALA", "Жетісу ауданы", "Жетысуский район", "Zhetysu district"),
+        ("ALA-MED", "ALA", "Медеу ауданы", "Медеуский район", "Medeu district"),
+        ("ALA-NAU", "ALA", "Наурызбай ауданы", "Наурызбайский район", "Nauryzbay district"),
+        ("ALA-TUR", "ALA", "Түрксіб ауданы", "Турксибский район", "Turksib district"),
+        ("SHY-ABA", "SHY", "Абай ауданы", "Абайский район", "Abai district"),
+        ("SHY-ALF", "SHY", "Әл-Фараби ауданы", "район Аль-Фараби", "Al-Farabi district"),
+        ("SHY-ENB", "SHY", "Еңбекші ауданы", "Енбекшинский район", "Enbekshi district"),
+        ("SHY-KAR", "SHY", "Қаратау ауданы", "Каратауский район", "Karatau district"),
+        ("SHY-TUR", "SHY", "Тұран ауданы", "район Туран", "Turan district"),
+    )
+)
 
 
 @dataclass(frozen=True)

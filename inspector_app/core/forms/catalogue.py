@@ -42,6 +42,9 @@ class FormCatalogue:
         self, forms: list[Form], unavailable: list[UnavailableForm], folders: tuple[Path, ...] = ()
     ) -> None:
         self.folders = folders
+        # codes of competent bodies beyond the built-in ones that referrals may name (set by
+        # the owner of the reference data before a reading)
+        self.extra_bodies: tuple[str, ...] = ()
         self._lock = threading.RLock()
         self._set(forms, unavailable)
 
@@ -98,7 +101,7 @@ class FormCatalogue:
             forms, unavailable, retired = [], [], set()
             for folder in self.folders:
                 if folder.is_dir():
-                    found, broken = load_forms(folder)
+                    found, broken = load_forms(folder, self.extra_bodies)
                     forms += found
                     unavailable += broken
                     retired |= retired_in(folder)

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -114,12 +115,16 @@ def parse_yaml(text: str) -> object:
     return yaml.load(text, Loader=_YamlLoader)
 
 
-def load_form(path: str | Path) -> Form:
-    """Read and check one form file; raise `FormError` naming file, line and key."""
-    return _load(Path(path))[0]
+def load_form(path: str | Path, extra_bodies: Collection[str] = ()) -> Form:
+    """Read and check one form file; raise `FormError` naming file, line and key.
+    `extra_bodies`: codes of competent bodies beyond the built-in ones a referral may name
+    (the reference data the server sends)."""
+    return _load(Path(path), extra_bodies)[0]
 
 
-def load_forms(directory: str | Path) -> tuple[list[Form], list[UnavailableForm]]:
+def load_forms(
+    directory: str | Path, extra_bodies: Collection[str] = ()
+) -> tuple[list[Form], list[UnavailableForm]]:
     """Every `*.yaml` / `*.yml` form of a folder; a broken file is listed, never raised.
 
     Two files with the same (id, version) are both unavailable: which one an inspection
@@ -132,14 +137,19 @@ def load_forms(directory: str | Path) -> tuple[list[Form], list[UnavailableForm]
     unavailable: list[UnavailableForm] = []
     for path in sorted(p for p in directory.iterdir() if _is_form_file(p)):
         try:
-            loaded.append(_load(path))
+            loaded.append(_load(path, extra_bodies))
         except FormError as error:
             unavailable.append(_unavailable(error))
     forms, clashes = _split_duplicates(loaded)
     return forms, unavailable + clashes
 
 
-def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str | None = None) -> Form:
+def save_form(
+    directory: str | Path,
+    content: dict[str, Any],
+    expected_hash: str | None = None,
+    extra_bodies: Collection[str] = (),
+) -> Form:
     """Keep a form received as content (e.g. from the server) as `<id>.v<version>.yaml`.
 
     The content goes through every check of `load_form`; if it fails them, or its hash is not
@@ -148,7 +158,7 @@ def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str
     directory = Path(directory)
     text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
     label = str(directory / f"{content.get('id')}.v{content.get('version')}.yaml")
-    form = _FormReader(label).form(_compose(text, label))
+    form = _FormReader(label, extra_bodies).form(_compose(text, label))
     if expected_hash is not None and form.content_hash != expected_hash:
         raise FormError(
             "forms.hash_mismatch",
@@ -160,31 +170,31 @@ def save_form(directory: str | Path, content: dict[str, Any], expected_hash: str
         )
     target = directory / f"{form.id}.v{form.version}.yaml"
     if target.exists():
-        return _same_version(target, form)
+        return _same_version(target, form, extra_bodies)
     partial = target.with_name(target.name + ".partial")  # not a form file until renamed
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, target)
-    return load_form(target)
+    return load_form(target, extra_bodies)
 
 
-def form_from_content(content: dict[str, Any]) -> Form:
+def form_from_content(content: dict[str, Any], extra_bodies: Collection[str] = ()) -> Form:
     """A form from its content as published (e.g. stored on the server), through every check
     of `load_form`; `FormError` if it fails them."""
     text = yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=100)
     label = f"{content.get('id')}.v{content.get('version')}.yaml"
-    return _FormReader(label).form(_compose(text, label))
+    return _FormReader(label, extra_bodies).form(_compose(text, label))
 
 
-def form_from_text(text: str, source: str) -> Form:
+def form_from_text(text: str, source: str, extra_bodies: Collection[str] = ()) -> Form:
     """A form from the text of a form file (e.g. uploaded to the server), through every check
     of `load_form` but the file name; `FormError` names `source`, the line and the key."""
-    return _FormReader(source).form(_compose(text, source))
+    return _FormReader(source, extra_bodies).form(_compose(text, source))
 
 
-def _same_version(path: Path, received: Form) -> Form:
+def _same_version(path: Path, received: Form, extra_bodies: Collection[str] = ()) -> Form:
     """A version already on disk is never replaced: inspections may rely on its content."""
     try:
-        kept = load_form(path)
+        kept = load_form(path, extra_bodies)
     except FormError:
         kept = None
     if kept is None or kept.content_hash != received.content_hash:
@@ -213,7 +223,7 @@ def content_hash(content: dict[str, Any]) -> str:
 # --- reading ---------------------------------------------------------------------------
 
 
-def _load(path: Path) -> tuple[Form, int]:
+def _load(path: Path, extra_bodies: Collection[str] = ()) -> tuple[Form, int]:
     """The form and the line of its id (to point at it if another file repeats it)."""
     source = str(path)
     try:
@@ -221,7 +231,7 @@ def _load(path: Path) -> tuple[Form, int]:
     except (OSError, UnicodeDecodeError) as error:
         raise FormError("forms.unreadable", file=source, line=1, key=ROOT_KEY, detail=str(error)) from error
     root = _compose(text, source)
-    form = _FormReader(source).form(root)
+    form = _FormReader(source, extra_bodies).form(root)
     _check_file_name(path, form, root, source)
     return form, _value_node(root, "id").start_mark.line + 1
 
@@ -275,8 +285,11 @@ class _Pending:
 
 
 class _FormReader:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, extra_bodies: Collection[str] = ()) -> None:
         self.source = source
+        # built-in referral bodies, then any further ones the reference data knows
+        further = (b for b in extra_bodies if b not in REFERRAL_BODIES and b not in (COMMITTEE, COURT))
+        self.bodies = (*REFERRAL_BODIES, *further)
         self.items: dict[str, tuple[Item, int]] = {}  # id -> (item, position in the form)
         self.item_lines: dict[str, int] = {}
         self.section_lines: dict[str, int] = {}
@@ -393,13 +406,13 @@ class _FormReader:
             if "competent_body" not in f:
                 self.fail("forms.missing_key", node, f"{key}.competent_body")
             body = self.text(f["competent_body"], f"{key}.competent_body")
-            if body not in REFERRAL_BODIES:
+            if body not in self.bodies:
                 self.fail(
                     "forms.bad_value",
                     f["competent_body"],
                     f"{key}.competent_body",
                     value=body,
-                    allowed=", ".join(REFERRAL_BODIES),
+                    allowed=", ".join(self.bodies),
                 )
         if measure is MeasureKind.PROTOCOL and "article" not in f:
             self.fail("forms.missing_key", node, f"{key}.article")

@@ -101,6 +101,7 @@ def build_context(
         refusal=refusal,
         mrp_by_year=store.reference.mrp_by_year(),
         articles=tuple(store.reference.articles()),
+        bodies=store.reference.bodies(active_only=False),
         server_url=enrolled_server(store) if server_url is None else server_url,
     )
 

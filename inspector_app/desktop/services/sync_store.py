@@ -187,6 +187,8 @@ class StoreSyncAdapter:
     def apply_changes(self, changes: Sequence[Change], cursor: int) -> None:
         forms = [c.data for c in changes if c.kind == "form" and c.data is not None]
         retired = [c.id for c in changes if c.kind == "form" and c.deleted]
+        arriving = [c.data.code for c in changes if c.kind == "body" and c.data and c.data.active]
+        self.catalogue.extra_bodies = (*self.store.reference.bodies(), *arriving)
         self._keep_forms(forms, retired)
         with self.store.db.write() as connection:
             for change in changes:
@@ -204,7 +206,7 @@ class StoreSyncAdapter:
 
         self.received_forms.mkdir(parents=True, exist_ok=True)
         for form in forms:
-            save_form(self.received_forms, form.content, form.content_hash)
+            save_form(self.received_forms, form.content, form.content_hash, self.catalogue.extra_bodies)
         for entity in retired:
             form_id, _, version = entity.rpartition("@")
             if version.isdigit():
@@ -220,6 +222,15 @@ class StoreSyncAdapter:
 
     def _article(self, connection, article) -> None:
         connection.execute(sqlite_upsert(models.articles, article.model_dump(), ["code"]))
+
+    def _body(self, connection, body) -> None:
+        connection.execute(sqlite_upsert(models.bodies, body.model_dump(), ["code"]))
+
+    def _district(self, connection, district) -> None:
+        connection.execute(sqlite_upsert(models.districts, district.model_dump(), ["code"]))
+
+    def _region(self, connection, region) -> None:
+        connection.execute(sqlite_upsert(models.regions, region.model_dump(), ["code"]))
 
     def _assignment(self, connection, assignment) -> None:
         connection.execute(
@@ -271,6 +282,9 @@ APPLY = {
     "facility": StoreSyncAdapter._facility,
     "mrp": StoreSyncAdapter._mrp,
     "article": StoreSyncAdapter._article,
+    "body": StoreSyncAdapter._body,
+    "district": StoreSyncAdapter._district,
+    "region": StoreSyncAdapter._region,
     "assignment": StoreSyncAdapter._assignment,
     "review": StoreSyncAdapter._review,
     "inspection": StoreSyncAdapter._record,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -98,7 +100,7 @@ class FacilityRepository:
         text: str = "",
         *,
         region: str | None = None,
-        district: str | None = None,
+        district: str | Sequence[str] | None = None,
         kind: FacilityKind | None = None,
         special_control: bool | None = None,
         limit: int = 200,
@@ -107,7 +109,7 @@ class FacilityRepository:
         """Facilities whose names or places (the region and district names among them) start
         with every word typed, case and Kazakh letters folded, best matches first. With no
         words typed, by name (`name_sort_key`): the Kazakh names for `language` "kk", else
-        the Russian names."""
+        the Russian names. `district`: its text, or any of several (a district's names)."""
         query = self._matching(sa.select(_T), text, region, district, kind, special_control)
         if not search_terms(text):
             query = query.order_by(_T.c.sort_kk if language == "kk" else _T.c.sort_ru)
@@ -120,7 +122,7 @@ class FacilityRepository:
         text: str = "",
         *,
         region: str | None = None,
-        district: str | None = None,
+        district: str | Sequence[str] | None = None,
         kind: FacilityKind | None = None,
         special_control: bool | None = None,
     ) -> int:
@@ -171,7 +173,9 @@ class FacilityRepository:
             (_T.c.district, district),
             (_T.c.kind, kind.value if kind else None),
         ):
-            if value:
+            if isinstance(value, list | tuple):
+                query = query.where(column.in_(value))
+            elif value:
                 query = query.where(column == value)
         if special_control is not None:
             query = query.where(_T.c.special_control == special_control)

@@ -13,7 +13,7 @@ from pathlib import Path
 from inspector_app.desktop.storage import backup
 from inspector_app.desktop.storage.engine import Database
 
-HEAD = "0013"
+HEAD = "0014"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 

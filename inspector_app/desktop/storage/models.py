@@ -38,6 +38,23 @@ regions = Table(
     *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")),
 )
 
+bodies = Table(  # competent bodies (reference data from the server); never deleted, deactivated
+    "bodies",
+    metadata,
+    Column("code", Text, primary_key=True),
+    *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
+districts = Table(  # districts of regions (reference data from the server); never deleted
+    "districts",
+    metadata,
+    Column("code", Text, primary_key=True),
+    Column("region", Text, nullable=False, index=True),
+    *(Column(name, Text, nullable=False) for name in ("name_kk", "name_ru", "name_en")),
+    Column("active", Boolean, nullable=False, server_default="1"),
+)
+
 mrp = Table(
     "mrp", metadata, Column("year", Integer, primary_key=True), Column("tenge", Integer, nullable=False)
 )

@@ -1,4 +1,5 @@
-"""Editable reference data (regions, MRP by year, offence articles), settings and profile."""
+"""Editable reference data (regions, districts, competent bodies, MRP by year, offence
+articles), settings and profile."""
 
 from __future__ import annotations
 
@@ -7,12 +8,21 @@ from typing import overload
 import sqlalchemy as sa
 
 from inspector_app.core.domain.models import Bilingual, InspectorProfile, Region
-from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR, REGIONS, Article
+from inspector_app.core.domain.reference import (
+    ARTICLES,
+    BODIES,
+    DISTRICTS,
+    MRP_BY_YEAR,
+    REGIONS,
+    Article,
+    District,
+)
 from inspector_app.desktop.storage import models
 from inspector_app.desktop.storage.engine import Database, sqlite_upsert
 
 _REGIONS, _MRP, _ARTICLES = models.regions, models.mrp, models.articles
 _SETTINGS, _PROFILE = models.settings, models.profile
+_BODIES, _DISTRICTS = models.bodies, models.districts
 
 
 def seed(connection: sa.Connection) -> None:
@@ -23,6 +33,23 @@ def seed(connection: sa.Connection) -> None:
     )
     connection.execute(sa.insert(_MRP), [{"year": y, "tenge": t} for y, t in MRP_BY_YEAR.items()])
     connection.execute(sa.insert(_ARTICLES), [_article_row(a) for a in ARTICLES])
+    seed_bodies_and_districts(connection)
+
+
+def seed_bodies_and_districts(connection: sa.Connection) -> None:
+    """The competent bodies and districts the application ships with."""
+    connection.execute(sa.insert(_BODIES), [{"code": c, **_names(n)} for c, n in BODIES.items()])
+    connection.execute(
+        sa.insert(_DISTRICTS), [{"code": d.code, "region": d.region, **_names(d.name)} for d in DISTRICTS]
+    )
+
+
+def _names(name: Bilingual) -> dict[str, str]:
+    return {"name_kk": name.kk, "name_ru": name.ru, "name_en": name.en}
+
+
+def _bilingual(row) -> Bilingual:
+    return Bilingual(row["name_kk"], row["name_ru"], row["name_en"])
 
 
 def _article_row(a: Article) -> dict:
@@ -68,6 +95,27 @@ class ReferenceRepository:
         with self._db.read() as connection:
             rows = connection.execute(sa.select(_REGIONS)).mappings().all()
         return [Region(r["code"], Bilingual(r["name_kk"], r["name_ru"], r["name_en"])) for r in rows]
+
+    def bodies(self, *, active_only: bool = True) -> dict[str, Bilingual]:
+        """Competent bodies by code (the Committee and the court among them); the built-in
+        ones while the store has none. An inactive body is left out unless asked for: it is
+        no longer offered, but a record made before still names it."""
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_BODIES).order_by(_BODIES.c.code)).mappings().all()
+        if not rows:
+            return dict(BODIES)
+        return {r["code"]: _bilingual(r) for r in rows if r["active"] or not active_only}
+
+    def districts(self, region: str | None = None) -> list[District]:
+        """Active districts (of `region`, if given) by Russian name; the built-in ones while
+        the store has none."""
+        with self._db.read() as connection:
+            rows = connection.execute(sa.select(_DISTRICTS).order_by(_DISTRICTS.c.name_ru)).mappings().all()
+        if rows:
+            found = [District(r["code"], r["region"], _bilingual(r)) for r in rows if r["active"]]
+        else:
+            found = list(DISTRICTS)
+        return [d for d in found if region is None or d.region == region]
 
     def mrp_by_year(self) -> dict[int, int]:
         with self._db.read() as connection:

@@ -98,7 +98,12 @@ class SyncClient:
         )
 
     def changes(self, since: int, limit: int = 500) -> protocol.ChangesResponse:
-        response = self._call("GET", f"{protocol.API}/changes", params={"since": since, "limit": limit})
+        response = self._call(
+            "GET",
+            f"{protocol.API}/changes",
+            params={"since": since, "limit": limit},
+            headers={protocol.CHANGE_KINDS_HEADER: ",".join(protocol.REFERENCE_KINDS)},
+        )
         version = response.headers.get(protocol.DESKTOP_VERSION_HEADER, "").strip()
         if version:
             self.desktop_release = (version, response.headers.get(protocol.DESKTOP_URL_HEADER, "").strip())

@@ -34,13 +34,22 @@ def changes(
 ) -> Response:
     """Everything the caller may see that changed after cursor `since`."""
     with services.db.read() as session:
-        body = pull(session, principal, since, limit, services.settings.max_page_bytes)
+        body = pull(
+            session, principal, since, limit, services.settings.max_page_bytes, accepted_kinds(request)
+        )
     response = json_response(body, request.headers.get("accept-encoding"))
     settings = services.settings
     if settings.desktop_version:
         response.headers[protocol.DESKTOP_VERSION_HEADER] = settings.desktop_version
         response.headers[protocol.DESKTOP_URL_HEADER] = settings.desktop_url
     return response
+
+
+def accepted_kinds(request: Request) -> frozenset[str]:
+    """The change kinds beyond version 2 the client names in its header (unknown names are
+    ignored: a newer client may know more than this server)."""
+    named = request.headers.get(protocol.CHANGE_KINDS_HEADER, "")[:200].split(",")
+    return frozenset(k.strip() for k in named) & frozenset(protocol.REFERENCE_KINDS)
 
 
 @router.post(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -110,7 +111,11 @@ def with_special_control(row: FacilityRow, on: bool) -> Facility:
 
 
 def region_names(session: Session, lang: str) -> dict[str, str]:
-    rows = session.scalars(sa.select(Region).order_by(Region.code))
+    return region_names_of(session.scalars(sa.select(Region).order_by(Region.code)), lang)
+
+
+def region_names_of(rows: Iterable, lang: str) -> dict[str, str]:
+    """{code: name in `lang`} of region rows or wire entries."""
     return {r.code: {"kk": r.name_kk, "ru": r.name_ru}.get(lang, r.name_en or r.name_ru) for r in rows}
 
 
@@ -160,13 +165,16 @@ def article_values(article: protocol.Article | None) -> dict[str, str]:
     return values
 
 
-def check_article(form) -> tuple[dict[str, str], dict[str, str], protocol.Article | None]:
-    """The article a form describes, or the field errors (message ids)."""
+def check_article(
+    form, bodies: Collection[str] = BODIES
+) -> tuple[dict[str, str], dict[str, str], protocol.Article | None]:
+    """The article a form describes, or the field errors (message ids); `bodies`: the codes
+    of the competent bodies of the reference data."""
     names = (*ARTICLE_TEXTS, "min_mrp", "max_mrp", *(f"{s}_{b}" for s in SIZES for b in ("min", "max")))
     values = {k: str(form.get(k) or "").strip()[:2000] for k in names}
     values["repeat"] = "1" if form.get("repeat") else ""
     errors = {k: REQUIRED_TEXT for k in ("code", "article", "title_kk", "title_ru") if not values[k]}
-    errors |= {k: UNKNOWN_BODY for k in ("protocol_by", "decided_by") if values[k] not in BODIES}
+    errors |= {k: UNKNOWN_BODY for k in ("protocol_by", "decided_by") if values[k] not in bodies}
     errors |= {k: WHOLE_NUMBER for k in ("min_mrp", "max_mrp") if not values[k].isdigit()}
     org_mrp = _org_ranges(values, errors)
     if not errors and int(values["min_mrp"]) > int(values["max_mrp"]):

@@ -14,13 +14,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import FacilityKind, RiskDegree
-from inspector_app.core.domain.reference import BODIES
 from inspector_app.core.problems import Problem
-from sync.server.console import admin_data
+from sync.server.console import admin_data, admin_reference
 from sync.server.console.assignments import find_facilities
 from sync.server.console.web import ConsoleError, Page, signed_page
 from sync.server.persistence.models import FacilityRow
-from sync.server.services import checklists
+from sync.server.services import checklists, reference
 from sync.server.services.importer import import_facilities
 from sync.server.services.registry import set_article, set_mrp, upsert_facilities
 
@@ -182,19 +181,39 @@ def _reference(page: Page, status: int = 200, **values) -> Response:
     with page.services.db.read() as session:
         mrp = admin_data.mrp_rows(session)
         articles = admin_data.articles(session)
-        regions = admin_data.region_names(session, page.lang)
+        bodies = reference.bodies(session)
+        districts = reference.districts(session)
+        regions = reference.regions(session)
+        names = admin_reference.body_names(session)
     values.setdefault("mrp_values", {})
     values.setdefault("mrp_errors", {})
+    for kind, found in (("body", bodies), ("district", districts), ("region", regions)):
+        _chosen(page, kind, found, values)
     return page.render(
         "admin_reference.html",
         status=status,
         mrp=mrp,
         articles=articles,
-        bodies=BODIES,
-        regions=regions,
+        bodies=names,
+        body_rows=bodies,
+        district_rows=districts,
+        region_rows=regions,
+        regions=admin_data.region_names_of(regions, page.lang),
         done=page.request.query_params.get("done", "")[:40],
         **values,
     )
+
+
+def _chosen(page: Page, kind: str, found: list, values: dict) -> None:
+    """The form of `kind` as typed (after an error), or filled with the entry the page's
+    `?<kind>=<code>` asks to edit, or empty for a new one (regions are only edited)."""
+    if f"{kind}_form" in values:
+        return
+    code = page.request.query_params.get(kind, "")[:40]
+    entry = next((e for e in found if e.code == code), None)
+    if code and entry is None:
+        raise ConsoleError(404, "no_reference")
+    values[f"{kind}_form"] = admin_reference.Checked(admin_reference.values_of(entry), new=entry is None)
 
 
 @router.get("/reference")
@@ -220,14 +239,64 @@ def _save_mrp(page: Page, form) -> Response:
     return _see("/console/admin/reference?done=mrp#mrp")
 
 
+@router.post("/reference/bodies")
+async def save_body(request: Request) -> Response:
+    page = admin_page(request)
+    form, _ = await _form(request)
+    return await run_in_threadpool(_save_reference, page, form, "body")
+
+
+@router.post("/reference/districts")
+async def save_district(request: Request) -> Response:
+    page = admin_page(request)
+    form, _ = await _form(request)
+    return await run_in_threadpool(_save_reference, page, form, "district")
+
+
+@router.post("/reference/regions")
+async def save_region(request: Request) -> Response:
+    page = admin_page(request)
+    form, _ = await _form(request)
+    return await run_in_threadpool(_save_reference, page, form, "region")
+
+
+def _save_reference(page: Page, form, kind: str) -> Response:
+    """Add or edit a body or district, or rename a region; the errors beside the fields."""
+    page.check_csrf(form)
+    with page.services.db.read() as session:
+        checked = {
+            "body": lambda: admin_reference.check_body(session, form),
+            "district": lambda: admin_reference.check_district(session, form),
+            "region": lambda: admin_reference.check_region(form),
+        }[kind]()
+    if checked.errors:
+        return _reference(page, 400, **{f"{kind}_form": checked})
+    actor = page.signed_in.principal
+    try:
+        with page.services.db.write() as session:
+            if kind == "body":
+                changed = reference.set_body(session, actor, checked.entry, new=checked.new)
+            elif kind == "district":
+                changed = reference.set_district(session, actor, checked.entry, new=checked.new)
+            else:
+                changed = reference.set_region_name(session, actor, checked.entry)
+    except Problem as problem:  # the code was taken or went away meanwhile
+        raise ConsoleError(409 if problem.kind.status == 422 else 404, "no_reference") from problem
+    details = {"new": checked.new, "changed": changed, "active": checked.values.get("active", "1") == "1"}
+    page.audit(f"console.{kind}", kind, checked.entry.code, details)
+    return _see(f"/console/admin/reference?done={kind}#{kind}-section")
+
+
 def _article_page(page: Page, values: dict, errors: dict, status: int = 200, new: bool = False) -> Response:
+    with page.services.db.read() as session:
+        bodies = admin_reference.body_names(session)
     return page.render(
         "admin_article.html",
         status=status,
         values=values,
         errors=errors,
         new=new,
-        bodies=BODIES,
+        bodies=bodies,
         sizes=admin_data.SIZES,
     )
 
@@ -257,7 +326,9 @@ async def save_article(request: Request) -> Response:
 def _save_article(page: Page, form) -> Response:
     page.check_csrf(form)
     new = form.get("new") == "1"
-    values, errors, article = admin_data.check_article(form)
+    with page.services.db.read() as session:
+        known = admin_reference.body_names(session)
+    values, errors, article = admin_data.check_article(form, known)
     if article is None:
         return _article_page(page, values, errors, 400, new)
     with page.services.db.write() as session:

@@ -127,6 +127,29 @@ class ArticleRow(Base):
     org_mrp: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default="{}")
 
 
+class BodyRow(Base):
+    """A competent body (reference data): added and edited by administrators, never deleted."""
+
+    __tablename__ = "bodies"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text, default="")
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+
+
+class DistrictRow(Base):
+    """A district of a region (reference data): added and edited, never deleted."""
+
+    __tablename__ = "districts"
+    code: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    region: Mapped[str] = mapped_column(sa.ForeignKey("regions.code"), index=True)
+    name_kk: Mapped[str] = mapped_column(sa.Text)
+    name_ru: Mapped[str] = mapped_column(sa.Text)
+    name_en: Mapped[str] = mapped_column(sa.Text, default="")
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+
+
 class AssignmentRow(Base):
     __tablename__ = "assignments"
     id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)

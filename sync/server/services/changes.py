@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from inspector_app.core import protocol
 from sync.server.persistence.models import ChangeRow, Counter
 from sync.server.services.principal import Principal
 
-GLOBAL_KINDS = ("form", "mrp", "article")
+GLOBAL_KINDS = ("form", "mrp", "article", *protocol.REFERENCE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,14 @@ def high_water(session: Session) -> int:
     return session.scalar(sa.select(Counter.value).where(Counter.name == "changes")) or 0
 
 
-def visible(principal: Principal):
-    """The SQL condition of the change rows a principal may pull."""
+def visible(principal: Principal, accepted: frozenset[str] = frozenset()):
+    """The SQL condition of the change rows a principal may pull; kinds newer than protocol
+    version 2 only for a client that named them in `accepted` (an older laptop refuses a
+    kind it does not know, and would stop syncing)."""
     mine = sa.or_(ChangeRow.origin_device.is_(None), ChangeRow.origin_device != principal.device_id)
+    unknown = [k for k in protocol.REFERENCE_KINDS if k not in accepted]
+    if unknown:
+        mine = sa.and_(mine, ChangeRow.kind.not_in(unknown))
     if principal.is_admin:
         return mine
     shared = sa.and_(ChangeRow.region.is_(None), ChangeRow.owner_id.is_(None))
@@ -88,7 +94,7 @@ def visible(principal: Principal):
 
 
 def changed_since(
-    session: Session, principal: Principal, since: int, limit: int
+    session: Session, principal: Principal, since: int, limit: int, accepted: frozenset[str] = frozenset()
 ) -> tuple[list[ChangeRow], int, bool]:
     """(rows, new cursor, more). A cursor from another server (above ours) restarts at 0."""
     high = high_water(session)
@@ -97,7 +103,7 @@ def changed_since(
     rows = list(
         session.scalars(
             sa.select(ChangeRow)
-            .where(ChangeRow.seq > since, ChangeRow.seq <= high, visible(principal))
+            .where(ChangeRow.seq > since, ChangeRow.seq <= high, visible(principal, accepted))
             .order_by(ChangeRow.seq)
             .limit(limit + 1)
         )

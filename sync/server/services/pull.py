@@ -18,15 +18,19 @@ from sync.server.persistence.db import json_dumps
 from sync.server.persistence.models import (
     ArticleRow,
     AssignmentRow,
+    BodyRow,
     ChangeRow,
+    DistrictRow,
     FacilityRow,
     FormRow,
     InspectionRow,
     MrpRow,
+    Region,
 )
 from sync.server.services.changes import changed_since
 from sync.server.services.principal import Principal
 from sync.server.services.records import latest_review
+from sync.server.services.reference import body_to_wire, district_to_wire, region_to_wire
 from sync.server.services.registry import (
     article_to_wire,
     assignment_to_wire,
@@ -39,12 +43,18 @@ INSPECTIONS_AT_ONCE = 16  # records loaded from the database together (each up t
 
 
 def pull(
-    session: Session, principal: Principal, since: int, limit: int, max_bytes: int = protocol.MAX_PAGE_BYTES
+    session: Session,
+    principal: Principal,
+    since: int,
+    limit: int,
+    max_bytes: int = protocol.MAX_PAGE_BYTES,
+    accepted: frozenset[str] = frozenset(),
 ) -> bytes:
     """The JSON of a `protocol.ChangesResponse` of at most `limit` changes and about
     `max_bytes` (a page ends after the change that passes it): records are loaded a few at
-    a time and written out at once, so a pull never holds more than a page."""
-    rows, cursor, more = changed_since(session, principal, since, limit)
+    a time and written out at once, so a pull never holds more than a page. `accepted`: the
+    kinds beyond version 2 the client understands (`protocol.CHANGE_KINDS_HEADER`)."""
+    rows, cursor, more = changed_since(session, principal, since, limit, accepted)
     by_kind: dict[str, list[str]] = defaultdict(list)
     for row in rows:
         by_kind[row.kind].append(row.entity_id)
@@ -129,11 +139,29 @@ def _reviews(session: Session, ids: list[str]) -> dict:
     }
 
 
+def _bodies(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(BodyRow).where(BodyRow.code.in_(ids)))
+    return {r.code: body_to_wire(r) for r in rows}
+
+
+def _districts(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(DistrictRow).where(DistrictRow.code.in_(ids)))
+    return {r.code: district_to_wire(r) for r in rows}
+
+
+def _regions(session: Session, ids: list[str]) -> dict:
+    rows = session.scalars(sa.select(Region).where(Region.code.in_(ids)))
+    return {r.code: region_to_wire(r) for r in rows}
+
+
 _LOADERS = {
     "facility": _facilities,
     "form": _forms,
     "mrp": _mrp,
     "article": _articles,
+    "body": _bodies,
+    "district": _districts,
+    "region": _regions,
     "assignment": _assignments,
     "inspection": _inspections,
     "review": _reviews,

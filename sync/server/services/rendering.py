@@ -39,10 +39,18 @@ from inspector_app.core.documents.context import PER_MEASURE
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.models import Bilingual, InspectorProfile
-from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR, Article
+from inspector_app.core.domain.reference import ARTICLES, BODIES, MRP_BY_YEAR, Article
 from inspector_app.core.protocol import DocumentMeta, InspectionRecord
 from sync.server.persistence.blobs import BlobStore
-from sync.server.persistence.models import ArticleRow, FacilityRow, FormRow, InspectionRow, MrpRow, Region
+from sync.server.persistence.models import (
+    ArticleRow,
+    BodyRow,
+    FacilityRow,
+    FormRow,
+    InspectionRow,
+    MrpRow,
+    Region,
+)
 from sync.server.services.documents import KAZAKHSTAN
 from sync.server.services.records import stored_record
 from sync.server.services.registry import facility_to_wire
@@ -141,6 +149,7 @@ def document_context(
         photos=server.photos,
         mrp_by_year=server.mrp_by_year,
         articles=server.articles,
+        bodies=server.bodies,
         server_url=server.server_url,
     )
 
@@ -173,6 +182,10 @@ def record_context(
         numbers=_numbers(record),
         mrp_by_year=dict(session.execute(sa.select(MrpRow.year, MrpRow.tenge)).all()) or dict(MRP_BY_YEAR),
         articles=tuple(_articles(session)),
+        bodies={
+            b.code: Bilingual(b.name_kk, b.name_ru, b.name_en) for b in session.scalars(sa.select(BodyRow))
+        }
+        or dict(BODIES),
         server_url=server_url.rstrip("/") or DEFAULT_SERVER_URL,
     )
 

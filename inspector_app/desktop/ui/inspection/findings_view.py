@@ -250,6 +250,7 @@ class FindingsView(QWidget):
             self.store.reference.mrp_by_year(),
             self.language.code,
             parent=self,
+            bodies=self.store.reference.bodies(),
         )
 
     def on_remove_measure(self) -> None:

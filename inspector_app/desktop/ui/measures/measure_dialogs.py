@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.forms import Form
 from inspector_app.core.domain.measures import committee_articles, validate_measure
-from inspector_app.core.domain.models import Finding, Measure, MeasureKind, Person
-from inspector_app.core.domain.reference import BODIES, COMMITTEE, COURT, Article
+from inspector_app.core.domain.models import Bilingual, Finding, Measure, MeasureKind, Person
+from inspector_app.core.domain.reference import BODIES, Article, referral_bodies
 from inspector_app.desktop.ui.measures.protocol_fields import ProtocolFields
 from inspector_app.desktop.ui.shared.dialogs import GuardedDialog
 from inspector_app.desktop.ui.shared.errors import describe
@@ -44,6 +45,7 @@ class MeasureDialog(GuardedDialog):
         lang: str,
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        bodies: Mapping[str, Bilingual] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("measure_dialog")
@@ -51,6 +53,7 @@ class MeasureDialog(GuardedDialog):
         self.form, self.lang, self.today = form, lang, today or dt.date.today()
         self.articles = {a.code: a for a in articles}
         self.mrp_by_year = mrp_by_year
+        self.bodies = dict(BODIES if bodies is None else bodies)  # the store's reference data
         self.measure: Measure | None = None
         self.protocol: ProtocolFields | None = None
         self.fields = QFormLayout()
@@ -154,9 +157,8 @@ class MeasureDialog(GuardedDialog):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.addressee_body.setObjectName("addressee_body")
-        for code, name in BODIES.items():
-            if code not in (COMMITTEE, COURT):
-                self.addressee_body.addItem(name.get(self.lang), code)
+        for code, name in referral_bodies(self.bodies).items():
+            self.addressee_body.addItem(name.get(self.lang), code)
         usual = next(
             (
                 self.form.item(f.item_id).competent_body
@@ -204,7 +206,11 @@ class MeasureDialog(GuardedDialog):
     def on_ok_clicked(self) -> None:
         try:
             self.measure = validate_measure(
-                self.build(), articles=self.articles, mrp_by_year=self.mrp_by_year, today=self.today
+                self.build(),
+                articles=self.articles,
+                mrp_by_year=self.mrp_by_year,
+                today=self.today,
+                bodies=self.bodies,
             )
         except UserError as error:
             self.error.setText(describe(error, self.lang))

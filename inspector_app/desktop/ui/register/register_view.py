@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.core.domain.models import Facility, FacilityKind, RiskDegree
+from inspector_app.core.domain.text import name_sort_key
 from inspector_app.desktop.storage.store import Store
 from inspector_app.desktop.ui.shared.i18n import Language
 from inspector_app.desktop.ui.shared.models import RowTableModel, facility_name
@@ -37,6 +38,8 @@ class RegisterView(QWidget):
     def __init__(self, store: Store, regions, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._facilities, self._regions, self._language = store.facilities, regions, language
+        self._reference = store.reference
+        self._district_names: dict[str, tuple[str, ...]] = {}  # district filter entry -> texts
         self.limit = PAGE
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -166,12 +169,31 @@ class RegisterView(QWidget):
         box.setCurrentIndex(max(0, box.findData(current)))
         box.blockSignals(False)
 
+    def set_regions(self, regions) -> None:
+        """Region names as the reference data now has them (after a sync)."""
+        self._regions = regions
+        self.retranslate()
+
     def on_region_changed(self) -> None:
         region = self.region.currentData()  # districts are listed within a region
-        districts = self._facilities.districts(region) if region else []
-        self._fill(self.district, self.tr("All districts"), [(d, d) for d in districts])
+        self._district_names = self._districts_of(region) if region else {}
+        self._fill(self.district, self.tr("All districts"), [(k, k) for k in self._district_names])
         self.district.setEnabled(bool(region))
         self.on_filter_changed()
+
+    def _districts_of(self, region: str) -> dict[str, tuple[str, ...]]:
+        """The districts of the reference data in this language, each matching a facility by
+        any of its names, then the district texts of facilities that name none of them."""
+        lang = self._language.code
+        found: dict[str, tuple[str, ...]] = {
+            d.name.get(lang): (d.name.kk, d.name.ru, d.name.en, d.code)
+            for d in sorted(self._reference.districts(region), key=lambda d: name_sort_key(d.name.get(lang)))
+        }
+        named = {text for names in found.values() for text in names}
+        for text in self._facilities.districts(region):
+            if text not in named and text not in found:
+                found[text] = (text,)
+        return found
 
     def on_filter_changed(self) -> None:
         self.limit = PAGE  # a new question starts with the first page of answers
@@ -187,7 +209,7 @@ class RegisterView(QWidget):
         kind = self.kind.currentData()
         filters = {
             "region": self.region.currentData(),
-            "district": self.district.currentData(),
+            "district": self._district_names.get(self.district.currentData() or ""),
             "kind": FacilityKind(kind) if kind else None,
             "special_control": True if self.special.isChecked() else None,
         }

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
 
         super().__init__()
         self.store, self.catalogue, self.language = store, catalogue, language
+        catalogue.extra_bodies = tuple(store.reference.bodies())  # referrals may name them
         self.sync = SyncController(
             store, catalogue, received_forms or store.folder.parent / "forms", auto=auto_sync, parent=self
         )
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         self.catalogue.reload()
         self.refresh_forms()
         self.refresh_inspections()
-        self.register.on_region_changed()
+        self.register.set_regions(self.store.reference.regions())  # names and districts as synced
 
     def on_sync_failed(self, error) -> None:
         self.update_sync_status()
