@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from sync.server.console.orders import today
 from sync.server.persistence.db import Database
-from sync.server.persistence.models import ArticleRow, AuditEntry
+from sync.server.persistence.models import ArticleRow, AuditEntry, BodyRow
 from tests.console.conftest import _push, start_world
 from tests.console.test_console_http import csrf_of, sign_in
 from tests.kit.console_records import facility_in
@@ -349,6 +349,13 @@ def test_who_decides_is_filled_in_from_the_article_and_stays_editable(world):
         page = browser.get(url, timeout=10).text
         assert _decided_by_of(page, "m1") == "sanitary"
         assert "санитариялық-эпидемиологиялық бақылау" in page.lower()
+        db = Database(world.database_url)
+        with db.write() as session:  # a body an administrator added to the reference data
+            session.add(BodyRow(code="test_body", name_kk="Сынақ органы", name_ru="Тестовый орган"))
+        db.dispose()
+        _set_decider(world, "test_body")
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "test_body" and ">Сынақ органы</option>" in page
         saved = outcome(
             browser,
             world,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.core.domain.reference import BODIES
 from sync.server.console.i18n import N_
-from sync.server.persistence.models import ArticleRow, MeasureOutcomeRow, MrpRow
+from sync.server.persistence.models import ArticleRow, BodyRow, MeasureOutcomeRow, MrpRow
 from sync.server.services.principal import Principal
 from sync.server.services.security import utcnow
 
@@ -80,7 +80,7 @@ def check(session: Session, kind: str, form, measure: dict, today: dt.date) -> C
 
 
 def _protocol(session, checked: Checked, form, measure: dict, today: dt.date) -> None:
-    checked.choice(form, "decided_by", deciders(decider_of(session, measure)))
+    checked.choice(form, "decided_by", deciders(session, decider_of(session, measure)))
     decided = checked.date(form, "decision_date", today)
     checked.text(form, "decision_number", 100)
     sanction = checked.choice(form, "sanction", SANCTIONS)
@@ -116,10 +116,20 @@ def decider_of(session: Session, measure: dict) -> str:
     return found or ""
 
 
-def deciders(body: str) -> tuple[str, ...]:
+def deciders(session: Session, body: str) -> tuple[str, ...]:
     """The court or bodies a decision may come from: the court, the Committee, and the body
     the article's reference data names when it is another one."""
-    return (*DECIDED_BY, body) if body in BODIES and body not in DECIDED_BY else DECIDED_BY
+    if not body or body in DECIDED_BY or (body not in BODIES and session.get(BodyRow, body) is None):
+        return DECIDED_BY
+    return (*DECIDED_BY, body)
+
+
+def body_label(session: Session, code: str, lang: str) -> str:
+    """A body's name as the reference data has it now (administrators edit it)."""
+    row = session.get(BodyRow, code)
+    if row is None:
+        return body_name(code, lang)
+    return {"kk": row.name_kk, "ru": row.name_ru}.get(lang) or row.name_en or row.name_ru
 
 
 def _disciplinary(session, checked: Checked, form, measure: dict, today: dt.date) -> None:

@@ -1,15 +1,15 @@
 """The audit log is filtered by action (the console's log page): an index on `action`, so
 a filter and its count do not read the whole log.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-07
 """
 
 from alembic import op
 
-revision = "0015"
-down_revision = "0014"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
