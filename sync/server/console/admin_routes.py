@@ -310,7 +310,7 @@ def audit_page(request: Request) -> Response:
             ([], 0) if filters.errors else find_audit(session, filters.query, offset, admin.PAGE_SIZE)
         )
         chain, seconds = _chain(session) if asked or _entries(session) <= AUTO_CHECK_ENTRIES else (None, 0.0)
-    if asked:
+    if asked and chain is not None:  # when asked, the chain was checked above
         page.audit(
             "console.audit_verify", "audit", "chain", {"intact": chain.intact, "entries": chain.entries}
         )
