@@ -314,7 +314,7 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime]
     user_id: Mapped[int | None]
     device_id: Mapped[str | None] = mapped_column(sa.String(36))
-    action: Mapped[str] = mapped_column(sa.String(40))
+    action: Mapped[str] = mapped_column(sa.String(40), index=True)
     entity_kind: Mapped[str] = mapped_column(sa.String(20))
     entity_id: Mapped[str] = mapped_column(sa.String(100), index=True)
     details: Mapped[dict[str, Any]]
