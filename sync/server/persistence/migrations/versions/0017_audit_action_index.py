@@ -1,15 +1,15 @@
 """The audit log is filtered by action (the console's log page): an index on `action`, so
 a filter and its count do not read the whole log.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-07
 """
 
 from alembic import op
 
-revision = "0016"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
