@@ -1,7 +1,11 @@
 """Statistics exports made in the background. The server runs as several stateless processes,
 so a job's state and progress are rows of `statistics_exports` and its file lies in the shared
 data folder (`<blob dir>/exports/<id>.<format>`): any process can show the progress and serve
-the file; the process that accepted the request does the work, in a thread."""
+the file; the process that accepted the request does the work, in a thread.
+
+Locking a period is such a job too (format `lock`, no file): the lock, its rows and its audit
+entry are stored in one transaction, so until the job is done the period's figures stay
+provisional, and a job that fails (or whose process dies) stores none of them."""
 
 from __future__ import annotations
 
@@ -12,16 +16,20 @@ import uuid
 from dataclasses import asdict
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from sync.server.persistence.db import Database
 from sync.server.persistence.models import StatisticsExport
 from sync.server.services import statistics as st
 from sync.server.services import statistics_export as export
+from sync.server.services import statistics_locks as locks
+from sync.server.services.audit import audit
 from sync.server.services.principal import Principal
 
 log = logging.getLogger(__name__)
 STALE = dt.timedelta(minutes=15)  # a job not moving for this long died with its process
+LOCK = "lock"  # the format of a job that locks a period (it makes no file)
 
 
 def create(session: Session, principal: Principal, fmt: str, query: st.Query, lang: str) -> str:
@@ -121,3 +129,71 @@ def _update(db: Database, job_id: str, **values) -> None:
         if values.get("state") == "done":
             job.done = job.total
         job.updated_at = dt.datetime.now(dt.UTC)
+
+
+def create_lock(session: Session, principal: Principal, start: dt.date, end: dt.date, kept: dict) -> str:
+    """A job locking start–end; `kept` are the page's filters to return to when it is done."""
+    now = dt.datetime.now(dt.UTC)
+    job = StatisticsExport(
+        id=str(uuid.uuid4()),
+        user_id=principal.user_id,
+        format=LOCK,
+        lang="",
+        params={"start": start.isoformat(), "end": end.isoformat(), **kept},
+        state="queued",
+        done=0,
+        total=1,
+        filename="",
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(job)
+    return job.id
+
+
+def locking(session: Session, start: dt.date, end: dt.date) -> StatisticsExport | None:
+    """The job locking start–end now (by anyone), if one is queued or running."""
+    jobs = session.scalars(
+        sa.select(StatisticsExport).where(
+            StatisticsExport.format == LOCK,
+            StatisticsExport.state.in_(("queued", "running")),
+            StatisticsExport.params["start"].as_string() == start.isoformat(),
+            StatisticsExport.params["end"].as_string() == end.isoformat(),
+        )
+    ).all()
+    return next((job for job in jobs if state_of(job) in ("queued", "running")), None)
+
+
+def start_lock(db: Database, job_id: str, principal: Principal, today: dt.date, details: dict):
+    thread = threading.Thread(
+        target=run_lock, args=(db, job_id, principal, today, details), name=f"lock-{job_id[:8]}", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def run_lock(db: Database, job_id: str, principal: Principal, today: dt.date, details: dict) -> None:
+    """Lock the job's period: the lock, its rows and the audit entry in one transaction."""
+    try:
+        with db.read() as session:
+            job = session.get(StatisticsExport, job_id)
+            assert job is not None and job.format == LOCK
+            start, end = dt.date.fromisoformat(job.params["start"]), dt.date.fromisoformat(job.params["end"])
+        _update(db, job_id, state="running")
+        period = f"{start.isoformat()}..{end.isoformat()}"
+        with db.write() as session:
+            changed = locks.find(session, start, end) is None
+            locks.lock(session, principal, start, end, today)
+            audit(
+                session,
+                user_id=principal.user_id,
+                device_id=None,
+                action="statistics.lock",
+                entity_kind="statistics_period",
+                entity_id=period,
+                details={**details, "changed": changed, "job": job_id},
+            )
+        _update(db, job_id, state="done")
+    except Exception:
+        log.exception("statistics lock %s failed", job_id)
+        _update(db, job_id, state="failed")
