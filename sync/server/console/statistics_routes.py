@@ -31,7 +31,7 @@ KINDS = ("school", "camp", "orphanage", "special_needs")
 BAD_DATE = N_("Enter a date as YYYY-MM-DD.")
 REVERSED = N_("The start of the period is later than its end.")
 FIELDS = ("from", "to", "region", "kind", "basis")
-QUICK_LOCK_S = 2.0  # a lock done within this is answered with its result, not its progress
+QUICK_LOCK_S = 3.0  # a lock done within this is answered with its result, not its progress
 
 
 def _date(text: str, default: dt.date) -> dt.date | None:
