@@ -223,6 +223,11 @@ def test_an_export_that_fails_says_so_and_offers_no_file(world, tmp_path):
     db.dispose()
     status = browser.get(f"{world.url}/console/statistics/exports/{job_id}", timeout=30)
     assert 'id="export-failed"' in status.text and "Refresh" not in status.headers
+    token = csrf_of(status.text)  # the user starts it again from the same page
+    again = browser.post(
+        f"{world.url}/console/statistics/exports", data={"csrf": token, "format": "xlsx", **YEAR}, timeout=30
+    )
+    assert 'id="export-again"' in status.text and again.status_code == 200 and job_id not in again.url
     assert browser.get(f"{world.url}/console/statistics/exports/{job_id}/file", timeout=30).status_code == 404
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import threading
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -197,3 +197,52 @@ def run_lock(db: Database, job_id: str, principal: Principal, today: dt.date, de
     except Exception:
         log.exception("statistics lock %s failed", job_id)
         _update(db, job_id, state="failed")
+
+
+@dataclass
+class Cleaned:
+    expired: int = 0  # jobs older than the retention: row and file removed
+    failed: int = 0  # jobs whose process died, marked failed
+    files: int = 0  # files removed (of expired jobs, half-written or with no job)
+    bytes_freed: int = 0
+
+    def line(self) -> str:
+        return (
+            f"removed {self.expired} statistics jobs older than the retention and {self.files} export "
+            f"files; marked {self.failed} jobs whose process died failed; {self.bytes_freed} bytes freed"
+        )
+
+
+def clean(db: Database, folder: Path, retention: dt.timedelta, now: dt.datetime | None = None) -> Cleaned:
+    """`inspector-server clean-uploads` for the statistics: jobs (exports and lockings) made
+    longer than `retention` ago go with their files; a job whose process died is marked failed
+    (its user starts it again); a file with no job, older than the retention, goes too."""
+    from sync.server.services.security import aware
+
+    now = now or dt.datetime.now(dt.UTC)
+    report = Cleaned()
+    expired: set[str] = set()
+    working: dict[str, bool] = {}  # the kept jobs: whether one may be writing its file
+    with db.write() as session:
+        for job in session.scalars(sa.select(StatisticsExport)):
+            if aware(job.created_at) < now - retention:
+                expired.add(job.id)
+                session.delete(job)
+                continue
+            if job.state in ("queued", "running") and now - aware(job.updated_at) > STALE:
+                job.state, job.updated_at = "failed", now
+                report.failed += 1
+            working[job.id] = job.state in ("queued", "running")
+    report.expired = len(expired)
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        job_id, stat = path.name.split(".", 1)[0], path.stat()
+        if job_id in working:
+            gone = path.name.endswith(".partial") and not working[job_id]  # left by a failure
+        else:
+            old = dt.datetime.fromtimestamp(stat.st_mtime, dt.UTC) < now - retention
+            gone = job_id in expired or old  # an unknown young file: a job being created now
+        if gone:
+            path.unlink(missing_ok=True)
+            report.files += 1
+            report.bytes_freed += stat.st_size
+    return report
