@@ -34,7 +34,9 @@ import re
 import tempfile
 import time
 import uuid
+from functools import partial
 from pathlib import Path
+from typing import TypedDict
 
 import orjson
 import requests
@@ -178,12 +180,21 @@ def _seed(url: str, records: int) -> None:
     engine.dispose()
 
 
+class _Shape(TypedDict, total=False):
+    """The parts of `school_record` a benchmark record varies."""
+
+    protocol: bool
+    order_deadlines: tuple[dt.date, ...]
+    outcomes: bool
+    children: tuple[tuple[str, ...], ...]
+
+
 def _variants(url: str) -> list[dict]:
     """Records of a few shapes on the real school checklist, each about 16 KB of JSON."""
     from tests.kit.console_records import facility_in, school_record
 
     deadlines = (dt.date(2026, 4, 15), dt.date(2026, 5, 1), dt.date(2026, 6, 1))
-    shapes = [
+    shapes: list[_Shape] = [
         {"protocol": True},
         {"protocol": False},
         {"protocol": True, "order_deadlines": deadlines, "outcomes": True},
@@ -258,7 +269,7 @@ class _World:
                     )
                 )
                 self.facilities.setdefault(region, []).append((facilities[-1][0], kind))
-        columns = (
+        columns: tuple[str, ...] = (
             "id",
             "region",
             "kind",
@@ -576,9 +587,12 @@ def _figures(server: str, url: str, quick: bool) -> list[dict]:
     samples = _samples(url)
     browser = requests.Session()
     form = browser.get(f"{server}/console/signin", timeout=30)
+    csrf = CSRF.search(form.text)
+    if csrf is None:
+        raise RuntimeError(f"the sign-in page carries no CSRF token (HTTP {form.status_code})")
     signed = browser.post(
         f"{server}/console/signin",
-        data={"csrf": CSRF.search(form.text).group(1), "username": "admin", "password": DEMO_PASSWORD},
+        data={"csrf": csrf.group(1), "username": "admin", "password": DEMO_PASSWORD},
         timeout=30,
     )
     assert signed.ok and signed.url.endswith("/console/review"), signed.status_code
@@ -613,21 +627,17 @@ def _figures(server: str, url: str, quick: bool) -> list[dict]:
         t
         for _ in range(repeat)
         for f in filter_sets
-        for t in timings(lambda f=f: get(browser, "/console/review", **f), 1)
+        for t in timings(partial(get, browser, "/console/review", **f), 1)
     ]
     opened = samples["approved"][: 10 if quick else 40]
-    pages = [
-        t for rid in opened for t in timings(lambda rid=rid: get(browser, f"/console/inspections/{rid}"), 1)
-    ]
+    pages = [t for rid in opened for t in timings(partial(get, browser, f"/console/inspections/{rid}"), 1)]
     again = [
-        t
-        for rid in opened[:10]
-        for t in timings(lambda rid=rid: get(browser, f"/console/inspections/{rid}"), 1)
+        t for rid in opened[:10] for t in timings(partial(get, browser, f"/console/inspections/{rid}"), 1)
     ]
     diffs = [
         t
         for rid in samples["resubmitted"]
-        for t in timings(lambda rid=rid: get(browser, f"/console/inspections/{rid}/diff"), 1)
+        for t in timings(partial(get, browser, f"/console/inspections/{rid}/diff"), 1)
     ]
     get(api, "/api/v1/statistics", **YEAR)
     summary = timings(lambda: get(api, "/api/v1/statistics", **YEAR), 3 if quick else 7)

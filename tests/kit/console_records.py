@@ -66,6 +66,8 @@ def school_record(
     db = Database(database_url)
     with db.read() as session:
         form_row = session.get(FormRow, ("school", 1))
+        if form_row is None:
+            raise LookupError("the database holds no school checklist v1: migrate and seed it first")
         data = _record_data(rid, facility_id, form_row, inspector, protocol)
         data["measures"] += _more_measures(rid, order_deadlines, outcomes)
         data["header"].update(header or {})
@@ -110,7 +112,7 @@ def _documents(record: InspectionRecord, region: str, code: str, seed: int) -> l
         "disciplinary": DocumentKind.REFERRAL,
         "transfer": DocumentKind.TRANSFER,
     }
-    wanted = [(DocumentKind.ACT, None)]
+    wanted: list[tuple[DocumentKind, str | None]] = [(DocumentKind.ACT, None)]
     for m in record.measures:
         kind = kinds[m.kind.value]
         pair = (kind, m.id if kind in PER_MEASURE else None)  # one order for all its measures

@@ -181,9 +181,11 @@ def check_article(
         errors["min_mrp"] = REVERSED
     if errors:
         return values, errors, None
-    data = {k: values[k] for k in ARTICLE_TEXTS} | {"repeat": bool(values["repeat"]), "org_mrp": org_mrp}
+    data: dict[str, object] = {k: values[k] for k in ARTICLE_TEXTS}
+    data |= {"repeat": bool(values["repeat"]), "org_mrp": org_mrp}
+    data |= {"min_mrp": int(values["min_mrp"]), "max_mrp": int(values["max_mrp"])}
     try:
-        article = protocol.Article(**data, min_mrp=int(values["min_mrp"]), max_mrp=int(values["max_mrp"]))
+        article = protocol.Article.model_validate(data)
     except ValidationError as error:
         return values, {str(e["loc"][0]): OUT_OF_RANGE for e in error.errors()}, None
     return values, {}, article

@@ -311,7 +311,7 @@ def audit_page(request: Request) -> Response:
         )
         actions = audit_actions(session)
         chain, seconds = _chain(session) if asked or _entries(session) <= AUTO_CHECK_ENTRIES else (None, 0.0)
-    if asked:
+    if asked and chain is not None:  # when asked, the chain was checked above
         page.audit(
             "console.audit_verify", "audit", "chain", {"intact": chain.intact, "entries": chain.entries}
         )

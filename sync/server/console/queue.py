@@ -58,7 +58,8 @@ class QueueRow:
     inspection_kind: str
     state: str
     revision: int
-    waiting_since: dt.datetime
+    # null for a record whose stored revision the 0013 back-fill could not find; shown as "—"
+    waiting_since: dt.datetime | None
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ def statistics_page(request: Request) -> Response:
     principal = page.signed_in.principal
     with page.services.db.read() as session:
         form, query, errors, regions = _filters(page, session, request.query_params)
+        figures: statistics.Summary | None
+        by_region: dict[str, statistics.Summary]
         if errors:
             figures, by_region = None, {}
         else:

@@ -80,7 +80,7 @@ def find_audit(
     session: Session, query: AuditQuery, offset: int, limit: int
 ) -> tuple[list[protocol.AuditRecord], int]:
     """One page of the entries a filter selects, newest first, and how many it selects."""
-    where = []
+    where: list[sa.ColumnElement[bool]] = []
     if query.user:
         where.append(AuditEntry.user_id.in_(sa.select(User.id).where(User.username == query.user)))
     if query.entity_id:

@@ -55,14 +55,14 @@ def shared_wait(session: Session, key: str, limit: int, window_s: int = 60, now:
     table = RateWindow.__table__
     statement = insert(table).values(key=key[:120], window_start=window, count=1)
     same_window = table.c.window_start == statement.excluded.window_start
-    statement = statement.on_conflict_do_update(
+    upsert = statement.on_conflict_do_update(
         index_elements=[table.c.key],
         set_={
             "count": sa.case((same_window, table.c.count + 1), else_=1),
             "window_start": statement.excluded.window_start,
         },
     ).returning(table.c.count)
-    count = session.execute(statement).scalar_one()
+    count = session.execute(upsert).scalar_one()
     if count == 1:
         session.execute(sa.delete(table).where(table.c.window_start < window - window_s))
     if count > limit:

@@ -180,10 +180,13 @@ def _methodology(lang: str) -> str:
 def xlsx(data: Gathered, translate: Translate, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     t = lambda key: translate(lang, TEXTS[key])  # noqa: E731
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook always opens on its one worksheet
+        raise RuntimeError("a new workbook has no active worksheet")
     sheet.title = t("title")[:31]
     sheet.append([t("title")])
     sheet["A1"].font = Font(bold=True, size=13)
@@ -382,8 +385,9 @@ def _bars(bars: list[tuple[str, int]]):
                 y + 1,
                 max(length, 0.5),
                 row - 3,
-                fillColor=colors.Color(0.18, 0.36, 0.54),
-                strokeColor=None,
+                # the stubs type Rect's **kw as the TypedDict itself instead of Unpack[...] of it
+                fillColor=colors.Color(0.18, 0.36, 0.54),  # type: ignore[arg-type]
+                strokeColor=None,  # type: ignore[arg-type]
             )
         )
         drawing.add(String(label_w + length + 3, y + 3, _number(value), fontName=NARROW, fontSize=7.5))

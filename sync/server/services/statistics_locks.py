@@ -194,7 +194,7 @@ def summary_and_breakdown(
 def by_month(session: Session, principal: Principal, query: st.Query, today: dt.date) -> dict[str, int]:
     """Inspections counted per month of the period (every month of it, zeros included)."""
     chosen = rows(session, principal, query, "inspections", today)[0]
-    counted = dict(
+    counted: dict[str, int] = dict(
         session.execute(sa.select(chosen.c.month, sa.func.count()).group_by(chosen.c.month)).tuples().all()
     )
     return {month: int(counted.get(month, 0)) for month in months(query.start, query.end)}

@@ -82,16 +82,17 @@ class Parts:
 
     def __init__(self, dialect: str, scope) -> None:
         self.dialect, self.scope = dialect, scope
-        self._content = self._measures = None
+        self._content: sa.CTE | None = None
+        self._measures: sa.CTE | None = None
 
     @property
-    def content(self):
+    def content(self) -> sa.CTE:
         if self._content is None:
             self._content = st._materialised(st._content(self.dialect, self.scope), "content")
         return self._content
 
     @property
-    def measures(self):
+    def measures(self) -> sa.CTE:
         if self._measures is None:
             self._measures = st._materialised(st._measures(self.dialect, self.content), "measures")
         return self._measures

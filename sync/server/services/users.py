@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TypeGuard
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -27,7 +28,7 @@ from sync.server.services.security import (
     verify_password,
 )
 
-ROLES = ("inspector", "supervisor", "administrator")
+ROLES: tuple[protocol.Role, ...] = ("inspector", "supervisor", "administrator")
 LAST_SEEN_EVERY = dt.timedelta(minutes=5)
 
 
@@ -323,6 +324,11 @@ def find_users(
     return [(u, regions.get(u.id, [])) for u in users]
 
 
+def is_role(role: str) -> TypeGuard[protocol.Role]:
+    """Whether `role` is one of the roles a user may have."""
+    return role in ROLES
+
+
 def update_user(
     session: Session,
     actor: Principal,
@@ -336,7 +342,7 @@ def update_user(
     """Change a user's name, role, regions and console language (audited with what changed).
     Devices of the user see the new role and regions from their next request on."""
     user = user_named(session, username)
-    if role not in ROLES:
+    if not is_role(role):
         raise Problem(problems.VALIDATION_FAILED, f"Unknown role {role!r}.", details={"role": role})
     if user.id == actor.user_id and role != user.role:
         raise Problem(
@@ -349,16 +355,21 @@ def update_user(
     unknown = sorted(set(regions) - region_codes(session))
     if unknown:
         raise Problem(problems.VALIDATION_FAILED, "Unknown region codes.", details={"regions": unknown})
-    before = {"full_name": user.full_name, "role": user.role, "regions": user_regions(session, user.id)}
-    before["language"] = user.language
-    after = {"full_name": full_name, "role": role, "regions": sorted(set(regions)), "language": language}
+    chosen = sorted(set(regions))
+    before: dict[str, object] = {
+        "full_name": user.full_name,
+        "role": user.role,
+        "regions": user_regions(session, user.id),
+        "language": user.language,
+    }
+    after: dict[str, object] = {"full_name": full_name, "role": role, "regions": chosen, "language": language}
     changed = {k: {"from": before[k], "to": v} for k, v in after.items() if before[k] != v}
     if not changed:
         return user
     user.full_name, user.role, user.language = full_name, role, language
     if "regions" in changed:
         session.execute(sa.delete(UserRegion).where(UserRegion.user_id == user.id))
-        session.add_all(UserRegion(user_id=user.id, region=r) for r in after["regions"])
+        session.add_all(UserRegion(user_id=user.id, region=r) for r in chosen)
     audit(
         session,
         **actor.audit_fields(),
