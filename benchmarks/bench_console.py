@@ -692,7 +692,9 @@ def _export(browser: requests.Session, server: str) -> tuple[float, dict[str, fl
     from openpyxl import load_workbook
 
     page = browser.get(f"{server}/console/statistics", params=YEAR, timeout=120)
-    token = CSRF.search(page.text).group(1)
+    found = CSRF.search(page.text)
+    assert found is not None, page.status_code
+    token = found.group(1)
     started = time.perf_counter()
     answer = browser.post(
         f"{server}/console/statistics/exports", data={**YEAR, "csrf": token, "format": "xlsx"}, timeout=60
