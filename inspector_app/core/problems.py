@@ -125,6 +125,22 @@ BAD_USERNAME = _kind(
     "bad_username",
     "The user name may not be empty or hold spaces at its ends, control or invisible characters.",
 )
+BUNDLE_UNREADABLE = _kind(
+    42220,
+    "bundle_unreadable",
+    "The file is not a transfer bundle, or it was changed or cut short; nothing was taken in.",
+)
+BUNDLE_OTHER_SERVER = _kind(
+    42221, "bundle_other_server", "The bundle was made for another server, or is not a laptop's export."
+)
+BUNDLE_UNKNOWN_DEVICE = _kind(
+    42222,
+    "bundle_unknown_device",
+    "The bundle comes from a device this server did not enrol for transfer bundles.",
+)
+BUNDLE_ALREADY_IMPORTED = _kind(
+    40920, "bundle_already_imported", "This bundle was imported before; nothing was taken in twice."
+)
 TOO_MANY_ATTEMPTS = _kind(42901, "too_many_attempts", "Too many failed sign-ins; wait before trying again.")
 TOO_MANY_CHECKS = _kind(
     42902, "too_many_checks", "Too many document checks from this address; wait before trying again."

@@ -99,10 +99,25 @@ class ErrorBody(Wire):
 # --- enrolment ------------------------------------------------------------------------
 
 
+Base64Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]  # 32 raw bytes
+
+
+class TransferKeys(Wire):
+    """Public keys of transfer bundles (records by USB stick, see PROTOCOL.md)."""
+
+    x25519: Base64Key  # bundles are encrypted to this key
+    ed25519: Base64Key  # and signed by its pair
+
+
+class ServerTransfer(TransferKeys):
+    server_id: str
+
+
 class EnrolRequest(Wire):
     username: Name
     password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
     device_name: Name = "laptop"
+    transfer_keys: TransferKeys | None = None  # sent only by laptops that make bundles
 
 
 class UserInfo(Wire):
@@ -118,6 +133,7 @@ class EnrolResponse(Wire):
     token: str
     expires_at: dt.datetime
     user: UserInfo
+    transfer: ServerTransfer | None = None  # only in answer to `transfer_keys`
 
 
 # --- records --------------------------------------------------------------------------

@@ -506,6 +506,42 @@
         <source>Sign in once while online; afterwards you can work offline for as long as needed.</source>
         <translation>Желіде бір рет кіріңіз; содан кейін қанша уақыт болса да желісіз жұмыс істей аласыз.</translation>
     </message>
+    <message>
+        <source>No network? Carry the records on a USB stick</source>
+        <translation>Желі жоқ па? Жазбаларды USB-жинақтағышпен жеткізіңіз</translation>
+    </message>
+    <message>
+        <source>Export for transfer…</source>
+        <translation>Тасымалдауға экспорттау…</translation>
+    </message>
+    <message>
+        <source>Import acknowledgement…</source>
+        <translation>Растауды импорттау…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or a folder</source>
+        <translation>USB-жинақтағышты немесе қалтаны таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s acknowledgement</source>
+        <translation>Сервердің растауын таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Transfer bundles (*.fibundle)</source>
+        <translation>Тасымалдау бумалары (*.fibundle)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 inspections, %3 photos). Take it to the server; they stay here as not synced until its acknowledgement is imported.</source>
+        <translation>Жазылды: %1 (%2 тексеріс, %3 фото). Оны серверге жеткізіңіз; растауы импортталғанша олар мұнда жіберілмеген болып сақталады.</translation>
+    </message>
+    <message>
+        <source>%1 photos are missing on this laptop; their inspections will go again.</source>
+        <translation>Осы ноутбукта %1 фото жоқ; олардың тексерістері қайта жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement imported: %1 inspections synced, %2 changes received from the server.</source>
+        <translation>Растау импортталды: %1 тексеріс синхрондалды, серверден %2 өзгеріс алынды.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>

@@ -506,6 +506,42 @@
         <source>Sign in once while online; afterwards you can work offline for as long as needed.</source>
         <translation>Войдите один раз, пока есть связь; потом можно работать без сети сколько угодно.</translation>
     </message>
+    <message>
+        <source>No network? Carry the records on a USB stick</source>
+        <translation>Нет сети? Перенесите записи на USB-накопителе</translation>
+    </message>
+    <message>
+        <source>Export for transfer…</source>
+        <translation>Экспорт для переноса…</translation>
+    </message>
+    <message>
+        <source>Import acknowledgement…</source>
+        <translation>Импорт подтверждения…</translation>
+    </message>
+    <message>
+        <source>Choose the USB stick or a folder</source>
+        <translation>Выберите USB-накопитель или папку</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s acknowledgement</source>
+        <translation>Выберите подтверждение сервера</translation>
+    </message>
+    <message>
+        <source>Transfer bundles (*.fibundle)</source>
+        <translation>Пакеты переноса (*.fibundle)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (%2 inspections, %3 photos). Take it to the server; they stay here as not synced until its acknowledgement is imported.</source>
+        <translation>Записано: %1 (проверок: %2, фото: %3). Доставьте файл на сервер; до импорта подтверждения они остаются здесь неотправленными.</translation>
+    </message>
+    <message>
+        <source>%1 photos are missing on this laptop; their inspections will go again.</source>
+        <translation>На этом ноутбуке нет фото: %1; их проверки будут отправлены ещё раз.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement imported: %1 inspections synced, %2 changes received from the server.</source>
+        <translation>Подтверждение импортировано: синхронизировано проверок: %1, получено изменений с сервера: %2.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsView</name>

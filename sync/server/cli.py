@@ -1,5 +1,5 @@
 """`inspector-server`: serve, migrate, create-user, import-facilities, load-forms, seed-demo,
-verify-audit, grant-roles, clean-uploads.
+verify-audit, grant-roles, clean-uploads, import-bundle.
 
 A thin layer over the server modules; configuration comes from the environment
 (INSPECTOR_DATABASE_URL or INSPECTOR_SERVER_DB, INSPECTOR_BLOB_DIR, ...).
@@ -27,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args, settings) or 0
     except Problem as problem:
-        print(f"error: {problem.message} {problem.details or ''}".rstrip(), file=sys.stderr)
+        print(
+            f"error {problem.kind.code} {problem.kind.name}: {problem.message} {problem.details or ''}".rstrip(),
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -78,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         "--older-than", type=float, default=None, help="hours (default INSPECTOR_STALE_UPLOAD_S, 24 h)"
     )
     clean.set_defaults(run=_clean_uploads)
+    bundle = commands.add_parser(
+        "import-bundle",
+        help="take in a laptop's transfer bundle (USB stick) and write its acknowledgement",
+    )
+    bundle.add_argument("file", type=Path)
+    bundle.add_argument("--out", type=Path, required=True, help="folder for the acknowledgement bundle")
+    bundle.set_defaults(run=_import_bundle)
     return parser
 
 
@@ -235,6 +245,22 @@ def _clean_exports(settings: Settings) -> None:
     finally:
         db.dispose()
     print(report.line())
+
+
+def _import_bundle(args, settings: Settings) -> int:
+    from sync.server.services.transfer import import_bundle
+
+    if not args.file.is_file():
+        print(f"error: no such file: {args.file}", file=sys.stderr)
+        return 2
+    migrate(settings.database_url)
+    db = Database(settings.database_url)
+    try:
+        imported = import_bundle(db, BlobStore(settings.blob_dir), args.file, args.out)
+    finally:
+        db.dispose()
+    print("\n".join(imported.lines()))
+    return 0
 
 
 if __name__ == "__main__":

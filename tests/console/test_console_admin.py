@@ -334,6 +334,34 @@ def test_the_audit_log_is_filtered_and_paged_newest_first(world):
     assert reversed_period.status_code == 400 and 'id="err-from"' in reversed_period.text
 
 
+def test_audit_actions_are_named_in_the_readers_language_with_their_code(world):
+    from sync.server.persistence.db import Database
+    from sync.server.services.audit import audit
+
+    db = Database(world.database_url)
+    with db.write() as session:
+        audit(session, user_id=None, device_id=None, action="legacy.thing", entity_kind="x", entity_id="old")
+    db.dispose()
+    log = f"{world.url}/console/admin/audit"
+    for lang, created in (
+        ("kk", "Пайдаланушы құрылды"),
+        ("ru", "Пользователь создан"),
+        ("en", "User created"),
+    ):
+        admin = admin_in(world.url, lang)
+        page = admin.get(log, params={"action": "user.create"}, timeout=10).text
+        cells = re.findall(r'<tr data-entry="\d+" data-action="user.create">.*?</tr>', page, re.S)
+        assert cells and all(f'<span title="user.create">{created}</span>' in c for c in cells), lang
+        assert all('<code class="note">user.create</code>' in c for c in cells)
+        # the filter offers every known action by name, whether the log holds it yet or not
+        choices = dict(re.findall(r'<option value="([a-z_.]+)"[^>]*>([^<]+)</option>', page))
+        assert choices["user.create"] == created and "order.not_executed" in choices
+        assert choices["order.not_executed"] != "order.not_executed"
+    unknown = admin.get(log, params={"action": "legacy.thing"}, timeout=10).text
+    assert "<td><code>legacy.thing</code></td>" in unknown and 'title="legacy.thing"' not in unknown
+    assert re.search(r'<option value="legacy.thing" selected>legacy.thing</option>', unknown)
+
+
 def test_a_broken_hash_chain_is_shown_where_it_breaks(tmp_path):
     server, world = start_world(tmp_path)
     try:

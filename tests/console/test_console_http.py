@@ -75,6 +75,37 @@ def test_a_post_without_the_csrf_token_is_refused(world):
     assert 'data-state="approved"' not in page.text and 'id="approve"' in page.text  # still waiting
 
 
+def test_sign_in_and_language_forms_refuse_a_forged_token(world):
+    """Before sign-in the token is the browser's own pre-session cookie; after it, only the
+    session's: a made-up token, another browser's, or the pre-session one once signed in is
+    refused, and nothing changes."""
+    url = f"{world.url}/console"
+    victim, other = requests.Session(), requests.Session()
+    own = csrf_of(victim.get(f"{url}/signin", timeout=10).text)
+    foreign = csrf_of(other.get(f"{url}/signin", timeout=10).text)
+    assert own != foreign
+    credentials = {"username": "supervisor", "password": DEMO_PASSWORD}
+    for token in ("x" * 43, foreign, ""):
+        refused = victim.post(f"{url}/signin", data={"csrf": token, **credentials}, timeout=10)
+        assert refused.status_code == 403 and "inspector_console=" not in refused.headers.get(
+            "set-cookie", ""
+        )
+        language = victim.post(f"{url}/language", data={"csrf": token, "lang": "ru"}, timeout=10)
+        assert language.status_code == 403 and "inspector_console_lang" not in victim.cookies
+    cookieless = requests.post(f"{url}/signin", data={"csrf": own, **credentials}, timeout=10)
+    assert cookieless.status_code == 403  # a cross-site form carries no pre-session cookie
+    assert victim.get(f"{url}/review", timeout=10).url.endswith("/console/signin")
+    signed = victim.post(f"{url}/signin", data={"csrf": own, **credentials}, timeout=10)
+    assert signed.url.endswith("/console/review")
+    assert csrf_of(signed.text) != own
+    before = re.search(r'<html lang="(\w+)"', signed.text).group(1)
+    wanted = "ru" if before != "ru" else "en"
+    for token in (own, foreign, "x" * 43):  # the pre-session token no longer counts
+        refused = victim.post(f"{url}/language", data={"csrf": token, "lang": wanted}, timeout=10)
+        assert refused.status_code == 403
+    assert re.search(r'<html lang="(\w+)"', victim.get(f"{url}/review", timeout=10).text).group(1) == before
+
+
 def test_another_regions_inspection_is_not_found(world):
     browser, _ = sign_in(world.url, "supervisor")
     for path in ("", "/photos/" + "0" * 64, "/documents/AK-all.pdf"):

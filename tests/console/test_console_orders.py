@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import select
 import socket
 from urllib.parse import urlsplit
 
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 
 from sync.server.console.orders import today
 from sync.server.persistence.db import Database
-from sync.server.persistence.models import AuditEntry
+from sync.server.persistence.models import ArticleRow, AuditEntry, BodyRow
 from tests.console.conftest import _push, start_world
 from tests.console.test_console_http import csrf_of, sign_in
 from tests.kit.console_records import facility_in
@@ -151,6 +152,68 @@ def test_an_oversized_console_form_is_refused_before_it_arrives(world):
     assert state_of(browser, url) == before
 
 
+def chunked_post(world, browser, path: str, token: str, total: int) -> str:
+    """A multipart form with a file of `total` bytes, sent in chunks without a Content-Length
+    (as a client streaming a body does), stopping once the server answers; the answer."""
+    boundary = "b0undary7"
+    cookie = browser.cookies.get("inspector_console")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nCookie: inspector_console={cookie}\r\n"
+        f"Transfer-Encoding: chunked\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\r\n"
+    )
+    fields = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n{token}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.pdf"\r\n'
+        "Content-Type: application/pdf\r\n\r\n"
+    ).encode()
+    piece = b"%PDF-" + b"0" * (1024 * 1024 - 5)
+    parts = [fields, *[piece] * (total // len(piece) + 1), f"\r\n--{boundary}--\r\n".encode()]
+    answer = b""
+    with socket.create_connection((urlsplit(world.url).hostname, urlsplit(world.url).port), 30) as raw:
+        raw.sendall(head.encode())
+        try:
+            for part in parts:
+                if select.select([raw], [], [], 0)[0]:  # answered before the body ended
+                    break
+                raw.sendall(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            else:
+                raw.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        try:
+            while chunk := raw.recv(65536):  # the server ends the connection after its answer
+                answer += chunk
+        except ConnectionResetError:
+            pass
+        except TimeoutError:
+            return "timed out after: " + answer.decode("utf-8", "replace")
+    return answer.decode("utf-8", "replace")
+
+
+def test_an_oversized_chunked_console_form_is_refused_with_the_size_page(world):
+    """No Content-Length to refuse by: the body is counted as it comes, and the answer is the
+    413 page however the page's form reading took the refusal; nothing is stored."""
+    browser, _ = sign_in(world.url, "supervisor")
+    url = item_url(world, "ordered", "f2")
+    before = state_of(browser, url)
+    token = csrf_of(browser.get(url, timeout=10).text)
+    admin, _ = sign_in(world.url, "admin")
+    admin_token = csrf_of(admin.get(f"{world.url}/console/admin/register", timeout=10).text)
+    for who, path, key, total in (
+        (browser, f"{urlsplit(url).path}/report", token, 102 * 1024 * 1024),
+        (admin, "/console/admin/register/import", admin_token, 33 * 1024 * 1024),
+    ):
+        answer = chunked_post(world, who, path, key, total)
+        assert answer.startswith("HTTP/1.1 413"), (path, answer[:300])
+        assert "text/html" in answer and "Артқа оралып, кішірек файлдарды таңдаңыз" in answer
+    assert state_of(browser, url) == before
+    db = Database(world.database_url)
+    with db.read() as session:
+        imports = session.scalars(sa.select(AuditEntry.id).where(AuditEntry.action.like("register.import%")))
+        assert imports.all() == []
+    db.dispose()
+
+
 def test_not_executed_becomes_a_follow_up_assignment_on_the_laptop(world):
     browser, _ = sign_in(world.url, "supervisor")
     url = item_url(world, "ordered", "f0")
@@ -259,6 +322,53 @@ def test_a_protocols_decision_is_validated_and_the_fine_counted_in_tenge(world):
         sanction="warning",
     )
     assert "Ескерту" in re.search(r'id="summary-m1">(.*?)</p>', warning.text, re.S).group(1)
+
+
+def _decided_by_of(html: str, measure: str) -> str:
+    select = re.search(rf'<select id="{measure}-decided_by".*?</select>', html, re.S).group(0)
+    chosen = re.search(r'<option value="([^"]*)" selected', select)
+    return chosen.group(1) if chosen else ""
+
+
+def _set_decider(world, body: str) -> None:
+    db = Database(world.database_url)
+    with db.write() as session:
+        session.execute(sa.update(ArticleRow).where(ArticleRow.code == "127-3.1").values(decided_by=body))
+    db.dispose()
+
+
+def test_who_decides_is_filled_in_from_the_article_and_stays_editable(world):
+    browser, _ = sign_in(world.url, "supervisor")
+    url = f"{world.url}/console/inspections/{world.id('ordered')}/outcomes"
+    try:
+        assert _decided_by_of(browser.get(url, timeout=10).text, "m1") == "court"
+        _set_decider(world, "committee")
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "committee" and 'id="m1-decided_by-note"' in page
+        _set_decider(world, "sanitary")  # another body the reference data names is offered too
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "sanitary"
+        assert "санитариялық-эпидемиологиялық бақылау" in page.lower()
+        db = Database(world.database_url)
+        with db.write() as session:  # a body an administrator added to the reference data
+            session.add(BodyRow(code="test_body", name_kk="Сынақ органы", name_ru="Тестовый орган"))
+        db.dispose()
+        _set_decider(world, "test_body")
+        page = browser.get(url, timeout=10).text
+        assert _decided_by_of(page, "m1") == "test_body" and ">Сынақ органы</option>" in page
+        saved = outcome(
+            browser,
+            world,
+            "ordered",
+            "m1",
+            decided_by="court",
+            decision_date="2026-04-02",
+            decision_number="5-1",
+            sanction="warning",
+        )
+        assert 'id="saved-m1"' in saved.text and _decided_by_of(saved.text, "m1") == "court"
+    finally:
+        _set_decider(world, "court")
 
 
 def test_answers_to_referrals_and_recommendations_are_recorded(world):

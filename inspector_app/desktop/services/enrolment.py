@@ -18,6 +18,10 @@ class InspectorsOnly:
             raise UserError("enrol.not_inspector", console=server_url.strip().rstrip("/"))
         self.adapter.save_enrolment(server_url, response)
 
+    def save_transfer(self, keys, server) -> None:
+        """The keys of transfer bundles, after an inspector's enrolment was kept."""
+        self.adapter.save_transfer(keys, server)
+
 
 def enrol_inspector(adapter, server_url: str, username: str, password: str, device_name: str):
     """Ask the server for a device token and keep it, if the user is an inspector."""

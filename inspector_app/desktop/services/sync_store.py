@@ -49,6 +49,12 @@ class StoreSyncAdapter:
         ):
             self.store.reference.set_setting(f"sync.{key}", value)
 
+    def save_transfer(self, keys, server) -> None:
+        """The keys of transfer bundles (records by USB stick), kept with the enrolment."""
+        from inspector_app.desktop.services.transfer import save_keys
+
+        save_keys(self.store, keys, server)
+
     def cursor(self) -> int:
         return int(self.store.reference.setting("sync.cursor", "0"))
 

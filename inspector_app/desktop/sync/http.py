@@ -84,9 +84,20 @@ class SyncClient:
         response = self._call("GET", "/health", retry=retry, auth=False)
         return protocol.Health.model_validate(response.json())
 
-    def enrol(self, username: str, password: str, device_name: str) -> protocol.EnrolResponse:
-        body = protocol.EnrolRequest(username=username, password=password, device_name=device_name)
-        response = self._call("POST", f"{protocol.API}/auth/enrol", json_body=body.model_dump(), auth=False)
+    def enrol(
+        self,
+        username: str,
+        password: str,
+        device_name: str,
+        transfer_keys: protocol.TransferKeys | None = None,
+    ) -> protocol.EnrolResponse:
+        body = protocol.EnrolRequest(
+            username=username, password=password, device_name=device_name, transfer_keys=transfer_keys
+        )
+        # without keys the field is left out: servers from before it refuse unknown keys
+        response = self._call(
+            "POST", f"{protocol.API}/auth/enrol", json_body=body.model_dump(exclude_none=True), auth=False
+        )
         return protocol.EnrolResponse.model_validate(response.json())
 
     def change_password(self, username: str, password: str, new_password: str) -> None:

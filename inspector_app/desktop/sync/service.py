@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import requests
 
-from inspector_app.core import problems, protocol
+from inspector_app.core import problems, protocol, transfer
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
 from inspector_app.desktop.sync import messages  # noqa: F401  (registers the texts)
@@ -96,13 +96,24 @@ def enrol(
     password: str,
     device_name: str,
 ) -> protocol.EnrolResponse:
-    """The one online sign-in: exchange the password for this device's token."""
+    """The one online sign-in: exchange the password for this device's token, and the keys
+    of transfer bundles (records by USB stick) when the store keeps them."""
     client = SyncClient(session, server_url)
+    keys = transfer.KeyPair.generate()
+    public = keys.public()
     try:
-        response = client.enrol(username, password, device_name)
+        response = client.enrol(
+            username,
+            password,
+            device_name,
+            protocol.TransferKeys(x25519=public.x25519, ed25519=public.ed25519),
+        )
     except (Problem, Unreachable, requests.RequestException) as error:
         raise user_error(error) from error
     store.save_enrolment(server_url, response)
+    save_transfer = getattr(store, "save_transfer", None)
+    if response.transfer is not None and save_transfer is not None:
+        save_transfer(keys, response.transfer)
     return response
 
 

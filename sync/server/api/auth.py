@@ -12,7 +12,7 @@ from sync.server.services.users import change_password, enrol, revoke_device, si
 router = APIRouter(prefix=protocol.API, tags=["auth"])
 
 
-@router.post("/auth/enrol", response_model=protocol.EnrolResponse)
+@router.post("/auth/enrol", response_model=protocol.EnrolResponse, response_model_exclude_none=True)
 def enrol_device(
     body: protocol.EnrolRequest, request: Request, services: ServicesDep
 ) -> protocol.EnrolResponse:
@@ -22,7 +22,7 @@ def enrol_device(
     with services.db.write() as session:
         row = session.get(User, user.id)
         assert row is not None  # signed in a moment ago
-        return enrol(session, row, body.device_name, services.settings.token_days, ip)
+        return enrol(session, row, body.device_name, services.settings.token_days, ip, body.transfer_keys)
 
 
 @router.post("/auth/password", status_code=204)

@@ -86,6 +86,7 @@ class BodyGuard:
         upload = scope["path"].startswith(UPLOAD_PREFIX)
         console = scope["path"].startswith(CONSOLE_PREFIX)
         limit = self.max_upload if upload else self.console_limit(scope["path"]) if console else self.max_json
+        counted = None
         try:
             self._check_protocol(headers)
             self._check_length(headers, limit)
@@ -101,12 +102,42 @@ class BodyGuard:
             elif encoding not in ("", "identity"):
                 raise Problem(problems.BAD_ENCODING, details={"content_encoding": encoding})
             else:
-                receive = _counting(receive, limit)
+                receive = counted = _Counting(receive, limit)
         except Problem as problem:
-            if console and problem.kind is problems.BODY_TOO_LARGE:
-                return await send_too_large_page(send, limit)
-            return await send_problem(send, problem)
-        await self.app(scope, receive, send)
+            return await self._refuse(send, problem, console, limit)
+        if counted is None:
+            return await self.app(scope, receive, send)
+        await self._counted(scope, counted, send, console, limit)
+
+    async def _counted(self, scope, counted: _Counting, send, console: bool, limit: int) -> None:
+        """Run the app on a body counted as it arrives (no Content-Length to refuse it by).
+        Once it overflows, whatever the app answers (a form parser's error turned into a 400
+        page, a 500) is replaced by the 413, which ends the connection."""
+        started = False
+
+        async def sending(message):
+            nonlocal started
+            if counted.over:
+                if not started:
+                    started = True
+                    await self._refuse(send, _too_large(limit), console, limit)
+                return  # the app's own answer to the overflow is dropped
+            started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted, sending)
+        except Problem as problem:
+            if not (counted.over and problem.kind is problems.BODY_TOO_LARGE):
+                raise
+            if not started:
+                await self._refuse(send, problem, console, limit)
+
+    @staticmethod
+    async def _refuse(send, problem: Problem, console: bool, limit: int) -> None:
+        if console and problem.kind is problems.BODY_TOO_LARGE:
+            return await send_too_large_page(send, limit)
+        return await send_problem(send, problem)
 
     async def _gzip_limit(self, scope, headers: dict[str, str], limit: int) -> int:
         """Inflating costs memory and time: a caller without a device token gets a sign-in's
@@ -219,18 +250,22 @@ def _deadline(receive, seconds: float, bytes_per_second: int = 1024):
     return bounded
 
 
-def _counting(receive, limit: int):
-    seen = 0
+class _Counting:
+    """`receive` that refuses (41301) a body once more than `limit` bytes of it have come,
+    and keeps refusing: `over` tells BodyGuard the answer must be the 413."""
 
-    async def counted():
-        nonlocal seen
-        message = await receive()
-        seen += len(message.get("body", b""))
-        if seen > limit:
-            raise _too_large(limit)
+    def __init__(self, receive, limit: int) -> None:
+        self.receive, self.limit, self.seen, self.over = receive, limit, 0, False
+
+    async def __call__(self):
+        if self.over:
+            raise _too_large(self.limit)
+        message = await self.receive()
+        self.seen += len(message.get("body", b""))
+        if self.seen > self.limit:
+            self.over = True
+            raise _too_large(self.limit)
         return message
-
-    return counted
 
 
 def _without_encoding(scope, length: int):

@@ -139,3 +139,79 @@ def _day(text: str) -> dt.date | None:
 def _moment(day: dt.date) -> dt.datetime:
     """The start of a local day, in UTC (as the log stores its moments)."""
     return dt.datetime.combine(day, dt.time(), KAZAKHSTAN).astimezone(dt.UTC)
+
+
+# What each audited action is called in the log's page; an action missing here is shown as
+# its code. Also the action filter's choices: the log is not scanned for them.
+AUDIT_ACTIONS: dict[str, str] = {
+    "article.set": N_("Article of the Code changed"),
+    "assignment.create": N_("Inspection planned"),
+    "attachment.rejected": N_("Attachment refused"),
+    "attachment.verified": N_("Attachment verified"),
+    "auth.failed": N_("Failed sign-in"),
+    "console.admin_refused": N_("Administration page refused"),
+    "body.add": N_("Competent body added"),
+    "body.set": N_("Competent body changed"),
+    "console.article": N_("Article edited in the console"),
+    "console.audit_verify": N_("Hash chain checked"),
+    "console.body": N_("Competent body edited in the console"),
+    "console.csrf_refused": N_("Form refused: no valid security token"),
+    "console.diff": N_("Revisions of an inspection compared"),
+    "console.district": N_("District edited in the console"),
+    "console.document": N_("Document of an inspection opened"),
+    "console.form_publish": N_("Checklist published in the console"),
+    "console.form_retire": N_("Checklist retired in the console"),
+    "console.language": N_("Console language changed"),
+    "console.mrp": N_("MRP changed in the console"),
+    "console.region": N_("Region name edited in the console"),
+    "console.signin": N_("Signed in to the console"),
+    "console.signin_refused": N_("Sign-in to the console refused"),
+    "console.signout": N_("Signed out of the console"),
+    "console.view": N_("Inspection viewed"),
+    "device.enrol": N_("Device enrolled"),
+    "device.revoke": N_("Device revoked"),
+    "district.add": N_("District added"),
+    "district.set": N_("District changed"),
+    "facility.edit": N_("Facility edited"),
+    "facility.special_control": N_("Special control changed"),
+    "facility.upsert": N_("Facility imported or updated"),
+    "form.publish": N_("Checklist published"),
+    "form.publish_refused": N_("Checklist refused at publication"),
+    "form.retire": N_("Checklist retired"),
+    "mrp.set": N_("MRP set"),
+    "order.executed": N_("Order item marked executed"),
+    "order.follow_up": N_("Follow-up inspection planned"),
+    "order.not_executed": N_("Order item marked not executed"),
+    "order.report": N_("Execution report received"),
+    "outcome.save": N_("Outcome of a measure recorded"),
+    "record.create": N_("Inspection received"),
+    "record.update": N_("Inspection updated"),
+    "region.set": N_("Region name changed"),
+    "register.import": N_("Register imported"),
+    "register.import_refused": N_("Register file refused"),
+    "review.approved": N_("Inspection approved"),
+    "review.returned": N_("Inspection returned for correction"),
+    "statistics.download": N_("Statistics export downloaded"),
+    "statistics.export": N_("Statistics exported"),
+    "statistics.lock": N_("Statistics period locked"),
+    "statistics.unlock": N_("Statistics period unlocked"),
+    "user.activate": N_("User activated"),
+    "user.create": N_("User created"),
+    "user.deactivate": N_("User deactivated"),
+    "user.password_change": N_("Password changed"),
+    "user.password_reset": N_("Password reset"),
+    "user.update": N_("User changed"),
+}
+
+
+def action_name(code: str, gettext) -> str:
+    """An audited action in the reader's language (`gettext` of the page); unknown: its code."""
+    message = AUDIT_ACTIONS.get(code)
+    return gettext(message) if message else code
+
+
+def action_choices(chosen: str, gettext) -> list[tuple[str, str]]:
+    """The action filter's choices, (code, name) in the order of the names; an unknown code
+    asked for stays among them."""
+    codes = set(AUDIT_ACTIONS) | ({chosen} if chosen else set())
+    return sorted(((c, action_name(c, gettext)) for c in codes), key=lambda pair: pair[1].casefold())

@@ -18,7 +18,7 @@ from sync.server.console.web import ConsoleError, Page, signed_page
 from sync.server.persistence import audit_chain
 from sync.server.persistence.models import AuditEntry, Device, User
 from sync.server.services import users
-from sync.server.services.audit import audit_actions, find_audit
+from sync.server.services.audit import find_audit
 from sync.server.services.security import MIN_PASSWORD_CHARS, utcnow
 
 router = APIRouter(prefix="/console/admin", include_in_schema=False)
@@ -309,7 +309,6 @@ def audit_page(request: Request) -> Response:
         entries, total = (
             ([], 0) if filters.errors else find_audit(session, filters.query, offset, admin.PAGE_SIZE)
         )
-        actions = audit_actions(session)
         chain, seconds = _chain(session) if asked or _entries(session) <= AUTO_CHECK_ENTRIES else (None, 0.0)
     if asked and chain is not None:  # when asked, the chain was checked above
         page.audit(
@@ -322,7 +321,8 @@ def audit_page(request: Request) -> Response:
         entries=entries,
         total=total,
         pages=max(1, -(-total // admin.PAGE_SIZE)),
-        actions=actions,
+        actions=admin.action_choices(filters.form["action"], page.gettext),
+        action_name=lambda code: admin.action_name(code, page.gettext),
         chain=chain,
         chain_seconds=seconds,
         admin_nav="audit",

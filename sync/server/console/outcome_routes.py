@@ -31,12 +31,24 @@ def _render(page: Page, record_id: str, status: int = 200, failed: str = "", che
         facility = session.get(FacilityRow, row.facility_id)
         saved = outcomes.saved(session, row.id)
         items = order_items(session, page.signed_in.principal, page.lang, row.id)
+        measures = outcomes.measures_of(row.payload)
+        # who decides each protocol's case, from its article's reference data (still editable)
+        deciders = {m["id"]: outcomes.decider_of(session, m) for m in measures if m["kind"] == "protocol"}
+        offered = {i: outcomes.deciders(session, body) for i, body in deciders.items()}
+        codes = {c for choices in offered.values() for c in choices}
+        codes |= {str(r.data.get("decided_by") or "") for r in saved.values() if r.kind == "protocol"}
+        body_names = {
+            c: outcomes.body_label(session, c, page.lang) for c in codes - {"", *outcomes.DECIDED_BY}
+        }
     return page.render(
         "outcomes.html",
         status=status,
         row=row,
         facility=facility,
-        measures=outcomes.measures_of(row.payload),
+        measures=measures,
+        deciders=deciders,
+        offered=offered,
+        body_names=body_names,
         saved=saved,
         items=items,
         failed=failed,

@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from inspector_app.core.domain.reference import BODIES
 from sync.server.console.i18n import N_
-from sync.server.persistence.models import MeasureOutcomeRow, MrpRow
+from sync.server.persistence.models import ArticleRow, BodyRow, MeasureOutcomeRow, MrpRow
 from sync.server.services.principal import Principal
 from sync.server.services.security import utcnow
 
@@ -79,7 +80,7 @@ def check(session: Session, kind: str, form, measure: dict, today: dt.date) -> C
 
 
 def _protocol(session, checked: Checked, form, measure: dict, today: dt.date) -> None:
-    checked.choice(form, "decided_by", DECIDED_BY)
+    checked.choice(form, "decided_by", deciders(session, decider_of(session, measure)))
     decided = checked.date(form, "decision_date", today)
     checked.text(form, "decision_number", 100)
     sanction = checked.choice(form, "sanction", SANCTIONS)
@@ -100,6 +101,35 @@ def _protocol(session, checked: Checked, form, measure: dict, today: dt.date) ->
         checked.errors["fine_mrp"] = (NO_MRP, {"year": started.year})
         return
     checked.data.update(fine_mrp=int(raw), mrp_year=started.year, fine_tenge=int(raw) * mrp.tenge)
+
+
+def decider_of(session: Session, measure: dict) -> str:
+    """Who decides a case under the protocol's article, as the reference data says ("" when
+    the article is not there)."""
+    found = session.scalars(
+        sa.select(ArticleRow.decided_by)
+        .where(ArticleRow.article == str(measure.get("article") or ""))
+        .where(ArticleRow.part == str(measure.get("part") or ""))
+        .order_by(ArticleRow.item, ArticleRow.code)
+        .limit(1)
+    ).first()
+    return found or ""
+
+
+def deciders(session: Session, body: str) -> tuple[str, ...]:
+    """The court or bodies a decision may come from: the court, the Committee, and the body
+    the article's reference data names when it is another one."""
+    if not body or body in DECIDED_BY or (body not in BODIES and session.get(BodyRow, body) is None):
+        return DECIDED_BY
+    return (*DECIDED_BY, body)
+
+
+def body_label(session: Session, code: str, lang: str) -> str:
+    """A body's name as the reference data has it now (administrators edit it)."""
+    row = session.get(BodyRow, code)
+    if row is None:
+        return body_name(code, lang)
+    return {"kk": row.name_kk, "ru": row.name_ru}.get(lang) or row.name_en or row.name_ru
 
 
 def _disciplinary(session, checked: Checked, form, measure: dict, today: dt.date) -> None:
@@ -135,8 +165,6 @@ def measures_of(payload: dict) -> list[dict]:
 
 
 def saved(session: Session, record_id: str) -> dict[str, MeasureOutcomeRow]:
-    import sqlalchemy as sa
-
     rows = session.scalars(sa.select(MeasureOutcomeRow).where(MeasureOutcomeRow.inspection_id == record_id))
     return {r.measure_id: r for r in rows}
 

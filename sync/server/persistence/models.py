@@ -64,6 +64,9 @@ class Device(Base):
     expires_at: Mapped[dt.datetime]
     revoked_at: Mapped[dt.datetime | None]
     last_seen_at: Mapped[dt.datetime | None]
+    # public keys of transfer bundles, when the laptop sent them at enrolment
+    transfer_x25519: Mapped[str | None] = mapped_column(sa.String(64))
+    transfer_ed25519: Mapped[str | None] = mapped_column(sa.String(64))
 
 
 class LoginFailure(Base):
@@ -311,7 +314,7 @@ class AuditEntry(Base):
     at: Mapped[dt.datetime]
     user_id: Mapped[int | None]
     device_id: Mapped[str | None] = mapped_column(sa.String(36))
-    action: Mapped[str] = mapped_column(sa.String(40))
+    action: Mapped[str] = mapped_column(sa.String(40), index=True)
     entity_kind: Mapped[str] = mapped_column(sa.String(20))
     entity_id: Mapped[str] = mapped_column(sa.String(100), index=True)
     details: Mapped[dict[str, Any]]
@@ -451,3 +454,25 @@ class StatisticsExport(Base):
     filename: Mapped[str] = mapped_column(sa.String(200), default="")
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
+
+
+class ServerIdentity(Base):
+    """The one row (id 1) of this server's transfer identity: made once, at first need."""
+
+    __tablename__ = "server_identity"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    server_id: Mapped[str] = mapped_column(sa.String(36))
+    x25519_private: Mapped[str] = mapped_column(sa.Text)
+    ed25519_private: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[dt.datetime]
+
+
+class TransferBundle(Base):
+    """A bundle of a laptop imported once; a second import of it is refused."""
+
+    __tablename__ = "transfer_bundles"
+    bundle_id: Mapped[str] = mapped_column(sa.String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(sa.String(36))
+    ack_id: Mapped[str] = mapped_column(sa.String(36))
+    imported_at: Mapped[dt.datetime]
+    summary: Mapped[dict[str, Any]]

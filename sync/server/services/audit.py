@@ -94,8 +94,3 @@ def find_audit(
     total = session.scalar(sa.select(sa.func.count()).select_from(AuditEntry).where(*where)) or 0
     select = sa.select(AuditEntry).where(*where).order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
     return audit_entries(session, select), total
-
-
-def audit_actions(session: Session) -> list[str]:
-    """The actions the log holds, for choosing one."""
-    return sorted(session.scalars(sa.select(AuditEntry.action).distinct()))

@@ -142,7 +142,14 @@ def change_password(db, throttle: Throttle, request: protocol.PasswordChange, ip
         )
 
 
-def enrol(session: Session, user: User, device_name: str, token_days: int, ip: str) -> protocol.EnrolResponse:
+def enrol(
+    session: Session,
+    user: User,
+    device_name: str,
+    token_days: int,
+    ip: str,
+    transfer_keys: protocol.TransferKeys | None = None,
+) -> protocol.EnrolResponse:
     token = new_token()
     now = utcnow()
     device = Device(
@@ -165,8 +172,14 @@ def enrol(session: Session, user: User, device_name: str, token_days: int, ip: s
         entity_id=device.id,
         details={"name": device_name, "ip": ip},
     )
+    from sync.server.services.transfer import enrol_keys  # transfer imports this module
+
     return protocol.EnrolResponse(
-        device_id=device.id, token=token, expires_at=device.expires_at, user=user_info(session, user)
+        device_id=device.id,
+        token=token,
+        expires_at=device.expires_at,
+        user=user_info(session, user),
+        transfer=enrol_keys(session, device, transfer_keys),
     )
 
 

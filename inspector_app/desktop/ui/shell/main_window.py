@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.sync.progress.connect(self.on_sync_progress)
         self.sync.finished.connect(self.on_sync_finished)
         self.sync.failed.connect(self.on_sync_failed)
+        self.sync.acknowledged.connect(self.on_sync_finished)  # records by USB stick came back
         self.backup_job: Job | None = None  # the backup being taken, if one is
         self.backup_timer = QTimer(self)  # the daily backup, taken while the app runs
         self.backup_timer.setInterval(FIRST_BACKUP_CHECK_MS)

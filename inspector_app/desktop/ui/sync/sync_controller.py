@@ -32,6 +32,8 @@ class SyncController(QObject):
     finished(object): the SyncReport of a pass that completed.
     failed(object): the UserError that stopped a pass or an enrolment.
     enrolled(): this laptop is now enrolled with a server.
+    exported(object): the `Exported` of a transfer bundle written (records by USB stick).
+    acknowledged(object): the `Acknowledged` of the server's acknowledgement taken in.
     """
 
     busy = Signal(bool)
@@ -39,6 +41,8 @@ class SyncController(QObject):
     finished = Signal(object)
     failed = Signal(object)
     enrolled = Signal()
+    exported = Signal(object)
+    acknowledged = Signal(object)
 
     def __init__(
         self,
@@ -87,6 +91,29 @@ class SyncController(QObject):
         self.reachable = True
         self.enrolled.emit()
         self.sync_now()
+
+    # --- records by USB stick ------------------------------------------------------------
+    def export_bundle(self, folder: Path) -> Job | None:
+        """Write one transfer bundle of everything not yet synced into `folder`."""
+        from inspector_app.desktop.services.transfer import export_bundle
+
+        return self._run(lambda _report: export_bundle(self.adapter, Path(folder)), self.on_exported)
+
+    def on_exported(self, exported) -> None:
+        self.exported.emit(exported)
+
+    def import_acknowledgement(self, path: Path) -> Job | None:
+        """Take in the server's acknowledgement: only now are the exported records synced."""
+        from inspector_app.desktop.services.transfer import import_acknowledgement
+
+        return self._run(
+            lambda _report: import_acknowledgement(self.adapter, Path(path)), self.on_acknowledged
+        )
+
+    def on_acknowledged(self, report) -> None:
+        self.acknowledged.emit(report)
+        for note in report.notes:
+            self.failed.emit(note)
 
     # --- passes ---------------------------------------------------------------------------
     def sync_now(self) -> Job | None:
