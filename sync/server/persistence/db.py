@@ -53,11 +53,13 @@ def make_engine(url: str, pool_size: int = 10) -> sa.Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    # JIT compiling costs seconds on the statistics' JSON statements (whose row counts
+    # PostgreSQL cannot estimate) and never pays off on the server's short queries. Added to
+    # the URL's own `options` (a search_path, say): connect_args would replace them.
+    parsed = sa.make_url(url)
+    options = " ".join(filter(None, [str(parsed.query.get("options") or ""), "-c jit=off"]))
     return sa.create_engine(
-        url,
-        # JIT compiling costs seconds on the statistics' JSON statements (whose row counts
-        # PostgreSQL cannot estimate) and never pays off on the server's short queries
-        connect_args={"options": "-c jit=off"},
+        parsed.update_query_dict({"options": options}),
         pool_size=pool_size,
         max_overflow=pool_size * 2,
         pool_pre_ping=True,
