@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from inspector_app.desktop.services import outbox
 from inspector_app.desktop.services import transfer as laptop_transfer
+from sync.server.console import form_limit
 from sync.server.console.i18n import compile_catalogues
 from sync.server.persistence.models import AuditEntry, InspectionRow, TransferBundle, User
 from tests.console.conftest import World, _seeded_copy
@@ -195,6 +196,10 @@ def test_a_supervisor_of_other_regions_is_refused_and_the_right_one_can_import(w
     browser, _ = sign_in(world.url, "supervisor")
     accepted = upload(browser, world.url, bundle.path)
     assert accepted.status_code == 200 and count(accepted, "created") == 1
+
+
+def test_the_upload_limit_of_the_page_is_half_a_gigabyte():
+    assert form_limit("/console/transfer") >= 512 * 1024 * 1024 > form_limit("/console/review")
 
 
 def test_a_forged_csrf_token_is_refused_and_takes_nothing(world, enrolled, tmp_path):

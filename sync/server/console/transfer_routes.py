@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
@@ -22,7 +23,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.problems import Problem
 from sync.server.console.admin_data import safe_name
 from sync.server.console.web import HEADERS, ConsoleError, Page, signed_page
-from sync.server.persistence.models import TransferBundle
+from sync.server.persistence.models import TransferBundle, User
 from sync.server.services.principal import Principal
 from sync.server.services.transfer import Imported, import_bundle
 
@@ -103,7 +104,11 @@ def _import(page: Page, form) -> Response:
         imported.bundle_id,
         {"file": filename, "user": imported.username, "photos": imported.photos, **counts},
     )
-    return _render(page, imported=imported, counts=counts, ack=ack, filename=filename)
+    with page.services.db.read() as session:
+        who = session.scalar(sa.select(User.full_name).where(User.username == imported.username))
+    return _render(
+        page, imported=imported, counts=counts, ack=ack, filename=filename, who=who or imported.username
+    )
 
 
 def _admit(principal: Principal, sender: Principal) -> None:

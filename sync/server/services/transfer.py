@@ -224,7 +224,7 @@ def _apply(
 ) -> list[protocol.RecordResult]:
     """Photos registered, records pushed and the bundle recorded, in one transaction."""
     header = opened.header
-    summary = {"records": len(batch), "photos": len(opened.offsets)}
+    summary: dict[str, int | str] = {"records": len(batch), "photos": len(opened.offsets)}
     if importer is not None:
         summary |= {"imported_by": importer.user_id, "importer": importer.username}
     for attempt in range(ATTEMPTS):
