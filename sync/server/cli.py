@@ -74,7 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     grant.add_argument("role", help="the role the server runs as (not the owner of the tables)")
     grant.set_defaults(run=_grant_roles)
     clean = commands.add_parser(
-        "clean-uploads", help="remove abandoned partial uploads and unreferenced files"
+        "clean-uploads",
+        help="remove abandoned partial uploads, unreferenced files and old statistics exports",
     )
     clean.add_argument(
         "--older-than", type=float, default=None, help="hours (default INSPECTOR_STALE_UPLOAD_S, 24 h)"
@@ -227,7 +228,23 @@ def _clean_uploads(args, settings: Settings) -> int:
     finally:
         db.dispose()
     print(report.line())
+    _clean_exports(settings)
     return 0
+
+
+def _clean_exports(settings: Settings) -> None:
+    """Statistics exports older than INSPECTOR_EXPORT_RETENTION_DAYS (7) go, with their jobs."""
+    import datetime as dt
+
+    from sync.server.services import statistics_jobs
+
+    db = Database(settings.database_url)
+    try:
+        retention = dt.timedelta(days=settings.export_retention_days)
+        report = statistics_jobs.clean(db, settings.blob_dir / "exports", retention)
+    finally:
+        db.dispose()
+    print(report.line())
 
 
 def _import_bundle(args, settings: Settings) -> int:

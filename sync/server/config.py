@@ -47,6 +47,7 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     verify_per_minute: int = 60  # /verify requests per client address and minute
     stale_upload_s: int = 24 * 3600  # clean-uploads: partial uploads and unreferenced files older
+    export_retention_days: int = 7  # clean-uploads: statistics exports (and their jobs) older go
     log_level: str = "INFO"
     extra: dict = field(default_factory=dict)
 
@@ -72,5 +73,6 @@ class Settings:
             ),
             verify_per_minute=_int("INSPECTOR_VERIFY_PER_MINUTE", 60),
             stale_upload_s=_int("INSPECTOR_STALE_UPLOAD_S", 24 * 3600),
+            export_retention_days=_int("INSPECTOR_EXPORT_RETENTION_DAYS", 7),
             log_level=os.environ.get("INSPECTOR_LOG_LEVEL", "INFO"),
         )

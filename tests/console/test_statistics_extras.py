@@ -223,4 +223,64 @@ def test_an_export_that_fails_says_so_and_offers_no_file(world, tmp_path):
     db.dispose()
     status = browser.get(f"{world.url}/console/statistics/exports/{job_id}", timeout=30)
     assert 'id="export-failed"' in status.text and "Refresh" not in status.headers
+    token = csrf_of(status.text)  # the user starts it again from the same page
+    again = browser.post(
+        f"{world.url}/console/statistics/exports", data={"csrf": token, "format": "xlsx", **YEAR}, timeout=30
+    )
+    assert 'id="export-again"' in status.text and again.status_code == 200 and job_id not in again.url
     assert browser.get(f"{world.url}/console/statistics/exports/{job_id}/file", timeout=30).status_code == 404
+
+
+@pytest.mark.allow_error_logs("statistics lock")
+def test_locking_a_period_is_a_job_that_stores_all_or_nothing(world, monkeypatch):
+    start, end = dt.date(2026, 4, 1), dt.date(2026, 6, 30)
+    period = {"from": start.isoformat(), "to": end.isoformat()}
+    admin, _ = sign_in(world.url, "admin")
+    db = Database(world.database_url)
+    with db.read() as session:
+        user = session.scalar(sa.select(User).where(User.username == "admin"))
+        principal = Principal(user.id, "admin", user.role, frozenset())
+    with db.write() as session:
+        job_id = statistics_jobs.create_lock(session, principal, start, end, {"basis": "finalised"})
+    # queued: any process shows it; the period's figures stay provisional meanwhile
+    page = admin.get(f"{world.url}/console/statistics", params=period, timeout=30).text
+    assert 'id="being-locked"' in page and 'id="provisional"' in page and job_id in page
+    status = admin.get(f"{world.url}/console/statistics/locking/{job_id}", timeout=30)
+    assert 'id="lock-progress"' in status.text and status.headers["Refresh"] == "2"
+    assert admin.get(f"{world.url}/console/statistics/exports/{job_id}", timeout=30).status_code == 404
+    supervisor, _ = sign_in(world.url, "supervisor")
+    assert supervisor.get(f"{world.url}/console/statistics/locking/{job_id}", timeout=30).status_code == 403
+    # a failure after the lock's first row was written stores nothing
+    monkeypatch.setattr(sr, "live_many", _failing)
+    statistics_jobs.run_lock(db, job_id, principal, YEAR_END, {})
+    monkeypatch.undo()
+    with db.read() as session:
+        assert locks.find(session, start, end) is None
+        assert statistics_jobs.state_of(session.get(StatisticsExport, job_id)) == "failed"
+    assert "2026-04-01..2026-06-30" not in _audited(world, "statistics.lock")
+    status = admin.get(f"{world.url}/console/statistics/locking/{job_id}", timeout=30)
+    assert 'id="lock-failed"' in status.text and "Refresh" not in status.headers
+    # locked again through the page: running, then done, which shows the locked period
+    token = csrf_of(admin.get(f"{world.url}/console/statistics", params=period, timeout=30).text)
+    done = admin.post(
+        f"{world.url}/console/statistics/lock",
+        data={**period, "basis": "finalised", "csrf": token},
+        timeout=60,
+    )
+    assert 'id="done-locked"' in done.text and 'id="locked"' in done.text and "basis=finalised" in done.url
+    assert _audited(world, "statistics.lock").count("2026-04-01..2026-06-30") == 1
+    # a job whose process died long ago is failed, and no longer holds the period
+    with db.write() as session:
+        stale = statistics_jobs.create_lock(session, principal, start, end, {})
+        session.flush()
+        session.get(StatisticsExport, stale).updated_at = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    with db.read() as session:
+        assert statistics_jobs.state_of(session.get(StatisticsExport, stale)) == "failed"
+        assert statistics_jobs.locking(session, start, end) is None
+    with db.write() as session:
+        assert locks.unlock(session, start, end)
+    db.dispose()
+
+
+def _failing(*args, **kwargs):
+    raise RuntimeError("the records could not be read")

@@ -107,6 +107,19 @@ def test_region_and_district_names_find_facilities(qtbot, window, store):
     assert any(f.district == district for f in rows)
 
 
+def test_new_inspection_needs_a_selected_facility_and_a_sync_keeps_the_selection(qtbot, window, store):
+    """Region names refreshed after a sync rebuild the columns: a facility stays selected, and
+    the button is enabled only when one is."""
+    store.facilities.upsert_many(demo_facilities(50))
+    register = window.register
+    register.on_region_changed()
+    assert register.selected() is not None and register.new_button.isEnabled()
+    register.set_regions(store.reference.regions())  # what the window does when a sync ends
+    assert register.selected() is not None and register.new_button.isEnabled()
+    type_text(register.search, "жоқ мекеме 12345")
+    assert register.model.rowCount() == 0 and not register.new_button.isEnabled()
+
+
 def test_the_register_says_how_many_there_are_and_shows_more(qtbot, window, store):
     store.facilities.upsert_many(demo_facilities(450))
     register = window.register

@@ -13,12 +13,14 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, RedirectResponse, Response
 
+from sync.server.api.deps import client_ip
 from sync.server.console import i18n
 from sync.server.console.charts import Bar, bar_chart
 from sync.server.console.i18n import N_
 from sync.server.console.orders import today
 from sync.server.console.routes import _region_names
 from sync.server.console.web import ConsoleError, Page, signed_page
+from sync.server.persistence.models import StatisticsExport
 from sync.server.services import statistics, statistics_jobs
 from sync.server.services import statistics_export as export
 from sync.server.services import statistics_locks as locks
@@ -29,6 +31,7 @@ KINDS = ("school", "camp", "orphanage", "special_needs")
 BAD_DATE = N_("Enter a date as YYYY-MM-DD.")
 REVERSED = N_("The start of the period is later than its end.")
 FIELDS = ("from", "to", "region", "kind", "basis")
+QUICK_LOCK_S = 3.0  # a lock done within this is answered with its result, not its progress
 
 
 def _date(text: str, default: dt.date) -> dt.date | None:
@@ -86,6 +89,7 @@ def statistics_page(request: Request) -> Response:
             figures, by_region = locks.summary_and_breakdown(session, principal, query, "region", day)
         by_month = {} if errors else locks.by_month(session, principal, query, day)
         locked = None if errors else locks.find(session, query.start, query.end)
+        locking = None if errors or locked else statistics_jobs.locking(session, query.start, query.end)
         periods = locks.locks(session) if principal.is_admin else []
     charts = _charts(page, query, figures, by_region, by_month, regions) if figures else {}
     return page.render(
@@ -102,6 +106,7 @@ def statistics_page(request: Request) -> Response:
         links={f: f"/console/statistics/records?{query_string(query, figure=f)}" for f in records.FIGURES},
         charts=charts,
         locked=locked,
+        locking=locking,
         periods=periods,
         may_lock=principal.is_admin,
         done=str(request.query_params.get("done") or "")[:20],
@@ -194,18 +199,66 @@ def _lock(page: Page, form, locking: bool) -> Response:
     start, end = _date(str(form.get("from") or ""), today()), _date(str(form.get("to") or ""), today())
     if start is None or end is None or start > end or not form.get("from") or not form.get("to"):
         raise ConsoleError(400, "bad_form")
-    with page.services.db.write() as session:
-        if locking:
-            changed = locks.find(session, start, end) is None
-            locks.lock(session, principal, start, end, today())
-        else:
-            changed = locks.unlock(session, start, end)
-    action = "statistics.lock" if locking else "statistics.unlock"
-    page.audit(action, "statistics_period", f"{start.isoformat()}..{end.isoformat()}", {"changed": changed})
     kept = {name: str(form.get(name) or "")[:20] for name in ("region", "kind", "basis")}
-    done = "locked" if locking else "unlocked"
-    back = urlencode({"from": start.isoformat(), "to": end.isoformat(), **kept, "done": done})
+    if locking:
+        return _start_lock(page, start, end, kept)
+    with page.services.db.write() as session:
+        changed = locks.unlock(session, start, end)
+    page.audit(
+        "statistics.unlock",
+        "statistics_period",
+        f"{start.isoformat()}..{end.isoformat()}",
+        {"changed": changed},
+    )
+    back = urlencode({"from": start.isoformat(), "to": end.isoformat(), **kept, "done": "unlocked"})
     return RedirectResponse(f"/console/statistics?{back}", status_code=303)
+
+
+def _start_lock(page: Page, start: dt.date, end: dt.date, kept: dict) -> Response:
+    """Lock a period in the background (a year of records takes about a minute), or follow
+    the job already locking it; a lock done within a moment shows its result at once."""
+    principal = page.signed_in.principal
+    with page.services.db.write() as session:
+        running = statistics_jobs.locking(session, start, end)
+        job_id = running.id if running else statistics_jobs.create_lock(session, principal, start, end, kept)
+    if running is None:
+        details = {"ip": client_ip(page.request), "via": "console"}
+        thread = statistics_jobs.start_lock(page.services.db, job_id, principal, today(), details)
+        thread.join(QUICK_LOCK_S)
+    return RedirectResponse(f"/console/statistics/locking/{job_id}", status_code=303)
+
+
+@router.get("/locking/{job_id}")
+def lock_status(job_id: str, request: Request) -> Response:
+    """A period being locked; the page refreshes itself until the lock is stored, then shows
+    the period's statistics."""
+    page = signed_page(request)
+    if not page.signed_in.principal.is_admin:
+        raise ConsoleError(403, "refused")
+    with page.services.db.read() as session:
+        job = session.get(StatisticsExport, job_id[:36])
+        if job is None or job.format != statistics_jobs.LOCK:
+            raise ConsoleError(404, "not_found")
+        session.expunge(job)
+    state = statistics_jobs.state_of(job)
+    params = job.params
+    filters = {name: params.get(name) or "" for name in ("region", "kind", "basis")}
+    back = {"from": params["start"], "to": params["end"], **{k: v for k, v in filters.items() if v}}
+    if state == "done":
+        return RedirectResponse(
+            f"/console/statistics?{urlencode({**back, 'done': 'locked'})}", status_code=303
+        )
+    response = page.render(
+        "statistics_lock.html",
+        job=job,
+        state=state,
+        start=dt.date.fromisoformat(params["start"]),
+        end=dt.date.fromisoformat(params["end"]),
+        back=f"/console/statistics?{urlencode(back)}",
+    )
+    if state in ("queued", "running"):
+        response.headers["Refresh"] = "2"  # the page follows the job without a script
+    return response
 
 
 @router.post("/exports")
@@ -245,7 +298,7 @@ def _folder(page: Page):
 def _job(page: Page, job_id: str):
     with page.services.db.read() as session:
         job = statistics_jobs.find(session, page.signed_in.principal, job_id)
-        if job is None:
+        if job is None or job.format not in export.FORMATS:
             raise ConsoleError(404, "not_found")
         session.expunge(job)
     return job

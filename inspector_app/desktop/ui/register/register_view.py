@@ -98,6 +98,7 @@ class RegisterView(QWidget):
         self.special.toggled.connect(self.on_filter_changed)
         self.more.clicked.connect(self.on_more_clicked)
         self.new_button.clicked.connect(self.on_new_clicked)
+        self.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
         self.table.doubleClicked.connect(self.on_new_clicked)
         self.search.returnPressed.connect(self.table.setFocus)
 
@@ -114,7 +115,6 @@ class RegisterView(QWidget):
         self.more.setText(self.tr("Show more"))
         self._fill(self.region, self.tr("All regions"), [(r.name.get(lang), r.code) for r in self._regions])
         self._fill(self.kind, self.tr("All kinds"), [(self.kind_name(k), k.value) for k in FacilityKind])
-        self.on_region_changed()
         regions = {r.code: r.name.get(lang) for r in self._regions}
         self.model.set_columns(
             [
@@ -128,6 +128,7 @@ class RegisterView(QWidget):
             ]
         )
         self._fit_columns(regions.values())
+        self.on_region_changed()  # after the columns: setting them resets the rows and selection
 
     def _fit_columns(self, region_names) -> None:
         """Every column but the name as wide as its longest possible text in this language;
@@ -231,10 +232,14 @@ class RegisterView(QWidget):
         self.more.setVisible(total > len(rows))
         if rows:
             self.table.selectRow(min(keep_row, len(rows) - 1))
+        self.on_selection_changed()  # a reset model clears its selection without a signal
 
     def selected(self) -> Facility | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
+
+    def on_selection_changed(self) -> None:
+        self.new_button.setEnabled(self.selected() is not None)  # an inspection is of a facility
 
     def on_new_clicked(self) -> None:
         facility = self.selected()
