@@ -14,12 +14,15 @@ from sync.server.console.web import HERE, ConsoleError, SignInNeeded, page_of
 FORM_BYTES = 1024 * 1024  # a console form of fields alone
 REPORT_BYTES = LIMITS.files * LIMITS.file_bytes + FORM_BYTES  # an execution report's files
 ADMIN_BYTES = 32 * 1024 * 1024  # an administrator's import: a register, a checklist, a bundle
+TRANSFER_BYTES = 512 * 1024 * 1024 + FORM_BYTES  # a laptop's transfer bundle from a USB stick
 
 
 def form_limit(path: str) -> int:
     """The most a console request may send, refused before it arrives (api/middleware.py)."""
     if path.startswith("/console/orders/") and path.endswith("/report"):
         return REPORT_BYTES
+    if path.rstrip("/") == "/console/transfer":
+        return TRANSFER_BYTES
     return ADMIN_BYTES if path.startswith("/console/admin/") else FORM_BYTES
 
 
@@ -32,6 +35,7 @@ def install(app: FastAPI) -> None:
     from sync.server.console.outcome_routes import router as outcome_router
     from sync.server.console.routes import router
     from sync.server.console.statistics_routes import router as statistics_router
+    from sync.server.console.transfer_routes import router as transfer_router
 
     i18n.compile_catalogues()
     app.state.console_rules = SessionRules.from_env()
@@ -40,6 +44,7 @@ def install(app: FastAPI) -> None:
     app.include_router(outcome_router)
     app.include_router(assignment_router)
     app.include_router(statistics_router)
+    app.include_router(transfer_router)
     app.include_router(admin_router)
     app.include_router(admin_data_router)
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")

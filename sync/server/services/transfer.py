@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,11 +98,21 @@ class Imported:
         ]
 
 
-def import_bundle(db: Database, blobs: BlobStore, path: Path, out_dir: Path) -> Imported:
+def import_bundle(
+    db: Database,
+    blobs: BlobStore,
+    path: Path,
+    out_dir: Path,
+    *,
+    admit: Callable[[Principal], None] | None = None,
+    importer: Principal | None = None,
+) -> Imported:
     """Take in a laptop's export bundle; write the acknowledgement into `out_dir`.
 
     Refuses, taking in nothing: 42220 (unreadable, changed, cut), 42221 (another server's or
-    not an export), 42222 (unknown device), 40920 (imported before), 40104/40106."""
+    not an export), 42222 (unknown device), 40920 (imported before), 40104/40106, and
+    whatever `admit` raises when shown the device's user (the console's region scope).
+    `importer` (a console user) is recorded with the bundle and in its audit entry."""
     with db.write() as session:
         server = _pair(identity(session))
         server_id = identity(session).server_id
@@ -110,13 +121,15 @@ def import_bundle(db: Database, blobs: BlobStore, path: Path, out_dir: Path) -> 
         raise Problem(problems.BUNDLE_OTHER_SERVER, details={"server_id": header.server_id[:36]})
     with db.read() as session:
         principal, device_keys = _sender(session, header.device_id)
+        if admit is not None:
+            admit(principal)
         _not_imported(session, header.bundle_id)
     opened = _unreadable_as_problem(transfer.open_bundle, path, server, device_keys, lambda _h: None)
     ack = transfer.Header.new("ack", server_id, header.device_id, reply_to=header.bundle_id)
     try:
         batch = _records(opened.manifest)
         _store_blobs(blobs, opened)
-        results = _apply(db, blobs, principal, opened, batch, ack.bundle_id)
+        results = _apply(db, blobs, principal, opened, batch, ack.bundle_id, importer)
     finally:
         opened.close()
     changes, cursor = _pulled(db, principal, int(opened.manifest.get("cursor") or 0))
@@ -207,9 +220,13 @@ def _apply(
     opened: transfer.Opened,
     batch: list[Prepared],
     ack_id: str,
+    importer: Principal | None = None,
 ) -> list[protocol.RecordResult]:
     """Photos registered, records pushed and the bundle recorded, in one transaction."""
     header = opened.header
+    summary: dict[str, int | str] = {"records": len(batch), "photos": len(opened.offsets)}
+    if importer is not None:
+        summary |= {"imported_by": importer.user_id, "importer": importer.username}
     for attempt in range(ATTEMPTS):
         try:
             with db.write() as session:
@@ -223,7 +240,7 @@ def _apply(
                         device_id=header.device_id,
                         ack_id=ack_id,
                         imported_at=utcnow(),
-                        summary={"records": len(batch), "photos": len(opened.offsets)},
+                        summary=summary,
                     )
                 )
                 audit(
@@ -232,7 +249,7 @@ def _apply(
                     action="transfer.import",
                     entity_kind="bundle",
                     entity_id=header.bundle_id,
-                    details={"records": len(batch), "photos": len(opened.offsets), "created": header.created},
+                    details={**summary, "created": header.created},
                 )
                 # the push goes last: its change log must be the last write of the transaction
                 return Pusher(session, principal, blobs).push_all(batch) if batch else []
