@@ -232,7 +232,9 @@ def test_a_deferred_catalogue_reads_its_folders_once_whoever_asks_first(monkeypa
 
     readings = []
     real = forms_loader.load_forms
-    monkeypatch.setattr(forms_loader, "load_forms", lambda folder: readings.append(folder) or real(folder))
+    monkeypatch.setattr(
+        forms_loader, "load_forms", lambda folder, *more: readings.append(folder) or real(folder, *more)
+    )
     catalogue = FormCatalogue.deferred(FORMS_DIR)
     assert not catalogue.is_read and readings == []
     threads = [threading.Thread(target=catalogue.ensure_read) for _ in range(4)]
