@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 
 from inspector_app.core.domain.identifiers import make_valid_12
-from inspector_app.core.domain.models import Degree, Finding, MeasureKind, OffenderKind
-from inspector_app.core.domain.reference import ARTICLES, MRP_BY_YEAR
+from inspector_app.core.domain.models import Bilingual, Degree, Finding, MeasureKind, OffenderKind
+from inspector_app.core.domain.reference import ARTICLES, BODIES, COURT, MRP_BY_YEAR
 from inspector_app.desktop.ui.measures.measure_dialogs import MeasureDialog
 from tests.gui.conftest import type_text
 
@@ -39,6 +39,28 @@ def test_protocol_offers_only_the_committees_articles(qtbot, school_form):
     codes = [article.itemData(i) for i in range(article.count())]
     assert codes == ["127-3.1", "127-3.2", "135.1"]
     assert article.currentData() == "127-3.1"  # the item's usual article
+
+
+def test_who_decides_the_case_is_named_as_the_reference_data_has_it(qtbot, school_form):
+    """A body renamed by an administrator (synced into the store) is named by its new name."""
+    finding = Finding("f1", "insp-1", "sch.protection.bullying_procedure", Degree.GROSS)
+    court = Bilingual("Мамандандырылған ауданаралық сот", "Специализированный межрайонный суд", "")
+    dialog = MeasureDialog(
+        MeasureKind.PROTOCOL,
+        "insp-1",
+        [finding],
+        school_form,
+        list(ARTICLES),
+        dict(MRP_BY_YEAR),
+        "ru",
+        today=TODAY,
+        bodies={**BODIES, COURT: court},
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    article = dialog.findChild(QComboBox, "article")
+    assert next(a for a in ARTICLES if a.code == article.currentData()).decided_by == COURT
+    assert "Специализированный межрайонный суд" in dialog.protocol.sanction.text()
 
 
 def test_protocol_against_an_official_needs_identity_and_workplace(qtbot, school_form):

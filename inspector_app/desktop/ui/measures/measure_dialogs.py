@@ -113,6 +113,7 @@ class MeasureDialog(GuardedDialog):
             self.today,
             usual,
             self,
+            self.bodies,
         )
         self.protocol.set_substance("\n".join(f.description for f in self.findings if f.description))
 

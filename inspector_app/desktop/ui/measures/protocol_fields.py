@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
@@ -11,6 +12,7 @@ from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.fines import fine_in_tenge
 from inspector_app.core.domain.identifiers import birth_date_of
 from inspector_app.core.domain.models import (
+    Bilingual,
     BusinessSize,
     IdDocument,
     IdDocumentKind,
@@ -37,9 +39,11 @@ class ProtocolFields(QObject):
         today: dt.date,
         usual_article: str,
         parent: QWidget,
+        bodies: Mapping[str, Bilingual] | None = None,
     ) -> None:
         super().__init__(parent)
         self.articles, self.mrp_by_year, self.lang = articles, mrp_by_year, lang
+        self.bodies = BODIES if bodies is None else bodies  # the store's names, when it has them
         self._make_offender(today)
         self._make_offence(today, usual_article)
         self._add_rows(form)
@@ -181,7 +185,7 @@ class ProtocolFields(QObject):
         if article is not None:
             low, high = article.range_for(self._size())
             self.fine.setValue(low)
-            body = BODIES.get(article.decided_by)
+            body = self.bodies.get(article.decided_by) or BODIES.get(article.decided_by)
             self.sanction.setText(
                 self.tr("%1–%2 MRP; decided by: %3")
                 .replace("%1", str(low))
