@@ -10,33 +10,22 @@ from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from inspector_app.core.domain.errors import UserError
 from inspector_app.core.domain.models import FacilityKind, RiskDegree
 from inspector_app.core.problems import Problem
 from sync.server.console import admin_data, admin_reference
+from sync.server.console.admin_routes import admin_page
 from sync.server.console.assignments import find_facilities
-from sync.server.console.web import ConsoleError, Page, signed_page
+from sync.server.console.routes import see_other
+from sync.server.console.web import ConsoleError, Page
 from sync.server.persistence.models import FacilityRow
 from sync.server.services import checklists, reference
 from sync.server.services.importer import import_facilities
 from sync.server.services.registry import set_article, set_mrp, upsert_facilities
 
 router = APIRouter(prefix="/console/admin", include_in_schema=False)
-
-
-def admin_page(request: Request) -> Page:
-    """The page of a signed-in administrator; anyone else is refused (and it is audited)."""
-    page = signed_page(request)
-    if not page.signed_in.principal.is_admin:
-        page.audit("console.admin_refused", "console", request.url.path[:100])
-        raise ConsoleError(403, "admin_only")
-    return page
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 async def _form(request: Request, upload_limit: int = 0):
@@ -153,7 +142,7 @@ def _save_facility(page: Page, facility_id: str, form) -> Response:
     with page.services.db.write() as session:
         changed = upsert_facilities(session, page.signed_in.principal, [checked.facility])
     page.audit("facility.edit", "facility", row_id, {"changed": bool(changed)})
-    return _see(f"/console/admin/register/facilities/{row_id}?done=saved")
+    return see_other(f"/console/admin/register/facilities/{row_id}?done=saved")
 
 
 @router.post("/register/special-control")
@@ -171,7 +160,7 @@ def _special_control(page: Page, form) -> Response:
         upsert_facilities(session, page.signed_in.principal, [admin_data.with_special_control(row, on)])
         row_id = row.id
     page.audit("facility.special_control", "facility", row_id, {"on": on})
-    return _see(f"/console/admin/register?done={'special_on' if on else 'special_off'}#special")
+    return see_other(f"/console/admin/register?done={'special_on' if on else 'special_off'}#special")
 
 
 # --- reference data ------------------------------------------------------------------------
@@ -236,7 +225,7 @@ def _save_mrp(page: Page, form) -> Response:
     with page.services.db.write() as session:
         set_mrp(session, page.signed_in.principal, mrp)
     page.audit("console.mrp", "mrp", str(mrp.year), {"tenge": mrp.tenge})
-    return _see("/console/admin/reference?done=mrp#mrp")
+    return see_other("/console/admin/reference?done=mrp#mrp")
 
 
 @router.post("/reference/bodies")
@@ -284,7 +273,7 @@ def _save_reference(page: Page, form, kind: str) -> Response:
         raise ConsoleError(409 if problem.kind.status == 422 else 404, "no_reference") from problem
     details = {"new": checked.new, "changed": changed, "active": checked.values.get("active", "1") == "1"}
     page.audit(f"console.{kind}", kind, checked.entry.code, details)
-    return _see(f"/console/admin/reference?done={kind}#{kind}-section")
+    return see_other(f"/console/admin/reference?done={kind}#{kind}-section")
 
 
 def _article_page(page: Page, values: dict, errors: dict, status: int = 200, new: bool = False) -> Response:
@@ -334,7 +323,7 @@ def _save_article(page: Page, form) -> Response:
     with page.services.db.write() as session:
         set_article(session, page.signed_in.principal, article)
     page.audit("console.article", "article", article.code, {"min_mrp": article.min_mrp})
-    return _see("/console/admin/reference?done=article#articles")
+    return see_other("/console/admin/reference?done=article#articles")
 
 
 # --- checklists ----------------------------------------------------------------------------
@@ -390,7 +379,7 @@ def _publish(page: Page, form, upload: admin_data.Upload | None) -> Response:
         )
     entity = f"{published.form_id}@{published.version}"
     page.audit("console.form_publish", "form", entity, {"new": published.new})
-    return _see(f"/console/admin/checklists?done={'published' if published.new else 'same'}")
+    return see_other(f"/console/admin/checklists?done={'published' if published.new else 'same'}")
 
 
 @router.post("/checklists/retire")
@@ -411,4 +400,4 @@ def _retire(page: Page, form) -> Response:
     except Problem as problem:
         raise ConsoleError(404, "no_form") from problem
     page.audit("console.form_retire", "form", f"{form_id}@{version}")
-    return _see("/console/admin/checklists?done=retired")
+    return see_other("/console/admin/checklists?done=retired")

@@ -9,11 +9,11 @@ import time
 import sqlalchemy as sa
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from inspector_app.core.problems import Problem
 from sync.server.console import admin
-from sync.server.console.routes import _region_names
+from sync.server.console.routes import _region_names, see_other
 from sync.server.console.web import ConsoleError, Page, signed_page
 from sync.server.persistence import audit_chain
 from sync.server.persistence.models import AuditEntry, Device, User
@@ -32,10 +32,6 @@ def admin_page(request: Request) -> Page:
         page.audit("console.admin_refused", "console", request.url.path[:100], {"role": principal.role})
         raise ConsoleError(403, "admin_only")
     return page
-
-
-def see_other(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 def _user(session, user_id: int) -> User:

@@ -9,21 +9,18 @@ import datetime as dt
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, Response
 
 from inspector_app.core import protocol
 from inspector_app.core.problems import Problem
 from sync.server.console import orders, reports
+from sync.server.console.routes import see_other
 from sync.server.console.web import ConsoleError, Page, signed_page
 from sync.server.persistence.models import OrderReportRow
 from sync.server.services.registry import create_assignment
 
 router = APIRouter(prefix="/console/orders", include_in_schema=False)
 VIEWS = ("overdue", "soon", "all")
-
-
-def _see(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
 
 
 @router.get("")
@@ -94,10 +91,10 @@ def _report(page: Page, key: orders.Key, form, files) -> Response:
     with page.services.db.read() as session:
         item = _item(session, page, key)
     if item.state not in orders.ACTIONS["report"][1]:
-        return _see(f"{url}?problem=state#actions")
+        return see_other(f"{url}?problem=state#actions")
     problem = reports.problem_of(files)
     if problem:
-        return _see(f"{url}?problem={problem}#report")
+        return see_other(f"{url}?problem={problem}#report")
     stored = [reports.store(page.services.blobs, f) for f in files]
     with page.services.db.write() as session:
         reports.record(session, page.signed_in.principal, key, stored)
@@ -108,7 +105,7 @@ def _report(page: Page, key: orders.Key, form, files) -> Response:
         key.slug,
         {"files": [{"sha256": s.sha256, "name": s.filename, "size": s.size} for s in stored]},
     )
-    return _see(f"{url}?done=report")
+    return see_other(f"{url}?done=report")
 
 
 @router.post("/{record_id}/{measure_id}/{finding_id}/state")
@@ -129,11 +126,11 @@ def _change_state(page: Page, key: orders.Key, form) -> Response:
         item = _item(session, page, key)
     target, allowed = orders.ACTIONS[action]
     if item.state not in allowed:
-        return _see(f"{url}?problem=state#actions")
+        return see_other(f"{url}?problem=state#actions")
     with page.services.db.write() as session:
         orders.set_state(session, page.signed_in.principal, item, target, note=note)
     page.audit("order." + action, "order_item", key.slug, {"from": item.state, "note": note})
-    return _see(f"{url}?done={action}")
+    return see_other(f"{url}?done={action}")
 
 
 @router.post("/{record_id}/{measure_id}/{finding_id}/follow-up")
@@ -150,16 +147,16 @@ def _follow_up(page: Page, key: orders.Key, form) -> Response:
     try:
         planned = dt.date.fromisoformat(str(form.get("planned_date") or ""))
     except ValueError:
-        return _see(f"{url}?problem=date#follow-up")
+        return see_other(f"{url}?problem=date#follow-up")
     if planned < orders.today():
-        return _see(f"{url}?problem=past_date#follow-up")
+        return see_other(f"{url}?problem=past_date#follow-up")
     with page.services.db.read() as session:
         item = _item(session, page, key)
         offered = {u for u, _ in orders.region_inspectors(session, item.region)}
     if item.state not in orders.ACTIONS["follow_up"][1]:
-        return _see(f"{url}?problem=state#actions")
+        return see_other(f"{url}?problem=state#actions")
     if inspector not in offered:
-        return _see(f"{url}?problem=inspector#follow-up")
+        return see_other(f"{url}?problem=inspector#follow-up")
     note = f"{item.order_number or item.key.measure_id} · {item.finding}"[:2000]
     request = protocol.AssignmentCreate(
         facility_id=item.facility.id,
@@ -177,7 +174,7 @@ def _follow_up(page: Page, key: orders.Key, form) -> Response:
     except Problem as problem:
         raise ConsoleError(403, "refused") from problem
     page.audit("order.follow_up", "order_item", key.slug, {"assignment": made.id, "inspector": inspector})
-    return _see(f"{url}?done=follow_up")
+    return see_other(f"{url}?done=follow_up")
 
 
 @router.get("/reports/{report_id}")
